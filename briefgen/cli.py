@@ -1,0 +1,165 @@
+"""Command line: a thin layer over the API. User errors → one message, exit 1; usage errors → exit 2."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+from .errors import BriefgenError, ConfigError
+
+log = logging.getLogger("briefgen")
+
+DESCRIPTION = """\
+briefgen turns French-language news about Mali and the Sahel into a weekly situation brief,
+in French and English, as HTML and PDF.
+
+  briefgen run                 check the project and build the newest week (the weekly job)
+  briefgen build --week W      build one week's editions into output/<week>/
+  briefgen check               validate config and fact files, list missing translations
+
+Every command reads config/briefgen.yaml unless --config says otherwise; the files it names
+are resolved relative to it."""
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", type=Path, default=Path("config/briefgen.yaml"), metavar="PATH",
+                   help="project settings file (default: %(default)s)")
+    p.add_argument("--strict", action="store_true", help="treat warnings (unknown keys…) as errors")
+    p.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="briefgen", description=DESCRIPTION,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    from . import __version__
+    top.add_argument("--version", action="version", version=f"briefgen {__version__}")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    b = sub.add_parser("build", help="build the French and English editions of one week",
+                       description="Render the editions of one ISO week to output/<week>/brief.<lang>.html and .pdf. "
+                                   "Nothing is written unless every edition renders.")
+    b.add_argument("--week", metavar="YYYY-Www", help="ISO week, e.g. 2025-W30 (default: the newest week with facts)")
+    b.add_argument("--lang", action="append", metavar="LANG", help="only this language (repeatable)")
+    _common(b)
+
+    c = sub.add_parser("check", help="validate config and fact files; list missing translations",
+                       description="Read every config and fact file and report all problems at once, "
+                                   "with file, line and key. Exit 1 if any is an error.")
+    _common(c)
+
+    r = sub.add_parser("run", help="the weekly job: check, then build the newest week",
+                       description="Check the project, then build the editions of the newest week that has facts.")
+    r.add_argument("--week", metavar="YYYY-Www", help="build this week instead of the newest")
+    _common(r)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
+                        format="%(message)s", stream=sys.stderr)
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+    try:
+        return {"build": cmd_build, "check": cmd_check, "run": cmd_run}[args.command](args)
+    except ConfigError as exc:
+        n = len(exc.problems)
+        log.error("error: %s", f"{n} problems:\n  " + "\n  ".join(map(str, exc.problems)) if n > 1 else exc)
+        return 1
+    except BriefgenError as exc:
+        log.error("error: %s", exc)
+        return 1
+    except KeyboardInterrupt:
+        log.error("interrupted")
+        return 130
+
+
+def _config(args):
+    from .config import load_config
+    cfg = load_config(args.config, strict=args.strict)
+    for w in cfg.warnings:
+        log.warning("warning: %s", w)
+    return cfg
+
+
+def cmd_build(args) -> int:
+    cfg = _config(args)
+    build(cfg, args.week, langs=args.lang, strict=args.strict)
+    return 0
+
+
+def build(cfg, week: str | None, *, langs=None, strict: bool = False) -> list[Path]:
+    """Build the editions of ``week`` and write them; return the files written."""
+    from .brief import build_brief, newest_week
+    from .render import render_html, render_pdf, write_atomic
+
+    week = week or newest_week(cfg)
+    langs = langs or list(cfg.languages)
+    for lang in langs:
+        if lang not in cfg.languages:
+            raise BriefgenError(f"--lang {lang}: not a configured language ({', '.join(cfg.languages)})")
+    t0 = time.perf_counter()
+    log.info("[1/3] reading facts and sources for %s", week)
+    brief = build_brief(cfg, week, strict=strict, warn=lambda m: log.warning("warning: %s", m))
+    n = len({i.fact.id for s in brief.sections for i in s.items})
+    log.info("[2/3] rendering %d facts in %s", n, ", ".join(langs))
+    outputs: dict[Path, bytes] = {}
+    folder = cfg.output_dir / week
+    for lang in langs:
+        html = render_html(cfg, brief, lang)
+        outputs[folder / f"brief.{lang}.html"] = html.encode("utf-8")
+        outputs[folder / f"brief.{lang}.pdf"] = render_pdf(cfg, html)
+    log.info("[3/3] writing %s", folder)
+    for path, data in outputs.items():
+        write_atomic(path, data)
+        log.info("  %s (%s bytes)", path, f"{len(data):,}")
+    log.info("built %s in %.1f s", week, time.perf_counter() - t0)
+    return list(outputs)
+
+
+def cmd_check(args) -> int:
+    cfg = _config(args)
+    problems, missing = check(cfg, strict=args.strict)
+    for m in missing:
+        log.warning("missing translation: %s", m)
+    if problems:
+        raise ConfigError(problems)
+    log.info("ok: config and %s valid%s", "fact files", f"; {len(missing)} missing translations" if missing else "")
+    return 0
+
+
+def check(cfg, *, strict: bool = False):
+    """Every problem in every fact file, and the translations the editions lack."""
+    from .facts import fact_files, load_fact_file
+    from .sources import read_sources
+    from .translations import missing_translations
+
+    sources = read_sources(cfg.sources_dir, warn=lambda m: log.warning("warning: %s", m))
+    problems, missing = [], list(missing_translations(cfg, None))
+    for week, path in fact_files(cfg).items():
+        try:
+            ff, warnings = load_fact_file(cfg, path, source_ids=sources.keys(), strict=strict)
+        except ConfigError as exc:
+            problems.extend(exc.problems)
+            continue
+        for w in warnings:
+            log.warning("warning: %s", w)
+        missing.extend(missing_translations(cfg, ff))
+    return problems, missing
+
+
+def cmd_run(args) -> int:
+    cfg = _config(args)
+    problems, missing = check(cfg, strict=args.strict)
+    for m in missing:
+        log.warning("missing translation: %s", m)
+    if problems:
+        raise ConfigError(problems)
+    build(cfg, args.week, strict=args.strict)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,202 @@
+"""The data that flows between stages: frozen, language-neutral, documented field by field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Mapping
+
+ENTITY_KINDS = ("person", "organisation", "state", "armed_group", "place", "programme", "topic")
+FACT_KINDS = (
+    "visit", "meeting", "statement", "announcement", "agreement", "sanction", "programme",
+    "recruitment", "training", "graduation", "delivery", "other",
+)
+STATUSES = ("proposed", "approved", "rejected")
+PRECISIONS = ("day", "week", "month")
+TRENDS = ("deteriorated", "unchanged", "improved")
+RELIABILITY = ("A", "B", "C", "D", "E", "F")
+TLP_LABELS = ("TLP:RED", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:GREEN", "TLP:CLEAR")
+ACTIONS = ("create", "open", "launch", "resume", "suspend", "extend", "sign", "end")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """Someone or something the brief names: a gazetteer entry."""
+
+    id: str
+    """Canonical id, referenced by facts."""
+    kind: str
+    """One of ENTITY_KINDS."""
+    name: Mapping[str, str]
+    """Display name per language (people: the same name in every language)."""
+    aliases: tuple[str, ...] = ()
+    """Other names and spellings found in articles (also acronyms and long forms)."""
+    acronym: str | None = None
+    """Acronym, explained once in the glossary."""
+    role: Mapping[str, str] = field(default_factory=dict)
+    """People: their function, per language."""
+    gender: str = "m"
+    """Grammatical gender in French: ``m`` or ``f`` (people: drives « s'est rendu / rendue »)."""
+    number: str = "sg"
+    """Grammatical number in French: ``sg`` or ``pl`` (« les États-Unis maintiennent »)."""
+    article: Mapping[str, str] = field(default_factory=dict)
+    """Definite article per language when the name takes one (« les », « le », « l' »; "the")."""
+    place_kind: str | None = None
+    """Places: city, country, region or site (chooses « à » / « au » / « en »)."""
+    lat: float | None = None
+    lon: float | None = None
+
+    def label(self, lang: str) -> str:
+        """The name in ``lang``; proper nouns fall back to the French form."""
+        return self.name.get(lang) or self.name.get("fr") or next(iter(self.name.values()))
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """A news outlet and its reliability grade (NATO/Admiralty A–F)."""
+
+    id: str
+    name: str
+    url: str
+    reliability: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article as read from sources/."""
+
+    id: str
+    """File name without extension; facts cite it."""
+    path: Path
+    title: str
+    outlet: str | None
+    """Outlet id from config/outlets.yaml, when known."""
+    published: date | None
+    """Publication date (the day, or the 1st of the month for a month-only date line)."""
+    url: str | None
+    text: str
+    """Article body; evidence spans index into it."""
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """When a fact happened: a day, a range of days, a week or a month."""
+
+    start: date
+    end: date
+    precision: str = "day"
+    """``day`` (exact), ``week`` (within that week) or ``month`` (only the month is known)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number the article gives, with what it counts."""
+
+    value: float
+    unit: str
+    """What is counted (``recruit``, ``person``, ``month``, ``XOF``…): translated by the catalogues."""
+    text: str = ""
+    """The original wording (« 900 nouvelles recrues »)."""
+    role: str | None = None
+    """How the fact uses it: ``participants``, ``duration``, ``phase``, ``amount``…"""
+    label: Mapping[str, str] = field(default_factory=dict)
+    """Optional analyst caption per language (e.g. the name of a phase)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words spoken, in the original language, with the analysts' translations."""
+
+    text: str
+    speaker: str
+    """Entity id of the speaker."""
+    lang: str = "fr"
+    translations: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a source reports the fact: the sentence and its character span in the source text."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Sources disagree on a field: each value with the sources that give it."""
+
+    field: str
+    """``date`` or ``quantity``."""
+    values: tuple[tuple[str, tuple[str, ...]], ...]
+    """(value as written in the fact file, source ids) pairs."""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigure:
+    """A number for the key-figures panel: which quantity of the fact, and an optional caption."""
+
+    quantity: int
+    caption: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One thing that happened or was said, language-neutral (see the README's fact file format)."""
+
+    id: str
+    kind: str
+    themes: tuple[str, ...]
+    date: DateSpan
+    status: str = "proposed"
+    actors: tuple[str, ...] = ()
+    counterparts: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    origins: tuple[str, ...] = ()
+    """Places people come from (recruitment)."""
+    objects: tuple[str, ...] = ()
+    """Programmes or bodies the fact is about (what is announced, resumed, created…)."""
+    targets: tuple[str, ...] = ()
+    """Who a sanction or measure is aimed at."""
+    topics: tuple[str, ...] = ()
+    action: str | None = None
+    """For announcements and programmes: create, open, launch, resume…"""
+    quantities: tuple[Quantity, ...] = ()
+    quote: Quote | None = None
+    evidence: tuple[Evidence, ...] = ()
+    credibility: int | None = None
+    """1–6; derived from corroboration when the analyst leaves it out."""
+    conflicts: tuple[Conflict, ...] = ()
+    key_point: bool = False
+    key_figure: KeyFigure | None = None
+    text: Mapping[str, str] = field(default_factory=dict)
+    """Analyst's own wording per language, replacing the generated sentence."""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The analysts' free text for a week, Markdown per language."""
+
+    key_judgments: Mapping[str, str] = field(default_factory=dict)
+    outlook: Mapping[str, str] = field(default_factory=dict)
+    summaries: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Per theme id: the one-sentence summary per language."""
+    trends: Mapping[str, str] = field(default_factory=dict)
+    """Per theme id: deteriorated, unchanged or improved against the previous edition."""
+    watch: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Per language: what to look for next week."""
+
+
+@dataclass(frozen=True, slots=True)
+class FactFile:
+    """facts/<ISO week>.yaml once read and checked."""
+
+    path: Path
+    week: str
+    facts: tuple[Fact, ...]
+    analysis: Analysis
+    issued: date | None = None

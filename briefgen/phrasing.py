@@ -1,0 +1,199 @@
+"""Sentences generated from a fact's fields, in the edition's language.
+
+Both editions are written from the same fields, so they cannot disagree on a name, a date or a
+number. Sentence frames live in the gettext catalogues: the English text is the msgid, and the
+message context carries the kind of fact and the French agreement of its subject (m, f, mp, fp).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from . import i18n
+from .models import Entity, Fact
+
+_VOWELS = tuple("aeiouyâàéèêëîïôûüœhAEIOUYÂÀÉÈÊËÎÏÔÛÜŒH")
+
+
+@dataclass
+class Speaker:
+    """Renders entity names in one language, remembering who has already been introduced."""
+
+    lang: str
+    entities: dict[str, Entity]
+    introduced: set[str] = field(default_factory=set)
+    with_roles: bool = True
+
+    def name(self, eid: str, *, prep: str = "", article: bool = True) -> str:
+        """Entity name with article and preposition contracted (« du », « aux », « de l' »)."""
+        e = self.entities[eid]
+        label = e.label(self.lang)
+        art = e.article.get(self.lang, "") if article else ""
+        if self.lang == "fr":
+            text = _fr_with(prep, art, label)
+        else:
+            text = " ".join(x for x in (prep, art, label) if x)
+        if e.kind == "person" and self.with_roles and eid not in self.introduced and e.role.get(self.lang):
+            self.introduced.add(eid)
+            text = f"{text}, {e.role[self.lang]},"
+        return text
+
+    def names(self, ids, *, prep: str = "") -> str:
+        return i18n.join([self.name(i, prep=prep) for i in ids], self.lang).replace(",,", ",")
+
+    def place_at(self, ids) -> str:
+        """« à Bamako », « au Mali »; "in Bamako"."""
+        parts = []
+        for eid in ids:
+            e = self.entities[eid]
+            if self.lang != "fr":
+                parts.append(self.name(eid))
+                continue
+            art = e.article.get("fr", "")
+            if e.place_kind == "country" and art:
+                prep = {"le": "au", "les": "aux"}.get(art, "en")
+                parts.append(f"{prep} {e.label('fr')}")
+            else:
+                parts.append(_fr_with("à", art, e.label("fr")))
+        if not parts:
+            return ""
+        text = i18n.join(parts, self.lang)
+        return text if self.lang == "fr" else f"in {text}"
+
+
+def _fr_with(prep: str, art: str, label: str) -> str:
+    contractions = {("de", "le"): "du", ("de", "les"): "des", ("à", "le"): "au", ("à", "les"): "aux"}
+    if (prep, art) in contractions:
+        return f"{contractions[(prep, art)]} {label}"
+    if art == "l'":
+        return f"{prep + ' ' if prep else ''}l'{label}"
+    if prep == "de" and not art and label.startswith(_VOWELS):
+        return f"d'{label}"
+    return " ".join(x for x in (prep, art, label) if x)
+
+
+def agreement(ids, entities: dict[str, Entity]) -> str:
+    """French agreement of a subject: m, f, mp or fp."""
+    ents = [entities[i] for i in ids if i in entities]
+    if not ents:
+        return "m"
+    plural = len(ents) > 1 or ents[0].number == "pl"
+    fem = all(e.gender == "f" for e in ents)
+    return ("f" if fem else "m") + ("p" if plural else "")
+
+
+def unit_noun(unit: str, n: float, gettext: Callable) -> str:
+    """The counted noun in the edition's language, singular or plural."""
+    nouns = {
+        "recruit": lambda: gettext.npgettext("unit", "recruit", "recruits", n),
+        "person": lambda: gettext.npgettext("unit", "person", "people", n),
+        "young_person": lambda: gettext.npgettext("unit", "young person", "young people", n),
+        "month": lambda: gettext.npgettext("unit", "month", "months", n),
+        "week": lambda: gettext.npgettext("unit", "week", "weeks", n),
+        "day": lambda: gettext.npgettext("unit", "day", "days", n),
+        "XOF": lambda: gettext.pgettext("unit", "CFA francs"),
+        "USD": lambda: gettext.pgettext("unit", "US dollars"),
+        "vehicle": lambda: gettext.npgettext("unit", "vehicle", "vehicles", n),
+    }
+    return nouns[unit]() if unit in nouns else unit
+
+
+UNITS = ("recruit", "person", "young_person", "month", "week", "day", "XOF", "USD", "vehicle")
+
+
+def amount(q, lang: str, gettext) -> str:
+    """« 900 recrues », "6 months", « 1,2 milliard de francs CFA »."""
+    num = i18n.number(q.value, lang)
+    noun = unit_noun(q.unit, q.value, gettext)
+    if abs(q.value) >= 1_000_000 and lang == "fr":
+        return f"{num} {'d' if noun.startswith(_VOWELS) else 'de'}{chr(39) if noun.startswith(_VOWELS) else ' '}{noun}"
+    return f"{num} {noun}"
+
+
+def action_noun(action: str, gettext) -> str:
+    return {
+        "create": lambda: gettext.pgettext("action", "the creation"),
+        "open": lambda: gettext.pgettext("action", "the opening"),
+        "launch": lambda: gettext.pgettext("action", "the launch"),
+        "resume": lambda: gettext.pgettext("action", "the resumption"),
+        "suspend": lambda: gettext.pgettext("action", "the suspension"),
+        "extend": lambda: gettext.pgettext("action", "the extension"),
+        "sign": lambda: gettext.pgettext("action", "the signing"),
+        "end": lambda: gettext.pgettext("action", "the end"),
+    }[action]()
+
+
+def sentence(fact: Fact, sp: Speaker, gettext) -> str:
+    """One sentence (or two) saying what the fact says, in ``sp.lang``."""
+    if fact.text.get(sp.lang):
+        return fact.text[sp.lang]
+    lang = sp.lang
+    agr = agreement(fact.actors, sp.entities)
+    qs = {q.role: q for q in fact.quantities if q.role}
+    slots = {
+        "actor": sp.names(fact.actors) if fact.actors else gettext.pgettext("subject", "Unnamed actors"),
+        "counterpart": sp.names(fact.counterparts),
+        "place": sp.names(fact.places),
+        "place_at": sp.place_at(fact.places),
+        "origins": sp.names(fact.origins),
+        "objects": sp.names(fact.objects),
+        "objects_to": sp.names(fact.objects, prep="à"),
+        "targets": sp.names(fact.targets),
+        "topics": sp.names(fact.topics),
+        "date": i18n.when(fact.date.start, fact.date.end, fact.date.precision, lang),
+        # French agreement with the subject: « s'est rendu », « s'est rendue », « se sont rendus »…
+        "e": {"m": "", "f": "e", "mp": "s", "fp": "es"}[agr],
+        "s_est": "se sont" if agr.endswith("p") else "s'est",
+        "est": "sont" if agr.endswith("p") else "est",
+        "a": "ont" if agr.endswith("p") else "a",
+    }
+    k = fact.kind
+    if k == "visit":
+        frame = gettext.pgettext("visit", "{actor} visited {place} {date}.")
+    elif k == "meeting":
+        frame = gettext.pgettext("meeting", "{actor} met {counterpart} {place_at} {date}.")
+    elif k == "statement":
+        frame = gettext.pgettext("statement", "{actor} spoke about {topics} {date}.")
+    elif k == "announcement" and fact.action and fact.objects:
+        obj = sp.names(fact.objects, prep="de") if lang == "fr" else "of " + slots["objects"]
+        slots["what"] = f"{action_noun(fact.action, gettext)} {obj}"
+        frame = gettext.pgettext("announcement", "{actor} announced {what} {date}.")
+    elif k == "announcement":
+        frame = gettext.pgettext("announcement-object", "{actor} announced {objects} {date}.")
+    elif k == "sanction":
+        frame = gettext.pgettext("sanction", "{actor} restated sanctions against {targets} {date}.")
+    elif k == "programme":
+        frame = gettext.pgettext("programme", "{actor} took part in {objects} {date}.")
+    elif k == "agreement":
+        frame = gettext.pgettext("agreement", "{actor} and {counterpart} reached an agreement {date}.")
+    elif k in ("training", "recruitment") and "participants" in qs:
+        slots["participants"] = amount(qs["participants"], lang, gettext)
+        dur = qs.get("duration")
+        if dur:
+            slots["duration"] = amount(dur, lang, gettext)
+            frame = gettext.pgettext("training",
+                      "{participants} from {origins} began {duration} of training {place_at} {date}.") \
+                if fact.origins else gettext.pgettext("training-no-origin",
+                                        "{participants} began {duration} of training {place_at} {date}.")
+        else:
+            frame = gettext.pgettext("training-short", "{participants} began training {place_at} {date}.")
+    elif k == "delivery":
+        frame = gettext.pgettext("delivery", "{actor} delivered {objects} {place_at} {date}.")
+    else:
+        frame = gettext.pgettext("other", "{actor}: a development reported {place_at} {date}.")
+    text = _tidy(frame.format(**slots))
+    phases = [q for q in fact.quantities if q.role == "phase"]
+    if phases and k in ("training", "recruitment"):
+        parts = [f"{amount(q, lang, gettext)} {q.label.get(lang, '')}".strip() for q in phases]
+        text = text[:-1] + " " + gettext.pgettext("phases", "({phases})").format(phases=i18n.join(parts, lang)) + "."
+    if k == "meeting" and fact.topics:
+        text += " " + gettext.pgettext("meeting-topics", "Talks covered {topics}.").format(topics=slots["topics"])
+    return text
+
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split())
+    text = text.replace(" .", ".").replace(",.", ".").replace(", ,", ",").replace(",,", ",")
+    return text[:1].upper() + text[1:]

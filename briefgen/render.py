@@ -1,0 +1,164 @@
+"""Render a Brief to HTML with Jinja2 (one template set, every language) and to PDF with WeasyPrint."""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
+
+from . import i18n, phrasing
+from .brief import Brief, Item
+from .config import PACKAGED_TEMPLATES, Config
+
+ASSET_SCHEME = "briefgen-asset:"
+
+
+# -- Markdown ---------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    # js-default: raw HTML off, unsafe link schemes refused. Images are off too: analysts' text
+    # must not make the PDF fetch anything, so ![x](url) stays visible as plain text.
+    md = MarkdownIt("js-default").disable(["image"])
+    return md
+
+
+def markdown(text: str, lang: str) -> Markup:
+    """Analysts' Markdown as HTML; raw HTML in it is shown as text, never interpreted."""
+    html = _markdown().render(text or "")
+    if lang == "fr":
+        html = i18n.french_html(html)
+    return Markup(html)
+
+
+# -- Jinja ------------------------------------------------------------------------------------
+def template_dirs(cfg: Config) -> list[Path]:
+    """User templates first (they override by file name), then the packaged ones."""
+    dirs = [cfg.user_templates] if cfg.user_templates else []
+    return dirs + [PACKAGED_TEMPLATES]
+
+
+def environment(cfg: Config, lang: str) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in template_dirs(cfg)]),
+        autoescape=jinja2.select_autoescape(["html", "html.j2", "xml"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True, lstrip_blocks=True,
+    )
+    env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    env.filters.update(
+        day=lambda d, short=False: i18n.day(d, lang, short=short),
+        date_range=lambda a, b: i18n.date_range(a, b, lang),
+        number=lambda v: i18n.number(v, lang),
+        markdown=lambda t: markdown(t, lang),
+        css_string=lambda s: '"' + str(s).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"',
+    )
+    return env
+
+
+def render_html(cfg: Config, brief: Brief, lang: str) -> str:
+    """One edition as a self-contained HTML document."""
+    env = environment(cfg, lang)
+    tr = i18n.translations(lang)
+    speaker = phrasing.Speaker(lang, dict(brief.entities))
+    short = phrasing.Speaker(lang, dict(brief.entities), with_roles=False)
+
+    def sentence(item: Item, *, first_mention: bool = True) -> str:
+        return phrasing.sentence(item.fact, speaker if first_mention else short, tr)
+
+    sources_by_id = {s.id: s for s in brief.sources}
+
+    def conflict_values(conflict):
+        """(value as the edition writes it, outlets giving it) for each side of a conflict."""
+        out = []
+        for value, source_ids in conflict.values:
+            if conflict.field == "quantity":
+                try:
+                    value = i18n.number(float(value), lang)
+                except ValueError:
+                    pass
+            names = []
+            for sid in source_ids:
+                s = sources_by_id.get(sid)
+                o = brief.outlets.get(s.outlet) if s else None
+                label = o.name if o else (s.title if s else sid)
+                if label not in names:
+                    names.append(label)
+            out.append((value, i18n.join(names, lang)))
+        return out
+
+    css = env.get_template("brief.css.j2").render(cfg=cfg, brief=brief, lang=lang)
+    html = env.get_template("brief.html.j2").render(
+        cfg=cfg, brief=brief, lang=lang, css=Markup(css.replace("</", "<\\/")), sentence=sentence,
+        logo=_data_url(cfg.branding.logo) if cfg.branding.logo else None,
+        amount=lambda q: phrasing.amount(q, lang, tr), name=lambda eid: short.name(eid),
+        conflict_values=conflict_values,
+    )
+    return i18n.french_html(html) if lang == "fr" else html
+
+
+def _data_url(path: Path) -> str:
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+# -- PDF --------------------------------------------------------------------------------------
+def _fetcher_class():
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+    class ProjectFetcher(URLFetcher):
+        """Serves the project's template assets and data: URLs, and nothing else (no file, no network)."""
+
+        def __init__(self, roots: list[Path]):
+            super().__init__(allowed_protocols=("data",))
+            self.roots = [r.resolve() for r in roots]
+
+        def fetch(self, url, headers=None):
+            if url.startswith(ASSET_SCHEME):
+                rel = url[len(ASSET_SCHEME):].lstrip("/")
+                for root in self.roots:
+                    p = (root / rel).resolve()
+                    if p.is_relative_to(root) and p.is_file():
+                        mime = mimetypes.guess_type(p.name)[0] or "application/octet-stream"
+                        if p.suffix == ".ttf":
+                            mime = "font/ttf"
+                        return URLFetcherResponse(url, p.read_bytes(), {"Content-Type": mime})
+                raise FatalURLFetchingError(f"template asset not found: {rel}")
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            raise ValueError(f"refused to fetch {url[:80]!r}: only template assets and data: URLs are allowed")
+
+    return ProjectFetcher
+
+
+def render_pdf(cfg: Config, html: str) -> bytes:
+    """The PDF of one edition's HTML (fonts embedded, bookmarks from headings, metadata from <head>)."""
+    from weasyprint import HTML
+
+    fetcher = _fetcher_class()(template_dirs(cfg))
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(
+        uncompressed_pdf=False, pdf_tags=True)
+
+
+# -- output -----------------------------------------------------------------------------------
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename: never a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

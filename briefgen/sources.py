@@ -1,0 +1,141 @@
+"""Readers for sources/: one per file extension, each turning a file into a Source."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from .errors import BriefgenError
+from .models import Source
+
+_DATE_LINE = re.compile(r"^date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s*$")
+_HEADER_LINE = re.compile(r"^(outlet|title|url)\s+(.+?)\s*$")
+MAX_BYTES = 2_000_000
+
+Reader = Callable[[Path, str], Source]
+READERS: dict[str, Reader] = {}
+
+
+def reader(*extensions: str):
+    """Register a reader for file extensions; adding a format is adding one function."""
+    def register(fn: Reader) -> Reader:
+        for ext in extensions:
+            READERS[ext] = fn
+        return fn
+    return register
+
+
+def _date(y: str, m: str, d: str | None) -> date:
+    return date(int(y), int(m), int(d) if d else 1)
+
+
+@reader(".txt")
+def read_text(path: Path, text: str) -> Source:
+    """Plain text: optional header lines ``date YYYY-MM[-DD]``, ``outlet ID``, ``title …``, ``url …``."""
+    meta: dict[str, str] = {}
+    published = None
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i].strip()
+        m = _DATE_LINE.match(line)
+        h = _HEADER_LINE.match(line)
+        if m and published is None:
+            try:
+                published = _date(*m.groups())
+            except ValueError:
+                raise BriefgenError(f"{path}:{i + 1}: 'date' {line[5:]!r} is not a valid date") from None
+        elif h and h.group(1) not in meta:
+            meta[h.group(1)] = h.group(2)
+        else:
+            break
+        i += 1
+    # Spans index into the body exactly as it stands after the header lines.
+    offset = sum(len(line) + 1 for line in lines[:i])
+    body = text[offset:].lstrip("\n")
+    title = meta.get("title") or _first_words(body)
+    return Source(path.stem, path, title, meta.get("outlet"), published, meta.get("url"), body)
+
+
+@reader(".md", ".markdown")
+def read_markdown(path: Path, text: str) -> Source:
+    """Markdown with a YAML front matter block (title, outlet, url, date)."""
+    meta: dict = {}
+    body = text
+    if text.startswith("---\n"):
+        end = text.find("\n---", 4)
+        if end == -1:
+            raise BriefgenError(f"{path}:1: front matter opened with '---' is never closed")
+        try:
+            meta = yaml.safe_load(text[4:end]) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f":{mark.line + 2}" if mark else ""
+            raise BriefgenError(f"{path}{line}: front matter is not valid YAML") from None
+        if not isinstance(meta, dict):
+            raise BriefgenError(f"{path}:2: front matter must be key: value lines")
+        body = text[end + 4:].lstrip("\n")
+    published = meta.get("date")
+    if isinstance(published, str):
+        m = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$", published)
+        published = _date(*m.groups()) if m else None
+    elif not isinstance(published, date):
+        published = None
+    title = str(meta.get("title") or _first_words(body))
+    outlet = meta.get("outlet")
+    return Source(path.stem, path, title, str(outlet) if outlet else None, published,
+                  str(meta["url"]) if meta.get("url") else None, body)
+
+
+def _first_words(body: str, n: int = 12) -> str:
+    words = body.split()
+    return " ".join(words[:n]) + ("…" if len(words) > n else "")
+
+
+def read_source(path: Path) -> Source:
+    """Read one article; BriefgenError (naming the file) when it cannot be used."""
+    fn = READERS.get(path.suffix.lower())
+    if fn is None:
+        raise BriefgenError(f"{path}: no reader for '{path.suffix}' files (known: {', '.join(sorted(READERS))})")
+    size = path.stat().st_size
+    if size == 0:
+        raise BriefgenError(f"{path}: empty file")
+    if size > MAX_BYTES:
+        raise BriefgenError(f"{path}: {size / 1e6:.1f} MB is too large for an article (limit {MAX_BYTES / 1e6:.0f} MB)")
+    raw = path.read_bytes()
+    if b"\x00" in raw[:8192]:
+        raise BriefgenError(f"{path}: binary file, not an article")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise BriefgenError(f"{path}:{line}: not UTF-8 text") from None
+    text = text.replace("\r\n", "\n")
+    source = fn(path, text)
+    if not source.text.strip():
+        raise BriefgenError(f"{path}: no article text after the header")
+    return source
+
+
+def read_sources(folder: Path, *, warn: Callable[[str], None] = lambda msg: None) -> dict[str, Source]:
+    """Every readable article in ``folder`` by id; unreadable ones are warned about and skipped."""
+    out: dict[str, Source] = {}
+    if not folder.is_dir():
+        return out
+    for path in sorted(folder.iterdir()):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        try:
+            source = read_source(path)
+        except BriefgenError as exc:
+            warn(str(exc))
+            continue
+        if source.id in out:
+            warn(f"{path}: id {source.id!r} is already used by {out[source.id].path.name}; skipped")
+            continue
+        out[source.id] = source
+    return out

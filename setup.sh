@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# One command for a new machine: system packages, a virtual environment with briefgen and its
+# test tools, then the weekly job on the bundled example (writes output/<week>/brief.*).
+# Safe to run again: every step is skipped or cheap when already done.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# System libraries: HarfBuzz subsetting (fast PDF font embedding) and poppler (PDF checks in tests).
+need=()
+dpkg -s libharfbuzz-subset0 >/dev/null 2>&1 || need+=(libharfbuzz-subset0)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v pdffonts >/dev/null 2>&1 || need+=(poppler-utils)
+if [ ${#need[@]} -gt 0 ]; then
+    sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    echo "==> installing system packages: ${need[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+if [ ! -x .venv/bin/python ]; then
+    echo "==> creating .venv"
+    python3 -m venv .venv
+fi
+echo "==> installing briefgen and its dependencies into .venv"
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+.venv/bin/python -m pip install -q -e ".[test]"
+
+echo "==> briefgen run"
+.venv/bin/briefgen run
