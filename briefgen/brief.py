@@ -101,7 +101,9 @@ def build_brief(cfg: Config, week: str, *, strict: bool = False,
 
     sections = []
     for theme in cfg.brief.themes:
-        mine = tuple(i for i in items if theme.id in i.fact.themes)
+        # A fact is told once, in its first theme; key points first, then by date.
+        mine = tuple(sorted((i for i in items if i.fact.themes[0] == theme.id),
+                            key=lambda i: (not i.fact.key_point, i.fact.date.start, i.fact.id)))
         if mine:
             sections.append(Section(theme, mine, ff.analysis.trends.get(theme.id)))
 

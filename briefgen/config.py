@@ -67,7 +67,9 @@ class Config:
     brief: BriefDefinition
     entities: Mapping[str, Entity]
     outlets: Mapping[str, Outlet]
-    files: Mapping[str, Path] = field(default_factory=dict)
+    cache_dir: Path | None = None
+    """Where extraction results are cached (keyed by source content)."""
+    files: Mapping[str, Path | None] = field(default_factory=dict)
     """The YAML file behind each part (``gazetteer`` → path), for error messages."""
     warnings: tuple[Problem, ...] = ()
 
@@ -96,7 +98,8 @@ def load_config(path: str | Path = "config/briefgen.yaml", *, strict: bool = Fal
     tlp = ck.get(root, (), "tlp", str, default="TLP:AMBER", choices=TLP_LABELS)
 
     paths = ck.mapping(root.get("paths"), ("paths",),
-                       known=("brief", "gazetteer", "outlets", "sources", "facts", "output", "templates"),
+                       known=("brief", "gazetteer", "outlets", "sources", "facts", "output", "templates",
+                              "stakeholders", "delivery", "cache"),
                        required=("brief", "gazetteer", "outlets"))
 
     def resolve(name: str, default: str | None, *, must_exist: bool = True, folder: bool = False) -> Path | None:
@@ -117,6 +120,9 @@ def load_config(path: str | Path = "config/briefgen.yaml", *, strict: bool = Fal
     facts_dir = resolve("facts", "../facts", must_exist=False)
     output_dir = resolve("output", "../output", must_exist=False)
     user_templates = resolve("templates", None, folder=True)
+    stakeholders_path = resolve("stakeholders", None)
+    delivery_path = resolve("delivery", None)
+    cache_dir = resolve("cache", "../output/.cache", must_exist=False)
 
     br = ck.mapping(root.get("branding"), ("branding",), known=("logo", "primary_colour", "accent_colour"))
     logo = ck.get(br, ("branding",), "logo", str)
@@ -151,7 +157,9 @@ def load_config(path: str | Path = "config/briefgen.yaml", *, strict: bool = Fal
         sources_dir=sources_dir, facts_dir=facts_dir, output_dir=output_dir,
         user_templates=user_templates, branding=branding, brief=brief, entities=entities,
         outlets=outlets,
-        files={"project": path.resolve(), "brief": brief_path, "gazetteer": gaz_path, "outlets": outlets_path},
+        cache_dir=cache_dir,
+        files={"project": path.resolve(), "brief": brief_path, "gazetteer": gaz_path, "outlets": outlets_path,
+               "stakeholders": stakeholders_path, "delivery": delivery_path},
         warnings=tuple(p for c in checkers for p in c.warnings),
     )
 

@@ -26,16 +26,27 @@ class Speaker:
     with_roles: bool = True
 
     def name(self, eid: str, *, prep: str = "", article: bool = True) -> str:
-        """Entity name with article and preposition contracted (« du », « aux », « de l' »)."""
+        """Entity name with article and preposition contracted (« du », « aux », « de l' »).
+
+        People get their role on first mention; bodies with an acronym are written in full with the
+        acronym on first mention, then by the acronym alone. Names are wrapped in NAME_OPEN/NAME_CLOSE
+        so the HTML can keep them from being hyphenated.
+        """
         e = self.entities[eid]
         label = e.label(self.lang)
         art = e.article.get(self.lang, "") if article else ""
+        first = eid not in self.introduced
+        self.introduced.add(eid)
+        if e.acronym and e.kind in ("organisation", "armed_group") and not first:
+            label, art = e.acronym, _acronym_article(e, self.lang) if article else ""
+        label = NAME_OPEN + label + NAME_CLOSE
         if self.lang == "fr":
             text = _fr_with(prep, art, label)
         else:
             text = " ".join(x for x in (prep, art, label) if x)
-        if e.kind == "person" and self.with_roles and eid not in self.introduced and e.role.get(self.lang):
-            self.introduced.add(eid)
+        if e.acronym and e.kind in ("organisation", "armed_group") and first:
+            text = f"{text} ({NAME_OPEN}{e.acronym}{NAME_CLOSE})"
+        if e.kind == "person" and self.with_roles and first and e.role.get(self.lang):
             text = f"{text}, {e.role[self.lang]},"
         return text
 
@@ -53,13 +64,32 @@ class Speaker:
             art = e.article.get("fr", "")
             if e.place_kind == "country" and art:
                 prep = {"le": "au", "les": "aux"}.get(art, "en")
-                parts.append(f"{prep} {e.label('fr')}")
+                parts.append(f"{prep} {NAME_OPEN}{e.label('fr')}{NAME_CLOSE}")
             else:
-                parts.append(_fr_with("à", art, e.label("fr")))
+                parts.append(_fr_with("à", art, NAME_OPEN + e.label("fr") + NAME_CLOSE))
         if not parts:
             return ""
         text = i18n.join(parts, self.lang)
         return text if self.lang == "fr" else f"in {text}"
+
+
+NAME_OPEN, NAME_CLOSE = "\ue000", "\ue001"  # private-use marks around names in generated text
+
+
+def plain(text: str) -> str:
+    """Generated text without the name marks (for text/plain output)."""
+    return text.replace(NAME_OPEN, "").replace(NAME_CLOSE, "")
+
+
+def _acronym_article(e: Entity, lang: str) -> str:
+    """« le JNIM », « l'EIGS », « les FAMa »; English acronyms take no article."""
+    if lang != "fr" or not e.article.get("fr"):
+        return ""
+    if e.number == "pl":
+        return "les"
+    if e.acronym[:1] in "AEIOUY":
+        return "l'"
+    return "la" if e.gender == "f" else "le"
 
 
 def _fr_with(prep: str, art: str, label: str) -> str:
@@ -68,7 +98,7 @@ def _fr_with(prep: str, art: str, label: str) -> str:
         return f"{contractions[(prep, art)]} {label}"
     if art == "l'":
         return f"{prep + ' ' if prep else ''}l'{label}"
-    if prep == "de" and not art and label.startswith(_VOWELS):
+    if prep == "de" and not art and label.lstrip(NAME_OPEN).startswith(_VOWELS):
         return f"d'{label}"
     return " ".join(x for x in (prep, art, label) if x)
 
@@ -131,23 +161,24 @@ def sentence(fact: Fact, sp: Speaker, gettext) -> str:
     lang = sp.lang
     agr = agreement(fact.actors, sp.entities)
     qs = {q.role: q for q in fact.quantities if q.role}
-    slots = {
-        "actor": sp.names(fact.actors) if fact.actors else gettext.pgettext("subject", "Unnamed actors"),
-        "counterpart": sp.names(fact.counterparts),
-        "place": sp.names(fact.places),
-        "place_at": sp.place_at(fact.places),
-        "origins": sp.names(fact.origins),
-        "objects": sp.names(fact.objects),
-        "objects_to": sp.names(fact.objects, prep="à"),
-        "targets": sp.names(fact.targets),
-        "topics": sp.names(fact.topics),
-        "date": i18n.when(fact.date.start, fact.date.end, fact.date.precision, lang),
+    when = i18n.when(fact.date.start, fact.date.end, fact.date.precision, lang)
+    # Computed only when a frame uses them: naming an entity counts as its first mention.
+    slots = _Slots({
+        "actor": lambda: sp.names(fact.actors) if fact.actors else gettext.pgettext("subject", "Unnamed actors"),
+        "counterpart": lambda: sp.names(fact.counterparts),
+        "place": lambda: sp.names(fact.places),
+        "place_at": lambda: sp.place_at(fact.places),
+        "origins": lambda: sp.names(fact.origins),
+        "objects": lambda: sp.names(fact.objects),
+        "targets": lambda: sp.names(fact.targets),
+        "topics": lambda: sp.names(fact.topics),
+        "date": lambda: when,
         # French agreement with the subject: « s'est rendu », « s'est rendue », « se sont rendus »…
-        "e": {"m": "", "f": "e", "mp": "s", "fp": "es"}[agr],
-        "s_est": "se sont" if agr.endswith("p") else "s'est",
-        "est": "sont" if agr.endswith("p") else "est",
-        "a": "ont" if agr.endswith("p") else "a",
-    }
+        "e": lambda: {"m": "", "f": "e", "mp": "s", "fp": "es"}[agr],
+        "s_est": lambda: "se sont" if agr.endswith("p") else "s'est",
+        "est": lambda: "sont" if agr.endswith("p") else "est",
+        "a": lambda: "ont" if agr.endswith("p") else "a",
+    })
     k = fact.kind
     if k == "visit":
         frame = gettext.pgettext("visit", "{actor} visited {place} {date}.")
@@ -156,8 +187,8 @@ def sentence(fact: Fact, sp: Speaker, gettext) -> str:
     elif k == "statement":
         frame = gettext.pgettext("statement", "{actor} spoke about {topics} {date}.")
     elif k == "announcement" and fact.action and fact.objects:
-        obj = sp.names(fact.objects, prep="de") if lang == "fr" else "of " + slots["objects"]
-        slots["what"] = f"{action_noun(fact.action, gettext)} {obj}"
+        slots["what"] = lambda: action_noun(fact.action, gettext) + " " + (
+            sp.names(fact.objects, prep="de") if lang == "fr" else "of " + sp.names(fact.objects))
         frame = gettext.pgettext("announcement", "{actor} announced {what} {date}.")
     elif k == "announcement":
         frame = gettext.pgettext("announcement-object", "{actor} announced {objects} {date}.")
@@ -168,10 +199,10 @@ def sentence(fact: Fact, sp: Speaker, gettext) -> str:
     elif k == "agreement":
         frame = gettext.pgettext("agreement", "{actor} and {counterpart} reached an agreement {date}.")
     elif k in ("training", "recruitment") and "participants" in qs:
-        slots["participants"] = amount(qs["participants"], lang, gettext)
+        slots["participants"] = lambda: amount(qs["participants"], lang, gettext)
         dur = qs.get("duration")
         if dur:
-            slots["duration"] = amount(dur, lang, gettext)
+            slots["duration"] = lambda: amount(dur, lang, gettext)
             frame = gettext.pgettext("training",
                       "{participants} from {origins} began {duration} of training {place_at} {date}.") \
                 if fact.origins else gettext.pgettext("training-no-origin",
@@ -182,7 +213,7 @@ def sentence(fact: Fact, sp: Speaker, gettext) -> str:
         frame = gettext.pgettext("delivery", "{actor} delivered {objects} {place_at} {date}.")
     else:
         frame = gettext.pgettext("other", "{actor}: a development reported {place_at} {date}.")
-    text = _tidy(frame.format(**slots))
+    text = _tidy(frame.format_map(slots))
     phases = [q for q in fact.quantities if q.role == "phase"]
     if phases and k in ("training", "recruitment"):
         parts = [f"{amount(q, lang, gettext)} {q.label.get(lang, '')}".strip() for q in phases]
@@ -191,6 +222,17 @@ def sentence(fact: Fact, sp: Speaker, gettext) -> str:
         text += " " + gettext.pgettext("meeting-topics", "Talks covered {topics}.").format(topics=slots["topics"])
     return text
 
+
+
+class _Slots(dict):
+    """Slot values computed on first use, once."""
+
+    def __getitem__(self, key):
+        value = super().__getitem__(key)
+        if callable(value):
+            value = value()
+            self[key] = value
+        return value
 
 
 def _tidy(text: str) -> str:

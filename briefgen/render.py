@@ -70,8 +70,9 @@ def render_html(cfg: Config, brief: Brief, lang: str) -> str:
     speaker = phrasing.Speaker(lang, dict(brief.entities))
     short = phrasing.Speaker(lang, dict(brief.entities), with_roles=False)
 
-    def sentence(item: Item, *, first_mention: bool = True) -> str:
-        return phrasing.sentence(item.fact, speaker if first_mention else short, tr)
+    def sentence(item: Item, *, first_mention: bool = True) -> Markup:
+        text = phrasing.sentence(item.fact, speaker if first_mention else short, tr)
+        return _names_html(text)
 
     sources_by_id = {s.id: s for s in brief.sources}
 
@@ -98,10 +99,16 @@ def render_html(cfg: Config, brief: Brief, lang: str) -> str:
     html = env.get_template("brief.html.j2").render(
         cfg=cfg, brief=brief, lang=lang, css=Markup(css.replace("</", "<\\/")), sentence=sentence,
         logo=_data_url(cfg.branding.logo) if cfg.branding.logo else None,
-        amount=lambda q: phrasing.amount(q, lang, tr), name=lambda eid: short.name(eid),
+        amount=lambda q: phrasing.amount(q, lang, tr), name=lambda eid: _names_html(short.name(eid)),
         conflict_values=conflict_values,
     )
     return i18n.french_html(html) if lang == "fr" else html
+
+
+def _names_html(text: str) -> Markup:
+    """Escape generated text and mark names so they are never hyphenated."""
+    return Markup(str(escape(text)).replace(phrasing.NAME_OPEN, '<span class="name">')
+                  .replace(phrasing.NAME_CLOSE, "</span>"))
 
 
 def _data_url(path: Path) -> str:
