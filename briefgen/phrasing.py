@@ -7,6 +7,7 @@ message context carries the kind of fact and the French agreement of its subject
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -236,6 +237,6 @@ class _Slots(dict):
 
 
 def _tidy(text: str) -> str:
-    text = " ".join(text.split())
+    text = re.sub(r"[ \t\n]+", " ", text).strip()  # not str.split(): it would eat no-break spaces
     text = text.replace(" .", ".").replace(",.", ".").replace(", ,", ",").replace(",,", ",")
     return text[:1].upper() + text[1:]

@@ -23,9 +23,15 @@ ASSET_SCHEME = "briefgen-asset:"
 # -- Markdown ---------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
-    # js-default: raw HTML off, unsafe link schemes refused. Images are off too: analysts' text
-    # must not make the PDF fetch anything, so ![x](url) stays visible as plain text.
-    md = MarkdownIt("js-default").disable(["image"])
+    # js-default: raw HTML off, unsafe link schemes refused. Images are written back as the text
+    # the analyst typed: free text must never make the PDF fetch anything.
+    md = MarkdownIt("js-default")
+
+    def image_as_text(self, tokens, idx, options, env):
+        token = tokens[idx]
+        return str(escape(f"![{token.content}]({token.attrGet('src') or ''})"))
+
+    md.add_render_rule("image", image_as_text)
     return md
 
 

@@ -1,0 +1,144 @@
+"""The editions of the bundled example, checked through their PDF text, fonts, metadata and HTML."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from briefgen.i18n import po_path
+from babel.messages.pofile import read_po
+
+from conftest import pdf_text, run_cli
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_four_files_are_written(built, lang):
+    assert (built / f"brief.{lang}.html").stat().st_size > 5_000
+    assert (built / f"brief.{lang}.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_french_pdf_text(built):
+    text = pdf_text(built / "brief.fr.pdf")
+    for needle in ("juillet 2025", "Bamako", "Bougouni", "900", "TLP:AMBER",
+                   "les 21 et 22 juillet 2025", "couvre la période du 21 au 27 juillet 2025"):
+        assert needle in text, needle
+    # French agreement and typography in generated sentences.
+    assert "s'est rendu à Bamako" in text
+    assert "Points clés" in text
+    assert re.search(r"Page 1 sur \d", text)
+
+
+def test_english_pdf_text(built):
+    text = pdf_text(built / "brief.en.pdf")
+    for needle in ("July 2025", "Chamber of Commerce", "900", "TLP:AMBER", "21–22 July 2025",
+                   "covers 21–27 July 2025", "1,000"):
+        assert needle in text, needle
+    assert re.search(r"Page 1 of \d", text)
+
+
+def test_english_edition_has_no_french_template_text(built):
+    text = " ".join(pdf_text(built / "brief.en.pdf").split())
+    with po_path("fr").open("rb") as fh:
+        catalog = read_po(fh)
+    leaked = []
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for s in strings:
+            # The fixed part of each French string (placeholders removed), when long enough to be telling.
+            for chunk in re.split(r"\{\w+\}|%\(\w+\)[sd]", s):
+                chunk = chunk.strip(" .:;()")
+                if len(chunk) >= 12 and chunk not in text:
+                    continue
+                if len(chunk) >= 12:
+                    leaked.append(chunk)
+    assert not leaked, leaked
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_pdf_pages_fonts_and_metadata(built, lang):
+    pdf = built / f"brief.{lang}.pdf"
+    reader = PdfReader(pdf)
+    assert len(reader.pages) >= 2
+    text = pdf_text(pdf)
+    n = len(reader.pages)
+    word = "sur" if lang == "fr" else "of"
+    for page in range(1, n + 1):
+        assert f"Page {page} {word} {n}" in text
+    # Every page carries the TLP label twice (header and footer).
+    assert text.count("TLP:AMBER") >= 2 * n
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows, fonts
+    for row in rows:
+        assert row.split()[-5] == "yes", f"font not embedded: {row}"
+        assert "Brief-" in row, f"font not from the project: {row}"
+    meta = reader.metadata
+    assert meta.title.startswith("Note de situation" if lang == "fr" else "Weekly situation brief")
+    assert meta.author == "Sahel Watch Desk — analysis cell"
+    assert meta.subject and meta.get("/Keywords")
+    assert reader.trailer["/Root"]["/Lang"] == lang
+    def titles(items):
+        for item in items:
+            yield from titles(item) if isinstance(item, list) else [item.title]
+
+    outline = list(titles(reader.outline))
+    assert ("Points clés" if lang == "fr" else "Key points") in outline
+
+
+def test_html_is_self_contained_and_tagged(built):
+    fr = (built / "brief.fr.html").read_text(encoding="utf-8")
+    en = (built / "brief.en.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in fr and '<html lang="en">' in en
+    for html in (fr, en):
+        assert not re.search(r'(src|href)="(file:|/|\.\./)', html)
+        assert "<script" not in html
+    # French spacing: narrow no-break space inside guillemets and before ; ! ?, no-break space before ':'.
+    assert "«\u202fCombattre" in fr
+    assert "\u00a0:" in fr
+    assert "5\u202f000" not in en and "1,000" in en
+
+
+def test_both_editions_carry_the_same_facts(built):
+    fr = pdf_text(built / "brief.fr.pdf")
+    en = pdf_text(built / "brief.en.pdf")
+    for figure in ("900", "B1", "C2", "B2"):
+        assert fr.count(figure) == en.count(figure), figure
+
+
+def test_other_week_builds_only_that_week(project):
+    result = run_cli("build", "--week", "2025-W28", "--config", str(project))
+    assert result.returncode == 0, result.stderr
+    out = project.parent.parent / "output"
+    assert sorted(p.name for p in out.iterdir()) == ["2025-W28"]
+    text = pdf_text(out / "2025-W28" / "brief.en.pdf")
+    assert "Rudolph Atallah" in text and "7–8 July 2025" in text
+    assert "Bougouni" not in text
+
+
+def test_week_without_facts_is_a_clear_error(project):
+    result = run_cli("build", "--week", "2025-W40", "--config", str(project))
+    assert result.returncode == 1
+    assert "no facts for 2025-W40" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project.parent.parent / "output" / "2025-W40").exists()
+
+
+def test_rejected_facts_are_left_out(project):
+    facts = project.parent.parent / "facts" / "2025-W28.yaml"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text.replace("status: approved", "status: rejected"), encoding="utf-8")
+    result = run_cli("build", "--week", "2025-W28", "--config", str(project))
+    assert result.returncode == 1
+    assert "no facts dated in 2025-W28" in result.stderr
+
+
+def test_usage_error_exits_2():
+    result = run_cli("build", "--no-such-option")
+    assert result.returncode == 2
+    result = run_cli("--help")
+    assert result.returncode == 0 and "briefgen build" in result.stdout
