@@ -142,3 +142,20 @@ def test_usage_error_exits_2():
     assert result.returncode == 2
     result = run_cli("--help")
     assert result.returncode == 0 and "briefgen build" in result.stdout
+
+
+def test_missing_translation_is_listed_and_never_a_placeholder(project):
+    facts = project.parent.parent / "facts" / "2025-W30.yaml"
+    text = facts.read_text(encoding="utf-8")
+    start = text.index("      translations:\n        en:")
+    end = text.index("\n", text.index("        en:", start)) + 1
+    facts.write_text(text[:start] + text[end:], encoding="utf-8")
+    check = run_cli("check", "--config", str(project))
+    assert check.returncode == 0, check.stderr
+    assert f"missing translation: {facts}: facts[1].quote.translations.en" in check.stderr
+    build = run_cli("build", "--week", "2025-W30", "--config", str(project))
+    assert build.returncode == 0, build.stderr
+    en = pdf_text(project.parent.parent / "output" / "2025-W30" / "brief.en.pdf")
+    assert "Combattre le terrorisme" in en  # the original is shown…
+    assert "Analyst's translation" not in en  # …and no stand-in for the missing translation
+    assert "missing" not in en.lower() and "todo" not in en.lower()
