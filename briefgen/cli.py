@@ -93,7 +93,8 @@ def cmd_build(args) -> int:
 def build(cfg, week: str | None, *, langs=None, strict: bool = False) -> list[Path]:
     """Build the editions of ``week`` and write them; return the files written."""
     from .brief import build_brief, newest_week
-    from .render import render_html, render_pdf, write_atomic
+    from .editions import edition_files, render_editions
+    from .render import write_atomic
 
     week = week or newest_week(cfg)
     langs = langs or list(cfg.languages)
@@ -105,12 +106,8 @@ def build(cfg, week: str | None, *, langs=None, strict: bool = False) -> list[Pa
     brief = build_brief(cfg, week, strict=strict, warn=lambda m: log.warning("warning: %s", m))
     n = len({i.fact.id for s in brief.sections for i in s.items})
     log.info("[2/3] rendering %d facts in %s", n, ", ".join(langs))
-    outputs: dict[Path, bytes] = {}
     folder = cfg.output_dir / week
-    for lang in langs:
-        html = render_html(cfg, brief, lang)
-        outputs[folder / f"brief.{lang}.html"] = html.encode("utf-8")
-        outputs[folder / f"brief.{lang}.pdf"] = render_pdf(cfg, html)
+    outputs = edition_files(folder, render_editions(cfg, brief, langs))
     log.info("[3/3] writing %s", folder)
     for path, data in outputs.items():
         write_atomic(path, data)
