@@ -82,9 +82,12 @@ def newest_week(cfg: Config) -> str:
     return weeks[-1]
 
 
-def build_brief(cfg: Config, week: str, *, strict: bool = False,
+def build_brief(cfg: Config, week: str, *, strict: bool = False, themes: tuple[str, ...] | None = None,
                 warn: Callable[[str], None] = lambda msg: None) -> Brief:
-    """Read the week's fact file and the articles it cites; assemble the Brief. Writes nothing."""
+    """Read the week's fact file and the articles it cites; assemble the Brief. Writes nothing.
+
+    ``themes`` tailors the edition to a subset of the configured themes (a stakeholder's interests).
+    """
     start, end = parse_week(week)
     path = fact_files(cfg).get(week)
     if path is None:
@@ -93,9 +96,11 @@ def build_brief(cfg: Config, week: str, *, strict: bool = False,
     ff, warnings = load_fact_file(cfg, path, source_ids=sources.keys(), strict=strict)
     for w in warnings:
         warn(str(w))
-    chosen = [f for f in ff.facts if f.status != "rejected" and f.date.start <= end and f.date.end >= start]
+    chosen = [f for f in ff.facts if f.status != "rejected" and f.date.start <= end and f.date.end >= start
+              and (themes is None or f.themes[0] in themes)]
     if not chosen:
-        raise BriefgenError(f"{path}: no facts dated in {week} ({start} to {end}) that are not rejected; "
+        subset = f" in themes {', '.join(themes)}" if themes is not None else ""
+        raise BriefgenError(f"{path}: no facts dated in {week} ({start} to {end}){subset} that are not rejected; "
                             "nothing to build")
     items = [_item(cfg, f, sources) for f in sorted(chosen, key=lambda f: (f.date.start, f.id))]
 
