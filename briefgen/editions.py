@@ -20,20 +20,34 @@ def render_edition(cfg: Config, brief: Brief, lang: str) -> tuple[str, bytes]:
 
 
 def render_editions(cfg: Config, brief: Brief, langs: list[str], *, jobs: int | None = None) -> dict[str, tuple[str, bytes]]:
-    """Every language's edition. WeasyPrint is CPU-bound and single-threaded, so extra editions go to
-    forked worker processes (which inherit the imported libraries) while this process renders the first."""
-    jobs = jobs or min(len(langs), len(os.sched_getaffinity(0)))
-    if jobs <= 1 or len(langs) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return {lang: render_edition(cfg, brief, lang) for lang in langs}
+    """Every language's edition of one Brief."""
+    results = render_many(cfg, [(brief, lang) for lang in langs], jobs=jobs)
+    return dict(zip(langs, results))
+
+
+def render_many(cfg: Config, work: list[tuple[Brief, str]], *, jobs: int | None = None) -> list[tuple[str, bytes]]:
+    """Render (brief, language) pairs, in order. WeasyPrint is CPU-bound and single-threaded, so the
+    work is shared between this process and forked workers (which inherit the imported libraries)."""
+    jobs = min(jobs or len(os.sched_getaffinity(0)), len(work))
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [render_edition(cfg, brief, lang) for brief, lang in work]
     import weasyprint  # noqa: F401 - imported once here, inherited by the forked workers
 
     ctx = multiprocessing.get_context("fork")
+    results: list = [None] * len(work)
     with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as pool:
-        futures = {lang: pool.submit(render_edition, cfg, brief, lang) for lang in langs[1:]}
-        results = {langs[0]: render_edition(cfg, brief, langs[0])}
-        for lang, fut in futures.items():
-            results[lang] = fut.result()
-    return {lang: results[lang] for lang in langs}
+        # Deal the work round-robin: index i goes to worker i % jobs, worker 0 being this process.
+        remote = {i: pool.submit(_render_batch, cfg, work[i::jobs]) for i in range(1, jobs)}
+        for k, (brief, lang) in enumerate(work[0::jobs]):
+            results[k * jobs] = render_edition(cfg, brief, lang)
+        for i, fut in remote.items():
+            for k, result in enumerate(fut.result()):
+                results[i + k * jobs] = result
+    return results
+
+
+def _render_batch(cfg: Config, work: list[tuple[Brief, str]]) -> list[tuple[str, bytes]]:
+    return [render_edition(cfg, brief, lang) for brief, lang in work]
 
 
 def edition_files(folder: Path, rendered: dict[str, tuple[str, bytes]]) -> dict[Path, bytes]:

@@ -157,7 +157,7 @@ def render_pdf(cfg: Config, html: str) -> bytes:
 
     fetcher = _fetcher_class()(template_dirs(cfg))
     return HTML(string=html, url_fetcher=fetcher).write_pdf(
-        uncompressed_pdf=False, pdf_tags=True)
+        uncompressed_pdf=False)
 
 
 # -- output -----------------------------------------------------------------------------------

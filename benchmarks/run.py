@@ -1,0 +1,113 @@
+"""briefgen benchmarks: each scenario against the bare library it stands on, measured in the same run.
+
+Usage (from the project root, after ./setup.sh):
+
+    .venv/bin/python benchmarks/run.py            # every scenario, 5 runs each
+    .venv/bin/python benchmarks/run.py a d --runs 7
+
+Each scenario prints the median wall time over the runs with min–max, and the ratio
+ours / baseline (below 1 means briefgen is faster than the bare library doing the same work).
+Whole commands are timed as separate processes, as a user runs them, on a private copy of the
+bundled example. Nothing here asserts a time: the figures are written to BENCHMARKS.md by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+HERE = Path(__file__).resolve().parent
+
+
+def copy_project(dest: Path) -> Path:
+    for name in ("config", "facts", "sources"):
+        shutil.copytree(ROOT / name, dest / name)
+    shutil.copytree(ROOT / "templates" / "assets", dest / "templates" / "assets")
+    return dest / "config" / "briefgen.yaml"
+
+
+def timed(cmd: list[str], runs: int, *, before=None, env=None) -> list[float]:
+    """Wall times of ``cmd`` run ``runs`` times (after one warm-up run), each in a new process."""
+    out = []
+    for i in range(runs + 1):
+        if before:
+            before()
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        if i:  # the first run warms the file cache
+            out.append(time.perf_counter() - t0)
+    return out
+
+
+def summary(name: str, ours: list[float], base: list[float], *, unit: str = "s") -> dict:
+    mo, mb = statistics.median(ours), statistics.median(base)
+    print(f"  {name}")
+    print(f"    briefgen : {mo:7.3f} {unit}  ({min(ours):.3f}–{max(ours):.3f})")
+    print(f"    baseline : {mb:7.3f} {unit}  ({min(base):.3f}–{max(base):.3f})")
+    print(f"    ratio    : {mo / mb:7.2f}")
+    return {"ours": mo, "ours_range": [min(ours), max(ours)], "baseline": mb,
+            "baseline_range": [min(base), max(base)], "ratio": mo / mb}
+
+
+def scenario_a(tmp: Path, runs: int) -> dict:
+    """Both editions (HTML + PDF) of 2025-W30 vs bare WeasyPrint rendering the same two HTML files in turn."""
+    cfg = copy_project(tmp / "a")
+    cmd = [PY, "-m", "briefgen", "build", "--week", "2025-W30", "--config", str(cfg), "-q"]
+    subprocess.run(cmd, check=True)
+    out = cfg.parent.parent / "output" / "2025-W30"
+    html = [str(out / "brief.fr.html"), str(out / "brief.en.html")]
+    base = [PY, str(HERE / "bare_weasyprint.py"), *html]
+    # Interleave the two so that both see the same machine load.
+    ours, bare = [], []
+    for _ in range(runs):
+        ours += timed(cmd, 1)
+        bare += timed(base, 1)
+    return summary("a. two editions, extraction cached  vs  bare WeasyPrint, sequential", ours, bare)
+
+
+def scenario_d(tmp: Path, runs: int) -> dict:
+    """20 tailored editions (theme subsets × languages) vs one edition, in one process each."""
+    cfg = copy_project(tmp / "d")
+    script = HERE / "tailored.py"
+    many = [PY, str(script), str(cfg), "20"]
+    one = [PY, str(script), str(cfg), "1"]
+    ours, single = [], []
+    for _ in range(runs):
+        ours += timed(many, 1)
+        single += timed(one, 1)
+    return summary("d. 20 tailored editions  vs  one edition (growth factor)", ours, single)
+
+
+SCENARIOS = {"a": scenario_a, "d": scenario_d}
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("scenarios", nargs="*", default=sorted(SCENARIOS), help="which (default: all)")
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = p.parse_args()
+    print(f"machine: {platform.machine()}, {len(os.sched_getaffinity(0))} cores, Python {platform.python_version()}")
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in args.scenarios:
+            results[name] = SCENARIOS[name](Path(tmp), args.runs)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
