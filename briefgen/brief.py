@@ -67,6 +67,7 @@ class Brief:
     sections: tuple[Section, ...]
     figures: tuple[Figure, ...]
     people: tuple[Entity, ...]
+    places: tuple[Entity, ...]
     glossary: tuple[Entity, ...]
     sources: tuple[Source, ...]
     outlets: Mapping[str, Outlet]
@@ -130,6 +131,7 @@ def build_brief(cfg: Config, week: str, *, strict: bool = False, themes: tuple[s
                 mentioned.append(eid)
     ents = [cfg.entities[e] for e in mentioned if e in cfg.entities]
     people = tuple(e for e in ents if e.kind == "person")
+    places = tuple(e for e in ents if e.kind == "place")
     glossary = tuple(sorted((e for e in ents if e.acronym), key=lambda e: e.acronym.lower()))
     cited = {s.id: s for i in items for s in i.sources}
     issued = ff.issued or end + timedelta(days=1)
@@ -138,7 +140,7 @@ def build_brief(cfg: Config, week: str, *, strict: bool = False, themes: tuple[s
         issued=issued, next_issue=issued + timedelta(days=7), tlp=cfg.tlp,
         organisation=cfg.organisation, author=cfg.author, title=cfg.brief.title,
         subject=cfg.brief.subject, keywords=cfg.brief.keywords, key_points=key_points,
-        sections=tuple(sections), figures=tuple(figures), people=people, glossary=glossary,
+        sections=tuple(sections), figures=tuple(figures), people=people, places=places, glossary=glossary,
         sources=tuple(sorted(cited.values(), key=lambda s: (s.published or date.min, s.id))),
         outlets=cfg.outlets, entities=cfg.entities, analysis=ff.analysis, annexes=cfg.brief.annexes)
 

@@ -15,7 +15,7 @@ from .yamlio import load_yaml
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PACKAGED_TEMPLATES = PROJECT_ROOT / "templates"
 SUPPORTED_LANGUAGES = ("fr", "en")
-ANNEXES = ("key_figures", "whos_who", "glossary", "sources")
+ANNEXES = ("key_figures", "map", "whos_who", "glossary", "sources")
 _WEEK = re.compile(r"^\d{4}-W\d{2}$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")

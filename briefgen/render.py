@@ -13,7 +13,7 @@ import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from . import i18n, phrasing
+from . import i18n, maps, phrasing
 from .brief import Brief, Item
 from .config import PACKAGED_TEMPLATES, Config
 
@@ -107,8 +107,17 @@ def render_html(cfg: Config, brief: Brief, lang: str) -> str:
         logo=_data_url(cfg.branding.logo) if cfg.branding.logo else None,
         amount=lambda q: phrasing.amount(q, lang, tr), name=lambda eid: _names_html(short.name(eid)),
         conflict_values=conflict_values,
+        locator_map=lambda: maps.locator_map(list(brief.places), lang, _asset(cfg, "west-africa-110m.geojson")),
     )
     return i18n.french_html(html) if lang == "fr" else html
+
+
+def _asset(cfg: Config, name: str) -> Path:
+    """A file of assets/ in the first template folder that has it."""
+    for folder in template_dirs(cfg):
+        if (folder / "assets" / name).is_file():
+            return folder / "assets" / name
+    return PACKAGED_TEMPLATES / "assets" / name
 
 
 def _names_html(text: str) -> Markup:
