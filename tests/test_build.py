@@ -159,3 +159,13 @@ def test_missing_translation_is_listed_and_never_a_placeholder(project):
     assert "Combattre le terrorisme" in en  # the original is shown…
     assert "Analyst's translation" not in en  # …and no stand-in for the missing translation
     assert "missing" not in en.lower() and "todo" not in en.lower()
+
+
+def test_locator_map_with_disclaimer(built):
+    fr = " ".join(pdf_text(built / "brief.fr.pdf").split())
+    en = " ".join(pdf_text(built / "brief.en.pdf").split())
+    assert "Lieux cités" in fr and "n'impliquent ni reconnaissance ni acceptation officielles" in fr
+    assert "Places mentioned" in en and "do not imply official endorsement or acceptance" in en
+    for text in (fr, en):  # town labels drawn on the map, credits given
+        assert "Koutiala" in text and "GeoNames" in text
+    assert "ALGÉRIE" in fr and "ALGERIA" in en
