@@ -19,6 +19,7 @@ in French and English, as HTML and PDF.
   briefgen run                 check the project and build the newest week (the weekly job)
   briefgen build --week W      build one week's editions into output/<week>/
   briefgen check               validate config and fact files, list missing translations
+  briefgen send --week W       email each stakeholder the edition of their language
 
 Every command reads config/briefgen.yaml unless --config says otherwise; the files it names
 are resolved relative to it."""
@@ -52,8 +53,14 @@ def parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("run", help="the weekly job: check, then build the newest week",
                        description="Check the project, then build the editions of the newest week that has facts.")
-    r.add_argument("--week", metavar="YYYY-Www", help="build this week instead of the newest")
+    r.add_argument("--week", metavar="YYYY-Www|last",
+                   help="build this week instead of the newest ('last': the previous complete ISO week)")
+    r.add_argument("--send", action="store_true",
+                   help="then email each stakeholder their edition (as 'briefgen send' does)")
     _common(r)
+
+    from .deliver import add_parser as add_send_parser
+    add_send_parser(sub, _common)
     return top
 
 
@@ -63,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(message)s", stream=sys.stderr)
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     try:
-        return {"build": cmd_build, "check": cmd_check, "run": cmd_run}[args.command](args)
+        func = getattr(args, "func", None) or {"build": cmd_build, "check": cmd_check, "run": cmd_run}[args.command]
+        return func(args)
     except ConfigError as exc:
         n = len(exc.problems)
         log.error("error: %s", f"{n} problems:\n  " + "\n  ".join(map(str, exc.problems)) if n > 1 else exc)
@@ -154,7 +162,12 @@ def cmd_run(args) -> int:
         log.warning("missing translation: %s", m)
     if problems:
         raise ConfigError(problems)
-    build(cfg, args.week, strict=args.strict)
+    from .deliver import resolve_week, run_send
+
+    week = resolve_week(cfg, args.week)
+    build(cfg, week, strict=args.strict)
+    if args.send:
+        return run_send(cfg, week, dry_run=False, resend=False, log=log, strict=args.strict)
     return 0
 
 

@@ -116,6 +116,7 @@ def agreement(ids, entities: dict[str, Entity]) -> str:
 
 def unit_noun(unit: str, n: float, gettext: Callable) -> str:
     """The counted noun in the edition's language, singular or plural."""
+    n = int(n) if float(n).is_integer() else n  # plural rules want whole numbers where there are some
     nouns = {
         "recruit": lambda: gettext.npgettext("unit", "recruit", "recruits", n),
         "person": lambda: gettext.npgettext("unit", "person", "people", n),

@@ -1,0 +1,141 @@
+"""The delivery ledger: one SQLite row per (edition, language, recipient), so nobody is mailed twice.
+
+A row is written as ``pending`` before each attempt and set to ``sent`` or ``failed`` after it. A
+crash between the server accepting a message and the ``sent`` update leaves it ``pending``; the next
+run sends it again with the same Message-ID (at-least-once, never silently lost).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..errors import BriefgenError
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS deliveries (
+    edition     TEXT NOT NULL,              -- ISO week, e.g. 2025-W30
+    language    TEXT NOT NULL,              -- fr | en
+    recipient   TEXT NOT NULL,              -- email address, lower-case
+    message_id  TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+    attempts    INTEGER NOT NULL DEFAULT 0, -- SMTP attempts, all runs together
+    error       TEXT,                       -- last error (server reply or connection problem)
+    first_try   TEXT NOT NULL,              -- UTC, ISO 8601
+    last_try    TEXT NOT NULL,
+    sent_at     TEXT,
+    PRIMARY KEY (edition, language, recipient)
+)
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    status: str
+    attempts: int
+    error: str | None
+    sent_at: str | None
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Ledger:
+    """Open with ``Ledger.open(path)`` (writable, locked) or ``Ledger.read_only(path)`` (dry runs)."""
+
+    def __init__(self, conn: sqlite3.Connection | None, path: Path, lock_fd: int | None = None):
+        self._conn = conn
+        self.path = path
+        self._lock_fd = lock_fd
+
+    @classmethod
+    def open(cls, path: Path) -> "Ledger":
+        """The ledger for writing, locked for this process: a second `briefgen send` on the same ledger
+        stops at once with a clear message instead of mailing the same people at the same time."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = path.with_name(path.name + ".lock")
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise BriefgenError(f"{path}: another 'briefgen send' is using this ledger ({lock}); "
+                                "try again when it ends") from None
+        try:
+            conn = sqlite3.connect(path, timeout=10, isolation_level=None)
+            conn.execute(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            os.close(fd)
+            raise BriefgenError(f"{path}: cannot use the delivery ledger ({exc})") from None
+        return cls(conn, path, fd)
+
+    @classmethod
+    def read_only(cls, path: Path) -> "Ledger":
+        if not path.is_file():
+            return cls(None, path)
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+            conn.execute("SELECT 1 FROM deliveries LIMIT 1")
+        except sqlite3.DatabaseError as exc:
+            raise BriefgenError(f"{path}: cannot read the delivery ledger ({exc})") from None
+        return cls(conn, path)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # releases the lock
+            self._lock_fd = None
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def get(self, edition: str, language: str, recipient: str) -> Row | None:
+        if self._conn is None:
+            return None
+        r = self._conn.execute(
+            "SELECT status, attempts, error, sent_at FROM deliveries WHERE edition=? AND language=? AND recipient=?",
+            (edition, language, recipient.lower())).fetchone()
+        return Row(*r) if r else None
+
+    @contextmanager
+    def _tx(self):
+        self._conn.execute("BEGIN")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def pending(self, edition: str, language: str, recipient: str, message_id: str) -> None:
+        """Before an attempt: the row exists and says ``pending`` (sent_at cleared on a resend)."""
+        now = _now()
+        with self._tx() as c:
+            c.execute(
+                """INSERT INTO deliveries (edition, language, recipient, message_id, status, attempts,
+                                           first_try, last_try)
+                   VALUES (?, ?, ?, ?, 'pending', 1, ?, ?)
+                   ON CONFLICT (edition, language, recipient) DO UPDATE SET
+                       status='pending', attempts=attempts + 1, last_try=excluded.last_try,
+                       message_id=excluded.message_id, sent_at=NULL""",
+                (edition, language, recipient.lower(), message_id, now, now))
+
+    def finish(self, edition: str, language: str, recipient: str, status: str, error: str | None = None) -> None:
+        """After an attempt: ``sent``, ``failed`` (permanent) or still ``pending`` (temporary)."""
+        assert status in ("sent", "failed", "pending")
+        with self._tx() as c:
+            c.execute(
+                """UPDATE deliveries SET status=?, error=?, sent_at=CASE WHEN ?='sent' THEN ? ELSE sent_at END
+                   WHERE edition=? AND language=? AND recipient=?""",
+                (status, error, status, _now(), edition, language, recipient.lower()))
