@@ -458,3 +458,21 @@ def test_send_subcommand_and_week_resolution(project, capsys):
     assert resolve_week(cfg, None) == "2025-W30"
     assert resolve_week(cfg, "last", today=date(2025, 7, 28)) == "2025-W30"
     assert resolve_week(cfg, "last") == previous_complete_week(date.today())
+
+
+# -- tailored editions ---------------------------------------------------------------------------
+def test_a_theme_subset_gets_an_edition_tailored_to_it(project, tmp_path):
+    assert "themes: [force_buildup]" in STAKEHOLDERS  # Mariam follows the force build-up only
+    code, log = project.send()
+    assert code == 0, log
+    assert "rendering 1 tailored edition(s)" in log
+    by_rcpt = {m.rcpt_tos[0]: m.message for m in project.server.received}
+    tailored = pdf_text(by_rcpt["mariam@example.org"].get_payload()[1].get_content(), tmp_path)
+    full = pdf_text(by_rcpt["aminata@example.org"].get_payload()[1].get_content(), tmp_path)
+    assert "Montée en puissance des forces maliennes" in tailored and "900 recrues" in tailored
+    # Only the followed theme's section and facts; the analysts' week-wide judgments stay.
+    for other in ("Coopération sécuritaire", "Liens économiques", "a annoncé la création"):
+        assert other not in tailored and other in full, other
+    plain = by_rcpt["mariam@example.org"].get_body(("plain",)).get_content()
+    assert "Bougouni" in plain and "Abdoulaye Diop" not in plain  # key points follow the subset
+    assert (project.root / "output" / WEEK / "brief.fr.force_buildup.pdf").is_file()

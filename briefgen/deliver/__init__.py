@@ -63,6 +63,39 @@ def _ensure_pdfs(cfg: Config, week: str, langs: list[str], log, strict: bool) ->
     return {lang: (folder / f"brief.{lang}.pdf").read_bytes() for lang in langs}
 
 
+def _subset(cfg: Config, r: Stakeholder) -> tuple[str, ...] | None:
+    """The stakeholder's themes in brief order, or None for the full edition."""
+    if not r.themes or set(r.themes) >= set(cfg.theme_ids()):
+        return None
+    return tuple(t for t in cfg.theme_ids() if t in r.themes)
+
+
+def _tailored_editions(cfg: Config, week: str, recipients, brief, pdfs, *, dry_run: bool, log):
+    """(language, theme subset) → (Brief, PDF bytes): the full editions, plus one edition per distinct
+    subset that stakeholders follow, rendered together (in parallel) and kept as
+    output/<week>/brief.<lang>.<theme+theme>.pdf."""
+    from ..brief import build_brief
+    from ..editions import render_many
+    from ..render import write_atomic
+
+    editions = {(lang, None): (brief, pdf) for lang, pdf in pdfs.items()}
+    wanted = sorted({(r.language, _subset(cfg, r)) for r in recipients} - set(editions), key=str)
+    work, keys = [], []
+    for lang, subset in wanted:
+        try:
+            work.append((build_brief(cfg, week, themes=subset), lang))
+            keys.append((lang, subset))
+        except BriefgenError:
+            log.info("no facts this week in %s: those stakeholders get the full %s edition", "+".join(subset), lang)
+            editions[(lang, subset)] = editions[(lang, None)]
+    if work:
+        log.info("rendering %d tailored edition(s)", len(work))
+        for (lang, subset), (tailored, (_html, pdf)) in zip(keys, zip((b for b, _ in work), render_many(cfg, work))):
+            editions[(lang, subset)] = (tailored, pdf)
+            write_atomic(cfg.output_dir / week / f"brief.{lang}.{'+'.join(subset)}.pdf", pdf)
+    return editions
+
+
 def _file_name(r: Stakeholder) -> str:
     return f"{r.language}-" + re.sub(r"[^A-Za-z0-9._-]", "_", r.key.replace("@", "_at_")) + ".eml"
 
@@ -87,10 +120,6 @@ def run_send(cfg: Config, week: str | None, *, dry_run: bool = False, resend: bo
     if not recipients:
         log.warning("no active stakeholders in %s: nothing to send", cfg.files["stakeholders"])
         return 0
-    tailored = [p for p in recipients if p.themes]
-    if tailored:
-        log.info("%d stakeholder(s) follow a subset of themes; they receive the full edition "
-                 "(tailored editions are not available yet)", len(tailored))
     if not dry_run:
         if settings.username and not settings.password:
             raise BriefgenError(f"{ENV_PASSWORD} is not set: the SMTP user {settings.username!r} needs a password "
@@ -106,6 +135,7 @@ def run_send(cfg: Config, week: str | None, *, dry_run: bool = False, resend: bo
     langs = sorted({p.language for p in recipients})
     pdfs = _ensure_pdfs(cfg, week, langs, log, strict)
     brief = build_brief(cfg, week, strict=strict, warn=lambda m: log.debug("%s", m))
+    editions = _tailored_editions(cfg, week, recipients, brief, pdfs, dry_run=dry_run, log=log)
     sender = settings.sender[1]
     summary = Summary()
     ledger = Ledger.read_only(settings.ledger) if dry_run else Ledger.open(settings.ledger)
@@ -124,7 +154,8 @@ def run_send(cfg: Config, week: str | None, *, dry_run: bool = False, resend: bo
                 log.info("%s: already sent (%s), skipped", who, row.sent_at or "?")
                 summary.already.append(r.email)
                 continue
-            msg = compose(brief, r, settings, pdfs[r.language])
+            r_brief, r_pdf = editions[(r.language, _subset(cfg, r))]
+            msg = compose(r_brief, r, settings, r_pdf)
             if dry_run:
                 from ..render import write_atomic
 
