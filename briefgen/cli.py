@@ -16,7 +16,8 @@ DESCRIPTION = """\
 briefgen turns French-language news about Mali and the Sahel into a weekly situation brief,
 in French and English, as HTML and PDF.
 
-  briefgen run                 check the project and build the newest week (the weekly job)
+  briefgen run                 extract, check and build the newest week (the weekly job)
+  briefgen extract             read sources/, propose facts into facts/<week>.yaml
   briefgen build --week W      build one week's editions into output/<week>/
   briefgen check               validate config and fact files, list missing translations
   briefgen send --week W       email each stakeholder the edition of their language
@@ -51,8 +52,10 @@ def parser() -> argparse.ArgumentParser:
                                    "with file, line and key. Exit 1 if any is an error.")
     _common(c)
 
-    r = sub.add_parser("run", help="the weekly job: check, then build the newest week",
-                       description="Check the project, then build the editions of the newest week that has facts.")
+    r = sub.add_parser("run", help="the weekly job: extract, check, build (and --send)",
+                       description="Extract facts from the articles in sources/ (only new or changed articles are "
+                                   "analysed), check the project, then build the editions of the newest week that "
+                                   "has facts and of every week whose editions are missing or older than its facts.")
     r.add_argument("--week", metavar="YYYY-Www|last",
                    help="build this week instead of the newest ('last': the previous complete ISO week)")
     r.add_argument("--send", action="store_true",
@@ -60,7 +63,10 @@ def parser() -> argparse.ArgumentParser:
     _common(r)
 
     from .deliver import add_parser as add_send_parser
+    from .extract.command import add_parsers as add_extract_parsers
+
     add_send_parser(sub, _common)
+    add_extract_parsers(sub, _common)
     return top
 
 
@@ -124,6 +130,23 @@ def build(cfg, week: str | None, *, langs=None, strict: bool = False) -> list[Pa
     return list(outputs)
 
 
+def stale_weeks(cfg, *, exclude: str) -> list[str]:
+    """Weeks with facts whose editions are missing or older than their fact file or the config."""
+    from .facts import fact_files
+
+    newest_input = max(p.stat().st_mtime for p in cfg.files.values() if p)
+    out = []
+    for week, path in fact_files(cfg).items():
+        if week == exclude:
+            continue
+        editions = [cfg.output_dir / week / f"brief.{lang}.{ext}" for lang in cfg.languages for ext in ("html", "pdf")]
+        if not all(e.is_file() for e in editions):
+            out.append(week)
+        elif min(e.stat().st_mtime for e in editions) < max(path.stat().st_mtime, newest_input):
+            out.append(week)
+    return out
+
+
 def cmd_check(args) -> int:
     cfg = _config(args)
     problems, missing = check(cfg, strict=args.strict)
@@ -157,6 +180,9 @@ def check(cfg, *, strict: bool = False):
 
 def cmd_run(args) -> int:
     cfg = _config(args)
+    from .extract import extract_project
+
+    extract_project(cfg, log=log)
     problems, missing = check(cfg, strict=args.strict)
     for m in missing:
         log.warning("missing translation: %s", m)
@@ -165,6 +191,13 @@ def cmd_run(args) -> int:
     from .deliver import resolve_week, run_send
 
     week = resolve_week(cfg, args.week)
+    for other in stale_weeks(cfg, exclude=week):
+        try:
+            build(cfg, other, strict=args.strict)
+        except ConfigError:
+            raise
+        except BriefgenError as exc:  # e.g. a past week whose facts were all rejected
+            log.warning("warning: %s not built: %s", other, exc)
     build(cfg, week, strict=args.strict)
     if args.send:
         return run_send(cfg, week, dry_run=False, resend=False, log=log, strict=args.strict)

@@ -77,6 +77,8 @@ class Source:
     url: str | None
     text: str
     """Article body; evidence spans index into it."""
+    date_precision: str = "day"
+    """``day``, or ``month`` when the article gives only ``date YYYY-MM``."""
 
 
 @dataclass(frozen=True, slots=True)

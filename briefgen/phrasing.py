@@ -166,12 +166,14 @@ def sentence(fact: Fact, sp: Speaker, gettext) -> str:
     when = i18n.when(fact.date.start, fact.date.end, fact.date.precision, lang)
     # Computed only when a frame uses them: naming an entity counts as its first mention.
     slots = _Slots({
-        "actor": lambda: sp.names(fact.actors) if fact.actors else gettext.pgettext("subject", "Unnamed actors"),
+        "actor": lambda: sp.names(fact.actors),
         "counterpart": lambda: sp.names(fact.counterparts),
         "place": lambda: sp.names(fact.places),
         "place_at": lambda: sp.place_at(fact.places),
         "origins": lambda: sp.names(fact.origins),
         "objects": lambda: sp.names(fact.objects),
+        "objects_to": lambda: sp.names(fact.objects, prep="à"),
+        "objects_de": lambda: sp.names(fact.objects, prep="de"),
         "targets": lambda: sp.names(fact.targets),
         "topics": lambda: sp.names(fact.topics),
         "date": lambda: when,
@@ -182,39 +184,53 @@ def sentence(fact: Fact, sp: Speaker, gettext) -> str:
         "a": lambda: "ont" if agr.endswith("p") else "a",
     })
     k = fact.kind
-    if k == "visit":
-        frame = gettext.pgettext("visit", "{actor} visited {place} {date}.")
-    elif k == "meeting":
-        frame = gettext.pgettext("meeting", "{actor} met {counterpart} {place_at} {date}.")
-    elif k == "statement":
-        frame = gettext.pgettext("statement", "{actor} spoke about {topics} {date}.")
-    elif k == "announcement" and fact.action and fact.objects:
+    has = {"actor": bool(fact.actors), "counterpart": bool(fact.counterparts), "place": bool(fact.places),
+           "objects": bool(fact.objects), "targets": bool(fact.targets), "topics": bool(fact.topics),
+           "origins": bool(fact.origins), "action": bool(fact.action), "participants": "participants" in qs,
+           "duration": "duration" in qs}
+    if has["participants"]:
+        slots["participants"] = lambda: amount(qs["participants"], lang, gettext)
+    if has["duration"]:
+        slots["duration"] = lambda: amount(qs["duration"], lang, gettext)
+    if has["action"] and has["objects"]:
         slots["what"] = lambda: action_noun(fact.action, gettext) + " " + (
             sp.names(fact.objects, prep="de") if lang == "fr" else "of " + sp.names(fact.objects))
-        frame = gettext.pgettext("announcement", "{actor} announced {what} {date}.")
-    elif k == "announcement":
-        frame = gettext.pgettext("announcement-object", "{actor} announced {objects} {date}.")
-    elif k == "sanction":
-        frame = gettext.pgettext("sanction", "{actor} restated sanctions against {targets} {date}.")
-    elif k == "programme":
-        frame = gettext.pgettext("programme", "{actor} took part in {objects} {date}.")
-    elif k == "agreement":
-        frame = gettext.pgettext("agreement", "{actor} and {counterpart} reached an agreement {date}.")
-    elif k in ("training", "recruitment") and "participants" in qs:
-        slots["participants"] = lambda: amount(qs["participants"], lang, gettext)
-        dur = qs.get("duration")
-        if dur:
-            slots["duration"] = lambda: amount(dur, lang, gettext)
-            frame = gettext.pgettext("training",
-                      "{participants} from {origins} began {duration} of training {place_at} {date}.") \
-                if fact.origins else gettext.pgettext("training-no-origin",
-                                        "{participants} began {duration} of training {place_at} {date}.")
-        else:
-            frame = gettext.pgettext("training-short", "{participants} began training {place_at} {date}.")
-    elif k == "delivery":
-        frame = gettext.pgettext("delivery", "{actor} delivered {objects} {place_at} {date}.")
-    else:
-        frame = gettext.pgettext("other", "{actor}: a development reported {place_at} {date}.")
+    # Per kind, the frames from the fullest to the sparest; the first whose fields are all there is used,
+    # so a machine-proposed fact with missing fields still reads as a sentence.
+    frames = {
+        "visit": [(("actor", "place"), lambda: gettext.pgettext("visit", "{actor} visited {place} {date}.")),
+                  (("actor",), lambda: gettext.pgettext("visit-no-place", "{actor} made a visit {date}."))],
+        "meeting": [(("actor", "counterpart"), lambda: gettext.pgettext("meeting", "{actor} met {counterpart} {place_at} {date}.")),
+                    (("actor",), lambda: gettext.pgettext("meeting-no-counterpart", "{actor} held talks {place_at} {date}.")),
+                    (("objects",), lambda: gettext.pgettext("meeting-about", "A meeting about {objects} was held {place_at} {date}.")),
+                    ((), lambda: gettext.pgettext("meeting-unnamed", "A meeting was held {place_at} {date}."))],
+        "statement": [(("actor", "topics"), lambda: gettext.pgettext("statement", "{actor} spoke about {topics} {date}.")),
+                      (("actor",), lambda: gettext.pgettext("statement-no-topic", "{actor} made a statement {date}."))],
+        "announcement": [(("actor", "action", "objects"), lambda: gettext.pgettext("announcement", "{actor} announced {what} {date}.")),
+                         (("actor", "objects"), lambda: gettext.pgettext("announcement-object", "{actor} announced {objects} {date}.")),
+                         (("actor",), lambda: gettext.pgettext("announcement-plain", "{actor} made an announcement {date}."))],
+        "sanction": [(("actor", "targets"), lambda: gettext.pgettext("sanction", "{actor} restated sanctions against {targets} {date}.")),
+                     (("targets",), lambda: gettext.pgettext("sanction-no-actor", "Sanctions against {targets} were restated {date}.")),
+                     (("actor",), lambda: gettext.pgettext("sanction-no-target", "{actor} restated sanctions {date}."))],
+        "programme": [(("actor", "objects"), lambda: gettext.pgettext("programme", "{actor} took part in {objects} {date}.")),
+                      (("objects",), lambda: gettext.pgettext("programme-no-actor", "Activity under {objects} was reported {date}."))],
+        "agreement": [(("actor", "counterpart"),
+                       lambda: gettext.pgettext("agreement", "{actor} and {counterpart} reached an agreement {date}.")),
+                      (("actor",), lambda: gettext.pgettext("agreement-one-party", "{actor} reached an agreement {date}."))],
+        "delivery": [(("actor", "objects"), lambda: gettext.pgettext("delivery", "{actor} delivered {objects} {place_at} {date}."))],
+    }
+    training = [
+        (("participants", "duration", "origins"),
+         lambda: gettext.pgettext("training", "{participants} from {origins} began {duration} of training {place_at} {date}.")),
+        (("participants", "duration"),
+         lambda: gettext.pgettext("training-no-origin", "{participants} began {duration} of training {place_at} {date}.")),
+        (("participants",), lambda: gettext.pgettext("training-short", "{participants} began training {place_at} {date}.")),
+        ((), lambda: gettext.pgettext("training-unnamed", "Training began {place_at} {date}.")),
+    ]
+    frames["training"] = frames["recruitment"] = training
+    fallback = [(("actor",), lambda: gettext.pgettext("other", "{actor}: a development reported {place_at} {date}.")),
+                ((), lambda: gettext.pgettext("other-unnamed", "A development was reported {place_at} {date}."))]
+    frame = next(make() for needs, make in frames.get(k, []) + fallback if all(has[n] for n in needs))
     text = _tidy(frame.format_map(slots))
     phases = [q for q in fact.quantities if q.role == "phase"]
     if phases and k in ("training", "recruitment"):

@@ -12,7 +12,7 @@ import yaml
 from .errors import BriefgenError
 from .models import Source
 
-_DATE_LINE = re.compile(r"^date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s*$")
+_DATE_LINE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s|$)")
 _HEADER_LINE = re.compile(r"^(outlet|title|url)\s+(.+?)\s*$")
 MAX_BYTES = 2_000_000
 
@@ -35,30 +35,39 @@ def _date(y: str, m: str, d: str | None) -> date:
 
 @reader(".txt")
 def read_text(path: Path, text: str) -> Source:
-    """Plain text: optional header lines ``date YYYY-MM[-DD]``, ``outlet ID``, ``title …``, ``url …``."""
+    """Plain text: optional header lines ``date YYYY-MM[-DD]``, ``outlet ID``, ``title …``, ``url …``.
+
+    The date may also open the first line with the article running on after it
+    (`` date 2025-07 Les combattants…``), as in some exports.
+    """
     meta: dict[str, str] = {}
-    published = None
-    lines = text.split("\n")
-    i = 0
-    while i < len(lines):
-        line = lines[i].strip()
-        m = _DATE_LINE.match(line)
-        h = _HEADER_LINE.match(line)
-        if m and published is None:
+    published, precision = None, "day"
+    offset = 0  # where the body starts; spans index into the body exactly as it stands
+    lineno = 0
+    while offset < len(text):
+        end = text.find("\n", offset)
+        end = len(text) if end == -1 else end
+        line = text[offset:end]
+        lineno += 1
+        m = _DATE_LINE.match(line) if published is None else None
+        h = _HEADER_LINE.match(line.strip())
+        if m:
             try:
-                published = _date(*m.groups())
+                published = _date(*m.group(1, 2, 3))
             except ValueError:
-                raise BriefgenError(f"{path}:{i + 1}: 'date' {line[5:]!r} is not a valid date") from None
+                raise BriefgenError(f"{path}:{lineno}: 'date' {m.group(0).strip()[5:]!r} is not a valid date") from None
+            precision = "day" if m.group(3) else "month"
+            if line[m.end():].strip():  # the article runs on after the date on the same line
+                offset += m.end()
+                break
         elif h and h.group(1) not in meta:
             meta[h.group(1)] = h.group(2)
         else:
             break
-        i += 1
-    # Spans index into the body exactly as it stands after the header lines.
-    offset = sum(len(line) + 1 for line in lines[:i])
-    body = text[offset:].lstrip("\n")
+        offset = end + 1
+    body = text[offset:].lstrip()
     title = meta.get("title") or _first_words(body)
-    return Source(path.stem, path, title, meta.get("outlet"), published, meta.get("url"), body)
+    return Source(path.stem, path, title, meta.get("outlet"), published, meta.get("url"), body, precision)
 
 
 @reader(".md", ".markdown")

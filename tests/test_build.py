@@ -6,6 +6,7 @@ import re
 import subprocess
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
 from briefgen.i18n import po_path
@@ -146,13 +147,14 @@ def test_usage_error_exits_2():
 
 def test_missing_translation_is_listed_and_never_a_placeholder(project):
     facts = project.parent.parent / "facts" / "2025-W30.yaml"
-    text = facts.read_text(encoding="utf-8")
-    start = text.index("      translations:\n        en:")
-    end = text.index("\n", text.index("        en:", start)) + 1
-    facts.write_text(text[:start] + text[end:], encoding="utf-8")
+    data = yaml.safe_load(facts.read_text(encoding="utf-8"))
+    quoted = [f for f in data["facts"] if f.get("quote")]
+    del quoted[0]["quote"]["translations"]
+    facts.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    index = data["facts"].index(quoted[0])
     check = run_cli("check", "--config", str(project))
     assert check.returncode == 0, check.stderr
-    assert f"missing translation: {facts}: facts[1].quote.translations.en" in check.stderr
+    assert f"missing translation: {facts}: facts[{index}].quote.translations.en" in check.stderr
     build = run_cli("build", "--week", "2025-W30", "--config", str(project))
     assert build.returncode == 0, build.stderr
     en = pdf_text(project.parent.parent / "output" / "2025-W30" / "brief.en.pdf")

@@ -47,7 +47,7 @@ def _assert_untouched(before):
 
 CASES = {
     # name: (file, old, new, key in the message, text on the line that must be named)
-    "yaml syntax": ("facts/2025-W30.yaml", "    kind: visit\n", "    kind: [visit\n", "YAML syntax error", None),
+    "yaml syntax": ("facts/2025-W30.yaml", "kind: visit\n", "kind: [visit\n", "YAML syntax error", None),
     "wrong type": ("facts/2025-W30.yaml", "key_point: true", "key_point: 12", "'facts[0].key_point' expected true or false", "key_point: 12"),
     "unknown theme": ("facts/2025-W30.yaml", "themes: [force_buildup]", "themes: [force_build_up]",
                       "'facts[5].themes[0]' unknown theme 'force_build_up'", "themes: [force_build_up]"),
@@ -77,7 +77,9 @@ def test_bad_input_is_reported_and_output_kept(built_project, case):
 def test_unknown_key_warns_and_strict_refuses(built_project):
     cfg, before = built_project
     facts = cfg.parent.parent / "facts" / "2025-W30.yaml"
-    _edit(facts, "    kind: visit\n", "    kind: visit\n    colour: blue\n")
+    indent = next(line for line in facts.read_text(encoding="utf-8").splitlines() if "kind: visit" in line)
+    indent = indent[: len(indent) - len(indent.lstrip())]
+    _edit(facts, "kind: visit\n", f"kind: visit\n{indent}colour: blue\n")
     line = _line_of(facts, "colour: blue")
     ok = run_cli("build", "--week", "2025-W30", "--config", str(cfg))
     assert ok.returncode == 0

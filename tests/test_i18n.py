@@ -128,3 +128,36 @@ def test_training_sentence_uses_numbers_of_the_edition_language():
     en = phrasing.plain(phrasing.sentence(fact, _speaker("en"), i18n.translations("en")))
     assert fr.startswith("5\u202f000 recrues originaires de Sikasso ont entamé une formation de 6 mois à Bougouni")
     assert en.startswith("5,000 recruits from Sikasso began 6 months of training in Bougouni")
+
+
+EN_WORDS = {"the", "was", "were", "began", "made", "spoke", "met", "visited", "announced", "took", "restated",
+            "reached", "held", "delivered", "about", "against", "from", "of", "on", "in", "during", "and"}
+FR_WORDS = {"s'est", "se", "sont", "ont", "a", "été", "une", "du", "des", "au", "aux", "le", "la", "les", "et",
+            "de", "sur", "à", "en"}
+
+
+def _variants():
+    """Facts of every kind, from fully filled to nearly empty, as extraction may propose them."""
+    from briefgen.models import FACT_KINDS
+    full = dict(actors=("william-stevens",), counterparts=("abdoulaye-diop",), places=("bamako",),
+                origins=("sikasso",), objects=("amcham-mali",), targets=("jnim",), topics=("trade",),
+                action="create", quantities=(Quantity(900, "recruit", role="participants"),
+                                             Quantity(6, "month", role="duration")))
+    for kind in FACT_KINDS:
+        for drop in ((), ("counterparts", "topics", "origins"), ("actors", "places"), tuple(full)):
+            fields = {k: v for k, v in full.items() if k not in drop}
+            yield Fact(id=f"{kind}-{len(drop)}", kind=kind, themes=("security_cooperation",),
+                       date=DateSpan(date(2025, 7, 22), date(2025, 7, 22)), **fields)
+
+
+@pytest.mark.parametrize("fact", list(_variants()), ids=lambda f: f.id)
+def test_every_generated_sentence_is_in_the_edition_language(fact):
+    fr = phrasing.plain(phrasing.sentence(fact, _speaker("fr"), i18n.translations("fr")))
+    en = phrasing.plain(phrasing.sentence(fact, _speaker("en"), i18n.translations("en")))
+    fr_words = set(re.findall(r"[\w']+", fr.lower()))
+    en_words = set(re.findall(r"[\w']+", en.lower()))
+    assert not fr_words & EN_WORDS, fr
+    assert not en_words & (FR_WORDS - {"a", "on", "in", "of"}), en
+    for text in (fr, en):
+        assert not text[0].islower() and text.endswith(".") and "  " not in text and " ." not in text, text
+        assert "{" not in text and "None" not in text, text

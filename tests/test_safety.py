@@ -8,6 +8,7 @@ import socket
 import threading
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
 from conftest import pdf_text, run_cli
@@ -40,17 +41,17 @@ def listener():
 
 def _hostile_week(project, url):
     facts = project.parent.parent / "facts" / "2025-W28.yaml"
-    text = facts.read_text(encoding="utf-8")
+    data = yaml.safe_load(facts.read_text(encoding="utf-8"))
     judgment = (
-        "      <script>alert('kj')</script> Raw <b onclick=\"x()\">bold</b> <img src=\"" + url + "/raw.png\">\n"
-        "      ![secret](file:///etc/passwd) ![probe](" + url + "/md.png) [link](javascript:alert(1))\n"
-        "      <iframe src=\"file:///etc/passwd\"></iframe>\n"
+        "<script>alert('kj')</script> Raw <b onclick=\"x()\">bold</b> <img src=\"" + url + "/raw.png\">\n"
+        "![secret](file:///etc/passwd) ![probe](" + url + "/md.png) [link](javascript:alert(1))\n"
+        "<iframe src=\"file:///etc/passwd\"></iframe>\n\n"
     )
-    text = text.replace("  key_judgments:\n    fr: |\n", "  key_judgments:\n    fr: |\n" + judgment, 1)
-    text = text.replace("    key_point: true\n",
-                        "    key_point: true\n    text:\n      fr: \"<script>alert('fact')</script> <img src='"
-                        + url + "/fact.png'> Atallah\"\n      en: \"<style>body{display:none}</style> Atallah\"\n", 1)
-    facts.write_text(text, encoding="utf-8")
+    data["analysis"]["key_judgments"]["fr"] = judgment + data["analysis"]["key_judgments"]["fr"]
+    fact = next(f for f in data["facts"] if f.get("key_point"))
+    fact["text"] = {"fr": f"<script>alert('fact')</script> <img src='{url}/fact.png'> Atallah",
+                    "en": "<style>body{display:none}</style> Atallah"}
+    facts.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def test_hostile_text_is_inert(project, listener):

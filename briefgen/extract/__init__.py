@@ -1,0 +1,70 @@
+"""Extraction: French articles → entities, dates, quantities → candidate facts → merged facts.
+
+Importing this package is cheap: spaCy is imported only when an article has to be analysed
+(see ``nlp.load``); importing it also registers the HTML reader with briefgen.sources.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import Config
+from . import html as _html  # noqa: F401 - registers the .html/.htm reader
+
+log = logging.getLogger("briefgen")
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What ``extract_project`` did: per week, facts added/updated; whether the model loaded."""
+
+    articles: int
+    facts: int
+    weeks: tuple = ()
+    """One briefgen.review.WeekUpdate per week file considered."""
+    new_entities: tuple = ()
+    model_loaded: bool = False
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _progress(n: int, total: int, sid: str) -> None:
+    if total >= 3:
+        log.info("  [%d/%d] %s", n, total, sid)
+
+
+def extract_paths(paths: list[Path], cfg: Config, *, warn=None):
+    """Extraction of the given articles (files or folders), merged; nothing written."""
+    from .pipeline import run
+
+    warnings: list[str] = []
+
+    def _warn(msg: str) -> None:
+        warnings.append(msg)
+        (warn or log.warning)(msg)
+
+    return run(paths, cfg, warn=_warn, progress=_progress)
+
+
+def extract_project(cfg: Config, *, log: logging.Logger = log) -> Summary:
+    """The project's articles (cfg.sources_dir) → facts/<week>.yaml updated; a summary per week."""
+    from ..review import update_fact_files
+
+    warnings: list[str] = []
+
+    def warn(msg: str) -> None:
+        warnings.append(msg)
+        log.warning("%s", msg)
+
+    ex = extract_paths([cfg.sources_dir], cfg, warn=warn)
+    facts = [mf.fact for mf in ex.facts]
+    updates = update_fact_files(cfg, facts, source_ids=ex.sources.keys(), log=log.info)
+    for u in updates:
+        state = "written" if u.written else "unchanged"
+        log.info("  %s: %d new, %d updated, %d kept — %s %s", u.week, u.added, u.updated, u.kept,
+                 u.path.name, state)
+    if ex.new_entities:
+        log.info("  proposed for the gazetteer: %s",
+                 ", ".join(f"{e.name} ({e.kind}{', ' + e.role if e.role else ''})" for e in ex.new_entities))
+    return Summary(len(ex.sources), len(facts), tuple(updates), ex.new_entities, ex.model_loaded, tuple(warnings))

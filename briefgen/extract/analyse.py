@@ -1,0 +1,26 @@
+"""One article through the stages that need the model's Doc: mentions, then fact rules."""
+
+from __future__ import annotations
+
+from ..config import Config
+from ..models import Source
+from . import mentions as mentions_mod
+from . import nlp as nlp_mod
+from .dates import Reference
+from .rules import Context, candidates
+from .types import SourceResult
+
+
+def analyse_doc(doc, source: Source, ref: Reference | None, cfg: Config) -> SourceResult:
+    """Everything extraction finds in one article (``doc`` ran on the normalised text)."""
+    text = doc.text
+    sents = mentions_mod.sentences(doc, text)
+    found = mentions_mod.find(doc, text, sents, cfg, ref, nlp_mod.surnames(cfg))
+    ctx = Context(cfg, source, text, sents, found.mentions, found.dates, found.quantities, ref,
+                  tuple(found.role_spans), dict(found.roles))
+    cands = candidates(doc, ctx)
+    return SourceResult(
+        source=source.id, sentences=tuple(sents), mentions=tuple(found.mentions), dates=tuple(found.dates),
+        quantities=tuple(found.quantities), entities=tuple(found.entities.values()),
+        roles=tuple(sorted(found.roles.items())), candidates=tuple(cands),
+        reference=f"{ref.day.isoformat()}/{ref.precision}" if ref else None)

@@ -1,0 +1,216 @@
+"""French date expressions → DateSpan, resolved against the article's own date.
+
+A thin layer of our own: the expressions a news article uses are few and regular, and the
+hard part (« le 22 juillet dernier », « en février dernier », « au début du mois ») is the
+reference-date logic that generic parsers do not have. Token patterns for the EntityRuler live
+here too, so what the ruler finds and what this module can resolve never drift apart.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..models import DateSpan
+
+MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+          "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+          "décembre": 12, "decembre": 12}
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+PAST = ("dernier", "dernière", "derniere")
+FUTURE = ("prochain", "prochaine")
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """The date relative expressions are resolved against."""
+
+    day: date
+    precision: str = "day"
+    """``day`` when the article's day is known; ``month`` for a month-only date line or a date
+    inferred from the text (then only expressions that do not need the exact day resolve)."""
+
+    @property
+    def latest(self) -> date:
+        """The last day the article can have been written on."""
+        if self.precision == "month":
+            return self.day.replace(day=calendar.monthrange(self.day.year, self.day.month)[1])
+        return self.day
+
+
+def month_span(year: int, month: int) -> DateSpan:
+    last = calendar.monthrange(year, month)[1]
+    return DateSpan(date(year, month, 1), date(year, month, last), "month")
+
+
+def week_span(d: date) -> DateSpan:
+    monday = d - timedelta(days=d.weekday())
+    return DateSpan(monday, monday + timedelta(days=6), "week")
+
+
+def _pick_year(month: int, day: int, ref: Reference, direction: str | None) -> date | None:
+    """The occurrence of day/month that the article means: past for « dernier », future for
+    « prochain », otherwise the one nearest to the reference date."""
+    options = []
+    for y in (ref.day.year - 1, ref.day.year, ref.day.year + 1):
+        try:
+            options.append(date(y, month, day))
+        except ValueError:
+            continue
+    if not options:
+        return None
+    if direction == "past":
+        past = [d for d in options if d <= ref.latest]
+        return max(past) if past else None
+    if direction == "future":
+        future = [d for d in options if d >= ref.day]
+        return min(future) if future else None
+    return min(options, key=lambda d: abs((d - ref.day).days))
+
+
+def _direction(words: list[str]) -> str | None:
+    if any(w in PAST for w in words):
+        return "past"
+    if any(w in FUTURE for w in words):
+        return "future"
+    return None
+
+
+_WORD = re.compile(r"[\w'-]+")
+
+
+def resolve(text: str, ref: Reference | None) -> DateSpan | None:
+    """Resolve one French date expression (as the ruler found it); None when it cannot be.
+
+    >>> resolve("le 22 juillet dernier", Reference(date(2025, 7, 1), "month"))
+    DateSpan(start=datetime.date(2025, 7, 22), end=datetime.date(2025, 7, 22), precision='day')
+    """
+    words = [w for w in _WORD.findall(text.lower().replace("1er", "1"))]
+    direction = _direction(words)
+    nums = [int(w) for w in words if w.isdigit() and len(w) <= 2]
+    years = [int(w) for w in words if w.isdigit() and len(w) == 4]
+    months = [MONTHS[w] for w in words if w in MONTHS]
+    days = [WEEKDAYS[w] for w in words if w in WEEKDAYS]
+    if months:
+        month = months[-1]
+        if nums:
+            first, last = min(nums), max(nums)
+            if years:
+                try:
+                    return DateSpan(date(years[-1], month, first), date(years[-1], month, last), "day")
+                except ValueError:
+                    return None
+            if ref is None:
+                return None
+            end = _pick_year(month, last, ref, direction)
+            if end is None:
+                return None
+            try:
+                start = date(end.year, month, first)
+            except ValueError:
+                return None
+            return DateSpan(start, end, "day")
+        # a month alone: « en février dernier », « juillet 2025 », « début juillet »
+        if years:
+            span = month_span(years[-1], month)
+        elif ref is None:
+            return None
+        else:
+            picked = _pick_year(month, 1, Reference(ref.day.replace(day=1), "month"), direction)
+            if picked is None:
+                return None
+            span = month_span(picked.year, month)
+        return _part_of_month(span, words)
+    if ref is None:
+        return None
+    if "hier" in words or "avant-hier" in words:
+        if ref.precision != "day":
+            return None
+        back = 2 if "avant-hier" in words else 1
+        d = ref.day - timedelta(days=back)
+        return DateSpan(d, d, "day")
+    if "aujourd'hui" in words:
+        return DateSpan(ref.day, ref.day, "day") if ref.precision == "day" else None
+    if "semaine" in words:
+        if ref.precision != "day":
+            return None
+        shift = -7 if direction == "past" else 7 if direction == "future" else 0
+        return week_span(ref.day + timedelta(days=shift))
+    if "mois" in words:
+        base = ref.day.replace(day=1)
+        if direction == "past":
+            base = (base - timedelta(days=1)).replace(day=1)
+        elif direction == "future":
+            base = (base + timedelta(days=32)).replace(day=1)
+        return _part_of_month(month_span(base.year, base.month), words)
+    if days and ref.precision == "day":
+        wd = days[-1]
+        if direction == "future":
+            delta = (wd - ref.day.weekday()) % 7 or 7
+            d = ref.day + timedelta(days=delta)
+        else:
+            # a bare weekday in a news report: the most recent one (today included)
+            d = ref.day - timedelta(days=(ref.day.weekday() - wd) % 7)
+            if direction == "past" and d == ref.day:
+                d -= timedelta(days=7)
+        return DateSpan(d, d, "day")
+    return None
+
+
+def _part_of_month(span: DateSpan, words: list[str]) -> DateSpan:
+    """« au début du mois » → the first ten days, « à la mi-… » the middle, « à la fin » the last."""
+    s, e = span.start, span.end
+    if "début" in words or "debut" in words:
+        return DateSpan(s, s.replace(day=10), "month")
+    if "mi" in words or "milieu" in words or any(w.startswith("mi-") for w in words):
+        return DateSpan(s.replace(day=11), s.replace(day=20), "month")
+    if "fin" in words:
+        return DateSpan(s.replace(day=21), e, "month")
+    return span
+
+
+def span_key(span: DateSpan) -> str:
+    """A compact, comparable form: ``2025-07-22``, ``2025-07-21/2025-07-22``, ``2025-W30``, ``2025-07``."""
+    if span.precision == "week":
+        y, w, _ = span.start.isocalendar()
+        return f"{y}-W{w:02d}"
+    if span.precision == "month" and span.start.day == 1 and span.end == month_span(
+            span.start.year, span.start.month).end:
+        return f"{span.start.year}-{span.start.month:02d}"
+    if span.start == span.end:
+        return span.start.isoformat()
+    return f"{span.start.isoformat()}/{span.end.isoformat()}"
+
+
+# -- EntityRuler token patterns --------------------------------------------------------------
+_DAYNUM = {"TEXT": {"REGEX": r"^(1er|[0-3]?\d)$"}}
+_MONTH = {"LOWER": {"IN": list(MONTHS)}}
+_YEAR = {"TEXT": {"REGEX": r"^(19|20)\d\d$"}}
+_WD = {"LOWER": {"IN": list(WEEKDAYS)}}
+_REL = {"LOWER": {"IN": list(PAST + FUTURE)}}
+_AND = {"LOWER": {"IN": ["et", "au", "-", "à"]}}
+
+
+def ruler_patterns() -> list[dict]:
+    """Token patterns labelled DATE for the gazetteer EntityRuler."""
+    opt = lambda p: {**p, "OP": "?"}  # noqa: E731 - tiny helper
+    seqs = [
+        [opt(_WD), _DAYNUM, _MONTH, opt(_YEAR), opt(_REL)],
+        [opt(_WD), _DAYNUM, _AND, opt(_WD), _DAYNUM, _MONTH, opt(_YEAR), opt(_REL)],
+        [{"LOWER": {"IN": ["début", "fin", "mi"]}, "OP": "?"}, {"LOWER": "-", "OP": "?"}, _MONTH,
+         opt(_YEAR), opt(_REL)],
+        [_WD, opt(_REL)],
+        [{"LOWER": {"IN": ["hier", "avant-hier", "aujourd'hui"]}}],
+        [{"LOWER": {"IN": ["au", "à", "en"]}}, {"LOWER": "la", "OP": "?"},
+         {"LOWER": {"IN": ["début", "milieu", "fin"]}}, {"LOWER": "du"}, {"LOWER": "mois"},
+         opt({"LOWER": {"IN": ["dernier", "prochain"]}})],
+        [{"LOWER": {"IN": ["la", "cette"]}}, {"LOWER": "semaine"}, opt(_REL)],
+        [{"LOWER": "le"}, {"LOWER": "mois"}, _REL],
+    ]
+    out = [{"label": "DATE", "pattern": p} for p in seqs]
+    # « la semaine » alone is no date: require the qualifier unless it is « cette semaine »
+    out[6] = {"label": "DATE", "pattern": [{"LOWER": "cette"}, {"LOWER": "semaine"}, opt(_REL)]}
+    out.append({"label": "DATE", "pattern": [{"LOWER": "la"}, {"LOWER": "semaine"}, _REL]})
+    return out

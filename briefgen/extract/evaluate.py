@@ -1,0 +1,129 @@
+"""Score extraction against annotated articles: precision and recall per field.
+
+Gold files are YAML, one per article, named after the article id (``tests/gold/<id>.yaml``)::
+
+    source: 2025-07-09-courrier-sahel-atallah
+    people: [rudolph-atallah]              # gazetteer ids, or the slug of a new entity's name
+    organisations: [white-house, africom]  # organisations and states
+    armed_groups: []
+    places: [bamako]
+    dates: ["2025-07-08", "2025-02"]       # 2025-07-22, 2025-07-21/2025-07-22, 2025-W30, 2025-07
+    quantities: ["900 recruit", "6 month"]
+    themes: [security_cooperation]
+
+They hold ids and values only (never article text), so gold for articles that cannot be
+bundled can live in the project too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..config import Config
+from ..errors import BriefgenError
+from .dates import span_key
+from .types import SourceResult
+
+FIELDS = ("people", "organisations", "armed_groups", "places", "dates", "quantities", "themes")
+_LABELS = {"people": ("PER",), "organisations": ("ORG", "STATE"), "armed_groups": ("ARMED",), "places": ("LOC",)}
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    field: str
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else str(v)
+
+
+def predicted(res: SourceResult) -> dict[str, set[str]]:
+    """What extraction found in one article, in the gold file's terms."""
+    out = {f: {m.entity for m in res.mentions if m.label in labels} for f, labels in _LABELS.items()}
+    out["dates"] = {span_key(d.span) for d in res.dates}
+    out["quantities"] = {f"{_fmt(q.quantity.value)} {q.quantity.unit}" for q in res.quantities}
+    out["themes"] = {t for c in res.candidates for t in c.themes}
+    return out
+
+
+def load_gold(folder: Path) -> dict[str, dict[str, set[str]]]:
+    """Article id → field → expected values, from every *.yaml in ``folder``."""
+    if not folder.is_dir():
+        raise BriefgenError(f"{folder}: no such folder of gold annotations")
+    gold = {}
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError:
+            raise BriefgenError(f"{path}: not valid YAML") from None
+        if not isinstance(data, dict):
+            raise BriefgenError(f"{path}: expected key: value lines")
+        sid = str(data.get("source") or path.stem)
+        fields = {}
+        for f in FIELDS:
+            v = data.get(f) or []
+            if not isinstance(v, list):
+                raise BriefgenError(f"{path}: '{f}' must be a list")
+            fields[f] = {str(x) for x in v}
+        gold[sid] = fields
+    if not gold:
+        raise BriefgenError(f"{folder}: no gold files (*.yaml)")
+    return gold
+
+
+def score(gold: dict[str, dict[str, set[str]]], results: dict[str, SourceResult]
+          ) -> tuple[list[Score], list[str]]:
+    """Micro-averaged scores per field over the annotated articles, and the differences."""
+    counts = {f: [0, 0, 0] for f in FIELDS}
+    diffs = []
+    for sid, expected in sorted(gold.items()):
+        if sid not in results:
+            continue
+        got = predicted(results[sid])
+        for f in FIELDS:
+            tp, fp, fn = got[f] & expected[f], got[f] - expected[f], expected[f] - got[f]
+            counts[f][0] += len(tp)
+            counts[f][1] += len(fp)
+            counts[f][2] += len(fn)
+            if fp:
+                diffs.append(f"{sid}: {f}: unexpected {', '.join(sorted(fp))}")
+            if fn:
+                diffs.append(f"{sid}: {f}: missed {', '.join(sorted(fn))}")
+    return [Score(f, *counts[f]) for f in FIELDS], diffs
+
+
+def evaluate(cfg: Config, gold_dir: Path, paths: list[Path], *, warn) -> tuple[list[Score], list[str], int]:
+    """Run extraction on the articles at ``paths`` that have gold; scores, differences, articles scored."""
+    from .pipeline import analyse, read_paths
+
+    gold = load_gold(gold_dir)
+    sources = {sid: s for sid, s in read_paths(paths, warn=warn).items() if sid in gold}
+    missing = sorted(set(gold) - set(sources))
+    for sid in missing:
+        warn(f"warning: {gold_dir}: gold for {sid!r} but no such article among the paths given; skipped")
+    if not sources:
+        raise BriefgenError(f"{gold_dir}: none of the annotated articles was found")
+    _, results, _ = analyse(sources, cfg)
+    scores, diffs = score(gold, results)
+    return scores, diffs, len(sources)
+
+
+def table(scores: list[Score], n: int) -> str:
+    lines = [f"{n} article(s) scored", f"{'field':<14} {'precision':>9} {'recall':>7}   tp  fp  fn"]
+    for s in scores:
+        lines.append(f"{s.field:<14} {s.precision:>9.2f} {s.recall:>7.2f} {s.tp:>4} {s.fp:>3} {s.fn:>3}")
+    return "\n".join(lines)

@@ -1,0 +1,271 @@
+"""Merge candidate facts across sentences and outlets: the same event reported several times
+becomes one Fact with all its evidence, a corroboration count and the conflicts between sources
+(a date or a figure they disagree on; the lowest figure is kept)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import timedelta
+
+from ..config import Config
+from ..models import Conflict, DateSpan, Fact, Quantity, Source
+from .dates import span_key
+from .types import Candidate
+
+PLACE_CENTRIC = {"training", "recruitment", "graduation", "delivery", "meeting"}
+COUNTED_ROLES = {"participants", "duration", "amount"}
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
+_UNIT_WORDS = {"recruit": "recruits", "person": "people", "young_person": "young-people", "vehicle": "vehicles",
+               "XOF": "funding", "USD": "funding"}
+
+
+@dataclass(frozen=True, slots=True)
+class MergedFact:
+    """A fact and what the merge knows about it beyond the fact file format."""
+
+    fact: Fact
+    corroboration: int
+    """Independent outlets reporting it (an article without a known outlet counts as its own)."""
+    reliability: str
+    """Best outlet reliability A–F among its sources."""
+    grade: int
+    """Credibility 1–6 that follows from corroboration (briefgen.brief.credibility)."""
+
+
+def outlet_of(source: Source) -> str:
+    return source.outlet or f"source:{source.id}"
+
+
+def _overlap(a: DateSpan, b: DateSpan, slack: int = 0) -> bool:
+    return a.start <= b.end + timedelta(days=slack) and b.start <= a.end + timedelta(days=slack)
+
+
+def _cluster_date(members: list[Candidate]) -> DateSpan | None:
+    explicit = [c.date for c in members if c.date and c.date_explicit]
+    pool = explicit or [c.date for c in members if c.date]
+    if not pool:
+        return None
+    best = min(_PRECISION_RANK[d.precision] for d in pool)
+    if best == 0:
+        days = [d for d in pool if d.precision == "day"]
+        return DateSpan(min(d.start for d in days), max(d.end for d in days), "day")
+    return min((d for d in pool if _PRECISION_RANK[d.precision] == best), key=lambda d: (d.end - d.start, d.start))
+
+
+def _places(ids, cfg: Config) -> set[str]:
+    """Places that pin an event down (a country is compatible with any of its towns)."""
+    return {p for p in ids if cfg.entities.get(p) is None or cfg.entities[p].place_kind != "country"}
+
+
+def _compatible(members: list[Candidate], c: Candidate, cfg: Config) -> bool:
+    first = members[0]
+    if first.kind != c.kind:
+        return False
+    date = _cluster_date(members)
+    if date and c.date:
+        slack = 2 if date.precision == "day" and c.date.precision == "day" else 0
+        if not _overlap(date, c.date, slack):
+            return False
+    core = set().union(*(m.core() for m in members))
+    places = _places(set().union(*(m.places for m in members)), cfg)
+    cplaces = _places(c.places, cfg)
+    if places and cplaces and not places & cplaces:
+        return False
+    if c.kind == "statement" and core and c.core() and not set(first.actors) & set(c.actors):
+        return False
+    same_source = any(m.source == c.source for m in members)
+    if same_source and (not core or not c.core() or core & c.core()):
+        return True
+    if core & c.core():
+        return True
+    return c.kind in PLACE_CENTRIC and bool(places & cplaces) and not (core and c.core())
+
+
+def cluster(cands: list[Candidate], cfg: Config) -> list[list[Candidate]]:
+    """Greedy clustering in reading order (sources oldest first)."""
+    clusters: list[list[Candidate]] = []
+    for c in cands:
+        for members in clusters:
+            if _compatible(members, c, cfg):
+                members.append(c)
+                break
+        else:
+            clusters.append([c])
+    return clusters
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else str(v)
+
+
+_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def _time_roles(members: list[Candidate]) -> dict[str, list[Quantity]]:
+    """Per source, the quantities of the fact; of the spans of time one article gives, the longest
+    is the duration, shorter ones in the same unit are phases, others (« dix premiers jours ») drop."""
+    out: dict[str, list[Quantity]] = {}
+    for c in members:
+        out.setdefault(c.source, []).extend(c.quantities)
+    for src, qs in out.items():
+        times = [q for q in qs if q.unit in _DAYS]
+        if not times:
+            continue
+        longest = max(times, key=lambda q: q.value * _DAYS[q.unit])
+        kept = []
+        for q in qs:
+            if q.unit not in _DAYS:
+                kept.append(q)
+            elif q.value == longest.value and q.unit == longest.unit:
+                kept.append(replace(q, role="duration"))
+            elif q.unit == longest.unit:
+                kept.append(replace(q, role="phase"))
+        out[src] = kept
+    return out
+
+
+def _quantities(members: list[Candidate]) -> tuple[tuple[Quantity, ...], list[Conflict]]:
+    """Per (unit, role): counted figures keep the lowest value (conflict when sources differ);
+    phases keep the fullest list one source gives."""
+    by_source: dict[str, list[Quantity]] = {}
+    for src, qs in _time_roles(members).items():
+        for q in qs:
+            lst = by_source.setdefault(src, [])
+            if not any(o.value == q.value and o.unit == q.unit and o.role == q.role for o in lst) or q.role == "phase":
+                lst.append(q)
+    keys: list[tuple[str, str | None]] = []
+    for lst in by_source.values():
+        for q in lst:
+            if (q.unit, q.role) not in keys:
+                keys.append((q.unit, q.role))
+    out: list[Quantity] = []
+    conflicts: list[Conflict] = []
+    order = {"participants": 0, "amount": 1, "duration": 2, "phase": 3}
+    for unit, role in sorted(keys, key=lambda k: order.get(k[1] or "", 9)):
+        if role == "phase":
+            lists = [[q for q in lst if q.unit == unit and q.role == role] for lst in by_source.values()]
+            # the most phases any one source lists (de-duplicated within that source by wording)
+            best = max(lists, key=len)
+            seen_text = []
+            for q in best:
+                if q.text not in seen_text:
+                    out.append(q)
+                    seen_text.append(q.text)
+            continue
+        values: dict[float, list[str]] = {}
+        first_q: dict[float, Quantity] = {}
+        for src, lst in by_source.items():
+            for q in lst:
+                if q.unit == unit and q.role == role:
+                    values.setdefault(q.value, [])
+                    if src not in values[q.value]:
+                        values[q.value].append(src)
+                    first_q.setdefault(q.value, q)
+        low = min(values)
+        out.append(first_q[low])
+        if len(values) > 1 and role in COUNTED_ROLES:
+            conflicts.append(Conflict("quantity", tuple((_fmt(v), tuple(s)) for v, s in sorted(values.items()))))
+    return tuple(out), conflicts
+
+
+def _date_conflict(members: list[Candidate], date: DateSpan | None) -> list[Conflict]:
+    if date is None or date.precision != "day":
+        return []
+    spans: dict[str, list[str]] = {}
+    for c in members:
+        if c.date and c.date_explicit and c.date.precision == "day":
+            spans.setdefault(span_key(c.date), [])
+            if c.source not in spans[span_key(c.date)]:
+                spans[span_key(c.date)].append(c.source)
+    # days that overlap each other are one account (21–22 and 22 July); disjoint days disagree
+    keys = list(spans)
+    parsed = {k: next(c.date for c in members if c.date and span_key(c.date) == k) for k in keys}
+    disjoint = any(not _overlap(parsed[a], parsed[b]) for a in keys for b in keys if a < b)
+    if not disjoint:
+        return []
+    return [Conflict("date", tuple((k, tuple(v)) for k, v in sorted(spans.items())))]
+
+
+def make_id(kind: str, actors, objects, targets, places, date: DateSpan | None, quantities) -> str:
+    """Stable id from kind, main actors, places and date: ``visit-william-stevens-bamako-2025-07-21``."""
+    main = list(actors[:2])
+    if kind == "sanction":
+        main += list(targets)
+    elif kind in ("announcement", "programme"):
+        main += list(objects[:1])
+    if not main and quantities:
+        main.append(_UNIT_WORDS.get(quantities[0].unit, quantities[0].unit))
+    if not main:
+        main += list(objects[:1])
+    if not main:
+        main += list(targets[:2])
+    when = ""
+    if date is not None:
+        if date.precision == "week":
+            when = span_key(date).lower()
+        elif date.precision == "month" and span_key(date) == f"{date.start.year}-{date.start.month:02d}":
+            when = span_key(date)
+        else:
+            when = date.start.isoformat()
+    return "-".join([kind, *main, *list(places[:1]), when]).strip("-")
+
+
+def build_facts(cands: list[Candidate], sources: dict[str, Source], cfg: Config) -> list[MergedFact]:
+    """Cluster and merge; facts in date order, ids unique."""
+    from ..brief import credibility
+
+    def when(c: Candidate) -> str:
+        published = sources[c.source].published
+        return published.isoformat() if published else "9999"
+
+    ordered = sorted(cands, key=lambda c: (when(c), c.source, c.evidence.start))
+    merged: list[MergedFact] = []
+    used: Counter = Counter()
+    order = list(cfg.entities)
+    for members in cluster(ordered, cfg):
+        kind = members[0].kind
+        date = _cluster_date(members)
+        if date is None:
+            continue
+
+        def union(attr: str) -> tuple[str, ...]:
+            counts = Counter(x for m in members for x in getattr(m, attr))
+            firsts = list(dict.fromkeys(x for m in members for x in getattr(m, attr)))
+            return tuple(sorted(firsts, key=lambda x: (-counts[x], firsts.index(x))))
+
+        actors, counterparts = union("actors"), union("counterparts")
+        if kind == "meeting":
+            parts = sorted(set(actors) | set(counterparts), key=lambda e: order.index(e) if e in order else 999)
+            actors, counterparts = tuple(parts[:1]), tuple(parts[1:])
+        places = union("places")
+        if _places(places, cfg):
+            places = tuple(p for p in places if p in _places(places, cfg))
+        origins = union("origins")
+        quantities, conflicts = _quantities(members)
+        conflicts = _date_conflict(members, date) + conflicts
+        theme_count = Counter(t for m in members for t in m.themes)
+        themes = tuple(t for t in cfg.theme_ids() if t in theme_count)
+        themes = tuple(sorted(themes, key=lambda t: -theme_count[t]))
+        if not themes:
+            continue
+        actions = Counter(m.action for m in members if m.action)
+        quote = next((m.quote for m in members if m.quote), None)
+        evidence = []
+        for m in members:
+            if all((e.source, e.start, e.end) != (m.evidence.source, m.evidence.start, m.evidence.end) for e in evidence):
+                evidence.append(m.evidence)
+        objects, targets = union("objects"), union("targets")
+        fid = make_id(kind, actors, objects, targets, places, date, quantities)
+        used[fid] += 1
+        if used[fid] > 1:
+            fid = f"{fid}-{used[fid]}"
+        fact = Fact(id=fid, kind=kind, themes=themes, date=date, actors=actors, counterparts=counterparts,
+                    places=places, origins=origins, objects=objects, targets=targets, topics=union("topics"),
+                    action=actions.most_common(1)[0][0] if actions else None, quantities=quantities,
+                    quote=quote, evidence=tuple(evidence), conflicts=tuple(conflicts))
+        outlets = {outlet_of(sources[m.source]) for m in members}
+        rel = sorted(cfg.outlets[o].reliability if o in cfg.outlets else "F" for o in outlets)[0]
+        merged.append(MergedFact(fact, len(outlets), rel, credibility(len(outlets), rel, fact)))
+    merged.sort(key=lambda m: (m.fact.date.start, m.fact.id))
+    return merged

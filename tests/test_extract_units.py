@@ -1,0 +1,71 @@
+"""French dates and quantities: the parsing layers below the model (no spaCy needed)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefgen.extract.dates import Reference, resolve, span_key
+from briefgen.extract.quantities import parse, words_to_number
+
+DAY = Reference(date(2025, 7, 23))
+
+
+@pytest.mark.parametrize("text, ref, expected", [
+    ("les 21 et 22 juillet 2025", None, "2025-07-21/2025-07-22"),
+    ("22 juillet 2025", None, "2025-07-22"),
+    ("le 22 juillet dernier", Reference(date(2025, 7, 1), "month"), "2025-07-22"),
+    ("le 22 juillet dernier", Reference(date(2025, 8, 1)), "2025-07-22"),
+    ("le 30 juillet dernier", DAY, "2024-07-30"),
+    ("ce mardi 22 juillet", Reference(date(2025, 7, 22)), "2025-07-22"),
+    ("lundi 21 et mardi 22 juillet", Reference(date(2025, 7, 25)), "2025-07-21/2025-07-22"),
+    ("février dernier", DAY, "2025-02"),
+    ("au début du mois", DAY, "2025-07-01/2025-07-10"),
+    ("au début du mois", Reference(date(2025, 7, 1), "month"), "2025-07-01/2025-07-10"),
+    ("hier", Reference(date(2025, 7, 9)), "2025-07-08"),
+    ("lundi", Reference(date(2025, 7, 9)), "2025-07-07"),
+    ("lundi", Reference(date(2025, 7, 30)), "2025-07-28"),
+    ("la semaine dernière", Reference(date(2025, 7, 30)), "2025-W30"),
+    ("cette semaine", Reference(date(2025, 7, 25)), "2025-W30"),
+])
+def test_dates_resolve_against_the_article_date(text, ref, expected):
+    span = resolve(text, ref)
+    assert span is not None and span_key(span) == expected
+
+
+def test_relative_days_need_a_known_day():
+    assert resolve("hier", Reference(date(2025, 7, 1), "month")) is None
+    assert resolve("le 22 juillet", None) is None
+
+
+def test_precision():
+    assert resolve("février dernier", DAY).precision == "month"
+    assert resolve("cette semaine", DAY).precision == "week"
+    assert resolve("les 21 et 22 juillet 2025", None).precision == "day"
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("900 nouvelles recrues", 900, "recruit"),
+    ("neuf cents jeunes recrues", 900, "recruit"),
+    ("5 000 jeunes", 5000, "young_person"),
+    ("1 000 recrues", 1000, "recruit"),
+    ("six mois", 6, "month"),
+    ("1,2 milliard de FCFA", 1.2e9, "XOF"),
+    ("trois premiers mois", 3, "month"),
+    ("dix premiers jours", 10, "day"),
+    ("quatre-vingt-dix véhicules", 90, "vehicle"),
+    ("deux millions de dollars", 2e6, "USD"),
+])
+def test_quantities(text, value, unit):
+    q = parse(text)
+    assert q is not None and q.value == value and q.unit == unit and q.text == text
+
+
+def test_number_words():
+    assert words_to_number(["neuf", "cents"]) == 900
+    assert words_to_number(["cinq", "mille"]) == 5000
+    assert words_to_number(["vingt", "et", "un"]) == 21
+    assert words_to_number(["soixante-dix"]) == 70
+    assert words_to_number(["recrues"]) is None
+    assert parse("trois organisations") is None
