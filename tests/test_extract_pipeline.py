@@ -220,3 +220,21 @@ def test_html_reader(cfg, tmp_path):
     visit = [mf.fact for mf in ex.facts if mf.fact.kind == "visit"][0]
     assert visit.actors == ("william-stevens",) and visit.places == ("bamako",)
     assert src.text[visit.evidence[0].start:visit.evidence[0].end] == visit.evidence[0].text
+
+
+def test_second_run_in_a_new_process_loads_no_model(tmp_path):
+    """As a user runs it: two separate `briefgen extract` processes (different hash seeds), the second
+    served from the cache without loading spaCy's model, as its log shows."""
+    import os
+    import subprocess
+    import sys
+
+    cfg_file = _copy(tmp_path)
+    cmd = [sys.executable, "-m", "briefgen", "extract", "--config", str(cfg_file)]
+    first = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "1"})
+    assert first.returncode == 0, first.stderr
+    assert "loading spaCy model" in first.stderr
+    second = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "2"})
+    assert second.returncode == 0, second.stderr
+    assert "no model loaded" in second.stderr and "loading spaCy model" not in second.stderr
+    assert "spacy" not in second.stderr.lower().replace("no model loaded", "")

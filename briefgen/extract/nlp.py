@@ -86,7 +86,9 @@ def ruler_patterns(cfg: Config) -> list[dict]:
 
 def config_key(cfg: Config) -> str:
     """Hash of everything in the config that changes what extraction finds."""
-    data = {"patterns": ruler_patterns(cfg),
+    # Sorted: the patterns come partly from sets, whose order changes from one process to the next.
+    patterns = sorted(json.dumps(p, sort_keys=True, ensure_ascii=False) for p in ruler_patterns(cfg))
+    data = {"patterns": patterns,
             "cues": [[t.id, list(t.cues)] for t in cfg.brief.themes],
             "kinds": sorted((e.id, e.kind) for e in cfg.entities.values())}
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
