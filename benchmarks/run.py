@@ -90,7 +90,57 @@ def scenario_d(tmp: Path, runs: int) -> dict:
     return summary("d. 20 tailored editions  vs  one edition (growth factor)", ours, single)
 
 
-SCENARIOS = {"a": scenario_a, "d": scenario_d}
+def scenario_b(tmp: Path, runs: int) -> dict:
+    """A cold `briefgen run` on the bundled example (no cache, no output) vs spaCy model load +
+    nlp.pipe over the same articles + bare WeasyPrint rendering the same HTML editions."""
+    cfg = copy_project(tmp / "b")
+    root = cfg.parent.parent
+    cmd = [PY, "-m", "briefgen", "run", "--config", str(cfg), "-q"]
+
+    def cold():
+        shutil.rmtree(root / "output", ignore_errors=True)
+
+    subprocess.run(cmd, check=True)
+    html = sorted(str(p) for p in (root / "output").glob("*/brief.*.html"))
+    kept = tmp / "b-html"
+    kept.mkdir()
+    html = [shutil.copy(p, kept / (Path(p).parent.name + "-" + Path(p).name)) for p in html]
+    base = [PY, str(HERE / "cold_bare.py"), str(root / "sources"), *map(str, html)]
+    ours, bare = [], []
+    for _ in range(runs):
+        ours += timed(cmd, 1, before=cold)
+        bare += timed(base, 1)
+    print(f"    ({len(html)} editions)")
+    return summary("b. cold briefgen run  vs  spaCy load + nlp.pipe + bare WeasyPrint", ours, bare)
+
+
+def scenario_c(tmp: Path, runs: int, n: int = 500) -> dict:
+    """Extraction of 500 articles (variations of the bundled ones) vs bare nlp.pipe over the same
+    texts: throughput in words per second (model load excluded) and peak memory."""
+    cfg = copy_project(tmp / "c")
+    corpus = tmp / "c-corpus"
+    subprocess.run([PY, str(HERE / "corpus.py"), str(corpus), str(n)], check=True)
+    ours, bare = [], []
+    for _ in range(runs):
+        for cmd, into in (([PY, str(HERE / "extract_ours.py"), str(cfg), str(corpus)], ours),
+                          ([PY, str(HERE / "extract_bare.py"), str(corpus)], bare)):
+            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+            into.append(json.loads(out.strip().splitlines()[-1]))
+    words = ours[0]["words"]
+    wps_o = [r["words"] / r["seconds"] for r in ours]
+    wps_b = [r["words"] / r["seconds"] for r in bare]
+    mo, mb = statistics.median(wps_o), statistics.median(wps_b)
+    mem_o, mem_b = max(r["peak_mib"] for r in ours), max(r["peak_mib"] for r in bare)
+    print(f"  c. extraction of {n} articles ({words:,} words)  vs  bare nlp.pipe (full model)")
+    print(f"    briefgen : {mo:7.0f} words/s  ({min(wps_o):.0f}–{max(wps_o):.0f}), peak {mem_o:.0f} MiB, "
+          f"{ours[0]['facts']} facts")
+    print(f"    baseline : {mb:7.0f} words/s  ({min(wps_b):.0f}–{max(wps_b):.0f}), peak {mem_b:.0f} MiB")
+    print(f"    ratio    : {mo / mb:7.2f} of the bare throughput")
+    return {"ours_wps": mo, "baseline_wps": mb, "ratio": mo / mb, "ours_peak_mib": mem_o,
+            "baseline_peak_mib": mem_b, "words": words}
+
+
+SCENARIOS = {"a": scenario_a, "b": scenario_b, "c": scenario_c, "d": scenario_d}
 
 
 def main() -> int:

@@ -105,28 +105,48 @@ def cmd_build(args) -> int:
 
 
 def build(cfg, week: str | None, *, langs=None, strict: bool = False) -> list[Path]:
-    """Build the editions of ``week`` and write them; return the files written."""
-    from .brief import build_brief, newest_week
-    from .editions import edition_files, render_editions
+    """Build the editions of ``week`` (default: the newest with facts) and write them."""
+    from .brief import newest_week
+
+    return build_weeks(cfg, [week or newest_week(cfg)], langs=langs, strict=strict)
+
+
+def build_weeks(cfg, weeks: list[str], *, langs=None, strict: bool = False, optional=()) -> list[Path]:
+    """Build every edition of ``weeks`` — all read and rendered (in parallel) before anything is
+    written — and return the files written. A week in ``optional`` that has nothing to show is
+    skipped with a warning instead of failing the whole build."""
+    from .brief import build_brief
+    from .editions import edition_files, render_many
     from .render import write_atomic
 
-    week = week or newest_week(cfg)
     langs = langs or list(cfg.languages)
     for lang in langs:
         if lang not in cfg.languages:
             raise BriefgenError(f"--lang {lang}: not a configured language ({', '.join(cfg.languages)})")
     t0 = time.perf_counter()
-    log.info("[1/3] reading facts and sources for %s", week)
-    brief = build_brief(cfg, week, strict=strict, warn=lambda m: log.warning("warning: %s", m))
-    n = len({i.fact.id for s in brief.sections for i in s.items})
-    log.info("[2/3] rendering %d facts in %s", n, ", ".join(langs))
-    folder = cfg.output_dir / week
-    outputs = edition_files(folder, render_editions(cfg, brief, langs))
-    log.info("[3/3] writing %s", folder)
+    briefs = {}
+    for week in weeks:
+        log.info("[1/3] reading facts and sources for %s", week)
+        try:
+            briefs[week] = build_brief(cfg, week, strict=strict, warn=lambda m: log.warning("warning: %s", m))
+        except ConfigError:
+            raise
+        except BriefgenError as exc:
+            if week not in optional:
+                raise
+            log.warning("warning: %s not built: %s", week, exc)
+    work = [(brief, lang) for brief in briefs.values() for lang in langs]
+    n = sum(len({i.fact.id for s in b.sections for i in s.items}) for b in briefs.values())
+    log.info("[2/3] rendering %d edition(s) of %d facts in %s", len(work), n, ", ".join(langs))
+    rendered = render_many(cfg, work)
+    outputs: dict[Path, bytes] = {}
+    for (brief, lang), result in zip(work, rendered):
+        outputs.update(edition_files(cfg.output_dir / brief.week, {lang: result}))
+    log.info("[3/3] writing %s", ", ".join(str(cfg.output_dir / w) for w in briefs))
     for path, data in outputs.items():
         write_atomic(path, data)
         log.info("  %s (%s bytes)", path, f"{len(data):,}")
-    log.info("built %s in %.1f s", week, time.perf_counter() - t0)
+    log.info("built %s in %.1f s", ", ".join(briefs), time.perf_counter() - t0)
     return list(outputs)
 
 
@@ -191,14 +211,8 @@ def cmd_run(args) -> int:
     from .deliver import resolve_week, run_send
 
     week = resolve_week(cfg, args.week)
-    for other in stale_weeks(cfg, exclude=week):
-        try:
-            build(cfg, other, strict=args.strict)
-        except ConfigError:
-            raise
-        except BriefgenError as exc:  # e.g. a past week whose facts were all rejected
-            log.warning("warning: %s not built: %s", other, exc)
-    build(cfg, week, strict=args.strict)
+    others = stale_weeks(cfg, exclude=week)  # e.g. a past week whose facts were all rejected is skipped
+    build_weeks(cfg, [*others, week], strict=args.strict, optional=set(others))
     if args.send:
         return run_send(cfg, week, dry_run=False, resend=False, log=log, strict=args.strict)
     return 0

@@ -19,12 +19,6 @@ def render_edition(cfg: Config, brief: Brief, lang: str) -> tuple[str, bytes]:
     return html, render_pdf(cfg, html)
 
 
-def render_editions(cfg: Config, brief: Brief, langs: list[str], *, jobs: int | None = None) -> dict[str, tuple[str, bytes]]:
-    """Every language's edition of one Brief."""
-    results = render_many(cfg, [(brief, lang) for lang in langs], jobs=jobs)
-    return dict(zip(langs, results))
-
-
 def render_many(cfg: Config, work: list[tuple[Brief, str]], *, jobs: int | None = None) -> list[tuple[str, bytes]]:
     """Render (brief, language) pairs, in order. WeasyPrint is CPU-bound and single-threaded, so the
     work is shared between this process and forked workers (which inherit the imported libraries)."""
