@@ -218,7 +218,7 @@ def _extra_quantities(found: _Found, doc, text: str, sent_of) -> None:
             q = next((q for q in found.quantities if q.start <= tok.idx < q.end), None)
             last_unit = q.quantity.unit if q else last_unit
             continue
-        if tok.ent_type_ or any(a <= tok.idx < b for a, b in taken):
+        if tok.ent_type_ or not qty_mod.could_start_number(tok.text) or any(a <= tok.idx < b for a, b in taken):
             continue
         value, n = qty_mod.number_value([t.text for t in doc[tok.i:tok.i + 4]])
         if value is None or (tok.i > 0 and doc[tok.i - 1].like_num):

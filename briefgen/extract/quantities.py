@@ -67,6 +67,12 @@ def words_to_number(words: list[str]) -> float | None:
 _DIGITS = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$")
 
 
+def could_start_number(word: str) -> bool:
+    """Cheap test before number_value: digits, a number word, or a hyphenated compound."""
+    w = word.lower()
+    return w[:1].isdigit() or w in _UNITS_WORDS or w in _SCALES or ("-" in w and len(w) > 3)
+
+
 def number_value(tokens: list[str]) -> tuple[float | None, int]:
     """Value of the number at the start of ``tokens`` and how many tokens it takes.
 
