@@ -18,7 +18,7 @@ from ..errors import BriefgenError, ConfigError, Problem
 from ..validate import Checker
 from ..yamlio import load_yaml
 
-ENV_PASSWORD = "BRIEFGEN_SMTP_PASSWORD"
+from . import ENV_PASSWORD  # noqa: E402 - defined once, in the package
 ENV_HOST, ENV_PORT, ENV_SECURITY, ENV_USER = (
     "BRIEFGEN_SMTP_HOST", "BRIEFGEN_SMTP_PORT", "BRIEFGEN_SMTP_SECURITY", "BRIEFGEN_SMTP_USER")
 SECURITY = ("starttls", "ssl", "none")
