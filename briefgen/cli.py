@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -218,5 +219,15 @@ def cmd_run(args) -> int:
     return 0
 
 
+def entry() -> None:  # pragma: no cover - the console script and `python -m briefgen`
+    """Run the CLI and leave at once: every file is already written and closed, and skipping the
+    interpreter's teardown of WeasyPrint, fontTools and spaCy saves a fifth of a second per command."""
+    code = main()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    entry()
