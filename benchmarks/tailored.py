@@ -9,12 +9,14 @@ import sys
 from briefgen.brief import build_brief
 from briefgen.config import load_config
 from briefgen.editions import render_many
+from briefgen.sources import read_sources
 
 cfg = load_config(sys.argv[1])
 n = int(sys.argv[2])
 themes = cfg.theme_ids()
 subsets = [c for r in range(len(themes), 0, -1) for c in itertools.combinations(themes, r)]
-work = [(build_brief(cfg, "2025-W30", themes=s), lang)
+sources = read_sources(cfg.sources_dir)
+work = [(build_brief(cfg, "2025-W30", themes=s, sources=sources), lang)
         for s, lang in itertools.islice(itertools.cycle(itertools.product(subsets, cfg.languages)), n)]
 results = render_many(cfg, work)
 assert len(results) == n and all(pdf.startswith(b"%PDF") for _, pdf in results)

@@ -84,6 +84,7 @@ def newest_week(cfg: Config) -> str:
 
 
 def build_brief(cfg: Config, week: str, *, strict: bool = False, themes: tuple[str, ...] | None = None,
+                sources: Mapping[str, Source] | None = None,
                 warn: Callable[[str], None] = lambda msg: None) -> Brief:
     """Read the week's fact file and the articles it cites; assemble the Brief. Writes nothing.
 
@@ -93,7 +94,8 @@ def build_brief(cfg: Config, week: str, *, strict: bool = False, themes: tuple[s
     path = fact_files(cfg).get(week)
     if path is None:
         raise BriefgenError(f"no facts for {week}: {cfg.facts_dir / (week + '.yaml')} does not exist")
-    sources = read_sources(cfg.sources_dir, warn=warn)
+    if sources is None:  # callers building several briefs read the articles once and pass them
+        sources = read_sources(cfg.sources_dir, warn=warn)
     ff, warnings = load_fact_file(cfg, path, source_ids=sources.keys(), strict=strict)
     for w in warnings:
         warn(str(w))

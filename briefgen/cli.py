@@ -119,6 +119,7 @@ def build_weeks(cfg, weeks: list[str], *, langs=None, strict: bool = False, opti
     from .brief import build_brief
     from .editions import edition_files, render_many
     from .render import write_atomic
+    from .sources import read_sources
 
     langs = langs or list(cfg.languages)
     for lang in langs:
@@ -126,10 +127,12 @@ def build_weeks(cfg, weeks: list[str], *, langs=None, strict: bool = False, opti
             raise BriefgenError(f"--lang {lang}: not a configured language ({', '.join(cfg.languages)})")
     t0 = time.perf_counter()
     briefs = {}
+    warn = lambda m: log.warning("warning: %s", m)  # noqa: E731
+    sources = read_sources(cfg.sources_dir, warn=warn)
     for week in weeks:
         log.info("[1/3] reading facts and sources for %s", week)
         try:
-            briefs[week] = build_brief(cfg, week, strict=strict, warn=lambda m: log.warning("warning: %s", m))
+            briefs[week] = build_brief(cfg, week, strict=strict, sources=sources, warn=warn)
         except ConfigError:
             raise
         except BriefgenError as exc:

@@ -78,12 +78,15 @@ def _tailored_editions(cfg: Config, week: str, recipients, brief, pdfs, *, dry_r
     from ..editions import render_many
     from ..render import write_atomic
 
+    from ..sources import read_sources
+
     editions = {(lang, None): (brief, pdf) for lang, pdf in pdfs.items()}
     wanted = sorted({(r.language, _subset(cfg, r)) for r in recipients} - set(editions), key=str)
     work, keys = [], []
+    sources = read_sources(cfg.sources_dir) if wanted else {}
     for lang, subset in wanted:
         try:
-            work.append((build_brief(cfg, week, themes=subset), lang))
+            work.append((build_brief(cfg, week, themes=subset, sources=sources), lang))
             keys.append((lang, subset))
         except BriefgenError:
             log.info("no facts this week in %s: those stakeholders get the full %s edition", "+".join(subset), lang)
