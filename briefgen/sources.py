@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import yaml
 
@@ -130,21 +130,32 @@ def read_source(path: Path) -> Source:
     return source
 
 
-def read_sources(folder: Path, *, warn: Callable[[str], None] = lambda msg: None) -> dict[str, Source]:
-    """Every readable article in ``folder`` by id; unreadable ones are warned about and skipped."""
+def read_sources(paths: Path | Iterable[Path], *, warn: Callable[[str], None] = lambda msg: None,
+                 accept: Callable[[Source], str | None] | None = None) -> dict[str, Source]:
+    """Every readable article by id, from a folder or a list of files and folders; an unusable file
+    (missing, empty, binary, too large, or refused by ``accept``, which returns why) is warned about,
+    naming the file, and skipped."""
     out: dict[str, Source] = {}
-    if not folder.is_dir():
-        return out
-    for path in sorted(folder.iterdir()):
-        if not path.is_file() or path.name.startswith("."):
+    for path in [paths] if isinstance(paths, Path) else paths:
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        elif path.is_file():
+            files = [path]
+        else:
+            if not isinstance(paths, Path):  # a folder that is not there yet simply has no articles
+                warn(f"{path}: no such file")
             continue
-        try:
-            source = read_source(path)
-        except BriefgenError as exc:
-            warn(str(exc))
-            continue
-        if source.id in out:
-            warn(f"{path}: id {source.id!r} is already used by {out[source.id].path.name}; skipped")
-            continue
-        out[source.id] = source
+        for p in files:
+            try:
+                source = read_source(p)
+                refused = accept(source) if accept else None
+                if refused:
+                    raise BriefgenError(f"{p}: {refused}; skipped")
+            except BriefgenError as exc:
+                warn(str(exc))
+                continue
+            if source.id in out:
+                warn(f"{p}: id {source.id!r} is already used by {out[source.id].path.name}; skipped")
+                continue
+            out[source.id] = source
     return out

@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..config import Config
-from ..errors import BriefgenError
 from ..models import Source
-from ..sources import read_source
+from ..sources import read_sources
 from . import cache, dates
 from .merge import MergedFact, build_facts
 from .types import NewEntity, SourceResult
@@ -59,27 +58,10 @@ def reference_for(source: Source) -> tuple[Source, dates.Reference | None]:
 def read_paths(paths: Iterable[Path], *, warn: Callable[[str], None]) -> dict[str, Source]:
     """Read every article; an unusable file (empty, binary, too large, not French…) is warned
     about, naming the file, and skipped."""
-    out: dict[str, Source] = {}
-    for path in paths:
-        if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-        else:
-            files = [path]
-        for p in files:
-            try:
-                if not p.exists():
-                    raise BriefgenError(f"{p}: no such file")
-                source = read_source(p)
-                if not looks_french(source.text):
-                    raise BriefgenError(f"{p}: does not look like French text; skipped")
-            except BriefgenError as exc:
-                warn(f"warning: {exc}")
-                continue
-            if source.id in out:
-                warn(f"warning: {p}: id {source.id!r} is already used by {out[source.id].path}; skipped")
-                continue
-            out[source.id] = source
-    return out
+    def french(source: Source) -> str | None:
+        return None if looks_french(source.text) else "does not look like French text"
+
+    return read_sources(list(paths), warn=lambda msg: warn(f"warning: {msg}"), accept=french)
 
 
 def analyse(sources: dict[str, Source], cfg: Config, *, progress: Callable[[int, int, str], None] | None = None
