@@ -44,13 +44,13 @@ def markdown(text: str, lang: str) -> Markup:
 
 
 # -- Jinja ------------------------------------------------------------------------------------
-def template_dirs(cfg: Config) -> list[Path]:
+def template_dirs(cfg: Config | None) -> list[Path]:
     """User templates first (they override by file name), then the packaged ones."""
-    dirs = [cfg.user_templates] if cfg.user_templates else []
+    dirs = [cfg.user_templates] if cfg is not None and cfg.user_templates else []
     return dirs + [PACKAGED_TEMPLATES]
 
 
-def environment(cfg: Config, lang: str) -> jinja2.Environment:
+def environment(cfg: Config | None, lang: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in template_dirs(cfg)]),
         autoescape=jinja2.select_autoescape(["html", "html.j2", "xml"], default_for_string=True),

@@ -8,7 +8,6 @@ multipart/mixed
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 import urllib.parse
 from datetime import datetime
@@ -86,39 +85,21 @@ def _texts(brief: Brief, lang: str, pdf_name: str, pdf_size: int, delivery: Deli
     }
 
 
-def _plain(t: dict, lang: str) -> str:
-    lines = [t["tlp"], t["tlp_meaning"], "", t["title"], f"{t['edition']} ({t['week']}) — {t['period']}", "",
-             t["key_points_title"], ""]
-    lines += [f"{n}. {p}" for n, p in enumerate(t["key_points"], 1)]
-    lines += ["", t["attached"], "", "-- ", t["organisation"]]
-    lines += [x for x in [t["automatic"], *t["unsubscribe"]] if x]
-    text = "\n".join(lines) + "\n"
-    return i18n.french_text(text) if lang == "fr" else text
+def _bodies(cfg, t: dict, lang: str, tlp_colour: str) -> tuple[str, str]:
+    """(text/plain, text/html) from templates/email.txt.j2 and email.html.j2 (a user's own
+    templates folder overrides them, as for the brief)."""
+    from ..render import environment
 
-
-def _html(t: dict, lang: str, tlp_colour: str) -> str:
-    e = html.escape
-    points = "".join(f"<li>{e(p)}</li>" for p in t["key_points"])
-    foot = "".join(f"<br>{e(x)}" for x in [t["automatic"], *t["unsubscribe"]] if x)
-    doc = f"""<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8"><title>{e(t['title'])}</title></head>
-<body style="font-family: sans-serif; line-height: 1.4; max-width: 42em;">
-<p style="text-align: right; margin: 0;"><span style="background: #000000; color: {tlp_colour}; \
-font-weight: bold; font-size: 12pt; padding: 2px 6px;">{e(t['tlp'])}</span></p>
-<p style="text-align: right; font-size: 0.9em; margin-top: 4px;">{e(t['tlp_meaning'])}</p>
-<h1 style="font-size: 1.3em;">{e(t['title'])}</h1>
-<p>{e(t['edition'])} ({e(t['week'])}) — {e(t['period'])}</p>
-<h2 style="font-size: 1.1em;">{e(t['key_points_title'])}</h2>
-<ol>{points}</ol>
-<p>{e(t['attached'])}</p>
-<p style="color: #555555; font-size: 0.9em;">{e(t['organisation'])}{foot}</p>
-</body></html>
-"""
-    return i18n.french_html(doc) if lang == "fr" else doc
+    env = environment(cfg, lang)
+    text = env.get_template("email.txt.j2").render(t=t, lang=lang)
+    doc = env.get_template("email.html.j2").render(t=t, lang=lang, tlp_colour=tlp_colour)
+    if lang == "fr":
+        return i18n.french_text(text), i18n.french_html(doc)
+    return text, doc
 
 
 def compose(brief: Brief, recipient: Stakeholder, delivery: Delivery, pdf: bytes, *,
-            now: datetime | None = None) -> EmailMessage:
+            now: datetime | None = None, cfg=None) -> EmailMessage:
     """The message for one recipient, in their language, with the PDF of that edition attached."""
     lang = recipient.language
     pdf_name = attachment_name(brief.week, lang)
@@ -141,9 +122,9 @@ def compose(brief: Brief, recipient: Stakeholder, delivery: Delivery, pdf: bytes
         # RFC 8058: one-click unsubscription is a POST to an https URI; a mailto alone cannot do it.
         if any(u.startswith("https://") for u in unsub):
             msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    msg.set_content(_plain(t, lang), subtype="plain", charset="utf-8", cte="quoted-printable")
-    msg.add_alternative(_html(t, lang, TLP_COLOURS.get(brief.tlp, "#FFFFFF")), subtype="html",
-                        charset="utf-8", cte="quoted-printable")
+    plain, html_body = _bodies(cfg, t, lang, TLP_COLOURS.get(brief.tlp, "#FFFFFF"))
+    msg.set_content(plain, subtype="plain", charset="utf-8", cte="quoted-printable")
+    msg.add_alternative(html_body, subtype="html", charset="utf-8", cte="quoted-printable")
     msg.add_attachment(pdf, maintype="application", subtype="pdf", filename=pdf_name)
     msg["Content-Language"] = lang  # after the parts: set_content() clears Content-* headers
     return msg

@@ -158,7 +158,7 @@ def run_send(cfg: Config, week: str | None, *, dry_run: bool = False, resend: bo
                 summary.already.append(r.email)
                 continue
             r_brief, r_pdf = editions[(r.language, _subset(cfg, r))]
-            msg = compose(r_brief, r, settings, r_pdf)
+            msg = compose(r_brief, r, settings, r_pdf, cfg=cfg)
             if dry_run:
                 from ..render import write_atomic
 
