@@ -16,7 +16,7 @@ from .yamlio import load_yaml
 
 FACT_KEYS = ("id", "kind", "status", "themes", "date", "actors", "counterparts", "places", "origins",
              "objects", "targets", "topics", "action", "quantities", "quote", "evidence", "credibility",
-             "conflicts", "key_point", "key_figure", "text", "notes")
+             "conflicts", "key_point", "key_figure", "text", "notes", "merged")
 # Which entity kinds each reference field accepts.
 REF_KINDS = {
     "actors": ("person", "organisation", "state", "armed_group"),
@@ -183,7 +183,8 @@ def _fact(ck: Checker, cfg: Config, f, key, themes, sources) -> Fact | None:
         action=action, quantities=tuple(quantities), quote=quote, evidence=tuple(evidence),
         credibility=credibility, conflicts=tuple(conflicts),
         key_point=ck.get(f, key, "key_point", bool, default=False), key_figure=key_figure,
-        text=ck.per_language(f, key, "text", cfg.languages), notes=ck.get(f, key, "notes", str, default=""))
+        text=ck.per_language(f, key, "text", cfg.languages), notes=ck.get(f, key, "notes", str, default=""),
+        merged=ck.text_list(f, key, "merged"))
 
 
 def _list(ck: Checker, m: Mapping, key, name) -> list:

@@ -177,6 +177,8 @@ class Fact:
     text: Mapping[str, str] = field(default_factory=dict)
     """Analyst's own wording per language, replacing the generated sentence."""
     notes: str = ""
+    merged: tuple[str, ...] = ()
+    """Ids of facts an analyst folded into this one (re-extraction sends their reports here)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,3 +120,13 @@ def test_unknown_source_in_evidence(project):
     _edit(facts, "source: 2025-07-09-courrier-sahel-atallah", "source: no-such-article")
     result = run_cli("build", "--week", "2025-W28", "--config", str(project))
     _assert_user_error(result, "'facts[0].evidence[0].source' unknown source 'no-such-article'")
+
+
+def test_merged_ids_are_part_of_the_format(project):
+    facts = project.parent.parent / "facts" / "2025-W28.yaml"
+    indent = next(line for line in facts.read_text(encoding="utf-8").splitlines() if "kind: visit" in line)
+    indent = indent[: len(indent) - len(indent.lstrip())]
+    _edit(facts, "kind: visit\n", f"kind: visit\n{indent}merged: [statement-mali-2025-w28]\n")
+    result = run_cli("check", "--strict", "--config", str(project))
+    assert result.returncode == 0, result.stderr
+    assert "unknown key" not in result.stderr
