@@ -173,13 +173,19 @@ def stale_weeks(cfg, *, exclude: str) -> list[str]:
 
 def cmd_check(args) -> int:
     cfg = _config(args)
-    problems, missing = check(cfg, strict=args.strict)
+    missing = _checked(cfg, strict=args.strict)
+    log.info("ok: config and fact files valid%s", f"; {len(missing)} missing translations" if missing else "")
+    return 0
+
+
+def _checked(cfg, *, strict: bool) -> list[str]:
+    """check(), with missing translations logged and problems raised; returns the missing ones."""
+    problems, missing = check(cfg, strict=strict)
     for m in missing:
         log.warning("missing translation: %s", m)
     if problems:
         raise ConfigError(problems)
-    log.info("ok: config and %s valid%s", "fact files", f"; {len(missing)} missing translations" if missing else "")
-    return 0
+    return missing
 
 
 def check(cfg, *, strict: bool = False):
@@ -207,11 +213,7 @@ def cmd_run(args) -> int:
     from .extract import extract_project
 
     extract_project(cfg, log=log)
-    problems, missing = check(cfg, strict=args.strict)
-    for m in missing:
-        log.warning("missing translation: %s", m)
-    if problems:
-        raise ConfigError(problems)
+    _checked(cfg, strict=args.strict)
     from .deliver import resolve_week, run_send
 
     week = resolve_week(cfg, args.week)
