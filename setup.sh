@@ -24,6 +24,9 @@ fi
 echo "==> installing briefgen and its dependencies into .venv"
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e ".[test]"
+# Byte-compile briefgen as pip does for regular installs (an editable install is not, and with
+# PYTHONDONTWRITEBYTECODE set every command would compile it again); stale files are ignored by Python.
+.venv/bin/python -m compileall -q briefgen
 
 echo "==> briefgen run"
 .venv/bin/briefgen run
