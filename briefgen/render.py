@@ -51,7 +51,18 @@ def template_dirs(cfg: Config | None) -> list[Path]:
 
 
 def environment(cfg: Config | None, lang: str) -> jinja2.Environment:
+    cache = None
+    if cfg is not None and cfg.cache_dir is not None:
+        # Compiled templates kept between runs (Jinja checks the source's mtime), so each edition's
+        # process does not compile them again.
+        folder = cfg.cache_dir / "jinja"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            cache = jinja2.FileSystemBytecodeCache(str(folder))
+        except OSError:
+            cache = None
     env = jinja2.Environment(
+        bytecode_cache=cache,
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in template_dirs(cfg)]),
         autoescape=jinja2.select_autoescape(["html", "html.j2", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
