@@ -115,7 +115,7 @@ def test_other_week_builds_only_that_week(project):
     result = run_cli("build", "--week", "2025-W28", "--config", str(project))
     assert result.returncode == 0, result.stderr
     out = project.parent.parent / "output"
-    assert sorted(p.name for p in out.iterdir()) == ["2025-W28"]
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["2025-W28"]
     text = pdf_text(out / "2025-W28" / "brief.en.pdf")
     assert "Rudolph Atallah" in text and "7–8 July 2025" in text
     assert "Bougouni" not in text
