@@ -14,7 +14,6 @@ bundled example. Nothing here asserts a time: the figures are written to BENCHMA
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import platform
@@ -51,6 +50,15 @@ def timed(cmd: list[str], runs: int, *, before=None, env=None) -> list[float]:
     return out
 
 
+def interleaved(ours_cmd: list[str], base_cmd: list[str], runs: int, *, before=None) -> tuple[list, list]:
+    """Time both commands ``runs`` times, alternating, so that both see the same machine load."""
+    ours, base = [], []
+    for _ in range(runs):
+        ours += timed(ours_cmd, 1, before=before)
+        base += timed(base_cmd, 1)
+    return ours, base
+
+
 def summary(name: str, ours: list[float], base: list[float], *, unit: str = "s") -> dict:
     mo, mb = statistics.median(ours), statistics.median(base)
     print(f"  {name}")
@@ -69,11 +77,7 @@ def scenario_a(tmp: Path, runs: int) -> dict:
     out = cfg.parent.parent / "output" / "2025-W30"
     html = [str(out / "brief.fr.html"), str(out / "brief.en.html")]
     base = [PY, str(HERE / "bare_weasyprint.py"), *html]
-    # Interleave the two so that both see the same machine load.
-    ours, bare = [], []
-    for _ in range(runs):
-        ours += timed(cmd, 1)
-        bare += timed(base, 1)
+    ours, bare = interleaved(cmd, base, runs)
     return summary("a. two editions, extraction cached  vs  bare WeasyPrint, sequential", ours, bare)
 
 
@@ -83,10 +87,7 @@ def scenario_d(tmp: Path, runs: int) -> dict:
     script = HERE / "tailored.py"
     many = [PY, str(script), str(cfg), "20"]
     one = [PY, str(script), str(cfg), "1"]
-    ours, single = [], []
-    for _ in range(runs):
-        ours += timed(many, 1)
-        single += timed(one, 1)
+    ours, single = interleaved(many, one, runs)
     return summary("d. 20 tailored editions  vs  one edition (growth factor)", ours, single)
 
 
@@ -106,10 +107,7 @@ def scenario_b(tmp: Path, runs: int) -> dict:
     kept.mkdir()
     html = [shutil.copy(p, kept / (Path(p).parent.name + "-" + Path(p).name)) for p in html]
     base = [PY, str(HERE / "cold_bare.py"), str(root / "sources"), *map(str, html)]
-    ours, bare = [], []
-    for _ in range(runs):
-        ours += timed(cmd, 1, before=cold)
-        bare += timed(base, 1)
+    ours, bare = interleaved(cmd, base, runs, before=cold)
     print(f"    ({len(html)} editions)")
     return summary("b. cold briefgen run  vs  spaCy load + nlp.pipe + bare WeasyPrint", ours, bare)
 

@@ -26,6 +26,7 @@ from briefgen.deliver import Ledger, Stakeholder, add_parser, compose, load_deli
 from briefgen.errors import BriefgenError, ConfigError
 from briefgen.weeks import previous_complete_week
 
+from conftest import copy_project
 from smtp_server import SMTPServer, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,13 +64,6 @@ retry:
   attempts: 3
   delay: 0
 """
-
-
-def copy_project(dest: Path) -> Path:
-    for name in ("config", "facts", "sources"):
-        shutil.copytree(ROOT / name, dest / name)
-    shutil.copytree(ROOT / "templates" / "assets", dest / "templates" / "assets")
-    return dest / "config" / "briefgen.yaml"
 
 
 def pdf_text(data: bytes, tmp: Path) -> str:
