@@ -25,7 +25,9 @@ def render_many(cfg: Config, work: list[tuple[Brief, str]], *, jobs: int | None 
     jobs = min(jobs or len(os.sched_getaffinity(0)), len(work))
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [render_edition(cfg, brief, lang) for brief, lang in work]
-    import weasyprint  # noqa: F401 - imported once here, inherited by the forked workers
+    from .engine import load_weasyprint
+
+    load_weasyprint()  # imported once here, inherited by the forked workers
 
     ctx = multiprocessing.get_context("fork")
     results: list = [None] * len(work)

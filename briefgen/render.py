@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from . import i18n, maps, phrasing
 from .brief import Brief, Item
 from .config import PACKAGED_TEMPLATES, Config
+from .engine import load_weasyprint
 
 ASSET_SCHEME = "briefgen-asset:"
 
@@ -144,6 +145,7 @@ def _data_url(path: Path) -> str:
 
 # -- PDF --------------------------------------------------------------------------------------
 def _fetcher_class():
+    load_weasyprint()
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
     class ProjectFetcher(URLFetcher):
@@ -173,8 +175,7 @@ def _fetcher_class():
 
 def render_pdf(cfg: Config, html: str) -> bytes:
     """The PDF of one edition's HTML (fonts embedded, bookmarks from headings, metadata from <head>)."""
-    from weasyprint import HTML
-
+    HTML = load_weasyprint().HTML
     fetcher = _fetcher_class()(template_dirs(cfg))
     return HTML(string=html, url_fetcher=fetcher).write_pdf(
         uncompressed_pdf=False)
