@@ -5,11 +5,18 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# System libraries: HarfBuzz subsetting (fast PDF font embedding) and poppler (PDF checks in tests).
+# System libraries: Pango (WeasyPrint's text layout), HarfBuzz subsetting (fast PDF font embedding)
+# and poppler (PDF checks in tests).
 need=()
-dpkg -s libharfbuzz-subset0 >/dev/null 2>&1 || need+=(libharfbuzz-subset0)
-command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
-command -v pdffonts >/dev/null 2>&1 || need+=(poppler-utils)
+if command -v dpkg >/dev/null 2>&1; then
+    for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do
+        dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+    done
+    command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+    command -v pdffonts >/dev/null 2>&1 || need+=(poppler-utils)
+else
+    echo "==> not a Debian system: install Pango, HarfBuzz and poppler-utils with your package manager"
+fi
 if [ ${#need[@]} -gt 0 ]; then
     sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
     echo "==> installing system packages: ${need[*]}"
