@@ -21,6 +21,11 @@ ROLE_HEADS = ("ministre", "directeur", "directrice", "sous-secrétaire", "secré
               "émissaire", "représentant", "représentante", "coordinateur", "coordinatrice", "maire",
               "procureur", "capitaine", "lieutenant", "chargé", "chargée", "responsable")
 _HEAD = "(?:" + "|".join(re.escape(h) for h in ROLE_HEADS) + r")\b"
+ORG_HEADS = {"chambre", "banque", "agence", "office", "société", "compagnie", "union", "fédération",
+             "association", "conseil", "commission", "fonds", "institut", "université", "école",
+             "coopérative", "syndicat", "comité", "organisation", "autorité", "haut-commissariat"}
+"""First words that make a name an organisation even when the model tags it as a place."""
+_DANGLING = re.compile(r"\s(?:du|de|des|de la|d')$", re.IGNORECASE)
 _DET = r"(?:\b(?:le|la|l'|du|de la|au|à la|un|une|des)\s*)"
 _BEFORE = re.compile(_DET + r"(" + _HEAD + r"[^,.;:«»()]*?)\s*,?\s*$", re.IGNORECASE)
 _AFTER = re.compile(r"^\s*,\s*(?:(?:le|la|l')\s*)?(" + _HEAD + r"[^,.;«»()]*)", re.IGNORECASE)
@@ -181,7 +186,17 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             return
         if words[0].lower() in STOP_NAMES or name.isupper() and len(name) < 3:
             return
-        kind = "organisation" if label == "ORG" else "place"
+        if _DANGLING.search(name):
+            # The model stopped at a name the gazetteer had already claimed (« Chambre de commerce
+            # et d'industrie du | Mali »): the whole is one name, and the claimed part is not a mention.
+            tail = next((m for m in found.mentions if b < m.start <= b + 1 and m.sent == si), None)
+            if tail is None:
+                return
+            found.mentions.remove(tail)
+            b = tail.end
+            name = text[a:b]
+        org = label == "ORG" or words[0].lower() in ORG_HEADS
+        kind = "organisation" if org else "place"
     else:
         return
     eid = slug(name)

@@ -130,10 +130,17 @@ def _orphan_quantities(ctx: Context, out: list[Candidate]) -> None:
         if not prior:
             continue
         c = prior[-1]
+        between = ctx.text[ctx.sents[c.sent + 1].start:s.end] if c.sent + 1 <= i else ""
+        if _ANOTHER.search(between):
+            continue  # « Une deuxième session … Elle doit réunir vingt officiers »: not the same event
         out.append(replace(c, sent=i, date_explicit=False, quote=None,
                            evidence=Evidence(ctx.source.id, s.start, s.end, ctx.source.text[s.start:s.end]),
                            quantities=tuple(_with_role(q, qs) for q in qs), origins=origins, places=(),
                            objects=()))
+
+
+_ANOTHER = re.compile(r"\b(?:deuxième|seconde?|autre|nouvelle|prochaine|troisième)\s+"
+                      r"(?:session|formation|promotion|campagne|vague|cohorte|contingent)\b", re.IGNORECASE)
 
 
 def _sent_of(ctx: Context, pos: int) -> int:
@@ -158,9 +165,16 @@ def _sentence(span, i: int, ctx: Context, doc_scores, *, skip_statement: bool, p
     found: list[Candidate] = []
     claimed: dict[str, set[str]] = {}
     kinds_here: list[tuple[str, int]] = []
+    has_vehicles = any(q.quantity.unit == "vehicle" for q in ctx.in_sent(ctx.quantities, i))
     for kind, trig in TRIGGERS.items():
-        for lemma, low, idx in lemmas:
+        for j, (lemma, low, idx) in enumerate(lemmas):
             if lemma in trig or low in trig:
+                after = lemmas[j + 1][1] if j + 1 < len(lemmas) else ""
+                if kind == "visit" and lemma == "venir" and after in ("de", "d'", "du", "des"):
+                    continue  # « venus de Bamako » says where people come from, not a visit
+                if kind == "meeting" and lemma == "recevoir" and has_vehicles:
+                    kinds_here.append(("delivery", idx))  # « l'armée a reçu 30 blindés »
+                    break
                 # a trigger inside a name does not count, except « Formation commune de base » for training
                 inside = [m for m in ments if m.start <= idx < m.end]
                 if not inside or (kind == "training" and all(m.label == "PROG" for m in inside)):
@@ -177,8 +191,11 @@ def _sentence(span, i: int, ctx: Context, doc_scores, *, skip_statement: bool, p
         if c is not None and not any(o.kind == c.kind and o.core() == c.core() for o in found):
             found.append(c)
     specific = {c.kind for c in found} & {"announcement", "sanction", "agreement", "programme", "meeting"}
-    if not skip_statement and not specific and ({l for l, _, _ in lemmas} & SPEECH or "selon" in words):
-        idx = next(idx for l, w, idx in lemmas if l in SPEECH or w == "selon")
+    # a speech verb in the passive (« n'a pas été précisée ») has no speaker
+    speech = [idx for j, (l, w, idx) in enumerate(lemmas)
+              if (l in SPEECH or w == "selon") and not (j and lemmas[j - 1][1] == "été")]
+    if not skip_statement and not specific and speech:
+        idx = speech[0]
         c = _build("statement", idx, span, i, ctx, people, ments, claimed.setdefault("statement", set()),
                    previous + found)
         if c is not None:
@@ -197,6 +214,22 @@ _TITLE_ROLES = {"diplomate": r"envoy|ambassad|diplomat|secrétaire d'état|émis
                 "ministre": r"ministre"}
 
 
+_FEMININE_ROLE = re.compile(r"^\W*(?:\w+\s+)?(?:présidente|directrice|ambassadrice|conseillère|représentante|"
+                            r"coordinatrice|chargée|envoyée|secrétaire générale|porte-parole de la)\b")
+_MASCULINE_ROLE = re.compile(r"^\W*(?:\w+\s+)?(?:président|directeur|ambassadeur|conseiller|représentant|"
+                             r"coordinateur|chargé|envoyé|lieutenant|colonel|capitaine|commandant|général|"
+                             r"lieutenant-colonel|sous-secrétaire d'état adjoint)\b")
+
+
+def _role_gender(role: str) -> str | None:
+    """The grammatical gender a French title shows (« présidente » f, « lieutenant-colonel » m)."""
+    if _FEMININE_ROLE.search(role):
+        return "f"
+    if _MASCULINE_ROLE.search(role):
+        return "m"
+    return None
+
+
 def _anaphor_person(span, ctx: Context) -> str | None:
     """« il », « le diplomate », « l'émissaire »: the last person named before whose role fits."""
     named = {x.entity for x in ctx.mentions if span.start_char <= x.start < span.end_char and x.label == "PER"}
@@ -204,9 +237,13 @@ def _anaphor_person(span, ctx: Context) -> str | None:
     for m in _ANAPHOR.finditer(span.text):
         title = (m.group(3) or "").lower()
         rx = _TITLE_ROLES.get("ministre" if title == "ministre" else "diplomate") if title else None
+        pronoun = (m.group(1) or m.group(2) or "").lower()
         for x in reversed(prior):
             ent = ctx.cfg.entities.get(x.entity)
             role = " ".join([(ctx.roles or {}).get(x.entity, ""), ent.role.get("fr", "") if ent else ""]).lower()
+            gender = ent.gender if ent and ent.gender else _role_gender(role)
+            if pronoun and gender and gender != {"il": "m", "elle": "f"}[pronoun]:
+                continue  # « elle » is not the lieutenant-colonel named before
             if rx is None or re.search(rx, role):
                 return x.entity
     return None
@@ -261,20 +298,19 @@ def _build(kind: str, idx: int, span, i: int, ctx: Context, people, ments, claim
                 m = ctx.before(s.start, ("LOC",))
                 place_ids = [m.entity] if m else []
         if kind == "announcement":
-            objects = [m.entity for m in orgs + progs if ents[m.entity].kind in ("organisation", "programme")
-                       and m.entity not in actors]
+            objects = [m.entity for m in orgs + progs if m.label in ("ORG", "PROG") and m.entity not in actors]
             if not objects:
                 return None
             action = next((a for a, rx in ACTIONS if re.search(rx, low)), None)
     elif kind == "meeting":
         parts = list(dict.fromkeys([m.entity for m in people] + ([_anaphor_person(span, ctx)] if len(people) < 2 else [])))
         parts = [p for p in parts if p]
-        objects = [m.entity for m in orgs + progs if ents[m.entity].kind in ("organisation", "programme")]
+        objects = [m.entity for m in orgs + progs if m.label in ("ORG", "PROG")]
         place_ids = [m.entity for m in places]
         if len(parts) < 2 and not (objects and place_ids) and not (place_ids and _explicit_date(ctx, i, idx, doc)):
             return None
-        order = list(ents)
-        parts.sort(key=order.index)
+        order = {eid: n for n, eid in enumerate(ents)}
+        parts.sort(key=lambda p: order.get(p, len(order)))  # gazetteer order, new names after
         actors, counterparts = parts[:1], parts[1:]
     elif kind == "sanction":
         targets = [m.entity for m in ments if m.label == "ARMED"]
@@ -312,10 +348,13 @@ def _build(kind: str, idx: int, span, i: int, ctx: Context, people, ments, claim
                 m = next((m for m in ctx.mentions if m.start == last.end() and m.label == "LOC"), None)
                 place_ids = [m.entity] if m else []
         objects = [m.entity for m in progs]
-        actors = [m.entity for m in orgs if m.entity == "fama"]
+        # who trains, recruits or receives: an organisation named before the trigger (« La garde
+        # nationale a ouvert … une campagne de recrutement »), else the armed forces if named
+        actors = [m.entity for m in orgs if m.label == "ORG" and m.end <= idx][:1] \
+            or [m.entity for m in orgs if m.entity == "fama"]
         if kind == "delivery" and not any(q.unit == "vehicle" for q in qty) and "equipement" not in low:
             return None
-        towns = [p for p in place_ids if ents[p].place_kind != "country"]
+        towns = [p for p in place_ids if p not in ents or ents[p].place_kind != "country"]
         if not (towns or qty or objects or origins):
             return None
     place_ids = list(dict.fromkeys(place_ids))
