@@ -215,7 +215,7 @@ _TITLE_ROLES = {"diplomate": r"envoy|ambassad|diplomat|secrétaire d'état|émis
 
 
 _FEMININE_ROLE = re.compile(r"^\W*(?:\w+\s+)?(?:présidente|directrice|ambassadrice|conseillère|représentante|"
-                            r"coordinatrice|chargée|envoyée|secrétaire générale|porte-parole de la)\b")
+                            r"coordinatrice|chargée|envoyée|secrétaire générale)\b")
 _MASCULINE_ROLE = re.compile(r"^\W*(?:\w+\s+)?(?:président|directeur|ambassadeur|conseiller|représentant|"
                              r"coordinateur|chargé|envoyé|lieutenant|colonel|capitaine|commandant|général|"
                              r"lieutenant-colonel|sous-secrétaire d'état adjoint)\b")
