@@ -50,6 +50,19 @@ class Branding:
     accent_colour: str
 
 
+PDF_VARIANTS = ("pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/ua-1")
+"""The PDF standards an edition can be written to (WeasyPrint's names): PDF/A for archiving,
+PDF/UA for accessibility (tagged)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PdfOptions:
+    tagged: bool = False
+    """A tagged PDF: headings, paragraphs, lists and tables marked for screen readers and reflow."""
+    variant: str | None = None
+    """One of PDF_VARIANTS, or None for plain PDF 1.7."""
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     """Everything briefgen needs to know about a project, read from its YAML files."""
@@ -72,6 +85,7 @@ class Config:
     files: Mapping[str, Path | None] = field(default_factory=dict)
     """The YAML file behind each part (``gazetteer`` → path), for error messages."""
     warnings: tuple[Problem, ...] = ()
+    pdf: PdfOptions = PdfOptions()
 
     def theme_ids(self) -> tuple[str, ...]:
         return tuple(t.id for t in self.brief.themes)
@@ -82,7 +96,7 @@ def load_config(path: str | Path = "config/briefgen.yaml", *, strict: bool = Fal
     path = Path(path)
     doc = load_yaml(path)
     ck = Checker(doc, strict=strict)
-    root = ck.mapping(doc.data, (), known=("organisation", "languages", "tlp", "paths", "branding"),
+    root = ck.mapping(doc.data, (), known=("organisation", "languages", "tlp", "paths", "branding", "pdf"),
                       required=("organisation", "paths"))
     base = path.resolve().parent
 
@@ -138,6 +152,11 @@ def load_config(path: str | Path = "config/briefgen.yaml", *, strict: bool = Fal
         colours[name] = c
     branding = Branding(logo_path, colours["primary_colour"], colours["accent_colour"])
 
+    pdf = ck.mapping(root.get("pdf"), ("pdf",), known=("tagged", "variant"))
+    variant = ck.get(pdf, ("pdf",), "variant", str, choices=PDF_VARIANTS)
+    pdf_options = PdfOptions(tagged=ck.get(pdf, ("pdf",), "tagged", bool, default=False) or variant == "pdf/ua-1",
+                             variant=variant)
+
     checkers = [ck]
     brief = entities = outlets = None
     if brief_path and brief_path.is_file():
@@ -161,6 +180,7 @@ def load_config(path: str | Path = "config/briefgen.yaml", *, strict: bool = Fal
         files={"project": path.resolve(), "brief": brief_path, "gazetteer": gaz_path, "outlets": outlets_path,
                "stakeholders": stakeholders_path, "delivery": delivery_path},
         warnings=tuple(p for c in checkers for p in c.warnings),
+        pdf=pdf_options,
     )
 
 

@@ -178,7 +178,7 @@ def render_pdf(cfg: Config, html: str) -> bytes:
     HTML = load_weasyprint().HTML
     fetcher = _fetcher_class()(template_dirs(cfg))
     return HTML(string=html, url_fetcher=fetcher).write_pdf(
-        uncompressed_pdf=False)
+        pdf_tags=cfg.pdf.tagged, pdf_variant=cfg.pdf.variant)
 
 
 # -- output -----------------------------------------------------------------------------------

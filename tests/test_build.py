@@ -171,3 +171,40 @@ def test_locator_map_with_disclaimer(built):
     for text in (fr, en):  # town labels drawn on the map, credits given
         assert "Koutiala" in text and "GeoNames" in text
     assert "ALGÉRIE" in fr and "ALGERIA" in en
+
+
+def _pdfinfo(path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
+
+
+def test_default_pdf_is_untagged_without_standard(built):
+    pdf = built / "brief.fr.pdf"
+    assert _pdfinfo(pdf)["Tagged"] == "no"
+    assert PdfReader(pdf).xmp_metadata is None
+
+
+@pytest.mark.parametrize("settings, tagged, part", [
+    ("pdf:\n  tagged: true\n", "yes", None),
+    ("pdf:\n  variant: pdf/a-3b\n", "no", ("pdfaid", "3", "B")),
+    ("pdf:\n  variant: pdf/ua-1\n", "yes", ("pdfuaid", "1", None)),
+])
+def test_pdf_settings_tag_the_edition_and_declare_the_standard(project, settings, tagged, part):
+    text = project.read_text(encoding="utf-8")
+    project.write_text(text[:text.index("pdf:\n")] + settings, encoding="utf-8")
+    result = run_cli("build", "--week", "2025-W30", "--config", str(project))
+    assert result.returncode == 0, result.stderr
+    for lang in ("fr", "en"):
+        pdf = project.parent.parent / "output" / "2025-W30" / f"brief.{lang}.pdf"
+        assert _pdfinfo(pdf)["Tagged"] == tagged
+        text = pdf_text(pdf)
+        assert "Bougouni" in text and "TLP:AMBER" in text  # same edition, still readable as text
+        xmp = PdfReader(pdf).xmp_metadata
+        if part is None:
+            assert xmp is None
+            continue
+        prefix, number, conformance = part
+        xml = xmp.rdf_root.toxml()
+        assert re.search(rf"{prefix}:part(?:>|=\"){number}", xml), xml[:400]
+        if conformance:
+            assert re.search(rf"{prefix}:conformance(?:>|=\"){conformance}", xml), xml[:400]

@@ -56,6 +56,8 @@ CASES = {
     "config wrong type": ("config/brief.yaml", "key_points: 4", "key_points: four", "'key_points' expected a whole number",
                           "key_points: four"),
     "bad tlp": ("config/briefgen.yaml", "tlp: TLP:AMBER", "tlp: AMBER", "'tlp' 'AMBER' is not one of", "tlp: AMBER"),
+    "bad pdf variant": ("config/briefgen.yaml", "  # variant: pdf/a-3b", "  variant: pdf/a-9z",
+                        "'pdf.variant' 'pdf/a-9z' is not one of", "variant: pdf/a-9z"),
 }
 
 
