@@ -182,16 +182,21 @@ def sentence(fact: Fact, sp: Speaker, gettext) -> str:
         "s_est": lambda: "se sont" if agr.endswith("p") else "s'est",
         "est": lambda: "sont" if agr.endswith("p") else "est",
         "a": lambda: "ont" if agr.endswith("p") else "a",
+        "counterpart_to": lambda: sp.names(fact.counterparts, prep="à"),
+        # the same with the counterpart as subject: « les FAMa ont reçu »
+        "a_cp": lambda: "ont" if agreement(fact.counterparts, sp.entities).endswith("p") else "a",
     })
     k = fact.kind
     has = {"actor": bool(fact.actors), "counterpart": bool(fact.counterparts), "place": bool(fact.places),
            "objects": bool(fact.objects), "targets": bool(fact.targets), "topics": bool(fact.topics),
            "origins": bool(fact.origins), "action": bool(fact.action), "participants": "participants" in qs,
-           "duration": "duration" in qs}
+           "duration": "duration" in qs, "items": "items" in qs}
     if has["participants"]:
         slots["participants"] = lambda: amount(qs["participants"], lang, gettext)
     if has["duration"]:
         slots["duration"] = lambda: amount(qs["duration"], lang, gettext)
+    if has["items"]:
+        slots["items"] = lambda: amount(qs["items"], lang, gettext)
     if has["action"] and has["objects"]:
         slots["what"] = lambda: action_noun(fact.action, gettext) + " " + (
             sp.names(fact.objects, prep="de") if lang == "fr" else "of " + sp.names(fact.objects))
@@ -217,7 +222,20 @@ def sentence(fact: Fact, sp: Speaker, gettext) -> str:
         "agreement": [(("actor", "counterpart"),
                        lambda: gettext.pgettext("agreement", "{actor} and {counterpart} reached an agreement {date}.")),
                       (("actor",), lambda: gettext.pgettext("agreement-one-party", "{actor} reached an agreement {date}."))],
-        "delivery": [(("actor", "objects"), lambda: gettext.pgettext("delivery", "{actor} delivered {objects} {place_at} {date}."))],
+        "delivery": [(("actor", "objects"), lambda: gettext.pgettext("delivery", "{actor} delivered {objects} {place_at} {date}.")),
+                     (("actor", "counterpart", "items"),
+                      lambda: gettext.pgettext("delivery-to", "{actor} delivered {items} to {counterpart} {place_at} {date}.")),
+                     (("actor", "items"), lambda: gettext.pgettext("delivery-items", "{actor} delivered {items} {place_at} {date}.")),
+                     (("counterpart", "items"),
+                      lambda: gettext.pgettext("delivery-received", "{counterpart} took delivery of {items} {place_at} {date}.")),
+                     (("items",), lambda: gettext.pgettext("delivery-unnamed", "Delivery of {items} was reported {place_at} {date}."))],
+        "recruitment": [
+            (("actor", "participants"),
+             lambda: gettext.pgettext("recruitment", "{actor} began recruiting {participants} {place_at} {date}.")),
+            (("actor",), lambda: gettext.pgettext("recruitment-no-figure", "{actor} began a recruitment drive {place_at} {date}.")),
+            (("participants",),
+             lambda: gettext.pgettext("recruitment-no-actor", "Recruitment of {participants} began {place_at} {date}.")),
+            ((), lambda: gettext.pgettext("recruitment-unnamed", "A recruitment drive began {place_at} {date}."))],
     }
     training = [
         (("participants", "duration", "origins"),
@@ -227,7 +245,7 @@ def sentence(fact: Fact, sp: Speaker, gettext) -> str:
         (("participants",), lambda: gettext.pgettext("training-short", "{participants} began training {place_at} {date}.")),
         ((), lambda: gettext.pgettext("training-unnamed", "Training began {place_at} {date}.")),
     ]
-    frames["training"] = frames["recruitment"] = training
+    frames["training"] = training
     fallback = [(("actor",), lambda: gettext.pgettext("other", "{actor}: a development reported {place_at} {date}.")),
                 ((), lambda: gettext.pgettext("other-unnamed", "A development was reported {place_at} {date}."))]
     frame = next(make() for needs, make in frames.get(k, []) + fallback if all(has[n] for n in needs))

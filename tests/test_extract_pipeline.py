@@ -269,8 +269,13 @@ def test_heldout_facts(heldout):
     # « L'armée malienne a également reçu le 8 août 30 véhicules blindés »: a delivery, not a
     # meeting, and « dont la provenance n'a pas été précisée » is nobody's statement.
     (delivery,) = facts["delivery"]
-    assert delivery.actors == ("fama",) and str(delivery.date.start) == "2025-08-08"
-    assert [(q.value, q.unit) for q in delivery.quantities] == [(30, "vehicle")]
+    assert delivery.counterparts == ("fama",) and not delivery.actors  # the army received; from whom is not said
+    assert str(delivery.date.start) == "2025-08-08"
+    assert [(q.value, q.unit, q.role) for q in delivery.quantities] == [(30, "vehicle", "items")]
+    # « L'AmCham a tenu son premier forum d'affaires le mardi 12 août à Bamako »: the host holds it
+    (forum,) = facts["meeting"]
+    assert forum.actors == ("amcham-mali",) and forum.places == ("bamako",)
+    assert str(forum.date.start) == "2025-08-12" and forum.themes == ("economic_ties",)
     assert not [f for f in facts.get("statement", []) if f.actors == ("fama",)]
     # « Une deuxième session … Elle doit réunir vingt officiers … venus de Bamako »: not a visit by
     # the lieutenant-colonel named earlier (« elle »), and not the first session's figure.

@@ -17,7 +17,7 @@ TRIGGERS = {
     "visit": {"visite", "séjourner", "séjour", "venue", "passage", "déplacement", "rendre", "venir",
               "délégation", "dépêcher"},
     "meeting": {"entretien", "entrevue", "audience", "recevoir", "rencontrer", "rencontre", "réunir",
-                "réunion", "entretenir"},
+                "réunion", "entretenir", "forum", "sommet", "colloque", "atelier", "séminaire"},
     "announcement": {"annoncer", "annonce", "inaugurer", "lancer", "lancement", "ouverture", "création"},
     "sanction": {"sanction", "sanctionner", "geler", "gel"},
     "agreement": {"accord", "convenir", "signer", "protocole", "mémorandum"},
@@ -312,6 +312,9 @@ def _build(kind: str, idx: int, span, i: int, ctx: Context, people, ments, claim
         order = {eid: n for n, eid in enumerate(ents)}
         parts.sort(key=lambda p: order.get(p, len(order)))  # gazetteer order, new names after
         actors, counterparts = parts[:1], parts[1:]
+        host = [m.entity for m in orgs if m.label == "ORG" and m.end <= idx]
+        if not actors and host:  # « L'AmCham a tenu son premier forum … à Bamako »: the host holds it
+            actors, objects = host[:1], [o for o in objects if o != host[0]]
     elif kind == "sanction":
         targets = [m.entity for m in ments if m.label == "ARMED"]
         if not targets and GROUP_ANAPHORS.search(text):
@@ -354,6 +357,8 @@ def _build(kind: str, idx: int, span, i: int, ctx: Context, people, ments, claim
             or [m.entity for m in orgs if m.entity == "fama"]
         if kind == "delivery" and not any(q.unit == "vehicle" for q in qty) and "equipement" not in low:
             return None
+        if kind == "delivery":
+            actors, counterparts = _delivery_parties(span, idx, orgs)
         towns = [p for p in place_ids if p not in ents or ents[p].place_kind != "country"]
         if not (towns or qty or objects or origins):
             return None
@@ -372,6 +377,19 @@ def _build(kind: str, idx: int, span, i: int, ctx: Context, people, ments, claim
                      topics=tuple(topics), action=action, quantities=quantities)
 
 
+def _delivery_parties(span, idx: int, orgs: list[Mention]) -> tuple[list[str], list[str]]:
+    """(who delivers, who receives). « L'armée malienne a reçu 30 blindés »: the subject receives;
+    « Washington a livré 30 blindés aux FAMa »: the subject delivers, the armed forces receive."""
+    trigger = next((t for t in span if t.idx == idx), None)
+    before = [m.entity for m in orgs if m.end <= idx]
+    if trigger is not None and trigger.lemma_.lower() in ("recevoir", "réceptionner"):
+        return [], before[:1] or [m.entity for m in orgs if m.entity == "fama"][:1]
+    giver = before[:1]
+    receiver = [m.entity for m in orgs if m.start > idx and m.entity not in giver][:1] or \
+        [m.entity for m in orgs if m.entity == "fama" and m.entity not in giver]
+    return giver, receiver[:1]
+
+
 def _with_role(q: Quantity, all_q: list[Quantity]) -> Quantity:
     if q.role:
         return q
@@ -380,6 +398,8 @@ def _with_role(q: Quantity, all_q: list[Quantity]) -> Quantity:
         role = "participants"
     elif q.unit in ("XOF", "USD"):
         role = "amount"
+    elif q.unit == "vehicle":
+        role = "items"
     elif q.unit in ("month", "week", "day"):
         bigger = any(o.unit == q.unit and o.value > q.value for o in all_q)
         role = "phase" if bigger or re.search(r"premi|suivant|derni", q.text) else "duration"
