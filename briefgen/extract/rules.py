@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from ..config import Config
 from ..models import DateSpan, Evidence, Quantity, Quote, Source
 from . import dates as dates_mod
+from .anaphora import person_meant
 from .types import Candidate, DateMention, Mention, QuantityMention, Sentence
 
 TRIGGERS = {
@@ -31,7 +32,6 @@ SPEECH = {"déclarer", "souligner", "résumer", "affirmer", "indiquer", "ajouter
           "préciser", "rappeler", "insister", "redire", "dire", "plaider", "assurer", "promettre",
           "saluer", "répéter", "désigner", "citer", "réaffirmer", "selon"}
 START_VERBS = {"arriver", "débuter", "entamer", "commencer", "accueillir"}
-ANAPHORS = {"il", "elle", "diplomate", "émissaire", "envoyé", "ministre", "-il", "-elle"}
 GROUP_ANAPHORS = re.compile(r"\b(?:ces|les|plusieurs|trois|deux)\s+(?:groupes|organisations|terroristes|entités)\b"
                             r"|\b(?:ils|leur|leurs|eux)\b", re.IGNORECASE)
 NEGATION = {"aucun", "aucune", "jamais"}
@@ -208,47 +208,6 @@ def _nearest(items: list[Mention], idx: int, doc, exclude=()) -> Mention | None:
     return min(pool, key=lambda m: _tok_dist(m.start, idx, doc)) if pool else None
 
 
-_ANAPHOR = re.compile(r"(?:^|\W)(?:(il|elle)\b|-t-(il|elle)\b|(?:le |l')(diplomate|émissaire|envoyé|ministre)\b)",
-                      re.IGNORECASE)
-_TITLE_ROLES = {"diplomate": r"envoy|ambassad|diplomat|secrétaire d'état|émissaire",
-                "ministre": r"ministre"}
-
-
-_FEMININE_ROLE = re.compile(r"^\W*(?:\w+\s+)?(?:présidente|directrice|ambassadrice|conseillère|représentante|"
-                            r"coordinatrice|chargée|envoyée|secrétaire générale)\b")
-_MASCULINE_ROLE = re.compile(r"^\W*(?:\w+\s+)?(?:président|directeur|ambassadeur|conseiller|représentant|"
-                             r"coordinateur|chargé|envoyé|lieutenant|colonel|capitaine|commandant|général|"
-                             r"lieutenant-colonel|sous-secrétaire d'état adjoint)\b")
-
-
-def _role_gender(role: str) -> str | None:
-    """The grammatical gender a French title shows (« présidente » f, « lieutenant-colonel » m)."""
-    if _FEMININE_ROLE.search(role):
-        return "f"
-    if _MASCULINE_ROLE.search(role):
-        return "m"
-    return None
-
-
-def _anaphor_person(span, ctx: Context) -> str | None:
-    """« il », « le diplomate », « l'émissaire »: the last person named before whose role fits."""
-    named = {x.entity for x in ctx.mentions if span.start_char <= x.start < span.end_char and x.label == "PER"}
-    prior = [x for x in ctx.mentions if x.end <= span.start_char and x.label == "PER" and x.entity not in named]
-    for m in _ANAPHOR.finditer(span.text):
-        title = (m.group(3) or "").lower()
-        rx = _TITLE_ROLES.get("ministre" if title == "ministre" else "diplomate") if title else None
-        pronoun = (m.group(1) or m.group(2) or "").lower()
-        for x in reversed(prior):
-            ent = ctx.cfg.entities.get(x.entity)
-            role = " ".join([(ctx.roles or {}).get(x.entity, ""), ent.role.get("fr", "") if ent else ""]).lower()
-            gender = ent.gender if ent and ent.gender else _role_gender(role)
-            if pronoun and gender and gender != {"il": "m", "elle": "f"}[pronoun]:
-                continue  # « elle » is not the lieutenant-colonel named before
-            if rx is None or re.search(rx, role):
-                return x.entity
-    return None
-
-
 def _build(kind: str, idx: int, span, i: int, ctx: Context, people, ments, claimed: set[str], previous):
     """One candidate for the trigger at ``idx``; None when the sentence lacks what the kind needs."""
     doc = span.doc
@@ -280,7 +239,7 @@ def _build(kind: str, idx: int, span, i: int, ctx: Context, people, ments, claim
             who = last[-1].actors[0] if last and last[-1].actors else None
             if who is None:
                 return None
-        who = who or _anaphor_person(span, ctx)
+        who = who or person_meant(span, ctx)
         if who is None and kind == "visit":
             org = _nearest([m for m in orgs if m.label == "ORG"], idx, doc)
             who = org.entity if org else None
@@ -303,7 +262,7 @@ def _build(kind: str, idx: int, span, i: int, ctx: Context, people, ments, claim
                 return None
             action = next((a for a, rx in ACTIONS if re.search(rx, low)), None)
     elif kind == "meeting":
-        parts = list(dict.fromkeys([m.entity for m in people] + ([_anaphor_person(span, ctx)] if len(people) < 2 else [])))
+        parts = list(dict.fromkeys([m.entity for m in people] + ([person_meant(span, ctx)] if len(people) < 2 else [])))
         parts = [p for p in parts if p]
         objects = [m.entity for m in orgs + progs if m.label in ("ORG", "PROG")]
         place_ids = [m.entity for m in places]
