@@ -22,6 +22,7 @@ in French and English, as HTML and PDF.
   briefgen build --week W      build one week's editions into output/<week>/
   briefgen check               validate config and fact files, list missing translations
   briefgen send --week W       email each stakeholder the edition of their language
+  briefgen evaluate            score extraction against annotated articles (tests/gold)
 
 Every command reads config/briefgen.yaml unless --config says otherwise; the files it names
 are resolved relative to it."""
