@@ -119,7 +119,7 @@ def build_weeks(cfg, weeks: list[str], *, langs=None, strict: bool = False, opti
     skipped with a warning instead of failing the whole build."""
     from .brief import build_brief
     from .editions import edition_files, render_many
-    from .render import write_atomic
+    from .files import write_atomic
     from .sources import read_sources
 
     langs = langs or list(cfg.languages)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import base64
 import mimetypes
-import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -179,20 +177,3 @@ def render_pdf(cfg: Config, html: str) -> bytes:
     fetcher = _fetcher_class()(template_dirs(cfg))
     return HTML(string=html, url_fetcher=fetcher).write_pdf(
         pdf_tags=cfg.pdf.tagged, pdf_variant=cfg.pdf.variant)
-
-
-# -- output -----------------------------------------------------------------------------------
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

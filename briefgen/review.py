@@ -31,6 +31,7 @@ import yaml
 
 from .config import Config
 from .errors import BriefgenError, ConfigError
+from .files import write_atomic
 from .facts import REF_KINDS, load_fact_file
 from .models import Fact
 from .weeks import week_of
@@ -147,21 +148,11 @@ def _save_state(cfg: Config, state: dict) -> None:
         return
     try:
         cfg.cache_dir.mkdir(parents=True, exist_ok=True)
-        _atomic_write(cfg.cache_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True))
+        write_atomic(cfg.cache_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True).encode("utf-8"))
     except OSError:
         pass
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 class _Dumper(yaml.SafeDumper):

@@ -283,3 +283,36 @@ def test_heldout_facts(heldout):
     segou = [f for f in facts["training"] if "segou" in f.places]
     assert [[(q.value, q.unit) for q in f.quantities] for f in segou] == [[(40, "person")]]
     assert not segou[0].conflicts
+
+
+def test_new_names_are_proposed_for_the_gazetteer_and_come_back_into_facts(tmp_path):
+    cfg_path = _copy(tmp_path)
+    for article in (HELDOUT / "sources").iterdir():
+        shutil.copy(article, cfg_path.parent.parent / "sources")
+    cfg = load_config(cfg_path)
+    extract_project(cfg)
+    proposals = cfg.output_dir / "gazetteer-proposals.yaml"
+    text = proposals.read_text(encoding="utf-8")
+    fragment = yaml.safe_load(text)
+    person = fragment["people"]["fatoumata-sanogo"]
+    assert person == {"name": "Fatoumata Sanogo", "gender": "f",
+                      "role": {"fr": "présidente d'une coopérative de productrices de Bougouni"}}
+    assert fragment["organisations"]["chambre-de-commerce-et-d-industrie-du-mali"]["kind"] == "organisation"
+    assert fragment["places"]["san"]["name"] == "San"
+    assert "# facts waiting for it: statement-fatoumata-sanogo-2025-w33" in text
+
+    def statement():
+        data = yaml.safe_load((cfg.facts_dir / "2025-W33.yaml").read_text(encoding="utf-8"))
+        return next(f for f in data["facts"] if f["id"] == "statement-fatoumata-sanogo-2025-w33")
+
+    assert "actors" not in statement()  # facts hold gazetteer ids only
+    # The analyst completes the entry and moves it into the gazetteer; the next run gives the fact
+    # its speaker back, and the proposals no longer list her.
+    gaz_path = cfg.files["gazetteer"]
+    gaz = yaml.safe_load(gaz_path.read_text(encoding="utf-8"))
+    gaz["people"]["fatoumata-sanogo"] = {**person, "role": {**person["role"], "en": "chair of a cooperative"}}
+    gaz_path.write_text(yaml.safe_dump(gaz, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    cfg = load_config(cfg_path)
+    extract_project(cfg)
+    assert statement()["actors"] == ["fatoumata-sanogo"]
+    assert "fatoumata-sanogo" not in yaml.safe_load(proposals.read_text(encoding="utf-8"))["people"]

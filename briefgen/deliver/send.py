@@ -76,7 +76,7 @@ def _tailored_editions(cfg: Config, week: str, recipients, brief, pdfs, *, dry_r
     output/<week>/brief.<lang>.<theme+theme>.pdf."""
     from ..brief import build_brief
     from ..editions import render_many
-    from ..render import write_atomic
+    from ..files import write_atomic
 
     from ..sources import read_sources
 
@@ -160,7 +160,7 @@ def run_send(cfg: Config, week: str | None, *, dry_run: bool = False, resend: bo
             r_brief, r_pdf = editions[(r.language, _subset(cfg, r))]
             msg = compose(r_brief, r, settings, r_pdf, cfg=cfg)
             if dry_run:
-                from ..render import write_atomic
+                from ..files import write_atomic
 
                 path = outbox / _file_name(r)
                 write_atomic(path, bytes(msg))

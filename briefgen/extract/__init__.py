@@ -64,7 +64,11 @@ def extract_project(cfg: Config, *, log: logging.Logger = log) -> Summary:
         state = "written" if u.written else "unchanged"
         log.info("  %s: %d new, %d updated, %d kept — %s %s", u.week, u.added, u.updated, u.kept,
                  u.path.name, state)
-    if ex.new_entities:
-        log.info("  proposed for the gazetteer: %s",
-                 ", ".join(f"{e.name} ({e.kind}{', ' + e.role if e.role else ''})" for e in ex.new_entities))
+    from .proposals import write_proposals
+
+    proposals = write_proposals(cfg, ex, facts)
+    if proposals:
+        log.info("  proposed for the gazetteer: %s — entries to check in %s",
+                 ", ".join(f"{e.name} ({e.kind}{', ' + e.role if e.role else ''})" for e in ex.new_entities),
+                 proposals)
     return Summary(len(ex.sources), len(facts), tuple(updates), ex.new_entities, ex.model_loaded, tuple(warnings))

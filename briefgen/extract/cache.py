@@ -6,12 +6,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..files import write_atomic
 from ..models import DateSpan, Evidence, Quantity, Quote, Source
 from . import types as t
 
@@ -80,10 +79,6 @@ def save(folder: Path | None, k: str, result: t.SourceResult) -> None:
     if folder is None:
         return
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(_encode(result), fh, ensure_ascii=False)
-        os.replace(tmp, folder / f"{k}.json")
+        write_atomic(folder / f"{k}.json", json.dumps(_encode(result), ensure_ascii=False).encode("utf-8"))
     except OSError:
         pass
