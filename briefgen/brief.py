@@ -115,7 +115,11 @@ def build_brief(cfg: Config, week: str, *, strict: bool = False, themes: tuple[s
         if mine:
             sections.append(Section(theme, mine, ff.analysis.trends.get(theme.id)))
 
-    ranked = sorted(items, key=lambda i: (not i.fact.key_point, i.credibility, -i.corroboration, i.fact.date.start))
+    # Analysts' key points first; then what they approved, what is best sourced, and facts that say
+    # who did something before bare statements and facts whose subject is not in the gazetteer yet.
+    ranked = sorted(items, key=lambda i: (not i.fact.key_point, i.fact.status != "approved", i.credibility,
+                                          -i.corroboration, not i.fact.actors, i.fact.kind in ("statement", "other"),
+                                          i.fact.date.start))
     key_points = tuple(ranked[: cfg.brief.key_points])
 
     figures = []

@@ -208,3 +208,21 @@ def test_pdf_settings_tag_the_edition_and_declare_the_standard(project, settings
         assert re.search(rf"{prefix}:part(?:>|=\"){number}", xml), xml[:400]
         if conformance:
             assert re.search(rf"{prefix}:conformance(?:>|=\"){conformance}", xml), xml[:400]
+
+
+def test_key_points_without_analyst_choice_prefer_approved_events_over_statements(project):
+    from briefgen.brief import build_brief
+    from briefgen.config import load_config
+
+    facts = project.parent.parent / "facts" / "2025-W30.yaml"
+    text = facts.read_text(encoding="utf-8").replace("  key_point: true\n", "")
+    # The best-sourced fact of the week, left unreviewed: approved facts go before it.
+    visit = text.index("- id: visit-william-stevens-bamako-2025-07-21")
+    text = text[:visit] + text[visit:].replace("status: approved", "status: proposed", 1)
+    facts.write_text(text, encoding="utf-8")
+    brief = build_brief(load_config(project), "2025-W30")
+    ranked = [i.fact for i in brief.key_points]
+    assert len(ranked) == 4 and all(f.status == "approved" for f in ranked), [f.id for f in ranked]
+    # Among equally sourced approved facts, the ones saying who did what come before statements.
+    kinds = [f.kind for f in ranked]
+    assert "statement" not in kinds[: len([k for k in kinds if k != "statement"])], kinds
