@@ -358,6 +358,15 @@ def test_https_unsubscribe_announces_one_click(project):
 
 
 # -- configuration and CLI -------------------------------------------------------------------------
+def _send_fails_with(project, *needles: str) -> None:
+    """``send`` refuses the configuration, and its message has every one of ``needles``."""
+    with pytest.raises(ConfigError) as exc:
+        project.send()
+    text = str(exc.value)
+    for needle in needles:
+        assert needle in text, text
+
+
 def test_invalid_files_are_reported_with_file_line_and_key(project):
     (project.root / "config" / "stakeholders.yaml").write_text("""\
 stakeholders:
@@ -373,15 +382,12 @@ stakeholders:
     language: en
     active: maybe
 """, encoding="utf-8")
-    with pytest.raises(ConfigError) as exc:
-        project.send()
-    text = str(exc.value)
-    for needle in ("stakeholders.yaml:3: 'stakeholders[0].email' 'not-an-address' is not an email address",
-                   "stakeholders.yaml:4: 'stakeholders[0].language' 'de' is not one of: fr, en",
-                   "stakeholders.yaml:8: 'stakeholders[1].themes[0]' 'weather' is not a theme",
-                   "stakeholders.yaml:10: 'stakeholders[2].email' AMINATA@example.org is already listed (line 6)",
-                   "stakeholders.yaml:12: 'stakeholders[2].active' expected true or false"):
-        assert needle in text, text
+    _send_fails_with(project,
+                     "stakeholders.yaml:3: 'stakeholders[0].email' 'not-an-address' is not an email address",
+                     "stakeholders.yaml:4: 'stakeholders[0].language' 'de' is not one of: fr, en",
+                     "stakeholders.yaml:8: 'stakeholders[1].themes[0]' 'weather' is not a theme",
+                     "stakeholders.yaml:10: 'stakeholders[2].email' AMINATA@example.org is already listed (line 6)",
+                     "stakeholders.yaml:12: 'stakeholders[2].active' expected true or false")
 
     (project.root / "config" / "stakeholders.yaml").write_text(STAKEHOLDERS, encoding="utf-8")
     (project.root / "config" / "delivery.yaml").write_text("""\
@@ -393,15 +399,12 @@ sender: nobody
 unsubscribe: http://example.org/unsub
 retry: {attempts: 0}
 """, encoding="utf-8")
-    with pytest.raises(ConfigError) as exc:
-        project.send()
-    text = str(exc.value)
-    for needle in ("delivery.yaml:3: 'smtp.port' expected a whole number",
-                   "delivery.yaml:4: 'smtp.security' 'tls' is not one of: starttls, ssl, none",
-                   "delivery.yaml:5: 'sender' 'nobody' is not an address",
-                   "delivery.yaml:6: 'unsubscribe' 'http://example.org/unsub' is not a mailto: address",
-                   "delivery.yaml:7: 'retry.attempts' must be between 1 and 20"):
-        assert needle in text, text
+    _send_fails_with(project,
+                     "delivery.yaml:3: 'smtp.port' expected a whole number",
+                     "delivery.yaml:4: 'smtp.security' 'tls' is not one of: starttls, ssl, none",
+                     "delivery.yaml:5: 'sender' 'nobody' is not an address",
+                     "delivery.yaml:6: 'unsubscribe' 'http://example.org/unsub' is not a mailto: address",
+                     "delivery.yaml:7: 'retry.attempts' must be between 1 and 20")
 
 
 def test_environment_overrides_the_file(project, monkeypatch):
