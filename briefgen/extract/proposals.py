@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from ..config import Config
+from ..facts import REF_KINDS
 from ..files import write_atomic
 from .anaphora import role_gender
 from .types import NewEntity
@@ -71,7 +72,7 @@ def write_proposals(cfg: Config, ex, facts) -> Path | None:
             seen_in.setdefault(e.id, []).append(sid)
     used_by: dict[str, list[str]] = {}
     for f in facts:
-        for eid in dict.fromkeys((*f.actors, *f.counterparts, *f.places, *f.origins, *f.objects, *f.targets)):
+        for eid in dict.fromkeys(eid for name in REF_KINDS for eid in getattr(f, name)):
             used_by.setdefault(eid, []).append(f.id)
     text = gazetteer_fragment(list(ex.new_entities), seen_in, used_by, cfg.languages)
     write_atomic(path, text.encode("utf-8"))

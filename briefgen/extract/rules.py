@@ -310,14 +310,15 @@ def _build(kind: str, idx: int, span, i: int, ctx: Context, people, ments, claim
                 m = next((m for m in ctx.mentions if m.start == last.end() and m.label == "LOC"), None)
                 place_ids = [m.entity] if m else []
         objects = [m.entity for m in progs]
-        # who trains, recruits or receives: an organisation named before the trigger (« La garde
-        # nationale a ouvert … une campagne de recrutement »), else the armed forces if named
-        actors = [m.entity for m in orgs if m.label == "ORG" and m.end <= idx][:1] \
-            or [m.entity for m in orgs if m.entity == "fama"]
-        if kind == "delivery" and not any(q.unit == "vehicle" for q in qty) and "equipement" not in low:
-            return None
         if kind == "delivery":
+            if not any(q.unit == "vehicle" for q in qty) and "equipement" not in low:
+                return None
             actors, counterparts = _delivery_parties(span, idx, orgs)
+        else:
+            # who trains or recruits: an organisation named before the trigger (« La garde nationale
+            # a ouvert … une campagne de recrutement »), else the armed forces if named
+            actors = [m.entity for m in orgs if m.label == "ORG" and m.end <= idx][:1] \
+                or [m.entity for m in orgs if m.entity == "fama"]
         towns = [p for p in place_ids if p not in ents or ents[p].place_kind != "country"]
         if not (towns or qty or objects or origins):
             return None
