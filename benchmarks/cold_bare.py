@@ -11,7 +11,7 @@ from pathlib import Path
 import spacy
 from weasyprint import HTML
 
-from briefgen.sources import read_source
+from briefgen.articles.readers import read_source
 
 TEMPLATES = (Path(__file__).resolve().parent.parent / "templates").as_uri() + "/"
 texts = [read_source(p).text for p in sorted(Path(sys.argv[1]).iterdir())]

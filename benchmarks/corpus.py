@@ -10,7 +10,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from briefgen.sources import read_source
+from briefgen.articles.readers import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",

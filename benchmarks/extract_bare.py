@@ -11,7 +11,7 @@ from pathlib import Path
 
 import spacy
 
-from briefgen.sources import read_source
+from briefgen.articles.readers import read_source
 
 texts = [read_source(p).text for p in sorted(Path(sys.argv[1]).iterdir())]
 nlp = spacy.load("fr_core_news_md")

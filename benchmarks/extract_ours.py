@@ -10,7 +10,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from briefgen.config import load_config
+from briefgen.core.config import load_config
 from briefgen.extract import extract_paths
 from briefgen.extract.nlp import load
 

@@ -6,10 +6,10 @@ Usage: python tailored.py CONFIG N
 import itertools
 import sys
 
-from briefgen.brief import build_brief
-from briefgen.config import load_config
-from briefgen.editions import render_many
-from briefgen.sources import read_sources
+from briefgen.articles.readers import read_sources
+from briefgen.core.config import load_config
+from briefgen.edition.brief import build_brief
+from briefgen.edition.parallel import render_many
 
 cfg = load_config(sys.argv[1])
 n = int(sys.argv[2])

@@ -11,18 +11,18 @@ Public API (the CLI is a thin layer over it)::
 
 __version__ = "0.1.0"
 
-from .errors import BriefgenError, ConfigError  # noqa: E402
+from .core.errors import BriefgenError, ConfigError  # noqa: E402
 
 
 def __getattr__(name):  # lazy: `briefgen --help` must not import WeasyPrint
     if name == "load_config":
-        from .config import load_config
+        from .core.config import load_config
         return load_config
     if name == "build_brief":
-        from .brief import build_brief
+        from .edition.brief import build_brief
         return build_brief
     if name in ("render_html", "render_pdf"):
-        from . import render
+        from .edition import render
         return getattr(render, name)
     raise AttributeError(name)
 

@@ -1,15 +1,17 @@
-"""Command line: a thin layer over the API. User errors → one message, exit 1; usage errors → exit 2."""
+"""Command line: parses arguments, calls briefgen.app and prints. User errors → one message, exit 1;
+usage errors → exit 2. Nothing else in the package imports this module."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
-import time
 from pathlib import Path
 
-from .errors import BriefgenError, ConfigError
+from .core.errors import BriefgenError, ConfigError
+from .deliver.settings import ENV_PASSWORD
 
 log = logging.getLogger("briefgen")
 
@@ -20,7 +22,7 @@ in French and English, as HTML and PDF.
   briefgen run                 extract, check and build the newest week (the weekly job)
   briefgen extract             read sources/, propose facts into facts/<week>.yaml
   briefgen build --week W      build one week's editions into output/<week>/
-  briefgen check               validate config and fact files, list missing translations
+  briefgen check               validate config, fact, stakeholder and delivery files
   briefgen send --week W       email each stakeholder the edition of their language
   briefgen evaluate            score extraction against annotated articles (tests/gold)
 
@@ -36,9 +38,10 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     top = argparse.ArgumentParser(prog="briefgen", description=DESCRIPTION,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
-    from . import __version__
     top.add_argument("--version", action="version", version=f"briefgen {__version__}")
     sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
@@ -48,11 +51,14 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--week", metavar="YYYY-Www", help="ISO week, e.g. 2025-W30 (default: the newest week with facts)")
     b.add_argument("--lang", action="append", metavar="LANG", help="only this language (repeatable)")
     _common(b)
+    b.set_defaults(func=cmd_build)
 
-    c = sub.add_parser("check", help="validate config and fact files; list missing translations",
-                       description="Read every config and fact file and report all problems at once, "
-                                   "with file, line and key. Exit 1 if any is an error.")
+    c = sub.add_parser("check", help="validate config, fact, stakeholder and delivery files; list missing translations",
+                       description="Read every file a run uses (settings, brief, gazetteer, outlets, stakeholders, "
+                                   "delivery, facts) and report all problems at once, with file, line and key. "
+                                   "Exit 1 if any is an error.")
     _common(c)
+    c.set_defaults(func=cmd_check)
 
     r = sub.add_parser("run", help="the weekly job: extract, check, build (and --send)",
                        description="Extract facts from the articles in sources/ (only new or changed articles are "
@@ -63,12 +69,44 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--send", action="store_true",
                    help="then email each stakeholder their edition (as 'briefgen send' does)")
     _common(r)
+    r.set_defaults(func=cmd_run)
 
-    from .deliver import add_parser as add_send_parser
-    from .extract.command import add_parsers as add_extract_parsers
+    s = sub.add_parser(
+        "send", help="email each stakeholder the edition of their language",
+        description="Email every active stakeholder (config/stakeholders.yaml) the edition of their language, "
+                    "once per edition: deliveries are recorded in a ledger and a re-run only sends what is "
+                    "missing. SMTP settings come from config/delivery.yaml, the password from "
+                    f"{ENV_PASSWORD}. Exit 0 only if everyone has their edition.")
+    s.add_argument("--week", metavar="YYYY-Www",
+                   help="ISO week, e.g. 2025-W30, or 'last' for the previous complete week "
+                        "(default: the newest week with facts)")
+    s.add_argument("--dry-run", action="store_true",
+                   help="write the messages to output/<week>/outbox/*.eml and send nothing")
+    s.add_argument("--resend", action="store_true", help="send again to those who already received this edition")
+    _common(s)
+    s.set_defaults(func=cmd_send)
 
-    add_send_parser(sub, _common)
-    add_extract_parsers(sub, _common)
+    e = sub.add_parser(
+        "extract", help="find facts in articles; update facts/<week>.yaml or print them",
+        description="Without PATH: read the project's sources/, extract and merge facts, and write or update "
+                    "facts/<week>.yaml for every week that has facts (analyst edits are kept). With PATH "
+                    "(files or folders): print the merged extraction instead, as YAML or JSON.")
+    e.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="articles (.txt, .md, .html) or folders")
+    e.add_argument("--format", choices=("yaml", "json"), default=None,
+                   help="print the result in this format (default with PATH: yaml)")
+    _common(e)
+    e.set_defaults(func=cmd_extract)
+
+    v = sub.add_parser(
+        "evaluate", help="score extraction against annotated articles (precision and recall per field)",
+        description="Compare extraction with gold annotations (one YAML file per article) and print precision "
+                    "and recall for people, organisations, armed groups, places, dates, quantities and themes.")
+    v.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                   help="articles or folders (default: the project's sources/)")
+    v.add_argument("--gold", type=Path, metavar="DIR", help="gold folder (default: tests/gold of the project)")
+    v.add_argument("-v", "--verbose", action="store_true", help="list every difference")
+    _common(v)
+    v.set_defaults(func=cmd_evaluate)
     return top
 
 
@@ -78,8 +116,7 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(message)s", stream=sys.stderr)
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     try:
-        func = getattr(args, "func", None) or {"build": cmd_build, "check": cmd_check, "run": cmd_run}[args.command]
-        return func(args)
+        return args.func(args)
     except ConfigError as exc:
         n = len(exc.problems)
         log.error("error: %s", f"{n} problems:\n  " + "\n  ".join(map(str, exc.problems)) if n > 1 else exc)
@@ -93,135 +130,68 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _config(args):
-    from .config import load_config
-    cfg = load_config(args.config, strict=args.strict)
-    for w in cfg.warnings:
-        log.warning("warning: %s", w)
-    return cfg
+    from . import app
+
+    return app.load(args.config, strict=args.strict)
 
 
 def cmd_build(args) -> int:
-    cfg = _config(args)
-    build(cfg, args.week, langs=args.lang, strict=args.strict)
+    from . import app
+
+    app.build(_config(args), args.week, langs=args.lang, strict=args.strict)
     return 0
 
 
-def build(cfg, week: str | None, *, langs=None, strict: bool = False) -> list[Path]:
-    """Build the editions of ``week`` (default: the newest with facts) and write them."""
-    from .brief import newest_week
-
-    return build_weeks(cfg, [week or newest_week(cfg)], langs=langs, strict=strict)
-
-
-def build_weeks(cfg, weeks: list[str], *, langs=None, strict: bool = False, optional=()) -> list[Path]:
-    """Build every edition of ``weeks`` — all read and rendered (in parallel) before anything is
-    written — and return the files written. A week in ``optional`` that has nothing to show is
-    skipped with a warning instead of failing the whole build."""
-    from .brief import build_brief
-    from .editions import edition_files, render_many
-    from .files import write_atomic
-    from .sources import read_sources
-
-    langs = langs or list(cfg.languages)
-    for lang in langs:
-        if lang not in cfg.languages:
-            raise BriefgenError(f"--lang {lang}: not a configured language ({', '.join(cfg.languages)})")
-    t0 = time.perf_counter()
-    briefs = {}
-    warn = lambda m: log.warning("warning: %s", m)  # noqa: E731
-    sources = read_sources(cfg.sources_dir, warn=warn)
-    for week in weeks:
-        log.info("[1/3] reading facts and sources for %s", week)
-        try:
-            briefs[week] = build_brief(cfg, week, strict=strict, sources=sources, warn=warn)
-        except ConfigError:
-            raise
-        except BriefgenError as exc:
-            if week not in optional:
-                raise
-            log.warning("warning: %s not built: %s", week, exc)
-    work = [(brief, lang) for brief in briefs.values() for lang in langs]
-    n = sum(len({i.fact.id for s in b.sections for i in s.items}) for b in briefs.values())
-    log.info("[2/3] rendering %d edition(s) of %d facts in %s", len(work), n, ", ".join(langs))
-    rendered = render_many(cfg, work)
-    outputs: dict[Path, bytes] = {}
-    for (brief, lang), result in zip(work, rendered):
-        outputs.update(edition_files(cfg.output_dir / brief.week, {lang: result}))
-    log.info("[3/3] writing %s", ", ".join(str(cfg.output_dir / w) for w in briefs))
-    for path, data in outputs.items():
-        write_atomic(path, data)
-        log.info("  %s (%s bytes)", path, f"{len(data):,}")
-    log.info("built %s in %.1f s", ", ".join(briefs), time.perf_counter() - t0)
-    return list(outputs)
-
-
-def stale_weeks(cfg, *, exclude: str) -> list[str]:
-    """Weeks with facts whose editions are missing or older than their fact file or the config."""
-    from .facts import fact_files
-
-    newest_input = max(p.stat().st_mtime for p in cfg.files.values() if p)
-    out = []
-    for week, path in fact_files(cfg).items():
-        if week == exclude:
-            continue
-        editions = [cfg.output_dir / week / f"brief.{lang}.{ext}" for lang in cfg.languages for ext in ("html", "pdf")]
-        if not all(e.is_file() for e in editions):
-            out.append(week)
-        elif min(e.stat().st_mtime for e in editions) < max(path.stat().st_mtime, newest_input):
-            out.append(week)
-    return out
-
-
 def cmd_check(args) -> int:
-    cfg = _config(args)
-    missing = _checked(cfg, strict=args.strict)
+    from . import app
+
+    missing = app.checked(_config(args), strict=args.strict)
     log.info("ok: config and fact files valid%s", f"; {len(missing)} missing translations" if missing else "")
     return 0
 
 
-def _checked(cfg, *, strict: bool) -> list[str]:
-    """check(), with missing translations logged and problems raised; returns the missing ones."""
-    problems, missing = check(cfg, strict=strict)
-    for m in missing:
-        log.warning("missing translation: %s", m)
-    if problems:
-        raise ConfigError(problems)
-    return missing
-
-
-def check(cfg, *, strict: bool = False):
-    """Every problem in every fact file, and the translations the editions lack."""
-    from .facts import fact_files, load_fact_file
-    from .sources import read_sources
-    from .translations import missing_translations
-
-    sources = read_sources(cfg.sources_dir, warn=lambda m: log.warning("warning: %s", m))
-    problems, missing = [], list(missing_translations(cfg, None))
-    for week, path in fact_files(cfg).items():
-        try:
-            ff, warnings = load_fact_file(cfg, path, source_ids=sources.keys(), strict=strict)
-        except ConfigError as exc:
-            problems.extend(exc.problems)
-            continue
-        for w in warnings:
-            log.warning("warning: %s", w)
-        missing.extend(missing_translations(cfg, ff))
-    return problems, missing
-
-
 def cmd_run(args) -> int:
+    from . import app
+
+    return app.run(_config(args), args.week, send=args.send, strict=args.strict)
+
+
+def cmd_send(args) -> int:
+    from . import app
+
+    return app.send(_config(args), args.week, dry_run=args.dry_run, resend=args.resend, strict=args.strict)
+
+
+def cmd_extract(args) -> int:
+    from . import app
+
     cfg = _config(args)
-    from .extract import extract_project
+    if not args.paths and args.format is None:
+        summary = app.extract(cfg)
+        written = sum(1 for u in summary.weeks if u.written)
+        log.info("extract: %d article(s), %d fact(s), %d week file(s) written", summary.articles, summary.facts,
+                 written)
+        return 0
+    doc = app.extract_document(cfg, args.paths or [cfg.sources_dir])
+    if args.format == "json":
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        from .facts.review import dump
 
-    extract_project(cfg, log=log)
-    _checked(cfg, strict=args.strict)
-    from .deliver import resolve_week, run_send
+        sys.stdout.write(dump(doc))
+    return 0
 
-    week = resolve_week(cfg, args.week)
-    others = stale_weeks(cfg, exclude=week)  # e.g. a past week whose facts were all rejected is skipped
-    build_weeks(cfg, [*others, week], strict=args.strict, optional=set(others))
-    if args.send:
-        return run_send(cfg, week, dry_run=False, resend=False, log=log, strict=args.strict)
+
+def cmd_evaluate(args) -> int:
+    from . import app
+    from .extract.evaluate import table
+
+    scores, diffs, n = app.evaluate(_config(args), args.gold, args.paths)
+    print(table(scores, n))
+    if args.verbose:
+        for d in diffs:
+            print("  " + d)
     return 0
 
 

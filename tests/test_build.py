@@ -7,12 +7,11 @@ import subprocess
 
 import pytest
 import yaml
+from babel.messages.pofile import read_po
+from conftest import pdf_text, run_cli
 from pypdf import PdfReader
 
-from briefgen.i18n import po_path
-from babel.messages.pofile import read_po
-
-from conftest import pdf_text, run_cli
+from briefgen.edition.i18n import po_path
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -211,8 +210,8 @@ def test_pdf_settings_tag_the_edition_and_declare_the_standard(project, settings
 
 
 def test_key_points_without_analyst_choice_prefer_approved_events_over_statements(project):
-    from briefgen.brief import build_brief
-    from briefgen.config import load_config
+    from briefgen.core.config import load_config
+    from briefgen.edition.brief import build_brief
 
     facts = project.parent.parent / "facts" / "2025-W30.yaml"
     text = facts.read_text(encoding="utf-8").replace("  key_point: true\n", "")

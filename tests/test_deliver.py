@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import email
 import io
 import logging
@@ -18,16 +17,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from briefgen.brief import build_brief
-from briefgen.cli import _common
-from briefgen.config import load_config
-from briefgen.deliver import Ledger, Stakeholder, add_parser, compose, load_delivery, resolve_week, run_send
-from briefgen.errors import BriefgenError, ConfigError
-from briefgen.weeks import previous_complete_week
-
 from conftest import copy_project
 from smtp_server import SMTPServer, free_port
+
+from briefgen.cli import main
+from briefgen.core.config import load_config
+from briefgen.core.errors import BriefgenError, ConfigError
+from briefgen.core.weeks import previous_complete_week
+from briefgen.deliver import Ledger, Stakeholder, compose, load_delivery, resolve_week, run_send
+from briefgen.edition.brief import build_brief
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEK = "2025-W30"
@@ -252,14 +250,10 @@ def test_recipient_refused_550_is_reported_and_the_others_served(project):
 
 # -- (4) secrets and header injection ------------------------------------------------------------
 SCRIPT = """
-import logging, sys, argparse
-from briefgen.cli import _common
-from briefgen.deliver import add_parser
+import logging, sys
+from briefgen.cli import main
 logging.basicConfig(level=logging.DEBUG, format="%(message)s", stream=sys.stderr)
-top = argparse.ArgumentParser(prog="briefgen")
-add_parser(top.add_subparsers(dest="command", required=True), _common)
-args = top.parse_args(sys.argv[1:])
-sys.exit(args.func(args))
+sys.exit(main(sys.argv[1:]))
 """
 
 
@@ -444,10 +438,7 @@ def test_unreachable_server_leaves_everything_pending(project):
 
 
 def test_send_subcommand_and_week_resolution(project, capsys):
-    top = argparse.ArgumentParser(prog="briefgen")
-    add_parser(top.add_subparsers(dest="command", required=True), _common)
-    args = top.parse_args(["send", "--config", str(project.config), "--week", WEEK, "--dry-run"])
-    assert args.dry_run and not args.resend and args.func(args) == 0
+    assert main(["send", "--config", str(project.config), "--week", WEEK, "--dry-run"]) == 0
     assert len(list((project.root / "output" / WEEK / "outbox").glob("*.eml"))) == 3
     assert project.server.received == [] and not project.ledger.exists()
 

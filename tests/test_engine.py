@@ -38,7 +38,7 @@ COUNT_AND_RENDER = """
 
 def test_weasyprint_loads_without_spawning_the_library_search():
     ours = run_python(COUNT_AND_RENDER.format(
-        setup="", load="from briefgen.engine import load_weasyprint; weasyprint = load_weasyprint()"))
+        setup="", load="from briefgen.edition.engine import load_weasyprint; weasyprint = load_weasyprint()"))
     assert ours.returncode == 0, ours.stderr
     assert ours.stdout.strip() == "0"
     # The same interpreter importing WeasyPrint directly does run the search (ldconfig, gcc, ld):
@@ -54,7 +54,7 @@ def test_falls_back_to_the_library_search_when_a_soname_does_not_load():
     # first attempt's installation advice must not reach the user.
     setup = """
     import ctypes.util, cffi
-    from briefgen import engine
+    from briefgen.edition import engine
     real_dlopen = cffi.FFI.dlopen
     def dlopen(self, name, *a, **k):
         if ctypes.util.find_library is engine._not_found:

@@ -3,7 +3,6 @@ cache and bad input. The model is loaded once per session (briefgen.extract.nlp 
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 from pathlib import Path
@@ -11,12 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefgen.cli import _common
-from briefgen.config import load_config
+from briefgen.cli import main
+from briefgen.core.config import load_config
 from briefgen.extract import extract_paths, extract_project
-from briefgen.extract.command import add_parsers
 from briefgen.extract.evaluate import evaluate
-from briefgen.facts import fact_files, load_fact_file
+from briefgen.facts.load import fact_files, load_fact_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -54,10 +52,7 @@ def seeds(cfg):
 
 
 def _run(argv: list[str], capsys) -> tuple[int, str]:
-    p = argparse.ArgumentParser(prog="briefgen")
-    add_parsers(p.add_subparsers(dest="command", required=True), _common)
-    args = p.parse_args(argv)
-    code = args.func(args)
+    code = main(argv)
     return code, capsys.readouterr().out
 
 

@@ -10,9 +10,10 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from briefgen import i18n, phrasing
-from briefgen.config import load_config
-from briefgen.models import DateSpan, Entity, Fact, Quantity
+from briefgen.core.config import load_config
+from briefgen.core.models import Entity
+from briefgen.edition import i18n, phrasing
+from briefgen.facts.model import DateSpan, Fact, Quantity
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
@@ -138,7 +139,7 @@ FR_WORDS = {"s'est", "se", "sont", "ont", "a", "été", "une", "du", "des", "au"
 
 def _variants():
     """Facts of every kind, from fully filled to nearly empty, as extraction may propose them."""
-    from briefgen.models import FACT_KINDS
+    from briefgen.facts.model import FACT_KINDS
     full = dict(actors=("william-stevens",), counterparts=("abdoulaye-diop",), places=("bamako",),
                 origins=("sikasso",), objects=("amcham-mali",), targets=("jnim",), topics=("trade",),
                 action="create", quantities=(Quantity(900, "recruit", role="participants"),

@@ -9,9 +9,8 @@ import threading
 
 import pytest
 import yaml
-from pypdf import PdfReader
-
 from conftest import pdf_text, run_cli
+from pypdf import PdfReader
 
 
 @pytest.fixture
@@ -87,7 +86,7 @@ def test_user_template_cannot_reach_local_files(project, listener):
     url, hits = listener
     custom = project.parent / "my-templates"
     custom.mkdir()
-    from briefgen.config import PACKAGED_TEMPLATES
+    from briefgen.core.config import PACKAGED_TEMPLATES
     html = (PACKAGED_TEMPLATES / "brief.html.j2").read_text(encoding="utf-8")
     html = html.replace("</body>", f'<img src="file:///etc/passwd"><img src="{url}/tpl.png">'
                                    '<link rel="stylesheet" href="file:///etc/passwd"></body>')

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..errors import BriefgenError
+from ..core.errors import BriefgenError
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS deliveries (

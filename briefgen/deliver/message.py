@@ -16,9 +16,10 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-from .. import i18n, phrasing
-from ..brief import Brief
+from ..edition import i18n, phrasing
+from ..edition.brief import Brief
 from .settings import Delivery, Stakeholder
+
 
 # The email's own texts. Kept here (not in the .po catalogues) for now; texts that the edition
 # already has ("Edition no. %(num)s", "covers %(period)s", "Key points") come from the catalogues.
@@ -88,7 +89,7 @@ def _texts(brief: Brief, lang: str, pdf_name: str, pdf_size: int, delivery: Deli
 def _bodies(cfg, t: dict, lang: str, tlp_colour: str) -> tuple[str, str]:
     """(text/plain, text/html) from templates/email.txt.j2 and email.html.j2 (a user's own
     templates folder overrides them, as for the brief)."""
-    from ..render import environment
+    from ..edition.render import environment
 
     env = environment(cfg, lang)
     text = env.get_template("email.txt.j2").render(t=t, lang=lang)

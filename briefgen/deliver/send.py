@@ -14,8 +14,9 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..config import Config
-from ..errors import BriefgenError
+from ..core.config import Config
+from ..core.errors import BriefgenError
+from ..core.layout import edition_path
 from .ledger import Ledger
 from .message import compose
 from .settings import ENV_PASSWORD, Delivery, Stakeholder, load_delivery, load_stakeholders
@@ -29,8 +30,8 @@ _log = logging.getLogger("briefgen")
 
 def resolve_week(cfg: Config, week: str | None, *, today: date | None = None) -> str:
     """``None`` → newest week with facts; ``last`` → previous complete ISO week; else checked as is."""
-    from ..brief import newest_week
-    from ..weeks import parse_week, previous_complete_week
+    from ..core.weeks import parse_week, previous_complete_week
+    from ..edition.brief import newest_week
 
     if not week:
         return newest_week(cfg)
@@ -53,14 +54,13 @@ class Summary:
 
 
 def _ensure_pdfs(cfg: Config, week: str, langs: list[str], log, strict: bool) -> dict[str, bytes]:
-    folder = cfg.output_dir / week
-    missing = [lang for lang in langs if not (folder / f"brief.{lang}.pdf").is_file()]
+    missing = [lang for lang in langs if not edition_path(cfg.output_dir, week, lang, "pdf").is_file()]
     if missing:
-        from ..cli import build
+        from ..edition.build import build
 
         log.info("building the %s edition(s) of %s first", ", ".join(missing), week)
         build(cfg, week, langs=missing, strict=strict)
-    return {lang: (folder / f"brief.{lang}.pdf").read_bytes() for lang in langs}
+    return {lang: edition_path(cfg.output_dir, week, lang, "pdf").read_bytes() for lang in langs}
 
 
 def _subset(cfg: Config, r: Stakeholder) -> tuple[str, ...] | None:
@@ -74,11 +74,10 @@ def _tailored_editions(cfg: Config, week: str, recipients, brief, pdfs, *, dry_r
     """(language, theme subset) → (Brief, PDF bytes): the full editions, plus one edition per distinct
     subset that stakeholders follow, rendered together (in parallel) and kept as
     output/<week>/brief.<lang>.<theme+theme>.pdf."""
-    from ..brief import build_brief
-    from ..editions import render_many
-    from ..files import write_atomic
-
-    from ..sources import read_sources
+    from ..articles.readers import read_sources
+    from ..core.files import write_atomic
+    from ..edition.brief import build_brief
+    from ..edition.parallel import render_many
 
     editions = {(lang, None): (brief, pdf) for lang, pdf in pdfs.items()}
     wanted = sorted({(r.language, _subset(cfg, r)) for r in recipients} - set(editions), key=str)
@@ -95,7 +94,7 @@ def _tailored_editions(cfg: Config, week: str, recipients, brief, pdfs, *, dry_r
         log.info("rendering %d tailored edition(s)", len(work))
         for (lang, subset), (tailored, (_html, pdf)) in zip(keys, zip((b for b, _ in work), render_many(cfg, work))):
             editions[(lang, subset)] = (tailored, pdf)
-            write_atomic(cfg.output_dir / week / f"brief.{lang}.{'+'.join(subset)}.pdf", pdf)
+            write_atomic(edition_path(cfg.output_dir, week, lang, "pdf", subset), pdf)
     return editions
 
 
@@ -133,7 +132,7 @@ def run_send(cfg: Config, week: str | None, *, dry_run: bool = False, resend: bo
                                                                                           "localhost"):
             log.warning("warning: the SMTP password goes to %s without TLS (security: none)", settings.host)
 
-    from ..brief import build_brief
+    from ..edition.brief import build_brief
 
     langs = sorted({p.language for p in recipients})
     pdfs = _ensure_pdfs(cfg, week, langs, log, strict)
@@ -160,7 +159,7 @@ def run_send(cfg: Config, week: str | None, *, dry_run: bool = False, resend: bo
             r_brief, r_pdf = editions[(r.language, _subset(cfg, r))]
             msg = compose(r_brief, r, settings, r_pdf, cfg=cfg)
             if dry_run:
-                from ..files import write_atomic
+                from ..core.files import write_atomic
 
                 path = outbox / _file_name(r)
                 write_atomic(path, bytes(msg))

@@ -13,12 +13,13 @@ from email.utils import getaddresses
 from pathlib import Path
 from typing import Mapping
 
-from ..config import Config
-from ..errors import BriefgenError, ConfigError, Problem
-from ..validate import Checker
-from ..yamlio import load_yaml
+from ..core.config import Config
+from ..core.errors import BriefgenError, ConfigError, Problem
+from ..core.validate import Checker
+from ..core.yamlio import load_yaml
 
-from . import ENV_PASSWORD  # noqa: E402 - defined once, in the package
+ENV_PASSWORD = "BRIEFGEN_SMTP_PASSWORD"
+"""The only place the SMTP password is read from."""
 ENV_HOST, ENV_PORT, ENV_SECURITY, ENV_USER = (
     "BRIEFGEN_SMTP_HOST", "BRIEFGEN_SMTP_PORT", "BRIEFGEN_SMTP_SECURITY", "BRIEFGEN_SMTP_USER")
 SECURITY = ("starttls", "ssl", "none")

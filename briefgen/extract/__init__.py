@@ -1,7 +1,7 @@
 """Extraction: French articles → entities, dates, quantities → candidate facts → merged facts.
 
 Importing this package is cheap: spaCy is imported only when an article has to be analysed
-(see ``nlp.load``); importing it also registers the HTML reader with briefgen.sources.
+(see ``nlp.load``).
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import Config
-from . import html as _html  # noqa: F401 - registers the .html/.htm reader
+from ..core.config import Config
 
 log = logging.getLogger("briefgen")
 
@@ -23,7 +22,7 @@ class Summary:
     articles: int
     facts: int
     weeks: tuple = ()
-    """One briefgen.review.WeekUpdate per week file considered."""
+    """One briefgen.facts.review.WeekUpdate per week file considered."""
     new_entities: tuple = ()
     model_loaded: bool = False
     warnings: tuple[str, ...] = field(default_factory=tuple)
@@ -49,7 +48,7 @@ def extract_paths(paths: list[Path], cfg: Config, *, warn=None):
 
 def extract_project(cfg: Config, *, log: logging.Logger = log) -> Summary:
     """The project's articles (cfg.sources_dir) → facts/<week>.yaml updated; a summary per week."""
-    from ..review import update_fact_files
+    from ..facts.review import update_fact_files
 
     warnings: list[str] = []
 

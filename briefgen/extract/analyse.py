@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from ..config import Config
-from ..models import Source
+from ..articles.source import Source
+from ..core.config import Config
 from . import mentions as mentions_mod
 from . import nlp as nlp_mod
+from .context import Context
 from .dates import Reference
-from .rules import Context, candidates
+from .rules import candidates
 from .types import SourceResult
 
 

@@ -5,10 +5,8 @@ grammatical gender agrees with the pronoun."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .rules import Context
+from .context import Context
 
 _ANAPHOR = re.compile(r"(?:^|\W)(?:(il|elle)\b|-t-(il|elle)\b|(?:le |l')(diplomate|émissaire|envoyé|ministre)\b)",
                       re.IGNORECASE)
@@ -32,7 +30,7 @@ def role_gender(role: str) -> str | None:
     return None
 
 
-def person_meant(span, ctx: "Context") -> str | None:
+def person_meant(span, ctx: Context) -> str | None:
     """« il », « le diplomate », « l'émissaire »: the last person named before whose role fits."""
     named = {x.entity for x in ctx.mentions if span.start_char <= x.start < span.end_char and x.label == "PER"}
     prior = [x for x in ctx.mentions if x.end <= span.start_char and x.label == "PER" and x.entity not in named]

@@ -10,9 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..files import write_atomic
-from ..models import DateSpan, Evidence, Quantity, Quote, Source
+from ..articles.source import Source
+from ..core.files import write_atomic
+from ..facts.model import DateSpan, Evidence, Quantity, Quote
 from . import types as t
+
 
 def _code_version() -> str:
     """Hash of the extraction code itself: a new briefgen never reuses an older one's results."""

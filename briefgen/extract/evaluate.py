@@ -22,8 +22,8 @@ from pathlib import Path
 
 import yaml
 
-from ..config import Config
-from ..errors import BriefgenError
+from ..core.config import Config
+from ..core.errors import BriefgenError
 from .dates import span_key
 from .types import SourceResult
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..config import Config
-from ..models import DateSpan
+from ..core.config import Config
+from ..facts.model import DateSpan
 from .pipeline import Extraction
 
 

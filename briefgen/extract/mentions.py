@@ -8,8 +8,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..config import Config
-from ..models import Quantity
+from ..core.config import Config
+from ..facts.model import Quantity
 from . import dates as dates_mod
 from . import quantities as qty_mod
 from .types import KIND_OF_LABEL, DateMention, Mention, NewEntity, QuantityMention, Sentence

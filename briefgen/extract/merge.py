@@ -8,8 +8,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from ..config import Config
-from ..models import Conflict, DateSpan, Fact, Quantity, Source
+from ..articles.source import Source
+from ..core.config import Config
+from ..facts.model import Conflict, DateSpan, Fact, Quantity
 from .dates import span_key
 from .types import Candidate
 
@@ -30,7 +31,7 @@ class MergedFact:
     reliability: str
     """Best outlet reliability A–F among its sources."""
     grade: int
-    """Credibility 1–6 that follows from corroboration (briefgen.brief.credibility)."""
+    """Credibility 1–6 that follows from corroboration (briefgen.facts.grading.credibility)."""
 
 
 def outlet_of(source: Source) -> str:
@@ -213,7 +214,7 @@ def make_id(kind: str, actors, objects, targets, places, date: DateSpan | None, 
 
 def build_facts(cands: list[Candidate], sources: dict[str, Source], cfg: Config) -> list[MergedFact]:
     """Cluster and merge; facts in date order, ids unique."""
-    from ..brief import credibility
+    from ..facts.grading import credibility
 
     def when(c: Candidate) -> str:
         published = sources[c.source].published

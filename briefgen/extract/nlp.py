@@ -14,7 +14,7 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
-from ..config import Config
+from ..core.config import Config
 from . import dates, quantities
 from .types import LABEL_OF_KIND
 
@@ -102,7 +102,7 @@ def load(cfg: Config) -> "Language":
     try:
         import spacy
     except ImportError as exc:  # pragma: no cover - a broken install
-        from ..errors import BriefgenError
+        from ..core.errors import BriefgenError
         raise BriefgenError(f"spaCy is not installed ({exc}); run ./setup.sh") from None
     base = next(iter(_PIPELINES.values()), None)
     if base is None:
@@ -110,7 +110,7 @@ def load(cfg: Config) -> "Language":
         try:
             nlp = spacy.load(MODEL, exclude=["parser"])
         except OSError:
-            from ..errors import BriefgenError
+            from ..core.errors import BriefgenError
             raise BriefgenError(f"the spaCy model {MODEL} is not installed; run ./setup.sh") from None
         nlp.enable_pipe("senter")
         _LOADS["count"] += 1

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..config import Config
-from ..models import Source
-from ..sources import read_sources
+from ..articles.readers import read_sources
+from ..articles.source import Source
+from ..core.config import Config
 from . import cache, dates
 from .merge import MergedFact, build_facts
 from .types import NewEntity, SourceResult

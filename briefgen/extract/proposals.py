@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..config import Config
-from ..facts import REF_KINDS
-from ..files import write_atomic
+from ..core.config import Config
+from ..core.files import write_atomic
+from ..facts.load import REF_KINDS
 from .anaphora import role_gender
 from .types import NewEntity
 

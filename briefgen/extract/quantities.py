@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Quantity
+from ..facts.model import Quantity
 
 UNITS = {
     "recrue": "recruit", "recrues": "recruit",

@@ -8,10 +8,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from ..config import Config
-from ..models import DateSpan, Evidence, Quantity, Quote, Source
+from ..articles.source import Source
+from ..core.config import Config
+from ..facts.model import DateSpan, Evidence, Quantity, Quote
 from . import dates as dates_mod
 from .anaphora import person_meant
+from .context import Context
 from .types import Candidate, DateMention, Mention, QuantityMention, Sentence
 
 TRIGGERS = {
@@ -62,33 +64,6 @@ def theme_scores(cfg: Config, text: str) -> dict[str, int]:
         if n:
             scores[theme.id] = n
     return scores
-
-
-@dataclass
-class Context:
-    """One article being read: its text, sentences and mentions, and what earlier sentences said."""
-
-    cfg: Config
-    source: Source
-    text: str
-    sents: list[Sentence]
-    mentions: list[Mention]
-    dates: list[DateMention]
-    quantities: list[QuantityMention]
-    ref: dates_mod.Reference | None
-    role_spans: tuple[tuple[int, int], ...] = ()
-    roles: dict = None  # person id → role the text gives
-
-    def in_role(self, m: Mention) -> bool:
-        """Whether the mention is part of someone's title (« … au département d'État »)."""
-        return any(a <= m.start and m.end <= b for a, b in self.role_spans)
-
-    def in_sent(self, items, i):
-        return [x for x in items if x.sent == i]
-
-    def before(self, pos: int, labels: tuple[str, ...]) -> Mention | None:
-        prior = [m for m in self.mentions if m.end <= pos and m.label in labels]
-        return prior[-1] if prior else None
 
 
 def candidates(doc, ctx: Context) -> list[Candidate]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import DateSpan, Evidence, Quantity, Quote
+from ..facts.model import DateSpan, Evidence, Quantity, Quote
 
 # Mention labels set by the gazetteer ruler (and mapped from spaCy's PER/ORG/LOC).
 LABEL_OF_KIND = {"person": "PER", "organisation": "ORG", "state": "STATE", "armed_group": "ARMED",

@@ -1,4 +1,4 @@
-"""The data that flows between stages: frozen, language-neutral, documented field by field."""
+"""The fact and the week it belongs to: frozen, language-neutral, documented field by field."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 from typing import Mapping
 
-ENTITY_KINDS = ("person", "organisation", "state", "armed_group", "place", "programme", "topic")
 FACT_KINDS = (
     "visit", "meeting", "statement", "announcement", "agreement", "sanction", "programme",
     "recruitment", "training", "graduation", "delivery", "other",
@@ -15,70 +14,7 @@ FACT_KINDS = (
 STATUSES = ("proposed", "approved", "rejected")
 PRECISIONS = ("day", "week", "month")
 TRENDS = ("deteriorated", "unchanged", "improved")
-RELIABILITY = ("A", "B", "C", "D", "E", "F")
-TLP_LABELS = ("TLP:RED", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:GREEN", "TLP:CLEAR")
 ACTIONS = ("create", "open", "launch", "resume", "suspend", "extend", "sign", "end")
-
-
-@dataclass(frozen=True, slots=True)
-class Entity:
-    """Someone or something the brief names: a gazetteer entry."""
-
-    id: str
-    """Canonical id, referenced by facts."""
-    kind: str
-    """One of ENTITY_KINDS."""
-    name: Mapping[str, str]
-    """Display name per language (people: the same name in every language)."""
-    aliases: tuple[str, ...] = ()
-    """Other names and spellings found in articles (also acronyms and long forms)."""
-    acronym: str | None = None
-    """Acronym, explained once in the glossary."""
-    role: Mapping[str, str] = field(default_factory=dict)
-    """People: their function, per language."""
-    gender: str = "m"
-    """Grammatical gender in French: ``m`` or ``f`` (people: drives « s'est rendu / rendue »)."""
-    number: str = "sg"
-    """Grammatical number in French: ``sg`` or ``pl`` (« les États-Unis maintiennent »)."""
-    article: Mapping[str, str] = field(default_factory=dict)
-    """Definite article per language when the name takes one (« les », « le », « l' »; "the")."""
-    place_kind: str | None = None
-    """Places: city, country, region or site (chooses « à » / « au » / « en »)."""
-    lat: float | None = None
-    lon: float | None = None
-
-    def label(self, lang: str) -> str:
-        """The name in ``lang``; proper nouns fall back to the French form."""
-        return self.name.get(lang) or self.name.get("fr") or next(iter(self.name.values()))
-
-
-@dataclass(frozen=True, slots=True)
-class Outlet:
-    """A news outlet and its reliability grade (NATO/Admiralty A–F)."""
-
-    id: str
-    name: str
-    url: str
-    reliability: str
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """One article as read from sources/."""
-
-    id: str
-    """File name without extension; facts cite it."""
-    path: Path
-    title: str
-    outlet: str | None
-    """Outlet id from config/outlets.yaml, when known."""
-    published: date | None
-    """Publication date (the day, or the 1st of the month for a month-only date line)."""
-    url: str | None
-    text: str
-    """Article body; evidence spans index into it."""
-    date_precision: str = "day"
-    """``day``, or ``month`` when the article gives only ``date YYYY-MM``."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,13 +6,27 @@ import datetime as dt
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from .config import Config
-from .errors import ConfigError, Problem
-from .models import (ACTIONS, FACT_KINDS, PRECISIONS, STATUSES, TRENDS, Analysis, Conflict, DateSpan,
-                     Evidence, Fact, FactFile, KeyFigure, Quantity, Quote)
-from .validate import Checker
-from .weeks import parse_week
-from .yamlio import load_yaml
+from ..core.config import Config
+from ..core.errors import ConfigError, Problem
+from ..core.validate import Checker
+from ..core.weeks import parse_week
+from ..core.yamlio import load_yaml
+from .model import (
+    ACTIONS,
+    FACT_KINDS,
+    PRECISIONS,
+    STATUSES,
+    TRENDS,
+    Analysis,
+    Conflict,
+    DateSpan,
+    Evidence,
+    Fact,
+    FactFile,
+    KeyFigure,
+    Quantity,
+    Quote,
+)
 
 FACT_KEYS = ("id", "kind", "status", "themes", "date", "actors", "counterparts", "places", "origins",
              "objects", "targets", "topics", "action", "quantities", "quote", "evidence", "credibility",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .config import Config
-from .models import FactFile
+from ..core.config import Config
+from .model import FactFile
 
 
 def missing_translations(cfg: Config, ff: FactFile | None) -> Iterator[str]:

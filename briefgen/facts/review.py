@@ -12,7 +12,7 @@ Rules of the review loop:
   refreshed only while it is ``proposed`` and unedited since briefgen last wrote it (a hash per
   fact is kept in the cache folder); an approved, rejected or edited fact is never rewritten;
 - facts extraction no longer finds are kept; unmatched new facts are appended as ``proposed``;
-- the file is validated with briefgen.facts before it atomically replaces the old one; nothing
+- the file is validated with briefgen.facts.load before it atomically replaces the old one; nothing
   is written when nothing changed.
 """
 
@@ -29,12 +29,12 @@ from typing import Callable, Iterable
 
 import yaml
 
-from .config import Config
-from .errors import BriefgenError, ConfigError
-from .files import write_atomic
-from .facts import REF_KINDS, load_fact_file
-from .models import Fact
-from .weeks import week_of
+from ..core.config import Config
+from ..core.errors import BriefgenError, ConfigError
+from ..core.files import write_atomic
+from ..core.weeks import week_of
+from .load import REF_KINDS, load_fact_file
+from .model import Fact
 
 MACHINE_KEYS = ("kind", "themes", "date", "actors", "counterparts", "places", "origins", "objects", "targets",
                 "topics", "action", "quantities", "conflicts")
@@ -250,7 +250,7 @@ def update_week(cfg: Config, week: str, facts: Iterable[Fact], state: dict, *,
 
 
 def _validated_write(cfg: Config, path: Path, text: str, source_ids) -> None:
-    """Check the new file with briefgen.facts, then replace the old one atomically."""
+    """Check the new file with briefgen.facts.load, then replace the old one atomically."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmpdir = Path(tempfile.mkdtemp(dir=path.parent, prefix=".review-"))
     try:

@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..core.models import Entity
+from ..facts.model import Fact
 from . import i18n
-from .models import Entity, Fact
 
 _VOWELS = tuple("aeiouyâàéèêëîïôûüœhAEIOUYÂÀÉÈÊËÎÏÔÛÜŒH")
 

@@ -7,9 +7,9 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..errors import BriefgenError
-from ..models import Source
-from ..sources import reader
+from ..core.errors import BriefgenError
+from .readers import reader
+from .source import Source
 
 _SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg"}
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "section", "article", "br"}

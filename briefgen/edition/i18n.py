@@ -16,7 +16,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_compact_decimal, format_decimal
 from babel.support import Translations
 
-LOCALE_DIR = Path(__file__).resolve().parent / "locales"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "briefgen"
 NNBSP = "\u202f"  # narrow no-break space: French thousands separator, before ; ! ? and inside « »
 NBSP = "\u00a0"

@@ -11,9 +11,9 @@ import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
+from ..core.config import PACKAGED_TEMPLATES, Config
 from . import i18n, maps, phrasing
 from .brief import Brief, Item
-from .config import PACKAGED_TEMPLATES, Config
 from .engine import load_weasyprint
 
 ASSET_SCHEME = "briefgen-asset:"

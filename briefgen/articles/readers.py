@@ -9,8 +9,8 @@ from typing import Callable, Iterable
 
 import yaml
 
-from .errors import BriefgenError
-from .models import Source
+from ..core.errors import BriefgenError
+from .source import Source
 
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s|$)")
 _HEADER_LINE = re.compile(r"^(outlet|title|url)\s+(.+?)\s*$")

@@ -6,12 +6,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable, Mapping
 
-from .config import Config, Theme
-from .errors import BriefgenError
-from .facts import fact_files, load_fact_file
-from .models import Analysis, Entity, Fact, Outlet, Quantity, Source
-from .sources import read_sources
-from .weeks import parse_week, weeks_between
+from ..articles.readers import read_sources
+from ..articles.source import Source
+from ..core.config import Config, Theme
+from ..core.errors import BriefgenError
+from ..core.models import Entity, Outlet
+from ..core.weeks import parse_week, weeks_between
+from ..facts.grading import credibility
+from ..facts.load import fact_files, load_fact_file
+from ..facts.model import Analysis, Fact, Quantity
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,12 +166,3 @@ def _item(cfg: Config, fact: Fact, sources: Mapping[str, Source]) -> Item:
     reliability = grades[0] if grades else "F"
     return Item(fact, tuple(srcs), len(outlets), fact.credibility or credibility(len(outlets), reliability, fact),
                 reliability)
-
-
-def credibility(independent: int, reliability: str, fact: Fact) -> int:
-    """Confirmed by independent outlets → 1; a single report → 2 from a good outlet, else 3."""
-    if independent >= 2:
-        return 2 if fact.conflicts else 1
-    if independent == 1:
-        return 2 if reliability in "AB" else 3
-    return 6

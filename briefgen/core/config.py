@@ -12,7 +12,7 @@ from .models import ENTITY_KINDS, RELIABILITY, TLP_LABELS, Entity, Outlet
 from .validate import Checker
 from .yamlio import load_yaml
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 PACKAGED_TEMPLATES = PROJECT_ROOT / "templates"
 SUPPORTED_LANGUAGES = ("fr", "en")
 ANNEXES = ("key_figures", "map", "whos_who", "glossary", "sources")

@@ -15,7 +15,7 @@ from pathlib import Path
 from babel import Locale
 from markupsafe import Markup, escape
 
-from .models import Entity
+from ..core.models import Entity
 
 # The frame around Mali and its neighbours (degrees).
 WEST, EAST, SOUTH, NORTH = -14.5, 6.5, 9.5, 25.5

@@ -7,8 +7,9 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from ..core.config import Config
+from ..core.layout import edition_path
 from .brief import Brief
-from .config import Config
 
 
 def render_edition(cfg: Config, brief: Brief, lang: str) -> tuple[str, bytes]:
@@ -46,9 +47,10 @@ def _render_batch(cfg: Config, work: list[tuple[Brief, str]]) -> list[tuple[str,
     return [render_edition(cfg, brief, lang) for brief, lang in work]
 
 
-def edition_files(folder: Path, rendered: dict[str, tuple[str, bytes]]) -> dict[Path, bytes]:
+def edition_files(output_dir: Path, week: str, rendered: dict[str, tuple[str, bytes]]) -> dict[Path, bytes]:
+    """The files of rendered editions: language → (HTML, PDF) becomes path → bytes."""
     out = {}
     for lang, (html, pdf) in rendered.items():
-        out[folder / f"brief.{lang}.html"] = html.encode("utf-8")
-        out[folder / f"brief.{lang}.pdf"] = pdf
+        out[edition_path(output_dir, week, lang, "html")] = html.encode("utf-8")
+        out[edition_path(output_dir, week, lang, "pdf")] = pdf
     return out
