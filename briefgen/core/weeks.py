@@ -1,4 +1,6 @@
-"""ISO weeks: an edition is named by its week (2025-W30 = Monday 21 to Sunday 27 July 2025)."""
+"""ISO weeks: an edition is named by its week (2025-W30 = Monday 21 to Sunday 27 July 2025).
+
+The one place that reads and writes a week string."""
 
 from __future__ import annotations
 
@@ -20,6 +22,15 @@ def parse_week(text: str) -> tuple[date, date]:
     except ValueError:
         raise BriefgenError(f"{text!r} is not a week of that year") from None
     return monday, monday + timedelta(days=6)
+
+
+def is_week(text: str) -> bool:
+    """Whether ``text`` names an existing ISO week (``2025-W30``)."""
+    try:
+        parse_week(text)
+    except BriefgenError:
+        return False
+    return True
 
 
 def week_of(d: date) -> str:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..core.weeks import week_of
 from ..facts.model import DateSpan
 
 MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
@@ -174,8 +175,7 @@ def _part_of_month(span: DateSpan, words: list[str]) -> DateSpan:
 def span_key(span: DateSpan) -> str:
     """A compact, comparable form: ``2025-07-22``, ``2025-07-21/2025-07-22``, ``2025-W30``, ``2025-07``."""
     if span.precision == "week":
-        y, w, _ = span.start.isocalendar()
-        return f"{y}-W{w:02d}"
+        return week_of(span.start)
     if span.precision == "month" and span.start.day == 1 and span.end == month_span(
             span.start.year, span.start.month).end:
         return f"{span.start.year}-{span.start.month:02d}"
