@@ -82,6 +82,9 @@ def _per_language(v: Any) -> Any:
 TextList = Annotated[tuple[str, ...], BeforeValidator(_one_or_many)]
 """A list of text (ids, themes…); a single text is a list of one."""
 
+PerLanguage = Annotated[dict[str, str], BeforeValidator(_per_language), LanguageKeys()]
+"""Text per language; a plain text stands for every language (see ``languages_of``)."""
+
 
 def ListOf(item: Any) -> Any:
     """A list whose items are each checked as ``item`` (a shape, or text with its own validators), so
@@ -96,8 +99,6 @@ def between(low: float, high: float, why: str = "") -> AfterValidator:
             raise fail(f"must be between {low} and {high}{why}, got {value}")
         return value
     return AfterValidator(check)
-PerLanguage = Annotated[dict[str, str], BeforeValidator(_per_language), LanguageKeys()]
-"""Text per language; a plain text stands for every language (see ``languages_of``)."""
 
 
 def languages_of(value: dict[str, str], languages: Iterable[str]) -> dict[str, str]:
