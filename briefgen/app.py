@@ -25,28 +25,64 @@ def load(path: Path, *, strict: bool = False) -> Config:
 
 
 def check(cfg: Config, *, strict: bool = False) -> tuple[list[Problem], list[str]]:
-    """Every problem in every fact file, and the translations the editions lack."""
+    """Every problem in the files a run uses besides the project's settings (already loaded):
+    stakeholders and delivery settings when configured, and every fact file; and the translations
+    the editions lack."""
+    problems = _mailing_problems(cfg, strict=strict, sending=False)
+    fact_problems, missing = _fact_problems(cfg, strict=strict)
+    return problems + fact_problems, missing
+
+
+def _mailing_problems(cfg: Config, *, strict: bool, sending: bool, quiet: bool = False) -> list[Problem]:
+    """The problems of stakeholders.yaml and delivery.yaml (their warnings logged unless ``quiet``).
+    When ``sending`` both files must be configured; otherwise those configured are checked. The SMTP
+    password is not needed (only sending asks for it)."""
+    from .deliver.settings import load_delivery, load_stakeholders
+
+    problems = []
+    for name, read in (("stakeholders", load_stakeholders), ("delivery", load_delivery)):
+        if not sending and cfg.files.get(name) is None:
+            continue
+        try:
+            _, warnings = read(cfg, strict=strict)
+        except ConfigError as exc:
+            problems.extend(exc.problems)
+            continue
+        for w in () if quiet else warnings:
+            log.warning("warning: %s", w)
+    return problems
+
+
+def _fact_problems(cfg: Config, *, strict: bool, quiet: bool = False) -> tuple[list[Problem], list[str]]:
+    """Every problem in every fact file, and the missing translations; ``quiet``: warnings not logged."""
     from .articles.readers import read_sources
     from .facts.load import fact_files, load_fact_file
     from .facts.translations import missing_translations
 
-    sources = read_sources(cfg.sources_dir, warn=lambda m: log.warning("warning: %s", m))
+    def warn(message) -> None:
+        if not quiet:
+            log.warning("warning: %s", message)
+
+    sources = read_sources(cfg.sources_dir, warn=warn)
     problems, missing = [], list(missing_translations(cfg, None))
-    for week, path in fact_files(cfg).items():
+    for path in fact_files(cfg).values():
         try:
             ff, warnings = load_fact_file(cfg, path, source_ids=sources.keys(), strict=strict)
         except ConfigError as exc:
             problems.extend(exc.problems)
             continue
         for w in warnings:
-            log.warning("warning: %s", w)
+            warn(w)
         missing.extend(missing_translations(cfg, ff))
     return problems, missing
 
 
 def checked(cfg: Config, *, strict: bool = False) -> list[str]:
     """check(), with missing translations logged and problems raised; returns the missing ones."""
-    problems, missing = check(cfg, strict=strict)
+    return _raise_problems(*check(cfg, strict=strict))
+
+
+def _raise_problems(problems: list[Problem], missing: list[str]) -> list[str]:
     for m in missing:
         log.warning("missing translation: %s", m)
     if problems:
@@ -62,13 +98,34 @@ def build(cfg: Config, week: str | None, *, langs=None, strict: bool = False) ->
 
 
 def run(cfg: Config, week: str | None = None, *, send: bool = False, strict: bool = False) -> int:
-    """The weekly job: extract, check, build the week and every stale one, then (``send``) mail it."""
+    """The weekly job: extract, check, build the week and every stale one, then (``send``) mail it.
+
+    Everything the run reads is checked before extraction rewrites facts/ and output/.cache, so a
+    broken file stops it with nothing written. Without ``send``, problems in the stakeholders or
+    delivery settings are only warnings (errors with ``strict``): they do not stop the editions,
+    and ``send`` or ``check`` reports them as errors.
+    """
     from .deliver.send import resolve_week, run_send
     from .edition.build import build_weeks, stale_weeks
     from .extract import extract_project
 
+    try:
+        problems = _mailing_problems(cfg, strict=strict, sending=send, quiet=True)  # send logs their warnings
+    except BriefgenError as exc:  # no such file while sending, or a bad BRIEFGEN_SMTP_* variable
+        if send or strict:
+            raise
+        log.warning("warning: %s; 'briefgen send' would stop here", exc)
+        problems = []
+    if problems and not (send or strict):
+        log.warning("warning: 'briefgen send' would refuse these mailing settings:\n  %s",
+                    "\n  ".join(map(str, problems)))
+        problems = []
+    problems += _fact_problems(cfg, strict=strict, quiet=True)[0]  # their warnings: logged after extraction
+    if problems:
+        raise ConfigError(problems)
+
     extract_project(cfg, log=log)
-    checked(cfg, strict=strict)
+    _raise_problems(*_fact_problems(cfg, strict=strict))
     week = resolve_week(cfg, week)
     others = stale_weeks(cfg, exclude=week)  # e.g. a past week whose facts were all rejected is skipped
     build_weeks(cfg, [*others, week], strict=strict, optional=set(others))

@@ -146,7 +146,8 @@ def cmd_check(args) -> int:
     from . import app
 
     missing = app.checked(_config(args), strict=args.strict)
-    log.info("ok: config and fact files valid%s", f"; {len(missing)} missing translations" if missing else "")
+    log.info("ok: settings, stakeholder, delivery and fact files valid%s",
+             f"; {len(missing)} missing translations" if missing else "")
     return 0
 
 

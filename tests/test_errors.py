@@ -131,3 +131,57 @@ def test_merged_ids_are_part_of_the_format(project):
     result = run_cli("check", "--strict", "--config", str(project))
     assert result.returncode == 0, result.stderr
     assert "unknown key" not in result.stderr
+
+
+def _snapshot(root: Path) -> dict[Path, bytes]:
+    """Every file under facts/ and output/ with its bytes."""
+    return {p: p.read_bytes() for folder in ("facts", "output") for p in sorted((root / folder).rglob("*"))
+            if p.is_file()}
+
+
+BROKEN_STAKEHOLDERS = {
+    # name: (old, new, text on the line that must be named, message)
+    "unknown language": ("    language: en\n", "    language: de\n", "language: de",
+                         "'stakeholders[1].language' 'de' is not one of: fr, en"),
+    "yaml syntax": ("    themes: [security_cooperation, force_buildup]\n", "    themes: [security_cooperation\n",
+                    "active: true", "YAML syntax error"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_STAKEHOLDERS))
+def test_run_send_checks_everything_before_writing_anything(built_project, case):
+    cfg, _ = built_project
+    root = cfg.parent.parent
+    stakeholders = cfg.parent / "stakeholders.yaml"
+    old, new, line_text, message = BROKEN_STAKEHOLDERS[case]
+    _edit(stakeholders, old, new)
+    before = _snapshot(root)
+    assert any(p.parent.name == "2025-W30" for p in before)  # built editions are part of the snapshot
+    result = run_cli("run", "--send", "--config", str(cfg))
+    _assert_user_error(result, f"{stakeholders}:{_line_of(stakeholders, line_text)}:", message)
+    assert "extract:" not in result.stderr  # stopped before extraction rewrites facts/ and output/.cache
+    assert _snapshot(root) == before  # same files, same bytes, none added
+
+
+def test_run_without_send_builds_despite_broken_mailing_settings(project):
+    stakeholders = project.parent / "stakeholders.yaml"
+    _edit(stakeholders, "    language: en\n", "    language: de\n")
+    result = run_cli("run", "--config", str(project))
+    assert result.returncode == 0, result.stderr
+    assert "'briefgen send' would refuse these mailing settings" in result.stderr
+    assert f"{stakeholders}:{_line_of(stakeholders, 'language: de')}: 'stakeholders[1].language'" in result.stderr
+    assert (project.parent.parent / "output" / "2025-W30" / "brief.en.pdf").is_file()
+    strict = run_cli("run", "--strict", "--config", str(project))  # --strict: an error like any warning
+    _assert_user_error(strict, "'stakeholders[1].language' 'de' is not one of: fr, en")
+
+
+def test_check_reports_broken_delivery_settings_with_the_facts(project):
+    delivery = project.parent / "delivery.yaml"
+    _edit(delivery, "  port: 2525", "  port: eighty")
+    facts = project.parent.parent / "facts" / "2025-W30.yaml"
+    _edit(facts, "themes: [force_buildup]", "themes: [nope]")
+    result = run_cli("check", "--config", str(project))
+    _assert_user_error(result, "2 problems",
+                       f"{delivery}:{_line_of(delivery, 'port: eighty')}: 'smtp.port' expected a whole number, "
+                       "got 'eighty' (text)",
+                       f"{facts}:{_line_of(facts, 'themes: [nope]')}: 'facts[5].themes[0]' unknown theme 'nope'")

@@ -1,22 +1,29 @@
-"""Load and validate config/*.yaml into one frozen Config; every problem reported at once."""
+"""Load and validate config/*.yaml into one frozen Config; every problem reported at once.
+
+Each file has a declared shape (core.schema): the project file (briefgen.yaml), brief.yaml,
+gazetteer.yaml and outlets.yaml. The shapes check what a file says; the frozen dataclasses below
+are what the rest of briefgen reads.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Annotated, Any, Literal, Mapping
 
-from .errors import ConfigError, Problem
-from .models import ENTITY_KINDS, RELIABILITY, TLP_LABELS, Entity, Outlet
-from .validate import Checker
+from pydantic import AfterValidator, TypeAdapter, ValidationError, ValidationInfo
+
+from .errors import BriefgenError, ConfigError, Problem
+from .models import RELIABILITY, TLP_LABELS, Entity, Outlet
+from .schema import ListOf, PerLanguage, Settings, TextList, between, fail, languages_of, validate
+from .weeks import parse_week
 from .yamlio import load_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 PACKAGED_TEMPLATES = PROJECT_ROOT / "templates"
 SUPPORTED_LANGUAGES = ("fr", "en")
 ANNEXES = ("key_figures", "map", "whos_who", "glossary", "sources")
-_WEEK = re.compile(r"^\d{4}-W\d{2}$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -91,213 +98,301 @@ class Config:
         return tuple(t.id for t in self.brief.themes)
 
 
+# -- shapes of the files ----------------------------------------------------------------------
+# Checks that need more than the value read ``info.context``: "base" (the project file's folder),
+# "languages" (the configured ones), and the ids seen so far, to report one used twice.
+
+
+def resolve(base: Path, value: str) -> Path:
+    """A path written in a settings file, relative to that file's folder ``base``."""
+    return (base / value).resolve()
+
+
+def _where(kind: str):
+    """A path relative to the project file that must exist, as a file or as a folder."""
+    def check(value: str, info: ValidationInfo) -> str:
+        p = resolve(info.context["base"], value)
+        if not p.exists():
+            raise fail(f"{value!r} does not exist (resolved to {p})")
+        if kind == "file" and not p.is_file():
+            raise fail(f"{value!r} is a folder, expected a file")
+        if kind == "folder" and not p.is_dir():
+            raise fail(f"{value!r} is not a folder")
+        return value
+    return AfterValidator(check)
+
+
+File = Annotated[str, _where("file")]
+Folder = Annotated[str, _where("folder")]
+
+
+def _supported(lang: str) -> str:
+    if lang not in SUPPORTED_LANGUAGES:
+        raise fail(f"{lang!r} is not a supported language ({', '.join(SUPPORTED_LANGUAGES)})")
+    return lang
+
+
+def _colour(value: str) -> str:
+    if not _COLOUR.match(value):
+        raise fail(f"{value!r} is not a colour like #1f3a5f")
+    return value
+
+
+def _first_use(info: ValidationInfo, group: str, value: str) -> bool:
+    """True the first time ``value`` is seen in ``group`` during this validation (items are
+    checked in file order, so the second one is reported)."""
+    seen = info.context.setdefault(group, set())
+    first = value not in seen
+    seen.add(value)
+    return first
+
+
+Languages = ListOf(Annotated[str, AfterValidator(_supported)])
+Colour = Annotated[str, AfterValidator(_colour)]
+
+
+class _Organisation(Settings):
+    name: str
+    author: str | None = None
+    """Defaults to the organisation's name."""
+
+
+class _Paths(Settings):
+    brief: File
+    gazetteer: File
+    outlets: File
+    sources: str = "../sources"
+    facts: str = "../facts"
+    output: str = "../output"
+    templates: Folder | None = None
+    stakeholders: File | None = None
+    delivery: File | None = None
+    cache: str = "../output/.cache"
+
+
+class _Branding(Settings):
+    logo: File | None = None
+    primary_colour: Colour = "#1f3a5f"
+    accent_colour: Colour = "#c8102e"
+
+
+class _Pdf(Settings):
+    tagged: bool = False
+    variant: Literal[PDF_VARIANTS] | None = None
+
+
+class ProjectFile(Settings):
+    """config/briefgen.yaml; paths are relative to it."""
+
+    organisation: _Organisation
+    languages: Languages = ()
+    """Empty: every supported language."""
+    tlp: Literal[TLP_LABELS] = "TLP:AMBER"
+    paths: _Paths
+    branding: _Branding = _Branding()
+    pdf: _Pdf = _Pdf()
+
+
+def _every_language(value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+    langs = info.context["languages"]
+    missing = [lang for lang in langs if lang not in languages_of(value, langs)]
+    if missing:
+        raise fail(f"has no {' or '.join(missing)} title")
+    return value
+
+
+def _week(value: str) -> str:
+    try:
+        parse_week(value)  # the one place that knows what a week looks like
+    except BriefgenError as exc:
+        raise fail(str(exc)) from None
+    return value
+
+
+def _theme_id(value: str, info: ValidationInfo) -> str:
+    if not _first_use(info, "theme ids", value):
+        raise fail(f"theme {value!r} is defined twice")
+    return value
+
+
+Title = Annotated[PerLanguage, AfterValidator(_every_language)]
+
+
+class _Theme(Settings):
+    id: Annotated[str, AfterValidator(_theme_id)]
+    title: Title
+    cues: TextList = ()
+
+
+class BriefFile(Settings):
+    """config/brief.yaml."""
+
+    title: Title
+    subject: PerLanguage = {}
+    keywords: TextList = ()
+    first_edition: Annotated[str, AfterValidator(_week)] = "2025-W01"
+    key_points: Annotated[int, between(2, 5, " (bottom line up front)")] = 4
+    key_figures: int = 3
+    themes: ListOf(_Theme)
+    annexes: ListOf(Literal[ANNEXES]) = ANNEXES
+
+
+def _entity_id(value: str, info: ValidationInfo) -> str:
+    if not _ID.match(value):
+        raise fail("ids are lower-case letters, digits, '-' and '_'")
+    if not _first_use(info, "entity ids", value):
+        raise fail(f"id {value!r} is already used in another section")
+    return value
+
+
+EntityId = Annotated[str, AfterValidator(_entity_id)]
+
+
+class _Entry(Settings):
+    """A gazetteer entry (programmes and topics have nothing more)."""
+
+    name: PerLanguage
+    aliases: TextList = ()
+    acronym: str | None = None
+    gender: Literal["m", "f"] = "m"
+    number: Literal["sg", "pl"] = "sg"
+    article: PerLanguage = {}
+
+
+class _PersonEntry(_Entry):
+    name: str
+    """The same in every language."""
+    role: PerLanguage = {}
+
+
+class _OrganisationEntry(_Entry):
+    kind: Literal["organisation", "state", "armed_group"] = "organisation"
+
+
+class _PlaceEntry(_Entry):
+    kind: Literal["city", "country", "region", "site"] = "city"
+    lat: Annotated[float, between(-90, 90)] | None = None
+    lon: Annotated[float, between(-180, 180)] | None = None
+
+
+class GazetteerFile(Settings):
+    """config/gazetteer.yaml: entries by section, keyed by id (unique across sections)."""
+
+    people: dict[EntityId, _PersonEntry] = {}
+    organisations: dict[EntityId, _OrganisationEntry] = {}
+    places: dict[EntityId, _PlaceEntry] = {}
+    programmes: dict[EntityId, _Entry] = {}
+    topics: dict[EntityId, _Entry] = {}
+
+
+class _Outlet(Settings):
+    name: str
+    url: str = ""
+    reliability: Literal[RELIABILITY]
+
+
+OutletsFile = dict[str, _Outlet]
+"""config/outlets.yaml: outlets keyed by id."""
+
+
+# -- reading them -----------------------------------------------------------------------------
 def load_config(path: str | Path = "config/briefgen.yaml", *, strict: bool = False) -> Config:
     """Read the project file and the files it names; raise ConfigError listing every problem."""
     path = Path(path)
-    doc = load_yaml(path)
-    ck = Checker(doc, strict=strict)
-    root = ck.mapping(doc.data, (), known=("organisation", "languages", "tlp", "paths", "branding", "pdf"),
-                      required=("organisation", "paths"))
+    doc = load_yaml(path)  # problems in it name the path as given
     base = path.resolve().parent
+    project, errors, warnings = validate(doc, ProjectFile, context={"base": base}, strict=strict)
+    if project is not None:
+        langs = project.languages or SUPPORTED_LANGUAGES
+        files = {name: _resolved(base, getattr(project.paths, name)) for name in _NAMED_FILES}
+    else:  # still read the files it names, so that their problems are reported too
+        langs, files = _salvage(doc.data, base)
 
-    org = ck.mapping(root.get("organisation"), ("organisation",), known=("name", "author"), required=("name",))
-    org_name = ck.get(org, ("organisation",), "name", str, default="")
-    author = ck.get(org, ("organisation",), "author", str, default=org_name)
-
-    langs = ck.text_list(root, (), "languages") or ("fr", "en")
-    for i, lang in enumerate(langs):
-        if lang not in SUPPORTED_LANGUAGES:
-            ck.error(("languages", i), f"{lang!r} is not a supported language ({', '.join(SUPPORTED_LANGUAGES)})")
-    langs = tuple(lang for lang in langs if lang in SUPPORTED_LANGUAGES)
-    tlp = ck.get(root, (), "tlp", str, default="TLP:AMBER", choices=TLP_LABELS)
-
-    paths = ck.mapping(root.get("paths"), ("paths",),
-                       known=("brief", "gazetteer", "outlets", "sources", "facts", "output", "templates",
-                              "stakeholders", "delivery", "cache"),
-                       required=("brief", "gazetteer", "outlets"))
-
-    def resolve(name: str, default: str | None, *, must_exist: bool = True, folder: bool = False) -> Path | None:
-        value = ck.get(paths, ("paths",), name, str, default=default)
-        if value is None:
-            return None
-        p = (base / value).resolve()
-        if must_exist and not p.exists():
-            ck.error(("paths", name), f"{value!r} does not exist (resolved to {p})")
-        elif must_exist and folder and not p.is_dir():
-            ck.error(("paths", name), f"{value!r} is not a folder")
-        return p
-
-    brief_path = resolve("brief", None)
-    gaz_path = resolve("gazetteer", None)
-    outlets_path = resolve("outlets", None)
-    sources_dir = resolve("sources", "../sources", must_exist=False)
-    facts_dir = resolve("facts", "../facts", must_exist=False)
-    output_dir = resolve("output", "../output", must_exist=False)
-    user_templates = resolve("templates", None, folder=True)
-    stakeholders_path = resolve("stakeholders", None)
-    delivery_path = resolve("delivery", None)
-    cache_dir = resolve("cache", "../output/.cache", must_exist=False)
-
-    br = ck.mapping(root.get("branding"), ("branding",), known=("logo", "primary_colour", "accent_colour"))
-    logo = ck.get(br, ("branding",), "logo", str)
-    logo_path = (base / logo).resolve() if logo else None
-    if logo_path and not logo_path.is_file():
-        ck.error(("branding", "logo"), f"{logo!r} does not exist (resolved to {logo_path})")
-    colours = {}
-    for name, default in (("primary_colour", "#1f3a5f"), ("accent_colour", "#c8102e")):
-        c = ck.get(br, ("branding",), name, str, default=default)
-        if not _COLOUR.match(c):
-            ck.error(("branding", name), f"{c!r} is not a colour like #1f3a5f")
-            c = default
-        colours[name] = c
-    branding = Branding(logo_path, colours["primary_colour"], colours["accent_colour"])
-
-    pdf = ck.mapping(root.get("pdf"), ("pdf",), known=("tagged", "variant"))
-    variant = ck.get(pdf, ("pdf",), "variant", str, choices=PDF_VARIANTS)
-    pdf_options = PdfOptions(tagged=ck.get(pdf, ("pdf",), "tagged", bool, default=False) or variant == "pdf/ua-1",
-                             variant=variant)
-
-    checkers = [ck]
-    brief = entities = outlets = None
-    if brief_path and brief_path.is_file():
-        brief, c = _load_brief(brief_path, langs, strict)
-        checkers.append(c)
-    if gaz_path and gaz_path.is_file():
-        entities, c = _load_gazetteer(gaz_path, langs, strict)
-        checkers.append(c)
-    if outlets_path and outlets_path.is_file():
-        outlets, c = _load_outlets(outlets_path, strict)
-        checkers.append(c)
-    errors = [p for c in checkers for p in c.errors]
+    parts: dict[str, Any] = {}
+    for name, (shape, convert) in _PARTS.items():
+        if files.get(name) is None:
+            continue
+        try:
+            doc_part = load_yaml(files[name])
+        except ConfigError as exc:  # a syntax error: one more problem
+            errors += exc.problems
+            continue
+        value, e, w = validate(doc_part, shape, context={"languages": langs}, strict=strict, languages=langs)
+        errors += e
+        warnings += w
+        if value is not None:
+            parts[name] = convert(value, langs)
     if errors:
         raise ConfigError(errors)
+
+    p, branding, pdf = project.paths, project.branding, project.pdf
     return Config(
-        path=path.resolve(), organisation=org_name, author=author, languages=langs, tlp=tlp,
-        sources_dir=sources_dir, facts_dir=facts_dir, output_dir=output_dir,
-        user_templates=user_templates, branding=branding, brief=brief, entities=entities,
-        outlets=outlets,
-        cache_dir=cache_dir,
-        files={"project": path.resolve(), "brief": brief_path, "gazetteer": gaz_path, "outlets": outlets_path,
-               "stakeholders": stakeholders_path, "delivery": delivery_path},
-        warnings=tuple(p for c in checkers for p in c.warnings),
-        pdf=pdf_options,
+        path=path.resolve(), organisation=project.organisation.name,
+        author=project.organisation.author or project.organisation.name, languages=langs, tlp=project.tlp,
+        sources_dir=resolve(base, p.sources), facts_dir=resolve(base, p.facts),
+        output_dir=resolve(base, p.output), user_templates=_resolved(base, p.templates),
+        branding=Branding(_resolved(base, branding.logo), branding.primary_colour, branding.accent_colour),
+        brief=parts["brief"], entities=parts["gazetteer"], outlets=parts["outlets"],
+        cache_dir=resolve(base, p.cache),
+        files={"project": path.resolve(), **files},
+        warnings=tuple(warnings),
+        pdf=PdfOptions(tagged=pdf.tagged or pdf.variant == "pdf/ua-1", variant=pdf.variant),
     )
 
 
-def _load_brief(path: Path, langs: tuple[str, ...], strict: bool) -> tuple[BriefDefinition, Checker]:
-    doc = load_yaml(path)
-    ck = Checker(doc, strict=strict)
-    m = ck.mapping(doc.data, (), known=("title", "subject", "keywords", "first_edition", "key_points",
-                                        "key_figures", "themes", "annexes"), required=("title", "themes"))
-    title = ck.per_language(m, (), "title", langs, required=True)
-    for lang in langs:
-        if "title" in m and lang not in title:
-            ck.error(("title",), f"has no {lang} title")
-    subject = ck.per_language(m, (), "subject", langs)
-    first = ck.get(m, (), "first_edition", str, default=None)
-    if first and not _WEEK.match(first):
-        ck.error(("first_edition",), f"{first!r} is not an ISO week like 2025-W30")
-        first = None
-    key_points = ck.get(m, (), "key_points", int, default=4)
-    if not 2 <= key_points <= 5:
-        ck.error(("key_points",), f"must be between 2 and 5 (bottom line up front), got {key_points}")
-    key_figures = ck.get(m, (), "key_figures", int, default=3)
-    themes = []
-    raw_themes = m.get("themes") or []
-    if not isinstance(raw_themes, list):
-        ck.error(("themes",), "expected a list of themes")
-        raw_themes = []
-    seen = set()
-    for i, t in enumerate(raw_themes):
-        key = ("themes", i)
-        t = ck.mapping(t, key, known=("id", "title", "cues"), required=("id", "title"))
-        tid = ck.get(t, key, "id", str)
-        if tid is None:
-            continue
-        if tid in seen:
-            ck.error(key + ("id",), f"theme {tid!r} is defined twice")
-        seen.add(tid)
-        ttitle = ck.per_language(t, key, "title", langs, required=True)
-        for lang in langs:
-            if "title" in t and lang not in ttitle:
-                ck.error(key + ("title",), f"has no {lang} title")
-        themes.append(Theme(tid, ttitle, ck.text_list(t, key, "cues")))
-    annexes = ck.text_list(m, (), "annexes") if "annexes" in m else ANNEXES
-    for i, a in enumerate(annexes):
-        if a not in ANNEXES:
-            ck.error(("annexes", i), f"{a!r} is not an annex (expected: {', '.join(ANNEXES)})")
-    return BriefDefinition(title, subject, ck.text_list(m, (), "keywords"), first or "2025-W01",
-                           key_points, key_figures, tuple(themes),
-                           tuple(a for a in annexes if a in ANNEXES)), ck
+_NAMED_FILES = ("brief", "gazetteer", "outlets", "stakeholders", "delivery")
+"""The settings files the project file names (``cfg.files``)."""
 
 
-_SECTIONS = {"people": "person", "organisations": None, "places": "place", "programmes": "programme",
-             "topics": "topic"}
+def _resolved(base: Path, value: str | None) -> Path | None:
+    return None if value is None else resolve(base, value)
 
 
-def _load_gazetteer(path: Path, langs: tuple[str, ...], strict: bool) -> tuple[dict[str, Entity], Checker]:
-    doc = load_yaml(path)
-    ck = Checker(doc, strict=strict)
-    m = ck.mapping(doc.data, (), known=tuple(_SECTIONS))
-    entities: dict[str, Entity] = {}
-    for section, kind in _SECTIONS.items():
-        sec = ck.mapping(m.get(section), (section,))
-        for eid, e in sec.items():
-            key = (section, eid)
-            if not _ID.match(eid):
-                ck.error(key, "ids are lower-case letters, digits, '-' and '_'")
-            if eid in entities:
-                ck.error(key, f"id {eid!r} is already used in another section")
-            known = ["name", "aliases", "acronym", "gender", "number", "article"]
-            if section == "people":
-                known += ["role"]
-            elif section == "organisations":
-                known += ["kind"]
-            elif section == "places":
-                known += ["kind", "lat", "lon"]
-            e = ck.mapping(e, key, known=known, required=("name",))
-            if section == "people":
-                name = ck.get(e, key, "name", str, default=eid)
-                names = {lang: name for lang in langs}
-            else:
-                names = ck.per_language(e, key, "name", langs, required=True)
-            ekind = kind
-            place_kind = None
-            if section == "organisations":
-                ekind = ck.get(e, key, "kind", str, default="organisation",
-                               choices=("organisation", "state", "armed_group"))
-            if section == "places":
-                place_kind = ck.get(e, key, "kind", str, default="city",
-                                    choices=("city", "country", "region", "site"))
-            lat = ck.get(e, key, "lat", float) if section == "places" else None
-            lon = ck.get(e, key, "lon", float) if section == "places" else None
-            if lat is not None and not -90 <= lat <= 90:
-                ck.error(key + ("lat",), f"latitude {lat} is out of range")
-            if lon is not None and not -180 <= lon <= 180:
-                ck.error(key + ("lon",), f"longitude {lon} is out of range")
-            assert ekind in ENTITY_KINDS
+def _salvage(data: Any, base: Path) -> tuple[tuple[str, ...], dict[str, Path | None]]:
+    """The languages and named files of a project file that has problems, as far as those parts
+    are valid on their own (their problems are reported already)."""
+    def part(shape: Any, value: Any, default: Any) -> Any:
+        try:
+            return TypeAdapter(shape).validate_python(value, context={"base": base})
+        except ValidationError:
+            return default
+
+    data = data if isinstance(data, dict) else {}
+    paths = data.get("paths") if isinstance(data.get("paths"), dict) else {}
+    langs = part(Languages, data.get("languages", ()), ()) or SUPPORTED_LANGUAGES
+    return langs, {name: _resolved(base, part(File, paths.get(name), None)) for name in _NAMED_FILES}
+
+
+def _brief(b: BriefFile, langs: tuple[str, ...]) -> BriefDefinition:
+    return BriefDefinition(
+        title=languages_of(b.title, langs), subject=languages_of(b.subject, langs), keywords=b.keywords,
+        first_edition=b.first_edition, key_points=b.key_points, key_figures=b.key_figures,
+        themes=tuple(Theme(t.id, languages_of(t.title, langs), t.cues) for t in b.themes), annexes=b.annexes)
+
+
+_KINDS = {"people": "person", "places": "place", "programmes": "programme", "topics": "topic"}
+"""The entity kind of each gazetteer section (organisations say theirs)."""
+
+
+def _entities(g: GazetteerFile, langs: tuple[str, ...]) -> dict[str, Entity]:
+    entities = {}
+    for section in GazetteerFile.model_fields:
+        for eid, e in getattr(g, section).items():
+            person, place = isinstance(e, _PersonEntry), isinstance(e, _PlaceEntry)
             entities[eid] = Entity(
-                id=eid, kind=ekind, name=names,
-                aliases=ck.text_list(e, key, "aliases"),
-                acronym=ck.get(e, key, "acronym", str),
-                role=ck.per_language(e, key, "role", langs) if section == "people" else {},
-                gender=ck.get(e, key, "gender", str, default="m", choices=("m", "f")),
-                number=ck.get(e, key, "number", str, default="sg", choices=("sg", "pl")),
-                article=ck.per_language(e, key, "article", langs) if "article" in e else {},
-                place_kind=place_kind, lat=lat, lon=lon,
-            )
-    return entities, ck
+                id=eid, kind=e.kind if section == "organisations" else _KINDS[section],
+                name={lang: e.name for lang in langs} if person else languages_of(e.name, langs),
+                aliases=e.aliases, acronym=e.acronym,
+                role=languages_of(e.role, langs) if person else {},
+                gender=e.gender, number=e.number, article=languages_of(e.article, langs),
+                place_kind=e.kind if place else None,
+                lat=e.lat if place else None, lon=e.lon if place else None)
+    return entities
 
 
-def _load_outlets(path: Path, strict: bool) -> tuple[dict[str, Outlet], Checker]:
-    doc = load_yaml(path)
-    ck = Checker(doc, strict=strict)
-    m = ck.mapping(doc.data, ())
-    outlets = {}
-    for oid, o in m.items():
-        key = (oid,)
-        o = ck.mapping(o, key, known=("name", "url", "reliability"), required=("name", "reliability"))
-        outlets[oid] = Outlet(oid, ck.get(o, key, "name", str, default=oid),
-                              ck.get(o, key, "url", str, default=""),
-                              ck.get(o, key, "reliability", str, default="F", choices=RELIABILITY))
-    return outlets, ck
+def _outlets(o: dict[str, _Outlet], langs: tuple[str, ...]) -> dict[str, Outlet]:
+    return {oid: Outlet(oid, x.name, x.url, x.reliability) for oid, x in o.items()}
+
+
+_PARTS = {"brief": (BriefFile, _brief), "gazetteer": (GazetteerFile, _entities), "outlets": (OutletsFile, _outlets)}
+"""The files a Config is made of besides the project file: their shape, and how each becomes part of it."""

@@ -15,7 +15,15 @@ import typing
 from dataclasses import dataclass
 from typing import Annotated, Any, Iterable
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .errors import Problem
@@ -29,6 +37,18 @@ class Schema(BaseModel):
     """Base of every declared YAML shape."""
 
     model_config = ConfigDict(extra="allow", strict=True, frozen=True)
+
+
+class Settings(Schema):
+    """A shape for a settings file, where a key left blank (``logo:``) counts as not given: it takes
+    its default, or is reported as required."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_not_given(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if v is not None}
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +81,24 @@ def _per_language(v: Any) -> Any:
 
 TextList = Annotated[tuple[str, ...], BeforeValidator(_one_or_many)]
 """A list of text (ids, themes…); a single text is a list of one."""
+
 PerLanguage = Annotated[dict[str, str], BeforeValidator(_per_language), LanguageKeys()]
 """Text per language; a plain text stands for every language (see ``languages_of``)."""
+
+
+def ListOf(item: Any) -> Any:
+    """A list whose items are each checked as ``item`` (a shape, or text with its own validators), so
+    a problem names its index (``themes[2]``); as in TextList, a single text is a list of one."""
+    return Annotated[tuple[item, ...], BeforeValidator(_one_or_many)]
+
+
+def between(low: float, high: float, why: str = "") -> AfterValidator:
+    """A number from ``low`` to ``high`` included; ``why`` is added to the message."""
+    def check(value: float) -> float:
+        if not low <= value <= high:
+            raise fail(f"must be between {low} and {high}{why}, got {value}")
+        return value
+    return AfterValidator(check)
 
 
 def languages_of(value: dict[str, str], languages: Iterable[str]) -> dict[str, str]:
@@ -73,15 +109,19 @@ def languages_of(value: dict[str, str], languages: Iterable[str]) -> dict[str, s
     return {k: v for k, v in value.items() if k in languages}
 
 
-def validate(doc: Located, model: type[Schema], *, context: dict | None = None, strict: bool = False,
-             languages: Iterable[str] = ()) -> tuple[Schema | None, list[Problem], list[Problem]]:
+def validate(doc: Located, model: Any, *, context: dict | None = None, strict: bool = False,
+             languages: Iterable[str] = ()) -> tuple[Any, list[Problem], list[Problem]]:
     """``doc`` checked against ``model``: (the value or None, errors, warnings). Unknown keys and
-    unknown languages are warnings, or errors when ``strict``."""
+    unknown languages are warnings, or errors when ``strict``. ``model`` is a Schema, or a type made
+    of them (``dict[str, Outlet]`` for a file that is one mapping of entries)."""
     data = doc.data if doc.data is not None else {}
     errors: list[Problem] = []
     value = None
     try:
-        value = model.model_validate(data, context=context)
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            value = model.model_validate(data, context=context)
+        else:
+            value = TypeAdapter(model).validate_python(data, context=context)
     except ValidationError as exc:
         for e in exc.errors(include_url=False):
             errors.append(doc.problem(_data_path(data, e["loc"]), _message(e)))

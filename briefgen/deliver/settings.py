@@ -1,7 +1,8 @@
 """Who gets the brief (config/stakeholders.yaml) and how it is mailed (config/delivery.yaml).
 
-Both files are validated with the project's Checker, so every problem is reported at once with
-file, line and key. The SMTP password is never read from a file: only from BRIEFGEN_SMTP_PASSWORD.
+Both files have a declared shape (core.schema), so every problem is reported at once with file,
+line and key. The SMTP password is never read from a file: only from BRIEFGEN_SMTP_PASSWORD, and
+only sending needs it (loading and checking these files do not).
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ import re
 from dataclasses import dataclass, field
 from email.utils import getaddresses
 from pathlib import Path
-from typing import Mapping
+from typing import Annotated, Any, Literal, Mapping
+
+from pydantic import AfterValidator, Field, ValidationInfo
 
 from ..core.config import Config
 from ..core.errors import BriefgenError, ConfigError, Problem
-from ..core.validate import Checker
-from ..core.yamlio import load_yaml
+from ..core.schema import ListOf, Settings, between, fail, validate
+from ..core.yamlio import Located, load_yaml
 
 ENV_PASSWORD = "BRIEFGEN_SMTP_PASSWORD"
 """The only place the SMTP password is read from."""
@@ -30,6 +33,7 @@ _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _EMAIL = re.compile(rf"^{_ATOM}(?:\.{_ATOM})*@{_LABEL}(?:\.{_LABEL})+$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+_UNSUBSCRIBE = re.compile(r"^(mailto:[^\s<>]+@[^\s<>]+|https://[^\s<>]+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,152 +83,214 @@ class Delivery:
     """From the environment only; never logged, written or shown in repr()."""
 
 
-def _one_line(ck: Checker, m: dict, key: tuple, name: str, *, required: bool = False) -> str | None:
-    v = ck.get(m, key, name, str, required=required)
-    if v is not None and _CONTROL.search(v):
-        ck.error(key + (name,), "must be on one line (no line breaks or control characters)")
-        return None
-    if v is not None and not v.strip():
-        ck.error(key + (name,), "is empty")
-        return None
-    return v.strip() if v else v
-
-
 def valid_email(text: str) -> bool:
     return bool(_EMAIL.match(text)) and len(text) <= 254
 
 
+# -- shapes of the files ----------------------------------------------------------------------
+# Checks that need the project read ``info.context``: "languages", "themes", and "env" (the
+# environment, which may give the SMTP host instead of the file).
+
+
+def _one_line(value: str) -> str:
+    """Text that goes into a mail header: one line, not blank (header injection stops here)."""
+    if _CONTROL.search(value):
+        raise fail("must be on one line (no line breaks or control characters)")
+    if not value.strip():
+        raise fail("is empty")
+    return value.strip()
+
+
+def _email(value: str) -> str:
+    if not valid_email(value):
+        raise fail(f"{value!r} is not an email address like name@example.org")
+    return value
+
+
+def _language(value: str, info: ValidationInfo) -> str:
+    if value not in info.context["languages"]:
+        raise fail(f"{value!r} is not one of: {', '.join(info.context['languages'])}")
+    return value
+
+
+def _theme(value: str, info: ValidationInfo) -> str:
+    if value not in info.context["themes"]:
+        raise fail(f"{value!r} is not a theme (expected: {', '.join(info.context['themes'])})")
+    return value
+
+
+def _some_themes(value: tuple[str, ...]) -> tuple[str, ...]:
+    if not value:
+        raise fail("is empty; leave it out to follow every theme")
+    return value
+
+
+OneLine = Annotated[str, AfterValidator(_one_line)]
+Email = Annotated[OneLine, AfterValidator(_email)]
+
+
+class _Stakeholder(Settings):
+    name: OneLine
+    email: Email
+    language: Annotated[str, AfterValidator(_language)]
+    themes: Annotated[ListOf(Annotated[str, AfterValidator(_theme)]), AfterValidator(_some_themes)] = ()
+    """Empty: every theme."""
+    active: bool = True
+
+
+class StakeholdersFile(Settings):
+    """config/stakeholders.yaml."""
+
+    stakeholders: ListOf(_Stakeholder)
+
+
+def _addresses(value: str) -> str:
+    pairs = getaddresses([value])
+    if not pairs or not all(valid_email(addr) for _, addr in pairs):
+        raise fail(f"{value!r} is not an address like 'Desk <desk@example.org>' or desk@example.org")
+    return value
+
+
+def _one_address(value: str) -> str:
+    if len(getaddresses([value])) > 1:
+        raise fail("expected one address")
+    return value
+
+
+def _port(value: int) -> int:
+    if not 0 < value < 65536:
+        raise fail(f"{value} is not a port number (1–65535)")
+    return value
+
+
+def _positive(value: float) -> float:
+    if value <= 0:
+        raise fail("must be more than 0 seconds")
+    return value
+
+
+def _not_negative(value: float) -> float:
+    if value < 0:
+        raise fail("cannot be negative")
+    return value
+
+
+def _host(value: str | None, info: ValidationInfo) -> str | None:
+    if value is None and not info.context["env"].get(ENV_HOST):
+        raise fail(f"is required (or set {ENV_HOST})")
+    return value
+
+
+def _no_password(value: Any) -> Any:
+    # The message never repeats the value: it is a secret.
+    raise fail(f"the SMTP password is never read from a file: remove it and set {ENV_PASSWORD} in the "
+               "environment of the job")
+
+
+def _unsubscribe(value: str) -> str:
+    if not _UNSUBSCRIBE.match(value) or _CONTROL.search(value):
+        raise fail(f"{value!r} is not a mailto: address or an https:// link")
+    return value
+
+
+Addresses = Annotated[OneLine, AfterValidator(_addresses)]
+
+
+class _Smtp(Settings):
+    host: Annotated[OneLine | None, AfterValidator(_host)] = Field(None, validate_default=True)
+    port: Annotated[int, AfterValidator(_port)] | None = None
+    """Default: the usual port of ``security``."""
+    security: Literal[SECURITY] = "starttls"
+    username: OneLine | None = None
+    password: Annotated[Any, AfterValidator(_no_password)] = None
+    """Known only to be refused with a clear message."""
+    timeout: Annotated[float, AfterValidator(_positive)] = 30.0
+
+
+class _Retry(Settings):
+    attempts: Annotated[int, between(1, 20)] = 3
+    delay: Annotated[float, AfterValidator(_not_negative)] = 2.0
+    max_delay: Annotated[float, AfterValidator(_not_negative)] = 60.0
+
+
+class DeliveryFile(Settings):
+    """config/delivery.yaml."""
+
+    smtp: _Smtp
+    sender: Annotated[Addresses, AfterValidator(_one_address)]
+    reply_to: Addresses | None = None
+    unsubscribe: ListOf(Annotated[str, AfterValidator(_unsubscribe)]) = ()
+    ledger: str | None = None
+    """Relative to delivery.yaml; default: output/deliveries.sqlite."""
+    retry: _Retry = _Retry()
+
+
+# -- reading them -----------------------------------------------------------------------------
+def _settings_file(cfg: Config, name: str, hint: str) -> Path:
+    path = cfg.files.get(name)
+    if path is None:
+        raise BriefgenError(f"{cfg.path}: {hint}")
+    return path
+
+
 def load_stakeholders(cfg: Config, *, strict: bool = False) -> tuple[list[Stakeholder], list[Problem]]:
     """Every stakeholder in the file named by ``paths.stakeholders``; ConfigError on any error."""
-    path = cfg.files.get("stakeholders")
-    if path is None:
-        raise BriefgenError(f"{cfg.path}: no stakeholders file; add 'stakeholders: stakeholders.yaml' "
-                            "under 'paths:' and list the recipients there")
-    doc = load_yaml(path)
-    ck = Checker(doc, strict=strict)
-    root = ck.mapping(doc.data, (), known=("stakeholders",), required=("stakeholders",))
-    raw = root.get("stakeholders") or []
-    if not isinstance(raw, list):
-        ck.error(("stakeholders",), "expected a list of stakeholders (lines starting with '- name:')")
-        raw = []
-    themes = cfg.theme_ids()
-    seen: dict[str, int] = {}
-    out = []
-    for i, s in enumerate(raw):
-        key = ("stakeholders", i)
-        s = ck.mapping(s, key, known=("name", "email", "language", "themes", "active"),
-                       required=("name", "email", "language"))
-        name = _one_line(ck, s, key, "name", required=False)
-        email = _one_line(ck, s, key, "email")
-        if email is not None and not valid_email(email):
-            ck.error(key + ("email",), f"{email!r} is not an email address like name@example.org")
-            email = None
-        if email is not None:
-            if email.lower() in seen:
-                ck.error(key + ("email",), f"{email} is already listed (line {seen[email.lower()]}); "
-                                           "each recipient gets one edition")
-            seen.setdefault(email.lower(), doc.line(key + ("email",)) or 0)
-        lang = ck.get(s, key, "language", str, choices=cfg.languages)
-        wanted = ck.text_list(s, key, "themes")
-        if "themes" in s and s["themes"] is not None and not wanted:
-            ck.error(key + ("themes",), "is empty; leave it out to follow every theme")
-        for j, t in enumerate(wanted):
-            if t not in themes:
-                ck.error(key + ("themes", j), f"{t!r} is not a theme (expected: {', '.join(themes)})")
-        active = ck.get(s, key, "active", bool, default=True)
-        if name and email and lang:
-            out.append(Stakeholder(name, email, lang, wanted, active))
-    if ck.errors:
-        raise ConfigError(ck.errors)
-    return out, ck.warnings
+    doc = load_yaml(_settings_file(cfg, "stakeholders", "no stakeholders file; add 'stakeholders: stakeholders.yaml' "
+                                                        "under 'paths:' and list the recipients there"))
+    value, errors, warnings = validate(doc, StakeholdersFile, strict=strict,
+                                       context={"languages": cfg.languages, "themes": cfg.theme_ids()})
+    errors += _listed_twice(doc)
+    if errors:
+        raise ConfigError(sorted(errors, key=lambda p: p.line or 0))
+    return [Stakeholder(s.name, s.email, s.language, s.themes, s.active) for s in value.stakeholders], warnings
 
 
-def _addresses(ck: Checker, m: dict, name: str) -> tuple[tuple[str, str], ...]:
-    value = _one_line(ck, m, (), name)
-    if value is None:
-        return ()
-    pairs = getaddresses([value])
-    bad = [addr for _, addr in pairs if not valid_email(addr)]
-    if not pairs or bad:
-        ck.error((name,), f"{value!r} is not an address like 'Desk <desk@example.org>' or desk@example.org")
-        return ()
-    return tuple(pairs)
+def _listed_twice(doc: Located) -> list[Problem]:
+    """Addresses listed more than once (whatever else is wrong), each naming the line of the first."""
+    items = doc.data.get("stakeholders") if isinstance(doc.data, dict) else None
+    first: dict[str, int | None] = {}
+    problems = []
+    for i, s in enumerate(items if isinstance(items, list) else ()):
+        email = s.get("email") if isinstance(s, dict) else None
+        if not isinstance(email, str) or not valid_email(email.strip()):
+            continue  # reported by the shape
+        key, email = ("stakeholders", i, "email"), email.strip()
+        if email.lower() in first:
+            problems.append(doc.problem(key, f"{email} is already listed (line {first[email.lower()]}); "
+                                             "each recipient gets one edition"))
+        first.setdefault(email.lower(), doc.line(key))
+    return problems
 
 
 def load_delivery(cfg: Config, *, strict: bool = False,
                   environ: Mapping[str, str] | None = None) -> tuple[Delivery, list[Problem]]:
-    """Settings from ``paths.delivery`` with BRIEFGEN_SMTP_* overrides; ConfigError on any error."""
+    """Settings from ``paths.delivery`` with BRIEFGEN_SMTP_* overrides; ConfigError on any error.
+    The password is taken from the environment when set, but not required here."""
     env = os.environ if environ is None else environ
-    path = cfg.files.get("delivery")
-    if path is None:
-        raise BriefgenError(f"{cfg.path}: no delivery settings; add 'delivery: delivery.yaml' under 'paths:'")
-    doc = load_yaml(path)
-    ck = Checker(doc, strict=strict)
-    root = ck.mapping(doc.data, (), known=("smtp", "sender", "reply_to", "unsubscribe", "ledger", "retry"),
-                      required=("smtp", "sender"))
-    smtp = ck.mapping(root.get("smtp"), ("smtp",),
-                      known=("host", "port", "security", "username", "password", "timeout"))
-    if "password" in smtp:
-        ck.error(("smtp", "password"), f"the SMTP password is never read from a file: remove it and set "
-                                       f"{ENV_PASSWORD} in the environment of the job")
-    k = ("smtp",)
-    host = _one_line(ck, smtp, k, "host")
-    security = ck.get(smtp, k, "security", str, default="starttls", choices=SECURITY)
-    port = ck.get(smtp, k, "port", int)
-    if port is not None and not 0 < port < 65536:
-        ck.error(k + ("port",), f"{port} is not a port number (1–65535)")
-    username = _one_line(ck, smtp, k, "username")
-    timeout = ck.get(smtp, k, "timeout", float, default=30.0)
-    if timeout <= 0:
-        ck.error(k + ("timeout",), "must be more than 0 seconds")
-
-    sender = _addresses(ck, root, "sender")
-    if len(sender) > 1:
-        ck.error(("sender",), "expected one address")
-    reply_to = _addresses(ck, root, "reply_to")
-
-    unsub = ck.text_list(root, (), "unsubscribe")
-    for i, u in enumerate(unsub):
-        where = ("unsubscribe",) if isinstance(root.get("unsubscribe"), str) else ("unsubscribe", i)
-        if not re.match(r"^(mailto:[^\s<>]+@[^\s<>]+|https://[^\s<>]+)$", u) or _CONTROL.search(u):
-            ck.error(where, f"{u!r} is not a mailto: address or an https:// link")
-
-    ledger_value = ck.get(root, (), "ledger", str)
-    ledger = (path.parent / ledger_value).resolve() if ledger_value else cfg.output_dir / "deliveries.sqlite"
-
-    r = ck.mapping(root.get("retry"), ("retry",), known=("attempts", "delay", "max_delay"))
-    attempts = ck.get(r, ("retry",), "attempts", int, default=3)
-    if not 1 <= attempts <= 20:
-        ck.error(("retry", "attempts"), f"must be between 1 and 20, got {attempts}")
-    delay = ck.get(r, ("retry",), "delay", float, default=2.0)
-    max_delay = ck.get(r, ("retry",), "max_delay", float, default=60.0)
-    for name, v in (("delay", delay), ("max_delay", max_delay)):
-        if v < 0:
-            ck.error(("retry", name), "cannot be negative")
+    path = _settings_file(cfg, "delivery", "no delivery settings; add 'delivery: delivery.yaml' under 'paths:'")
+    d, errors, warnings = validate(load_yaml(path), DeliveryFile, strict=strict, context={"env": env})
+    if errors:
+        raise ConfigError(errors)
 
     # The environment wins over the file (for the job's host, secrets manager, CI…).
     env_problems = []
-    host = env.get(ENV_HOST) or host
+    security = d.smtp.security
     if env.get(ENV_SECURITY):
         security = env[ENV_SECURITY].strip().lower()
         if security not in SECURITY:
             env_problems.append(f"{ENV_SECURITY}={env[ENV_SECURITY]!r} is not one of: {', '.join(SECURITY)}")
+    port = d.smtp.port
     if env.get(ENV_PORT):
-        try:
-            port = int(env[ENV_PORT])
-            if not 0 < port < 65536:
-                raise ValueError
-        except ValueError:
+        port = int(env[ENV_PORT]) if env[ENV_PORT].strip().isdigit() else 0
+        if not 0 < port < 65536:
             env_problems.append(f"{ENV_PORT}={env[ENV_PORT]!r} is not a port number (1–65535)")
-    username = env.get(ENV_USER) or username
-    if not host and "host" not in smtp:
-        ck.error(k + ("host",), f"is required (or set {ENV_HOST})")
-    if ck.errors:
-        raise ConfigError(ck.errors)
     if env_problems:
         raise BriefgenError("; ".join(env_problems))
+    ledger = (path.parent / d.ledger).resolve() if d.ledger else cfg.output_dir / "deliveries.sqlite"
     settings = Delivery(
-        host=host, port=port or DEFAULT_PORTS[security], security=security, username=username,
-        timeout=timeout, sender=sender[0], reply_to=reply_to, unsubscribe=unsub, ledger=ledger,
-        retry=Retry(attempts, delay, max_delay), password=env.get(ENV_PASSWORD) or None)
-    return settings, ck.warnings
+        host=env.get(ENV_HOST) or d.smtp.host, port=port or DEFAULT_PORTS[security], security=security,
+        username=env.get(ENV_USER) or d.smtp.username, timeout=d.smtp.timeout,
+        sender=getaddresses([d.sender])[0], reply_to=tuple(getaddresses([d.reply_to])) if d.reply_to else (),
+        unsubscribe=d.unsubscribe, ledger=ledger, retry=Retry(d.retry.attempts, d.retry.delay, d.retry.max_delay),
+        password=env.get(ENV_PASSWORD) or None)
+    return settings, warnings
