@@ -4,6 +4,7 @@ never rewritten. The last tests check the round-trip helpers on small documents.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -11,9 +12,9 @@ import pytest
 import yaml
 
 from briefgen.core.config import load_config
-from briefgen.extract import extract_project
+from briefgen.extract import extract_paths, extract_project
 from briefgen.facts import roundtrip as rt
-from briefgen.facts.review import dump
+from briefgen.facts.review import dump, update_fact_files
 
 OLD = (946_684_800, 946_684_800)  # 2000-01-01: a rewrite would give the file today's time
 
@@ -178,6 +179,39 @@ def test_file_with_comments_and_nothing_new_is_never_rewritten(project):
     assert {p: _stat(p) for p in cfg.facts_dir.glob("*.yaml")} == before
 
 
+
+def test_untouched_proposed_fact_is_refreshed_around_its_comments(project):
+    """Machine fields of a proposed fact nobody edited follow the extraction; the comments an analyst
+    put in it (which do not count as edits) stay, and only the keys that change are rewritten."""
+    cfg = load_config(project)
+    article = cfg.sources_dir / "2025-07-26-courrier-sahel-garde-nationale-kayes.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    extract_project(cfg)
+    w30 = cfg.facts_dir / "2025-W30.yaml"
+    fid = "recruitment-garde-nationale-kayes-2025-07-26"
+    text = w30.read_text(encoding="utf-8")
+    head = f"- id: {fid}\n  kind: recruitment\n  status: proposed\n  themes: [force_buildup]\n  date: 2025-07-26\n"
+    commented = _replace_once(text, head + "  actors: [garde-nationale]\n  places: [kayes]\n",
+                              head + "  # who recruits\n  actors: [garde-nationale]  # the communiqué says so\n"
+                              "  places: [kayes]  # only Kayes so far\n")
+    w30.write_text(commented, encoding="utf-8")
+
+    # The extraction now finds Kati among the places and no figure (an analyst's comments are no edit).
+    ex = extract_paths([cfg.sources_dir], cfg)
+    facts = [dataclasses.replace(mf.fact, places=mf.fact.places + ("kati",), quantities=())
+             if mf.fact.id == fid else mf.fact for mf in ex.facts]
+    (update,) = [u for u in update_fact_files(cfg, facts, source_ids=ex.sources.keys()) if u.week == "2025-W30"]
+    assert update.written and update.updated == 1 and update.added == 0
+    after = w30.read_text(encoding="utf-8")
+    assert head + "  # who recruits\n  actors: [garde-nationale]  # the communiqué says so\n" \
+        "  places: [kayes, kati] # only Kayes so far\n  evidence:\n" in after  # the line grew: one space left
+    # everything else in the file is as it was
+    fact_text = commented[commented.index(head):]
+    fact_text = fact_text[:fact_text.index("\n  evidence:\n")]
+    assert after.replace(after[after.index(head):after.index("\n  evidence:\n", after.index(head))], "") == \
+        commented.replace(fact_text, "")
+
+
 # --- the round-trip helpers on small documents --------------------------------------------------------
 
 FACT = """# top
@@ -247,6 +281,9 @@ def test_markers_line_endings_and_folding_come_back_as_written():
     assert rt.load(text).dumps() == text
     crlf = "a: 1  # one\r\nb: [x, y]\r\n"
     assert rt.load(crlf).dumps() == crlf
+    notes = rt.load("# nothing yet\n\n# but notes\n")
+    notes.data = rt.styled({"week": "2025-W30", "facts": []})
+    assert notes.dumps() == "# nothing yet\n\n# but notes\nweek: 2025-W30\nfacts: []\n"
 
 
 def test_dump_writes_briefgen_style():

@@ -109,6 +109,8 @@ def load(text: str) -> Document:
     newline = "\r\n" if "\r\n" in text else "\n"
     head, body, tail = _split_markers(text.replace("\r\n", "\n"))
     data = _yaml(DEFAULT_INDENT).load(body)
+    if data is None and body.strip():  # only comments: ruamel.yaml keeps none of them, the head does
+        head, body = head + body.rstrip("\n") + "\n", ""
     return Document(data, head, tail, _guess_indent(data, body.splitlines()), newline)
 
 
