@@ -12,8 +12,12 @@ Rules of the review loop:
   refreshed only while it is ``proposed`` and unedited since briefgen last wrote it (a hash per
   fact is kept in the cache folder); an approved, rejected or edited fact is never rewritten;
 - facts extraction no longer finds are kept; unmatched new facts are appended as ``proposed``;
+- the file is read and written with ruamel.yaml's round trip (briefgen.facts.roundtrip): only the
+  keys that change are written, so the analysts' comments (above the document, beside a key, between
+  facts, at the end), key order, quoting and flow/block styles stay; new facts and new keys are written
+  in briefgen's style (new keys at their usual place among a fact's keys);
 - the file is validated with briefgen.facts.load before it atomically replaces the old one; nothing
-  is written when nothing changed.
+  is written when nothing changed (the file keeps its bytes and its modification time).
 """
 
 from __future__ import annotations
@@ -27,13 +31,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-import yaml
+from ruamel.yaml.comments import CommentedMap
 
 from ..core.config import Config
 from ..core.errors import BriefgenError, ConfigError
 from ..core.files import write_atomic
 from ..core.weeks import week_of
 from .load import REF_KINDS, load_fact_file
+from . import roundtrip as rt
 from .model import Fact
 
 MACHINE_KEYS = ("kind", "themes", "date", "actors", "counterparts", "places", "origins", "objects", "targets",
@@ -112,26 +117,35 @@ def _match(new: dict, existing: list[dict]) -> dict | None:
     return None
 
 
-def _add_evidence(old: dict, new: dict) -> bool:
-    ev = old.setdefault("evidence", [])
+def _add_evidence(old: CommentedMap, new: dict) -> bool:
     changed = False
     for e in new.get("evidence") or []:
-        if not _overlaps({"evidence": ev}, {"evidence": [e]}):
-            ev.append(e)
+        if not _overlaps(old, {"evidence": [e]}):
+            if not isinstance(old.get("evidence"), list):
+                rt.put(old, "evidence", [], new)
+            rt.append(old["evidence"], e)
             changed = True
     return changed
 
 
-def _leading_comments(text: str) -> str:
-    lines = []
-    for line in text.splitlines():
-        if line.startswith("#") or (not line.strip() and lines):
-            lines.append(line)
-        else:
-            break
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return "\n".join(lines) + "\n" if lines else ""
+def _refresh(old: CommentedMap, new: dict) -> bool:
+    """Machine fields and quote text of ``old`` set to the extraction's (``old`` is untouched by the
+    analysts); only the keys that differ are written."""
+    changed = False
+    for k in MACHINE_KEYS:
+        if new.get(k) != old.get(k):
+            changed = True
+            if k in new:
+                rt.put(old, k, rt.merge(old.get(k), new[k]), new)
+            else:
+                rt.remove(old, k)
+    if "quote" in new:
+        translations = (old.get("quote") or {}).get("translations")
+        q = dict(new["quote"], **({"translations": translations} if translations else {}))
+        if q != old.get("quote"):
+            rt.put(old, "quote", rt.merge(old.get("quote"), q), new)
+            changed = True
+    return changed
 
 
 def _load_state(cfg: Config) -> dict:
@@ -153,55 +167,44 @@ def _save_state(cfg: Config, state: dict) -> None:
         pass
 
 
-
-
-class _Dumper(yaml.SafeDumper):
-    """Safe dumper that writes multi-line text (analysts' Markdown) as literal blocks."""
-
-
-def _str(dumper: yaml.SafeDumper, value: str):
-    style = "|" if "\n" in value.rstrip("\n") or value.endswith("\n") and "\n" in value[:-1] else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-def _list(dumper: yaml.SafeDumper, value: list):
-    flat = all(isinstance(x, (str, int, float)) and not isinstance(x, bool) for x in value)
-    short = flat and sum(len(str(x)) + 2 for x in value) < 90
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=short)
-
-
-def _dict(dumper: yaml.SafeDumper, value: dict):
-    flow = set(value) <= {"start", "end", "precision"} and "start" in value
-    return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=flow)
-
-
-_Dumper.add_representer(str, _str)
-_Dumper.add_representer(list, _list)
-_Dumper.add_representer(dict, _dict)
-
-
 def dump(data: dict) -> str:
-    """Readable YAML: block style, keys in the order given, accents as they are."""
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110,
-                     default_flow_style=False)
+    """Readable YAML as briefgen writes fact files: keys in the order given, short lists and date
+    ranges in flow style, multi-line text as literal blocks, accents as they are."""
+    return rt.dumps(data)
+
+
+def _read(path: Path, week: str) -> rt.Document:
+    """The week file as a round-trip document (a new one when the file is absent or empty)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    try:
+        doc = rt.load(text)
+    except rt.YAMLError as exc:
+        problem = str(getattr(exc, "problem", None) or "").strip()
+        raise BriefgenError(f"{path}: is not valid YAML{f' ({problem})' if problem else ''}; fix it before "
+                            "extracting again (nothing written)") from None
+    if doc.data is None:
+        doc.data = rt.styled({"week": week, "facts": []})
+    if not isinstance(doc.data, CommentedMap) or not isinstance(doc.data.get("facts") or [], list):
+        raise BriefgenError(f"{path}: unexpected layout; fix it before extracting again (nothing written)")
+    return doc
 
 
 def update_week(cfg: Config, week: str, facts: Iterable[Fact], state: dict, *,
                 source_ids: Iterable[str] | None = None) -> WeekUpdate:
-    """Merge the extracted ``facts`` of ``week`` into facts/<week>.yaml (created if absent)."""
+    """Merge the extracted ``facts`` of ``week`` into facts/<week>.yaml (created if absent).
+
+    The file is read and written with ruamel.yaml's round trip (see briefgen.facts.roundtrip), so
+    whatever an analyst wrote that the merge does not change (comments anywhere, key order, quoting,
+    flow or block style) is written back as it was; a file with nothing to change is not written."""
     path = cfg.facts_dir / f"{week}.yaml"
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    try:
-        data = yaml.safe_load(text) if text else None
-    except yaml.YAMLError:
-        raise BriefgenError(f"{path}: is not valid YAML; fix it before extracting again (nothing written)") from None
-    if data is None:
-        data = {"week": week, "facts": []}
-    if not isinstance(data, dict) or not isinstance(data.get("facts") or [], list):
-        raise BriefgenError(f"{path}: unexpected layout; fix it before extracting again (nothing written)")
+    doc = _read(path, week)
+    data = doc.data
     before = json.dumps(data, sort_keys=True, default=str)
-    existing: list[dict] = [f for f in (data.get("facts") or []) if isinstance(f, dict)]
-    data["facts"] = data.get("facts") or []
+    if "week" not in data:
+        rt.put(data, "week", week, ("week", *data))
+    if not isinstance(data.get("facts"), list):
+        rt.put(data, "facts", [], ())
+    existing: list[dict] = [f for f in data["facts"] if isinstance(f, dict)]
     hashes = state.setdefault(week, {})
     matches: dict[int, list[dict]] = {}
     added = 0
@@ -209,8 +212,8 @@ def update_week(cfg: Config, week: str, facts: Iterable[Fact], state: dict, *,
         new = fact_to_dict(fact, cfg)
         old = _match(new, existing)
         if old is None:
-            data["facts"].append(new)
-            existing.append(new)
+            rt.append(data["facts"], new)
+            existing.append(data["facts"][-1])
             added += 1
         else:
             matches.setdefault(id(old), [old]).append(new)
@@ -218,21 +221,7 @@ def update_week(cfg: Config, week: str, facts: Iterable[Fact], state: dict, *,
     for old, *news in matches.values():
         fresh = (old.get("status", "proposed") == "proposed" and len(news) == 1
                  and hashes.get(str(old.get("id"))) == machine_hash(old))
-        changed = False
-        if fresh:
-            new = news[0]
-            for k in MACHINE_KEYS:
-                if new.get(k) != old.get(k):
-                    changed = True
-                    if k in new:
-                        old[k] = new[k]
-                    else:
-                        old.pop(k, None)
-            if "quote" in new:
-                translations = (old.get("quote") or {}).get("translations")
-                q = dict(new["quote"], **({"translations": translations} if translations else {}))
-                if q != old.get("quote"):
-                    old["quote"], changed = q, True
+        changed = _refresh(old, news[0]) if fresh else False
         for new in news:
             changed = _add_evidence(old, new) or changed
         updated += changed
@@ -241,11 +230,7 @@ def update_week(cfg: Config, week: str, facts: Iterable[Fact], state: dict, *,
             hashes[str(f["id"])] = machine_hash(f)
     if json.dumps(data, sort_keys=True, default=str) == before and path.exists():
         return WeekUpdate(week, path, 0, 0, len(existing), False)
-    ordered = {"week": data.pop("week", week)}
-    ordered.update(data)
-    ordered["facts"] = ordered.pop("facts")
-    out = _leading_comments(text) + ("\n" if text and _leading_comments(text) else "") + dump(ordered)
-    _validated_write(cfg, path, out, source_ids)
+    _validated_write(cfg, path, doc.dumps(), source_ids)
     return WeekUpdate(week, path, added, updated, len(existing) - added, True)
 
 
