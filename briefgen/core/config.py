@@ -12,8 +12,6 @@ from .models import ENTITY_KINDS, RELIABILITY, TLP_LABELS, Entity, Outlet
 from .validate import Checker
 from .yamlio import load_yaml
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
-PACKAGED_TEMPLATES = PROJECT_ROOT / "templates"
 SUPPORTED_LANGUAGES = ("fr", "en")
 ANNEXES = ("key_figures", "map", "whos_who", "glossary", "sources")
 _WEEK = re.compile(r"^\d{4}-W\d{2}$")
