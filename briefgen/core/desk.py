@@ -25,6 +25,8 @@ EXAMPLE_WEEK = "2025-W30"
 
 @dataclass(frozen=True, slots=True)
 class Desk:
+    """A desk ``create_desk`` wrote."""
+
     root: Path
     files: tuple[PurePosixPath, ...]
     """What was written, relative to ``root``."""
