@@ -29,8 +29,15 @@ if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
 fi
 echo "==> installing briefgen and its dependencies into .venv"
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e ".[test]"
+# setuptools in the environment itself: it builds briefgen here and in tests/test_install.py
+# (which builds a wheel offline, --no-build-isolation).
+.venv/bin/python -m pip install -q --upgrade pip "setuptools>=77" >/dev/null
+# Editable: the checkout's code, templates and example are used as they are edited. With briefgen/
+# at the top of the repository setuptools installs an import hook and says so in a notice
+# ("Editable installation... folders in your working directory with the same name as your
+# package"); here that folder is the package itself, so the notice is silenced, nothing else.
+.venv/bin/python -W "ignore:Editable installation:UserWarning" -m pip install -q --no-build-isolation \
+    -e ".[test]"
 # Byte-compile briefgen as pip does for regular installs (an editable install is not, and with
 # PYTHONDONTWRITEBYTECODE set every command would compile it again); stale files are ignored by Python.
 .venv/bin/python -m compileall -q briefgen

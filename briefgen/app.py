@@ -166,3 +166,11 @@ def evaluate(cfg: Config, gold: Path | None, paths: list[Path]):
 
     gold = gold or cfg.path.parent.parent / "tests" / "gold"
     return score(cfg, gold, paths or [cfg.sources_dir], warn=lambda m: log.warning("%s", m))
+
+
+def init(root: Path, *, force: bool = False):
+    """A new desk in ``root`` (missing or empty unless ``force``): the example's settings, one week
+    of facts and its articles, ready for ``briefgen build``; returns what was written."""
+    from .core.desk import create_desk
+
+    return create_desk(root, force=force)

@@ -25,6 +25,7 @@ in French and English, as HTML and PDF.
   briefgen check               validate config, fact, stakeholder and delivery files
   briefgen send --week W       email each stakeholder the edition of their language
   briefgen evaluate            score extraction against annotated articles (tests/gold)
+  briefgen init DIR            create a new desk in DIR from the bundled example
 
 Every command reads config/briefgen.yaml unless --config says otherwise; the files it names
 are resolved relative to it."""
@@ -107,6 +108,18 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("-v", "--verbose", action="store_true", help="list every difference")
     _common(v)
     v.set_defaults(func=cmd_evaluate)
+
+    i = sub.add_parser(
+        "init", help="create a new desk: settings, one week of facts and its articles",
+        description="Create DIR with config/ (project settings, brief, gazetteer, outlets, stakeholders, delivery; "
+                    "each file commented), one week of facts in facts/ and the articles it cites in sources/, "
+                    "copied from the bundled example: 'briefgen build' and 'briefgen run' work in DIR at once. "
+                    "DIR must be missing or empty.")
+    i.add_argument("dir", type=Path, metavar="DIR", help="the folder to create")
+    i.add_argument("--force", action="store_true",
+                   help="write into a folder that is not empty (files of the same name are replaced)")
+    i.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    i.set_defaults(func=cmd_init)
     return top
 
 
@@ -193,6 +206,23 @@ def cmd_evaluate(args) -> int:
     if args.verbose:
         for d in diffs:
             print("  " + d)
+    return 0
+
+
+def cmd_init(args) -> int:
+    import shlex
+
+    from . import app
+
+    desk = app.init(args.dir, force=args.force)
+    if not args.quiet:
+        print(f"created a briefgen desk in {desk.root} (example week {desk.week}):")
+        for rel in desk.files:
+            print(f"  {rel}")
+        print("next:")
+        print(f"  cd {shlex.quote(str(args.dir))}")
+        print(f"  briefgen build --week {desk.week}   # its editions, in output/{desk.week}/")
+        print("  briefgen run                     # the weekly job: extract from sources/, check, build")
     return 0
 
 

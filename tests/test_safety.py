@@ -86,8 +86,8 @@ def test_user_template_cannot_reach_local_files(project, listener):
     url, hits = listener
     custom = project.parent / "my-templates"
     custom.mkdir()
-    from briefgen.core.config import PACKAGED_TEMPLATES
-    html = (PACKAGED_TEMPLATES / "brief.html.j2").read_text(encoding="utf-8")
+    from briefgen.core.resources import templates_dir
+    html = (templates_dir() / "brief.html.j2").read_text(encoding="utf-8")
     html = html.replace("</body>", f'<img src="file:///etc/passwd"><img src="{url}/tpl.png">'
                                    '<link rel="stylesheet" href="file:///etc/passwd"></body>')
     (custom / "brief.html.j2").write_text(html, encoding="utf-8")

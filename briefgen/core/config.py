@@ -20,8 +20,6 @@ from .schema import ListOf, PerLanguage, Settings, TextList, between, fail, lang
 from .weeks import parse_week
 from .yamlio import load_yaml
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
-PACKAGED_TEMPLATES = PROJECT_ROOT / "templates"
 SUPPORTED_LANGUAGES = ("fr", "en")
 ANNEXES = ("key_figures", "map", "whos_who", "glossary", "sources")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")

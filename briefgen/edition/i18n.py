@@ -8,7 +8,6 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.messages.mofile import write_mo
@@ -16,29 +15,26 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_compact_decimal, format_decimal
 from babel.support import Translations
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locales"
+from ..core.resources import locales_dir
+
 DOMAIN = "briefgen"
 NNBSP = "\u202f"  # narrow no-break space: French thousands separator, before ; ! ? and inside « »
 NBSP = "\u00a0"
 
 
 def po_path(lang: str) -> Path:
-    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return locales_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 @lru_cache(maxsize=None)
 def translations(lang: str) -> Translations:
-    """The catalogue of ``lang``, compiled in memory from the .po file in the repository."""
+    """The catalogue of ``lang``, compiled in memory from the .po file shipped with briefgen."""
     with po_path(lang).open("rb") as fh:
         catalog = read_po(fh, locale=lang, domain=DOMAIN)
     buf = io.BytesIO()
     write_mo(buf, catalog, use_fuzzy=False)
     buf.seek(0)
     return Translations(buf, domain=DOMAIN)
-
-
-def locale(lang: str) -> Locale:
-    return Locale.parse(lang)
 
 
 # -- dates ------------------------------------------------------------------------------------

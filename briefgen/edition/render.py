@@ -11,7 +11,8 @@ import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from ..core.config import PACKAGED_TEMPLATES, Config
+from ..core.config import Config
+from ..core.resources import templates_dir
 from . import i18n, maps, phrasing
 from .brief import Brief, Item
 from .engine import load_weasyprint
@@ -46,7 +47,7 @@ def markdown(text: str, lang: str) -> Markup:
 def template_dirs(cfg: Config | None) -> list[Path]:
     """User templates first (they override by file name), then the packaged ones."""
     dirs = [cfg.user_templates] if cfg is not None and cfg.user_templates else []
-    return dirs + [PACKAGED_TEMPLATES]
+    return dirs + [templates_dir()]
 
 
 def environment(cfg: Config | None, lang: str) -> jinja2.Environment:
@@ -127,7 +128,7 @@ def _asset(cfg: Config, name: str) -> Path:
     for folder in template_dirs(cfg):
         if (folder / "assets" / name).is_file():
             return folder / "assets" / name
-    return PACKAGED_TEMPLATES / "assets" / name
+    return templates_dir() / "assets" / name
 
 
 def _names_html(text: str) -> Markup:

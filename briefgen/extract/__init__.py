@@ -7,7 +7,7 @@ Importing this package is cheap: spaCy is imported only when an article has to b
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.config import Config
@@ -25,7 +25,6 @@ class Summary:
     """One briefgen.facts.review.WeekUpdate per week file considered."""
     new_entities: tuple = ()
     model_loaded: bool = False
-    warnings: tuple[str, ...] = field(default_factory=tuple)
 
 
 def _progress(n: int, total: int, sid: str) -> None:
@@ -37,26 +36,14 @@ def extract_paths(paths: list[Path], cfg: Config, *, warn=None):
     """Extraction of the given articles (files or folders), merged; nothing written."""
     from .pipeline import run
 
-    warnings: list[str] = []
-
-    def _warn(msg: str) -> None:
-        warnings.append(msg)
-        (warn or log.warning)(msg)
-
-    return run(paths, cfg, warn=_warn, progress=_progress)
+    return run(paths, cfg, warn=warn or log.warning, progress=_progress)
 
 
 def extract_project(cfg: Config, *, log: logging.Logger = log) -> Summary:
     """The project's articles (cfg.sources_dir) → facts/<week>.yaml updated; a summary per week."""
     from ..facts.review import update_fact_files
 
-    warnings: list[str] = []
-
-    def warn(msg: str) -> None:
-        warnings.append(msg)
-        log.warning("%s", msg)
-
-    ex = extract_paths([cfg.sources_dir], cfg, warn=warn)
+    ex = extract_paths([cfg.sources_dir], cfg, warn=lambda msg: log.warning("%s", msg))
     facts = [mf.fact for mf in ex.facts]
     updates = update_fact_files(cfg, facts, source_ids=ex.sources.keys(), log=log.info)
     for u in updates:
@@ -70,4 +57,4 @@ def extract_project(cfg: Config, *, log: logging.Logger = log) -> Summary:
         log.info("  proposed for the gazetteer: %s — entries to check in %s",
                  ", ".join(f"{e.name} ({e.kind}{', ' + e.role if e.role else ''})" for e in ex.new_entities),
                  proposals)
-    return Summary(len(ex.sources), len(facts), tuple(updates), ex.new_entities, ex.model_loaded, tuple(warnings))
+    return Summary(len(ex.sources), len(facts), tuple(updates), ex.new_entities, ex.model_loaded)

@@ -24,7 +24,6 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger("briefgen")
 MODEL = "fr_core_news_md"
 _PIPELINES: dict[str, "Language"] = {}
-_LOADS = {"count": 0}
 _SURNAME_PARTICLES = {"de", "du", "ben", "ould", "ag", "el", "al"}
 
 
@@ -113,7 +112,6 @@ def load(cfg: Config) -> "Language":
             from ..core.errors import BriefgenError
             raise BriefgenError(f"the spaCy model {MODEL} is not installed; run ./setup.sh") from None
         nlp.enable_pipe("senter")
-        _LOADS["count"] += 1
     else:  # same model, another gazetteer: reuse the weights, swap the ruler
         nlp = base
         nlp.remove_pipe("gazetteer")
@@ -125,11 +123,6 @@ def load(cfg: Config) -> "Language":
         ruler.add_patterns(ruler_patterns(cfg))
     _PIPELINES[key] = nlp
     return nlp
-
-
-def model_loads() -> int:
-    """How many times this process loaded the model (0 when everything came from the cache)."""
-    return _LOADS["count"]
 
 
 _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\b")

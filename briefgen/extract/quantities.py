@@ -26,7 +26,6 @@ UNITS = {
     "véhicule": "vehicle", "véhicules": "vehicle", "blindé": "vehicle", "blindés": "vehicle",
     "pick-up": "vehicle", "camion": "vehicle", "camions": "vehicle",
 }
-MONEY = {"XOF", "USD"}
 UNIT_WORDS = sorted(UNITS)
 # Words that may stand between the number and the noun: « 900 nouvelles recrues ».
 QUALIFIERS = ["nouvelles", "nouveaux", "nouvelle", "nouveau", "jeunes", "premiers", "premières",
@@ -66,8 +65,6 @@ def words_to_number(words: list[str]) -> float | None:
         seen = True
     return float(total + current) if seen else None
 
-
-_DIGITS = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$")
 
 
 def could_start_number(word: str) -> bool:
