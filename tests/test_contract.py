@@ -5,6 +5,7 @@ path."""
 from __future__ import annotations
 
 import ast
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -13,9 +14,25 @@ import yaml
 
 from briefgen.core.config import load_config
 from briefgen.core.errors import ConfigError
-from briefgen.facts.contract import MACHINE_KEYS, REFERENCES, json_form, yaml_form
+from briefgen.core.models import ENTITY_KINDS
+from briefgen.extract.types import Candidate
+from briefgen.facts.contract import (
+    MACHINE_KEYS,
+    REFERENCES,
+    FactEntry,
+    json_form,
+    yaml_form,
+)
 from briefgen.facts.load import load_fact_file
-from briefgen.facts.model import Conflict, DateSpan, Evidence, Fact, Quantity, Quote
+from briefgen.facts.model import (
+    Conflict,
+    DateSpan,
+    Evidence,
+    Fact,
+    Quantity,
+    Quote,
+    References,
+)
 
 PACKAGE = Path(__file__).resolve().parent.parent / "briefgen"
 CONTRACT = PACKAGE / "facts" / "contract.py"
@@ -46,9 +63,12 @@ def _full_fact(cfg) -> Fact:
 
 
 def test_reference_fields_are_the_declared_ones():
-    assert list(REFERENCES) == ["actors", "counterparts", "places", "origins", "objects", "targets", "topics"]
-    assert REFERENCES["places"] == ("place",) and "topic" in REFERENCES["topics"]
-    assert set(REFERENCES) <= set(MACHINE_KEYS)
+    assert list(REFERENCES) == [f.name for f in dataclasses.fields(References)]
+    assert {"actors", "places", "topics"} <= set(REFERENCES) and REFERENCES["places"] == ("place",)
+    for name, kinds in REFERENCES.items():
+        assert kinds and set(kinds) <= set(ENTITY_KINDS), name
+        assert name in Fact.__dataclass_fields__ and name in Candidate.__dataclass_fields__
+        assert name in FactEntry.model_fields and name in MACHINE_KEYS
 
 
 def test_every_reference_field_is_written_and_read_back(cfg, tmp_path):
