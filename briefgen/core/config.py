@@ -16,7 +16,7 @@ from pydantic import AfterValidator, TypeAdapter, ValidationError, ValidationInf
 
 from .errors import BriefgenError, ConfigError, Problem
 from .models import RELIABILITY, TLP_LABELS, Entity, Outlet
-from .schema import ListOf, PerLanguage, Settings, TextList, between, fail, languages_of, validate
+from .schema import ListOf, PerLanguage, Shape, TextList, between, fail, languages_of, validate
 from .weeks import parse_week
 from .yamlio import load_yaml
 
@@ -149,13 +149,13 @@ Languages = ListOf(Annotated[str, AfterValidator(_supported)])
 Colour = Annotated[str, AfterValidator(_colour)]
 
 
-class _Organisation(Settings):
+class _Organisation(Shape):
     name: str
     author: str | None = None
     """Defaults to the organisation's name."""
 
 
-class _Paths(Settings):
+class _Paths(Shape):
     brief: File
     gazetteer: File
     outlets: File
@@ -168,18 +168,18 @@ class _Paths(Settings):
     cache: str = "../output/.cache"
 
 
-class _Branding(Settings):
+class _Branding(Shape):
     logo: File | None = None
     primary_colour: Colour = "#1f3a5f"
     accent_colour: Colour = "#c8102e"
 
 
-class _Pdf(Settings):
+class _Pdf(Shape):
     tagged: bool = False
     variant: Literal[PDF_VARIANTS] | None = None
 
 
-class ProjectFile(Settings):
+class ProjectFile(Shape):
     """config/briefgen.yaml; paths are relative to it."""
 
     organisation: _Organisation
@@ -216,13 +216,13 @@ def _theme_id(value: str, info: ValidationInfo) -> str:
 Title = Annotated[PerLanguage, AfterValidator(_every_language)]
 
 
-class _Theme(Settings):
+class _Theme(Shape):
     id: Annotated[str, AfterValidator(_theme_id)]
     title: Title
     cues: TextList = ()
 
 
-class BriefFile(Settings):
+class BriefFile(Shape):
     """config/brief.yaml."""
 
     title: Title
@@ -246,7 +246,7 @@ def _entity_id(value: str, info: ValidationInfo) -> str:
 EntityId = Annotated[str, AfterValidator(_entity_id)]
 
 
-class _Entry(Settings):
+class _Entry(Shape):
     """A gazetteer entry (programmes and topics have nothing more)."""
 
     name: PerLanguage
@@ -273,7 +273,7 @@ class _PlaceEntry(_Entry):
     lon: Annotated[float, between(-180, 180)] | None = None
 
 
-class GazetteerFile(Settings):
+class GazetteerFile(Shape):
     """config/gazetteer.yaml: entries by section, keyed by id (unique across sections)."""
 
     people: dict[EntityId, _PersonEntry] = {}
@@ -283,7 +283,7 @@ class GazetteerFile(Settings):
     topics: dict[EntityId, _Entry] = {}
 
 
-class _Outlet(Settings):
+class _Outlet(Shape):
     name: str
     url: str = ""
     reliability: Literal[RELIABILITY]

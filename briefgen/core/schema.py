@@ -13,7 +13,7 @@ import datetime as dt
 import types
 import typing
 from dataclasses import dataclass
-from typing import Annotated, Any, Iterable
+from typing import Annotated, Any, Callable, Iterable
 
 from pydantic import (
     AfterValidator,
@@ -39,9 +39,9 @@ class Schema(BaseModel):
     model_config = ConfigDict(extra="allow", strict=True, frozen=True)
 
 
-class Settings(Schema):
-    """A shape for a settings file, where a key left blank (``logo:``) counts as not given: it takes
-    its default, or is reported as required."""
+class Shape(Schema):
+    """A mapping where a key left blank (``logo:``, ``notes:``) counts as not given: it takes its
+    default, or is reported as required. The base of the shapes of briefgen's own files."""
 
     @model_validator(mode="before")
     @classmethod
@@ -56,9 +56,10 @@ class LanguageKeys:
     """Marks a mapping keyed by language: keys outside the configured languages are warned about."""
 
 
-def fail(message: str) -> PydanticCustomError:
-    """An error raised by a check of ours; its message is shown as written."""
-    return PydanticCustomError("briefgen", message)
+def fail(message: str, *, at: KeyPath = ()) -> PydanticCustomError:
+    """An error raised by a check of ours; its message is shown as written. ``at`` names the key
+    inside the value checked (a check on a whole fact that is about its ``id``)."""
+    return PydanticCustomError("briefgen", message, {"at": tuple(at)} if at else None)
 
 
 def _one_or_many(v: Any) -> Any:
@@ -81,6 +82,14 @@ def _per_language(v: Any) -> Any:
 
 TextList = Annotated[tuple[str, ...], BeforeValidator(_one_or_many)]
 """A list of text (ids, themes…); a single text is a list of one."""
+
+
+def text_list(*checks: Callable[..., str]) -> Any:
+    """A TextList whose every item goes through ``checks`` (AfterValidator functions), so that a
+    problem names the item: ``facts[5].themes[0]``."""
+    item = Annotated[(str, *(AfterValidator(c) for c in checks))] if checks else str
+    return Annotated[tuple[item, ...], BeforeValidator(_one_or_many)]
+
 
 PerLanguage = Annotated[dict[str, str], BeforeValidator(_per_language), LanguageKeys()]
 """Text per language; a plain text stands for every language (see ``languages_of``)."""
@@ -124,7 +133,8 @@ def validate(doc: Located, model: Any, *, context: dict | None = None, strict: b
             value = TypeAdapter(model).validate_python(data, context=context)
     except ValidationError as exc:
         for e in exc.errors(include_url=False):
-            errors.append(doc.problem(_data_path(data, e["loc"]), _message(e)))
+            loc = tuple(e["loc"]) + tuple((e.get("ctx") or {}).get("at", ()))
+            errors.append(doc.problem(_data_path(data, loc), _message(e)))
     notes = [doc.problem(key, msg) for key, msg in _unknown(data, model, (), tuple(languages))]
     if strict:
         errors.extend(notes)

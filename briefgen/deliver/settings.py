@@ -18,7 +18,7 @@ from pydantic import AfterValidator, Field, ValidationInfo
 
 from ..core.config import Config
 from ..core.errors import BriefgenError, ConfigError, Problem
-from ..core.schema import ListOf, Settings, between, fail, validate
+from ..core.schema import ListOf, Shape, between, fail, validate
 from ..core.yamlio import Located, load_yaml
 
 ENV_PASSWORD = "BRIEFGEN_SMTP_PASSWORD"
@@ -129,7 +129,7 @@ OneLine = Annotated[str, AfterValidator(_one_line)]
 Email = Annotated[OneLine, AfterValidator(_email)]
 
 
-class _Stakeholder(Settings):
+class _Stakeholder(Shape):
     name: OneLine
     email: Email
     language: Annotated[str, AfterValidator(_language)]
@@ -138,7 +138,7 @@ class _Stakeholder(Settings):
     active: bool = True
 
 
-class StakeholdersFile(Settings):
+class StakeholdersFile(Shape):
     """config/stakeholders.yaml."""
 
     stakeholders: ListOf(_Stakeholder)
@@ -196,7 +196,7 @@ def _unsubscribe(value: str) -> str:
 Addresses = Annotated[OneLine, AfterValidator(_addresses)]
 
 
-class _Smtp(Settings):
+class _Smtp(Shape):
     host: Annotated[OneLine | None, AfterValidator(_host)] = Field(None, validate_default=True)
     port: Annotated[int, AfterValidator(_port)] | None = None
     """Default: the usual port of ``security``."""
@@ -207,13 +207,13 @@ class _Smtp(Settings):
     timeout: Annotated[float, AfterValidator(_positive)] = 30.0
 
 
-class _Retry(Settings):
+class _Retry(Shape):
     attempts: Annotated[int, between(1, 20)] = 3
     delay: Annotated[float, AfterValidator(_not_negative)] = 2.0
     max_delay: Annotated[float, AfterValidator(_not_negative)] = 60.0
 
 
-class DeliveryFile(Settings):
+class DeliveryFile(Shape):
     """config/delivery.yaml."""
 
     smtp: _Smtp
@@ -264,7 +264,7 @@ def _listed_twice(doc: Located) -> list[Problem]:
 
 def load_delivery(cfg: Config, *, strict: bool = False,
                   environ: Mapping[str, str] | None = None) -> tuple[Delivery, list[Problem]]:
-    """Settings from ``paths.delivery`` with BRIEFGEN_SMTP_* overrides; ConfigError on any error.
+    """Shape from ``paths.delivery`` with BRIEFGEN_SMTP_* overrides; ConfigError on any error.
     The password is taken from the environment when set, but not required here."""
     env = os.environ if environ is None else environ
     path = _settings_file(cfg, "delivery", "no delivery settings; add 'delivery: delivery.yaml' under 'paths:'")

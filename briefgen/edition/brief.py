@@ -12,6 +12,7 @@ from ..core.config import Config, Theme
 from ..core.errors import BriefgenError
 from ..core.models import Entity, Outlet
 from ..core.weeks import parse_week, weeks_between
+from ..facts.contract import named
 from ..facts.grading import credibility
 from ..facts.load import fact_files, load_fact_file
 from ..facts.model import Analysis, Fact, Quantity
@@ -134,8 +135,7 @@ def build_brief(cfg: Config, week: str, *, strict: bool = False, themes: tuple[s
     mentioned: list[str] = []
     for i in items:
         f = i.fact
-        for eid in (*f.actors, *f.counterparts, *f.targets, *f.objects, *f.places, *f.origins,
-                    *((f.quote.speaker,) if f.quote else ())):
+        for eid in (*named(f), *((f.quote.speaker,) if f.quote else ())):
             if eid not in mentioned:
                 mentioned.append(eid)
     ents = [cfg.entities[e] for e in mentioned if e in cfg.entities]

@@ -12,10 +12,14 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..core.models import Entity
+from ..facts.contract import REFERENCES
 from ..facts.model import Fact
 from . import i18n
 
 _VOWELS = tuple("aeiouyâàéèêëîïôûüœhAEIOUYÂÀÉÈÊËÎÏÔÛÜŒH")
+# Every reference field is a slot of the frames under its own name ({origins}, {targets}…); these
+# three are also known by the singular the catalogues' msgids use ({actor} met {counterpart}…).
+_SINGULAR = {"actor": "actors", "counterpart": "counterparts", "place": "places"}
 
 
 @dataclass
@@ -132,9 +136,6 @@ def unit_noun(unit: str, n: float, gettext: Callable) -> str:
     return nouns[unit]() if unit in nouns else unit
 
 
-UNITS = ("recruit", "person", "young_person", "month", "week", "day", "XOF", "USD", "vehicle")
-
-
 def amount(q, lang: str, gettext) -> str:
     """« 900 recrues », "6 months", « 1,2 milliard de francs CFA »."""
     num = i18n.number(q.value, lang)
@@ -166,17 +167,13 @@ def sentence(fact: Fact, sp: Speaker, gettext) -> str:
     qs = {q.role: q for q in fact.quantities if q.role}
     when = i18n.when(fact.date.start, fact.date.end, fact.date.precision, lang)
     # Computed only when a frame uses them: naming an entity counts as its first mention.
-    slots = _Slots({
-        "actor": lambda: sp.names(fact.actors),
-        "counterpart": lambda: sp.names(fact.counterparts),
-        "place": lambda: sp.names(fact.places),
+    refs = {name: getattr(fact, name) for name in REFERENCES}
+    slots = _Slots({name: (lambda ids=ids: sp.names(ids)) for name, ids in refs.items()})
+    slots.update({alias: (lambda name=name: slots[name]) for alias, name in _SINGULAR.items()})
+    slots.update({
         "place_at": lambda: sp.place_at(fact.places),
-        "origins": lambda: sp.names(fact.origins),
-        "objects": lambda: sp.names(fact.objects),
         "objects_to": lambda: sp.names(fact.objects, prep="à"),
         "objects_de": lambda: sp.names(fact.objects, prep="de"),
-        "targets": lambda: sp.names(fact.targets),
-        "topics": lambda: sp.names(fact.topics),
         "date": lambda: when,
         # French agreement with the subject: « s'est rendu », « s'est rendue », « se sont rendus »…
         "e": lambda: {"m": "", "f": "e", "mp": "s", "fp": "es"}[agr],
@@ -188,10 +185,10 @@ def sentence(fact: Fact, sp: Speaker, gettext) -> str:
         "a_cp": lambda: "ont" if agreement(fact.counterparts, sp.entities).endswith("p") else "a",
     })
     k = fact.kind
-    has = {"actor": bool(fact.actors), "counterpart": bool(fact.counterparts), "place": bool(fact.places),
-           "objects": bool(fact.objects), "targets": bool(fact.targets), "topics": bool(fact.topics),
-           "origins": bool(fact.origins), "action": bool(fact.action), "participants": "participants" in qs,
-           "duration": "duration" in qs, "items": "items" in qs}
+    has = {name: bool(ids) for name, ids in refs.items()}
+    has.update({alias: has[name] for alias, name in _SINGULAR.items()})
+    has.update({"action": bool(fact.action), "participants": "participants" in qs, "duration": "duration" in qs,
+                "items": "items" in qs})
     if has["participants"]:
         slots["participants"] = lambda: amount(qs["participants"], lang, gettext)
     if has["duration"]:

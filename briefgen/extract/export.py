@@ -3,16 +3,8 @@
 from __future__ import annotations
 
 from ..core.config import Config
-from ..facts.model import DateSpan
+from ..facts.contract import json_form, named
 from .pipeline import Extraction
-
-
-def _date(d: DateSpan) -> dict:
-    return {"start": d.start.isoformat(), "end": d.end.isoformat(), "precision": d.precision}
-
-
-def _value(v: float):
-    return int(v) if float(v).is_integer() else v
 
 
 def entities(ex: Extraction, cfg: Config) -> list[dict]:
@@ -24,8 +16,7 @@ def entities(ex: Extraction, cfg: Config) -> list[dict]:
             if m.text not in forms:
                 forms.append(m.text)
     for mf in ex.facts:
-        f = mf.fact
-        for eid in (*f.actors, *f.counterparts, *f.places, *f.origins, *f.objects, *f.targets, *f.topics):
+        for eid in named(mf.fact):
             seen.setdefault(eid, [])
     roles: dict[str, str] = {}
     for res in ex.results.values():
@@ -62,27 +53,5 @@ def document(ex: Extraction, cfg: Config) -> dict:
     """``{"sources": […], "entities": […], "facts": […]}``."""
     sources = [{"id": s.id, "path": str(s.path), "title": s.title,
                 "published": s.published.isoformat() if s.published else None} for s in ex.sources.values()]
-    facts = []
-    for mf in ex.facts:
-        f = mf.fact
-        item = {
-            "id": f.id, "kind": f.kind, "themes": list(f.themes), "date": _date(f.date),
-            "actors": list(f.actors), "places": list(f.places),
-            "quantities": [{"value": _value(q.value), "unit": q.unit, "text": q.text,
-                            **({"role": q.role} if q.role else {})} for q in f.quantities],
-            "evidence": [{"source": e.source, "start": e.start, "end": e.end, "text": e.text} for e in f.evidence],
-            "corroboration": mf.corroboration,
-            "credibility": mf.grade,
-        }
-        for extra in ("counterparts", "origins", "objects", "targets", "topics"):
-            if getattr(f, extra):
-                item[extra] = list(getattr(f, extra))
-        if f.action:
-            item["action"] = f.action
-        if f.quote:
-            item["quote"] = {"speaker": f.quote.speaker, "lang": f.quote.lang, "text": f.quote.text}
-        if f.conflicts:
-            item["conflicts"] = [{"field": c.field, "values": [{"value": v, "sources": list(s)} for v, s in c.values]}
-                                 for c in f.conflicts]
-        facts.append(item)
+    facts = [json_form(mf.fact, corroboration=mf.corroboration, credibility=mf.grade) for mf in ex.facts]
     return {"sources": sources, "entities": entities(ex, cfg), "facts": facts}

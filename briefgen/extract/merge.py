@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from ..articles.source import Source
 from ..core.config import Config
+from ..facts.contract import REFERENCES
 from ..facts.model import Conflict, DateSpan, Fact, Quantity
 from .dates import span_key
 from .types import Candidate
@@ -235,14 +236,12 @@ def build_facts(cands: list[Candidate], sources: dict[str, Source], cfg: Config)
             firsts = list(dict.fromkeys(x for m in members for x in getattr(m, attr)))
             return tuple(sorted(firsts, key=lambda x: (-counts[x], firsts.index(x))))
 
-        actors, counterparts = union("actors"), union("counterparts")
+        refs = {name: union(name) for name in REFERENCES}
         if kind == "meeting":
-            parts = sorted(set(actors) | set(counterparts), key=lambda e: order.index(e) if e in order else 999)
-            actors, counterparts = tuple(parts[:1]), tuple(parts[1:])
-        places = union("places")
-        if _places(places, cfg):
-            places = tuple(p for p in places if p in _places(places, cfg))
-        origins = union("origins")
+            parts = sorted({*refs["actors"], *refs["counterparts"]}, key=lambda e: order.index(e) if e in order else 999)
+            refs["actors"], refs["counterparts"] = tuple(parts[:1]), tuple(parts[1:])
+        if _places(refs["places"], cfg):
+            refs["places"] = tuple(p for p in refs["places"] if p in _places(refs["places"], cfg))
         quantities, conflicts = _quantities(members)
         conflicts = _date_conflict(members, date) + conflicts
         theme_count = Counter(t for m in members for t in m.themes)
@@ -256,13 +255,11 @@ def build_facts(cands: list[Candidate], sources: dict[str, Source], cfg: Config)
         for m in members:
             if all((e.source, e.start, e.end) != (m.evidence.source, m.evidence.start, m.evidence.end) for e in evidence):
                 evidence.append(m.evidence)
-        objects, targets = union("objects"), union("targets")
-        fid = make_id(kind, actors, objects, targets, places, date, quantities)
+        fid = make_id(kind, refs["actors"], refs["objects"], refs["targets"], refs["places"], date, quantities)
         used[fid] += 1
         if used[fid] > 1:
             fid = f"{fid}-{used[fid]}"
-        fact = Fact(id=fid, kind=kind, themes=themes, date=date, actors=actors, counterparts=counterparts,
-                    places=places, origins=origins, objects=objects, targets=targets, topics=union("topics"),
+        fact = Fact(id=fid, kind=kind, themes=themes, date=date, **refs,
                     action=actions.most_common(1)[0][0] if actions else None, quantities=quantities,
                     quote=quote, evidence=tuple(evidence), conflicts=tuple(conflicts))
         outlets = {outlet_of(sources[m.source]) for m in members}

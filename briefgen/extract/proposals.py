@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..core.config import Config
 from ..core.files import write_atomic
-from ..facts.load import REF_KINDS
+from ..facts.contract import named
 from .anaphora import role_gender
 from .types import NewEntity
 
@@ -72,7 +72,7 @@ def write_proposals(cfg: Config, ex, facts) -> Path | None:
             seen_in.setdefault(e.id, []).append(sid)
     used_by: dict[str, list[str]] = {}
     for f in facts:
-        for eid in dict.fromkeys(eid for name in REF_KINDS for eid in getattr(f, name)):
+        for eid in named(f):
             used_by.setdefault(eid, []).append(f.id)
     text = gazetteer_fragment(list(ex.new_entities), seen_in, used_by, cfg.languages)
     write_atomic(path, text.encode("utf-8"))

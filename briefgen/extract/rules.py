@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from ..articles.source import Source
 from ..core.config import Config
 from ..facts.model import DateSpan, Evidence, Quantity, Quote
 from . import dates as dates_mod
 from .anaphora import person_meant
 from .context import Context
-from .types import Candidate, DateMention, Mention, QuantityMention, Sentence
+from .types import Candidate, DateMention, Mention
 
 TRIGGERS = {
     "visit": {"visite", "séjourner", "séjour", "venue", "passage", "déplacement", "rendre", "venir",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..facts.model import DateSpan, Evidence, Quantity, Quote
+from ..facts.model import DateSpan, Evidence, Quantity, Quote, References
 
 # Mention labels set by the gazetteer ruler (and mapped from spaCy's PER/ORG/LOC).
 LABEL_OF_KIND = {"person": "PER", "organisation": "ORG", "state": "STATE", "armed_group": "ARMED",
@@ -67,8 +67,9 @@ class QuantityMention:
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
-    """One fact as a single sentence (or quote) of one article reports it, before merging."""
+class Candidate(References):
+    """One fact as a single sentence (or quote) of one article reports it, before merging; the
+    entities it names are its References (keyword arguments)."""
 
     kind: str
     source: str
@@ -79,13 +80,6 @@ class Candidate:
     inherited from the paragraph or the publication week when candidates merge)."""
     evidence: Evidence
     themes: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()
-    counterparts: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()
-    origins: tuple[str, ...] = ()
-    objects: tuple[str, ...] = ()
-    targets: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
     action: str | None = None
     quantities: tuple[Quantity, ...] = ()
     quote: Quote | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 
 FACT_KINDS = (
     "visit", "meeting", "statement", "announcement", "agreement", "sanction", "programme",
@@ -15,6 +15,38 @@ STATUSES = ("proposed", "approved", "rejected")
 PRECISIONS = ("day", "week", "month")
 TRENDS = ("deteriorated", "unchanged", "improved")
 ACTIONS = ("create", "open", "launch", "resume", "suspend", "extend", "sign", "end")
+PARTIES = ("person", "organisation", "state", "armed_group")
+"""Entity kinds that can act, meet, agree or be sanctioned."""
+
+
+def reference(*kinds: str) -> Any:
+    """A reference field: the ids of gazetteer entities of these ``kinds`` (in the order given)."""
+    return field(default=(), metadata={"kinds": kinds})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class References:
+    """The entities a fact (or a candidate fact) names, by the part they play.
+
+    This is the one declaration of the reference fields: each is declared here with the entity
+    kinds it accepts, and the fact file schema, its writers, the JSON export, the merge of
+    candidates and the brief iterate over it (see ``briefgen.facts.contract.REFERENCES``). A new
+    role is one more field here, the rule that fills it and the sentence frames that say it."""
+
+    actors: tuple[str, ...] = reference(*PARTIES)
+    """Who does or says it."""
+    counterparts: tuple[str, ...] = reference(*PARTIES)
+    """Who is met, agreed with, delivered to."""
+    places: tuple[str, ...] = reference("place")
+    """Where it happens."""
+    origins: tuple[str, ...] = reference("place")
+    """Places people come from (recruitment)."""
+    objects: tuple[str, ...] = reference("programme", "organisation", "armed_group")
+    """Programmes or bodies the fact is about (what is announced, resumed, created…)."""
+    targets: tuple[str, ...] = reference("person", "organisation", "armed_group", "state")
+    """Who a sanction or measure is aimed at."""
+    topics: tuple[str, ...] = reference("topic")
+    """What is spoken about (statements, meetings)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,24 +114,15 @@ class KeyFigure:
 
 
 @dataclass(frozen=True, slots=True)
-class Fact:
-    """One thing that happened or was said, language-neutral (see the README's fact file format)."""
+class Fact(References):
+    """One thing that happened or was said, language-neutral (see the README's fact file format);
+    the entities it names are its References (keyword arguments)."""
 
     id: str
     kind: str
     themes: tuple[str, ...]
     date: DateSpan
     status: str = "proposed"
-    actors: tuple[str, ...] = ()
-    counterparts: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()
-    origins: tuple[str, ...] = ()
-    """Places people come from (recruitment)."""
-    objects: tuple[str, ...] = ()
-    """Programmes or bodies the fact is about (what is announced, resumed, created…)."""
-    targets: tuple[str, ...] = ()
-    """Who a sanction or measure is aimed at."""
-    topics: tuple[str, ...] = ()
     action: str | None = None
     """For announcements and programmes: create, open, launch, resume…"""
     quantities: tuple[Quantity, ...] = ()

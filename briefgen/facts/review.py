@@ -37,12 +37,11 @@ from ..core.config import Config
 from ..core.errors import BriefgenError, ConfigError
 from ..core.files import write_atomic
 from ..core.weeks import week_of
-from .load import REF_KINDS, load_fact_file
 from . import roundtrip as rt
+from .contract import MACHINE_KEYS, yaml_form
+from .load import load_fact_file
 from .model import Fact
 
-MACHINE_KEYS = ("kind", "themes", "date", "actors", "counterparts", "places", "origins", "objects", "targets",
-                "topics", "action", "quantities", "conflicts")
 STATE_FILE = "review-state.json"
 
 
@@ -58,34 +57,9 @@ class WeekUpdate:
     written: bool
 
 
-def _value(v: float):
-    return int(v) if float(v).is_integer() else v
-
-
 def fact_to_dict(fact: Fact, cfg: Config) -> dict:
-    """The fact file form of an extracted fact; references outside the gazetteer are left out
-    (they are proposed for the gazetteer instead)."""
-    d: dict = {"id": fact.id, "kind": fact.kind, "status": fact.status, "themes": list(fact.themes)}
-    if fact.date.start == fact.date.end and fact.date.precision == "day":
-        d["date"] = fact.date.start
-    else:
-        d["date"] = {"start": fact.date.start, "end": fact.date.end, "precision": fact.date.precision}
-    for name, kinds in REF_KINDS.items():
-        ids = [i for i in getattr(fact, name) if i in cfg.entities and cfg.entities[i].kind in kinds]
-        if ids:
-            d[name] = ids
-    if fact.action:
-        d["action"] = fact.action
-    if fact.quantities:
-        d["quantities"] = [{"value": _value(q.value), "unit": q.unit, **({"role": q.role} if q.role else {}),
-                            "text": q.text} for q in fact.quantities]
-    if fact.quote and fact.quote.speaker in cfg.entities:
-        d["quote"] = {"speaker": fact.quote.speaker, "lang": fact.quote.lang, "text": fact.quote.text}
-    d["evidence"] = [{"source": e.source, "start": e.start, "end": e.end, "text": e.text} for e in fact.evidence]
-    if fact.conflicts:
-        d["conflicts"] = [{"field": c.field, "values": [{"value": v, "sources": list(s)} for v, s in c.values]}
-                          for c in fact.conflicts]
-    return d
+    """The fact file form of an extracted fact (see ``contract.yaml_form``)."""
+    return yaml_form(fact, cfg.entities)
 
 
 def machine_hash(d: dict) -> str:
