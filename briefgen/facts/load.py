@@ -22,7 +22,7 @@ from ..core.schema import (
     languages_of,
     validate,
 )
-from ..core.weeks import parse_week
+from ..core.weeks import is_week, parse_week
 from ..core.yamlio import load_yaml
 from .contract import FactEntry, Shape, context, fact_of, known_theme
 from .model import TRENDS, Analysis, FactFile
@@ -32,7 +32,7 @@ def fact_files(cfg: Config) -> dict[str, Path]:
     """Week → fact file, for every facts/<week>.yaml present."""
     if not cfg.facts_dir.is_dir():
         return {}
-    return {p.stem: p for p in sorted(cfg.facts_dir.glob("*-W[0-9][0-9].yaml"))}
+    return {p.stem: p for p in sorted(cfg.facts_dir.glob("*.yaml")) if is_week(p.stem)}
 
 
 def _week(v: str, info: ValidationInfo) -> str:
