@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .core.errors import BriefgenError, ConfigError
-from .deliver.settings import ENV_PASSWORD
+from .deliver.env import ENV_PASSWORD
 
 log = logging.getLogger("briefgen")
 

@@ -94,6 +94,6 @@ def test_nothing_imports_the_cli():
 
 def test_the_cli_reaches_use_cases_only_through_the_application_layer():
     graph = import_graph()
-    allowed = {"briefgen", "briefgen.app", "briefgen.core.errors", "briefgen.deliver.settings", "briefgen.facts.review",
+    allowed = {"briefgen", "briefgen.app", "briefgen.core.errors", "briefgen.deliver.env", "briefgen.facts.review",
                "briefgen.extract.evaluate"}
     assert graph["briefgen.cli"] <= allowed, graph["briefgen.cli"] - allowed

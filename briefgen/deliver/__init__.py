@@ -13,7 +13,7 @@ import importlib
 
 _LAZY = {"run_send": "send", "resolve_week": "send", "Summary": "send", "compose": "message",
          "load_stakeholders": "settings", "load_delivery": "settings", "Stakeholder": "settings",
-         "Delivery": "settings", "ENV_PASSWORD": "settings", "Ledger": "ledger"}
+         "Delivery": "settings", "ENV_PASSWORD": "env", "Ledger": "ledger"}
 
 __all__ = sorted(_LAZY)
 

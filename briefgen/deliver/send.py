@@ -17,9 +17,10 @@ from datetime import date
 from ..core.config import Config
 from ..core.errors import BriefgenError
 from ..core.layout import edition_path
+from .env import ENV_PASSWORD
 from .ledger import Ledger
 from .message import compose
-from .settings import ENV_PASSWORD, Delivery, Stakeholder, load_delivery, load_stakeholders
+from .settings import Delivery, Stakeholder, load_delivery, load_stakeholders
 from .smtp import FATAL, PERMANENT, ConnectFailure, Mailer, Redactor, classify
 
 __all__ = ["run_send", "resolve_week", "compose", "load_stakeholders",

@@ -20,11 +20,8 @@ from ..core.config import Config
 from ..core.errors import BriefgenError, ConfigError, Problem
 from ..core.schema import ListOf, Shape, between, fail, validate
 from ..core.yamlio import Located, load_yaml
+from .env import ENV_HOST, ENV_PASSWORD, ENV_PORT, ENV_SECURITY, ENV_USER
 
-ENV_PASSWORD = "BRIEFGEN_SMTP_PASSWORD"
-"""The only place the SMTP password is read from."""
-ENV_HOST, ENV_PORT, ENV_SECURITY, ENV_USER = (
-    "BRIEFGEN_SMTP_HOST", "BRIEFGEN_SMTP_PORT", "BRIEFGEN_SMTP_SECURITY", "BRIEFGEN_SMTP_USER")
 SECURITY = ("starttls", "ssl", "none")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 

@@ -17,9 +17,12 @@ from . import types as t
 
 
 def _code_version() -> str:
-    """Hash of the extraction code itself: a new briefgen never reuses an older one's results."""
+    """Hash of the extraction code itself and of the data it caches (the fact model, the article
+    readers): a new briefgen never reuses an older one's results."""
+    package = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    for path in [*sorted(Path(__file__).parent.glob("*.py")), package / "facts" / "model.py",
+                 *sorted((package / "articles").glob("*.py"))]:
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
