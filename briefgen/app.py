@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .core.config import Config, load_config
 from .core.errors import BriefgenError, ConfigError, Problem
+
+if TYPE_CHECKING:  # pragma: no cover - the settings (pydantic) load after the PDF renderer has forked
+    from .core.config import Config
 
 log = logging.getLogger("briefgen")
 
 
 def load(path: Path, *, strict: bool = False) -> Config:
     """The project's settings, with their warnings logged."""
+    from .core.config import load_config
+
     cfg = load_config(path, strict=strict)
     for w in cfg.warnings:
         log.warning("warning: %s", w)
@@ -97,6 +102,18 @@ def build(cfg: Config, week: str | None, *, langs=None, strict: bool = False) ->
     return build_week(cfg, week, langs=langs, strict=strict)
 
 
+def build_project(config: Path, week: str | None, *, langs=None, strict: bool = False) -> list[Path]:
+    """``briefgen build``: the settings at ``config`` loaded, then the editions of ``week`` built.
+    WeasyPrint starts loading in the PDF renderer's process before the settings are read."""
+    from .edition.pdf import PdfRenderer
+
+    with PdfRenderer() as renderer:  # forked before the settings and facts modules are imported
+        from .edition.build import build as build_week
+
+        cfg = load(config, strict=strict)
+        return build_week(cfg, week, langs=langs, strict=strict, renderer=renderer)
+
+
 def run(cfg: Config, week: str | None = None, *, send: bool = False, strict: bool = False) -> int:
     """The weekly job: extract, check, build the week and every stale one, then (``send``) mail it.
 
@@ -105,6 +122,13 @@ def run(cfg: Config, week: str | None = None, *, send: bool = False, strict: boo
     delivery settings are only warnings (errors with ``strict``): they do not stop the editions,
     and ``send`` or ``check`` reports them as errors.
     """
+    from .edition.pdf import PdfRenderer
+
+    with PdfRenderer() as renderer:  # WeasyPrint loads in its process while this one extracts
+        return _run(cfg, week, send=send, strict=strict, renderer=renderer)
+
+
+def _run(cfg: Config, week: str | None, *, send: bool, strict: bool, renderer) -> int:
     from .deliver.send import resolve_week, run_send
     from .edition.build import build_weeks, stale_weeks
     from .extract import extract_project
@@ -128,7 +152,7 @@ def run(cfg: Config, week: str | None = None, *, send: bool = False, strict: boo
     _raise_problems(*_fact_problems(cfg, strict=strict))
     week = resolve_week(cfg, week)
     others = stale_weeks(cfg, exclude=week)  # e.g. a past week whose facts were all rejected is skipped
-    build_weeks(cfg, [*others, week], strict=strict, optional=set(others))
+    build_weeks(cfg, [*others, week], strict=strict, optional=set(others), renderer=renderer)
     if send:
         return run_send(cfg, week, dry_run=False, resend=False, log=log, strict=strict)
     return 0

@@ -151,7 +151,7 @@ def _config(args):
 def cmd_build(args) -> int:
     from . import app
 
-    app.build(_config(args), args.week, langs=args.lang, strict=args.strict)
+    app.build_project(args.config, args.week, langs=args.lang, strict=args.strict)
     return 0
 
 

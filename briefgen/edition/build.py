@@ -14,19 +14,23 @@ from ..core.layout import edition_paths
 from ..facts.load import fact_files
 from .brief import build_brief, newest_week
 from .parallel import edition_files, render_many
+from .pdf import PdfRenderer
 
 log = logging.getLogger("briefgen")
 
 
-def build(cfg: Config, week: str | None, *, langs=None, strict: bool = False) -> list[Path]:
+def build(cfg: Config, week: str | None, *, langs=None, strict: bool = False,
+          renderer: PdfRenderer | None = None) -> list[Path]:
     """Build the editions of ``week`` (default: the newest with facts) and write them."""
-    return build_weeks(cfg, [week or newest_week(cfg)], langs=langs, strict=strict)
+    return build_weeks(cfg, [week or newest_week(cfg)], langs=langs, strict=strict, renderer=renderer)
 
 
-def build_weeks(cfg: Config, weeks: list[str], *, langs=None, strict: bool = False, optional=()) -> list[Path]:
+def build_weeks(cfg: Config, weeks: list[str], *, langs=None, strict: bool = False, optional=(),
+                renderer: PdfRenderer | None = None) -> list[Path]:
     """Build every edition of ``weeks`` — all read and rendered (in parallel) before anything is
     written — and return the files written. A week in ``optional`` that has nothing to show is
-    skipped with a warning instead of failing the whole build."""
+    skipped with a warning instead of failing the whole build. ``renderer``: a PdfRenderer started
+    earlier by the command (WeasyPrint already loading), else PDFs are written as they come."""
     langs = langs or list(cfg.languages)
     for lang in langs:
         if lang not in cfg.languages:
@@ -48,7 +52,7 @@ def build_weeks(cfg: Config, weeks: list[str], *, langs=None, strict: bool = Fal
     work = [(brief, lang) for brief in briefs.values() for lang in langs]
     n = sum(len({i.fact.id for s in b.sections for i in s.items}) for b in briefs.values())
     log.info("[2/3] rendering %d edition(s) of %d facts in %s", len(work), n, ", ".join(langs))
-    rendered = render_many(cfg, work)
+    rendered = render_many(cfg, work, renderer=renderer)
     outputs: dict[Path, bytes] = {}
     for (brief, lang), result in zip(work, rendered):
         outputs.update(edition_files(cfg.output_dir, brief.week, {lang: result}))

@@ -1,4 +1,4 @@
-"""Render a Brief to HTML with Jinja2 (one template set, every language) and to PDF with WeasyPrint."""
+"""Render a Brief to HTML with Jinja2 (one template set, every language); its PDF through edition.pdf."""
 
 from __future__ import annotations
 
@@ -15,9 +15,7 @@ from ..core.config import Config
 from ..core.resources import templates_dir
 from . import i18n, maps, phrasing
 from .brief import Brief, Item
-from .engine import load_weasyprint
-
-ASSET_SCHEME = "briefgen-asset:"
+from .pdf import PdfJob, write_pdf
 
 
 # -- Markdown ---------------------------------------------------------------------------------
@@ -143,38 +141,11 @@ def _data_url(path: Path) -> str:
 
 
 # -- PDF --------------------------------------------------------------------------------------
-def _fetcher_class():
-    load_weasyprint()
-    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
-
-    class ProjectFetcher(URLFetcher):
-        """Serves the project's template assets and data: URLs, and nothing else (no file, no network)."""
-
-        def __init__(self, roots: list[Path]):
-            super().__init__(allowed_protocols=("data",))
-            self.roots = [r.resolve() for r in roots]
-
-        def fetch(self, url, headers=None):
-            if url.startswith(ASSET_SCHEME):
-                rel = url[len(ASSET_SCHEME):].lstrip("/")
-                for root in self.roots:
-                    p = (root / rel).resolve()
-                    if p.is_relative_to(root) and p.is_file():
-                        mime = mimetypes.guess_type(p.name)[0] or "application/octet-stream"
-                        if p.suffix == ".ttf":
-                            mime = "font/ttf"
-                        return URLFetcherResponse(url, p.read_bytes(), {"Content-Type": mime})
-                raise FatalURLFetchingError(f"template asset not found: {rel}")
-            if url.startswith("data:"):
-                return super().fetch(url, headers)
-            raise ValueError(f"refused to fetch {url[:80]!r}: only template assets and data: URLs are allowed")
-
-    return ProjectFetcher
+def pdf_job(cfg: Config, html: str) -> PdfJob:
+    """What the PDF of one edition's HTML needs from the project: its template folders and options."""
+    return PdfJob(html, tuple(template_dirs(cfg)), tagged=cfg.pdf.tagged, variant=cfg.pdf.variant)
 
 
 def render_pdf(cfg: Config, html: str) -> bytes:
     """The PDF of one edition's HTML (fonts embedded, bookmarks from headings, metadata from <head>)."""
-    HTML = load_weasyprint().HTML
-    fetcher = _fetcher_class()(template_dirs(cfg))
-    return HTML(string=html, url_fetcher=fetcher).write_pdf(
-        pdf_tags=cfg.pdf.tagged, pdf_variant=cfg.pdf.variant)
+    return write_pdf(pdf_job(cfg, html))
