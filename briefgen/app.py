@@ -185,7 +185,8 @@ def send(cfg: Config, week: str | None, *, dry_run: bool = False, resend: bool =
 
 
 def evaluate(cfg: Config, gold: Path | None, paths: list[Path]):
-    """Extraction scored against gold annotations: (scores, differences, articles scored)."""
+    """Extraction scored against gold annotations (fields, and articles as wholes when the gold
+    files give topics and same-event groups)."""
     from .extract.evaluate import evaluate as score
 
     gold = gold or cfg.path.parent.parent / "tests" / "gold"

@@ -201,10 +201,10 @@ def cmd_evaluate(args) -> int:
     from . import app
     from .extract.evaluate import table
 
-    scores, diffs, n = app.evaluate(_config(args), args.gold, args.paths)
-    print(table(scores, n))
+    ev = app.evaluate(_config(args), args.gold, args.paths)
+    print(table(ev))
     if args.verbose:
-        for d in diffs:
+        for d in (*ev.diffs, *ev.corpus.missed):
             print("  " + d)
     return 0
 

@@ -125,7 +125,8 @@ def test_fact_ids_are_stable(cfg, project):
 def test_evaluation_targets(cfg, gold, paths):
     if paths is not None and not paths.is_dir():
         pytest.skip("../shared/seeds is not available")
-    scores, diffs, n = evaluate(cfg, gold, [paths or cfg.sources_dir], warn=print)
+    ev = evaluate(cfg, gold, [paths or cfg.sources_dir], warn=print)
+    scores, diffs, n = ev.scores, ev.diffs, ev.articles
     assert n == len(list(gold.glob("*.yaml")))
     by = {s.field: s for s in scores}
     for field in ("people", "armed_groups", "places", "dates", "quantities"):

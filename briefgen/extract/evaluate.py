@@ -10,6 +10,12 @@ Gold files are YAML, one per article, named after the article id (``tests/gold/<
     dates: ["2025-07-08", "2025-02"]       # 2025-07-22, 2025-07-21/2025-07-22, 2025-W30, 2025-07
     quantities: ["900 recruit", "6 month"]
     themes: [security_cooperation]
+    topic: security_cooperation            # optional: a theme id, or ``distractor``
+    group: stevens-visit-2025-07           # optional: the same-event group the article belongs to
+
+With ``topic`` and ``group``, the articles are also scored as a whole: articles about a theme
+that yield no fact, distractors that yield a fact under a theme, and same-event groups whose
+articles end in one merged fact.
 
 They hold ids and values only (never article text), so gold for articles that cannot be
 bundled can live in the project too.
@@ -60,6 +66,40 @@ def predicted(res: SourceResult) -> dict[str, set[str]]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Scores of the articles as wholes (from the gold files' ``topic`` and ``group``)."""
+
+    theme_articles: int = 0
+    theme_articles_with_fact: int = 0
+    distractors: int = 0
+    distractors_with_fact: int = 0
+    """Distractors with at least one fact under a configured theme (the target is none)."""
+    groups: int = 0
+    groups_merged: int = 0
+    """Same-event groups whose articles all report one merged fact."""
+    missed: tuple[str, ...] = ()
+    """What went wrong, one line each (article or group)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    scores: list[Score]
+    diffs: list[str]
+    articles: int
+    corpus: Corpus
+
+
+def load_meta(folder: Path) -> dict[str, dict[str, str]]:
+    """Article id → ``topic`` and ``group`` where the gold file gives them."""
+    out = {}
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        sid = str(data.get("source") or path.stem)
+        out[sid] = {k: str(data[k]) for k in ("topic", "group") if data.get(k)}
+    return out
+
+
 def load_gold(folder: Path) -> dict[str, dict[str, set[str]]]:
     """Article id → field → expected values, from every *.yaml in ``folder``."""
     if not folder.is_dir():
@@ -106,8 +146,35 @@ def score(gold: dict[str, dict[str, set[str]]], results: dict[str, SourceResult]
     return [Score(f, *counts[f]) for f in FIELDS], diffs
 
 
-def evaluate(cfg: Config, gold_dir: Path, paths: list[Path], *, warn) -> tuple[list[Score], list[str], int]:
-    """Run extraction on the articles at ``paths`` that have gold; scores, differences, articles scored."""
+def corpus_scores(meta: dict[str, dict[str, str]], facts, themes: tuple[str, ...]) -> Corpus:
+    """Whole-article scores from merged facts (``MergedFact`` or ``Fact``) and the gold metadata."""
+    facts = [getattr(f, "fact", f) for f in facts]
+    themed: dict[str, int] = {}
+    for f in facts:
+        if set(f.themes) & set(themes):
+            for sid in {e.source for e in f.evidence}:
+                themed[sid] = themed.get(sid, 0) + 1
+    missed = []
+    topical = [sid for sid, m in meta.items() if m.get("topic") and m["topic"] != "distractor"]
+    distractors = [sid for sid, m in meta.items() if m.get("topic") == "distractor"]
+    missed += [f"{sid}: no fact under a theme" for sid in sorted(topical) if sid not in themed]
+    missed += [f"{sid}: distractor with {themed[sid]} fact(s) under a theme" for sid in sorted(distractors)
+               if sid in themed]
+    groups: dict[str, set[str]] = {}
+    for sid, m in meta.items():
+        if m.get("group"):
+            groups.setdefault(m["group"], set()).add(sid)
+    groups = {g: members for g, members in groups.items() if len(members) > 1}
+    merged = {g for g, members in groups.items() if any(members <= {e.source for e in f.evidence} for f in facts)}
+    missed += [f"group {g}: {', '.join(sorted(groups[g]))} not merged into one fact" for g in sorted(set(groups) - merged)]
+    return Corpus(len(topical), sum(1 for sid in topical if sid in themed), len(distractors),
+                  sum(1 for sid in distractors if sid in themed), len(groups), len(merged), tuple(missed))
+
+
+def evaluate(cfg: Config, gold_dir: Path, paths: list[Path], *, warn) -> Evaluation:
+    """Run extraction on the articles at ``paths`` that have gold: field scores, differences,
+    articles scored, and whole-article scores when the gold files give topics and groups."""
+    from .merge import build_facts
     from .pipeline import analyse, read_paths
 
     gold = load_gold(gold_dir)
@@ -117,13 +184,23 @@ def evaluate(cfg: Config, gold_dir: Path, paths: list[Path], *, warn) -> tuple[l
         warn(f"warning: {gold_dir}: gold for {sid!r} but no such article among the paths given; skipped")
     if not sources:
         raise BriefgenError(f"{gold_dir}: none of the annotated articles was found")
-    _, results, _ = analyse(sources, cfg)
+    sources, results, _ = analyse(sources, cfg)
     scores, diffs = score(gold, results)
-    return scores, diffs, len(sources)
+    meta = {sid: m for sid, m in load_meta(gold_dir).items() if sid in sources}
+    corpus = Corpus()
+    if any(meta.values()):
+        facts = build_facts([c for sid in sources for c in results[sid].candidates], sources, cfg)
+        corpus = corpus_scores(meta, facts, cfg.theme_ids())
+    return Evaluation(scores, diffs, len(sources), corpus)
 
 
-def table(scores: list[Score], n: int) -> str:
-    lines = [f"{n} article(s) scored", f"{'field':<14} {'precision':>9} {'recall':>7}   tp  fp  fn"]
-    for s in scores:
+def table(ev: Evaluation) -> str:
+    lines = [f"{ev.articles} article(s) scored", f"{'field':<14} {'precision':>9} {'recall':>7}   tp  fp  fn"]
+    for s in ev.scores:
         lines.append(f"{s.field:<14} {s.precision:>9.2f} {s.recall:>7.2f} {s.tp:>4} {s.fp:>3} {s.fn:>3}")
+    c = ev.corpus
+    if c.theme_articles or c.distractors or c.groups:
+        lines.append(f"articles about a theme with a fact: {c.theme_articles_with_fact}/{c.theme_articles}")
+        lines.append(f"distractors with a fact under a theme: {c.distractors_with_fact}/{c.distractors}")
+        lines.append(f"same-event groups merged into one fact: {c.groups_merged}/{c.groups}")
     return "\n".join(lines)

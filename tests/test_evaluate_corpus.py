@@ -1,0 +1,71 @@
+"""Whole-article scores of `briefgen evaluate`: theme articles with a fact, distractors without one,
+same-event groups merged — on the bundled articles and a distractor written for this test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import yaml
+
+from briefgen.core.config import load_config
+from briefgen.extract.evaluate import corpus_scores, evaluate, table
+from briefgen.facts.model import DateSpan, Evidence, Fact
+
+ROOT = Path(__file__).resolve().parent.parent
+VISIT = ("2025-07-23-courrier-sahel-stevens-bamako", "2025-07-24-bamako-hebdo-visite-americaine")
+DISTRACTOR = """date 2025-07-26
+outlet sahel-depeches
+title Football : les Aigles s'imposent à Bamako
+
+Les Aigles du Mali ont battu la sélection de Guinée par deux buts à un samedi 26 juillet au stade
+du 26-Mars de Bamako, devant quelque 40 000 spectateurs. L'entraîneur a salué « un groupe
+solidaire » et donne rendez-vous aux supporters en septembre pour la suite des éliminatoires.
+"""
+
+
+def _fact(fid: str, *sources: str, themes=("security_cooperation",)) -> Fact:
+    return Fact(id=fid, kind="visit", themes=themes, date=DateSpan(dt.date(2025, 7, 21), dt.date(2025, 7, 21)),
+                evidence=tuple(Evidence(s, 0, 10, "…") for s in sources))
+
+
+def test_corpus_scores_count_what_they_say():
+    meta = {"a": {"topic": "security_cooperation", "group": "g"}, "b": {"topic": "economic_ties", "group": "g"},
+            "c": {"topic": "distractor"}, "d": {"topic": "force_buildup"}}
+    themes = ("security_cooperation", "economic_ties", "force_buildup")
+    apart = corpus_scores(meta, [_fact("1", "a"), _fact("2", "b"), _fact("3", "c")], themes)
+    assert (apart.theme_articles, apart.theme_articles_with_fact) == (3, 2)
+    assert (apart.distractors, apart.distractors_with_fact) == (1, 1)
+    assert (apart.groups, apart.groups_merged) == (1, 0)
+    assert any("d: no fact" in m for m in apart.missed) and any("group g" in m for m in apart.missed)
+    together = corpus_scores(meta, [_fact("1", "a", "b"), _fact("3", "c", themes=("other",))], themes)
+    assert (together.groups_merged, together.distractors_with_fact) == (1, 0)
+
+
+def test_evaluate_scores_articles_as_wholes(tmp_path):
+    sources, gold = tmp_path / "sources", tmp_path / "gold"
+    shutil.copytree(ROOT / "sources", sources)
+    gold.mkdir()
+    for path in (ROOT / "tests" / "gold").glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["topic"] = (data.get("themes") or ["distractor"])[0]
+        if data["source"] in VISIT:
+            data["group"] = "stevens-visit-2025-07"
+        (gold / path.name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    sid = "2025-07-26-sahel-depeches-football"
+    (sources / f"{sid}.txt").write_text(DISTRACTOR, encoding="utf-8")
+    (gold / f"{sid}.yaml").write_text(yaml.safe_dump({
+        "source": sid, "topic": "distractor", "themes": [], "places": ["bamako"], "dates": ["2025-07-26", "2025-09"],
+        "quantities": ["40000 person"], "organisations": ["aigles-du-mali"]}), encoding="utf-8")
+
+    ev = evaluate(load_config(ROOT / "config" / "briefgen.yaml"), gold, [sources], warn=print)
+    c = ev.corpus
+    assert ev.articles == 9
+    assert (c.theme_articles, c.distractors, c.groups) == (8, 1, 1)
+    assert c.theme_articles_with_fact == 8, c.missed
+    assert c.distractors_with_fact == 0, c.missed
+    assert c.groups_merged == 1, c.missed
+    text = table(ev)
+    assert "same-event groups merged into one fact: 1/1" in text
+    assert "distractors with a fact under a theme: 0/1" in text
