@@ -69,3 +69,17 @@ def test_evaluate_scores_articles_as_wholes(tmp_path):
     text = table(ev)
     assert "same-event groups merged into one fact: 1/1" in text
     assert "distractors with a fact under a theme: 0/1" in text
+
+
+def test_a_fact_is_approvable_when_a_gold_event_has_its_date_and_a_participant():
+    from dataclasses import replace
+
+    from briefgen.extract.evaluate import approvable
+
+    fact = replace(_fact("1", "a"), actors=("mali",), places=("bamako",))
+    assert approvable(fact, [{"date": "2025-07", "actors": ["mali"]}])            # a day within the month
+    assert approvable(fact, [{"date": "2025-07-20/2025-07-22", "places": ["bamako"]}])
+    assert approvable(fact, [{"date": "2025-W30", "actors": ["mali"]}])
+    assert not approvable(fact, [{"date": "2025-08", "actors": ["mali"]}])        # another month
+    assert not approvable(fact, [{"date": "2025-07-21", "actors": ["niger"]}])    # nobody in common
+    assert not approvable(fact, [{"date": "someday", "actors": ["mali"]}])

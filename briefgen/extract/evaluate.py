@@ -30,6 +30,7 @@ import yaml
 
 from ..core.config import Config
 from ..core.errors import BriefgenError
+from ..facts.contract import REFERENCES
 from .dates import span_key
 from .types import SourceResult
 
@@ -78,6 +79,11 @@ class Corpus:
     groups: int = 0
     groups_merged: int = 0
     """Same-event groups whose articles all report one merged fact."""
+    proposed: int = 0
+    """Facts under a theme proposed for the annotated articles that have ``events``."""
+    approvable: int = 0
+    """Of those, the ones an analyst would approve: a gold event of one of their articles has a
+    compatible date (the same, or one within the other) and shares an actor or a place."""
     missed: tuple[str, ...] = ()
     """What went wrong, one line each (article or group)."""
 
@@ -90,14 +96,46 @@ class Evaluation:
     corpus: Corpus
 
 
-def load_meta(folder: Path) -> dict[str, dict[str, str]]:
-    """Article id → ``topic`` and ``group`` where the gold file gives them."""
+def load_meta(folder: Path) -> dict[str, dict]:
+    """Article id → ``topic``, ``group`` and ``events`` where the gold file gives them."""
     out = {}
     for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         sid = str(data.get("source") or path.stem)
         out[sid] = {k: str(data[k]) for k in ("topic", "group") if data.get(k)}
+        if isinstance(data.get("events"), list):
+            out[sid]["events"] = [e for e in data["events"] if isinstance(e, dict)]
     return out
+
+
+def _bounds(key: str) -> tuple[str, str]:
+    """A date key (``2024-03-12``, ``2024-03``, ``a/b``, ``2024-W11``) as first and last day, ISO."""
+    if "/" in key:
+        a, b = key.split("/", 1)
+        return _bounds(a)[0], _bounds(b)[1]
+    if "-W" in key:
+        import datetime as dt
+
+        monday = dt.date.fromisocalendar(int(key[:4]), int(key[6:8]), 1)
+        return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+    if len(key) == 7:
+        return key + "-01", key + "-31"
+    return key, key
+
+
+def approvable(fact, events: list[dict]) -> bool:
+    """Whether one of ``events`` (gold) is the fact: compatible dates and a shared participant."""
+    start, end = fact.date.start.isoformat(), fact.date.end.isoformat()
+    named = {x for name in REFERENCES for x in getattr(fact, name)}
+    for e in events:
+        try:
+            a, b = _bounds(str(e.get("date", "")))
+        except ValueError:
+            continue
+        inside = (a <= start and end <= b) or (start <= a and b <= end)
+        if inside and named & {*(e.get("actors") or []), *(e.get("places") or [])}:
+            return True
+    return False
 
 
 def load_gold(folder: Path) -> dict[str, dict[str, set[str]]]:
@@ -167,8 +205,13 @@ def corpus_scores(meta: dict[str, dict[str, str]], facts, themes: tuple[str, ...
     groups = {g: members for g, members in groups.items() if len(members) > 1}
     merged = {g for g, members in groups.items() if any(members <= {e.source for e in f.evidence} for f in facts)}
     missed += [f"group {g}: {', '.join(sorted(groups[g]))} not merged into one fact" for g in sorted(set(groups) - merged)]
+    with_events = {sid for sid, m in meta.items() if "events" in m}
+    proposed = [f for f in facts if set(f.themes) & set(themes) and {e.source for e in f.evidence} & with_events]
+    good = [f for f in proposed
+            if approvable(f, [e for s in {e.source for e in f.evidence} for e in meta.get(s, {}).get("events", [])])]
     return Corpus(len(topical), sum(1 for sid in topical if sid in themed), len(distractors),
-                  sum(1 for sid in distractors if sid in themed), len(groups), len(merged), tuple(missed))
+                  sum(1 for sid in distractors if sid in themed), len(groups), len(merged), len(proposed),
+                  len(good), tuple(missed))
 
 
 def evaluate(cfg: Config, gold_dir: Path, paths: list[Path], *, warn) -> Evaluation:
@@ -203,4 +246,7 @@ def table(ev: Evaluation) -> str:
         lines.append(f"articles about a theme with a fact: {c.theme_articles_with_fact}/{c.theme_articles}")
         lines.append(f"distractors with a fact under a theme: {c.distractors_with_fact}/{c.distractors}")
         lines.append(f"same-event groups merged into one fact: {c.groups_merged}/{c.groups}")
+    if c.proposed:
+        lines.append(f"proposed facts an analyst would approve: {c.approvable}/{c.proposed} "
+                     f"({c.approvable / c.proposed:.0%})")
     return "\n".join(lines)
