@@ -46,6 +46,7 @@ UNITS = {word: unit for unit, words in _PLURALS.items() for word in words}
 """French noun (lower case) → unit. Soldiers are people: they count as ``person``."""
 UNIT_WORDS = sorted(UNITS)
 CURRENCIES = ("XOF", "USD", "EUR", "CNY", "RUB")
+EQUIPMENT = ("vehicle", "aircraft", "drone", "weapon")
 SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR"}
 """Currency signs that may also stand before the number (« $5 millions »)."""
 ARTICLE_UNITS = ("person", "recruit", "day", "week", "month", "year")
