@@ -129,20 +129,41 @@ def unit_noun(unit: str, n: float, gettext: Callable) -> str:
         "month": lambda: gettext.npgettext("unit", "month", "months", n),
         "week": lambda: gettext.npgettext("unit", "week", "weeks", n),
         "day": lambda: gettext.npgettext("unit", "day", "days", n),
+        "year": lambda: gettext.npgettext("unit", "year", "years", n),
         "XOF": lambda: gettext.pgettext("unit", "CFA francs"),
         "USD": lambda: gettext.pgettext("unit", "US dollars"),
+        "EUR": lambda: gettext.pgettext("unit", "euros"),
+        "CNY": lambda: gettext.pgettext("unit", "yuan"),
+        "RUB": lambda: gettext.pgettext("unit", "roubles"),
         "vehicle": lambda: gettext.npgettext("unit", "vehicle", "vehicles", n),
+        "aircraft": lambda: gettext.npgettext("unit", "aircraft", "aircraft", n),
+        "drone": lambda: gettext.npgettext("unit", "drone", "drones", n),
+        "weapon": lambda: gettext.npgettext("unit", "weapon", "weapons", n),
+        "tonne": lambda: gettext.npgettext("unit", "tonne", "tonnes", n),
+        "km": lambda: gettext.pgettext("unit", "km"),
+        "ha": lambda: gettext.npgettext("unit", "hectare", "hectares", n),
+        "project": lambda: gettext.npgettext("unit", "project", "projects", n),
+        "school": lambda: gettext.npgettext("unit", "school", "schools", n),
+        "unit": lambda: gettext.npgettext("unit", "unit", "units", n),
     }
     return nouns[unit]() if unit in nouns else unit
 
 
 def amount(q, lang: str, gettext) -> str:
-    """« 900 recrues », "6 months", « 1,2 milliard de francs CFA »."""
+    """« 900 recrues », "6 months", « 1,2 milliard de francs CFA », « 15 % »; a figure the text
+    hedges is said to be approximate: « près de 1 000 recrues », "about 1,000 recruits"."""
     num = i18n.number(q.value, lang)
-    noun = unit_noun(q.unit, q.value, gettext)
-    if abs(q.value) >= 1_000_000 and lang == "fr":
-        return f"{num} {'d' if noun.startswith(_VOWELS) else 'de'}{chr(39) if noun.startswith(_VOWELS) else ' '}{noun}"
-    return f"{num} {noun}"
+    if q.unit == "percent":
+        text = gettext.pgettext("unit", "{number}%").format(number=num)
+    else:
+        noun = unit_noun(q.unit, q.value, gettext)
+        if abs(q.value) >= 1_000_000 and lang == "fr":
+            text = f"{num} {'d' if noun.startswith(_VOWELS) else 'de'}{chr(39) if noun.startswith(_VOWELS) else ' '}{noun}"
+        else:
+            text = f"{num} {noun}"
+    if q.approximate:
+        text = gettext.pgettext("quantity", "about {amount}").format(amount=text)
+    return text
 
 
 def action_noun(action: str, gettext) -> str:

@@ -90,7 +90,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
             continue
         if label == "QTY":
             q = qty_mod.parse(ent.text)
-            if q is not None:
+            if q is not None and qty_mod.in_context(q, [t.lower_ for t in doc[max(0, ent.start - 4):ent.start]]):
                 found.quantities.append(QuantityMention(a, b, q, si))
             continue
         if label == "OUTLET" or label == "MISC":

@@ -69,11 +69,13 @@ def _value(v: float) -> int | float:
 
 
 def _quantity(q: Quantity, *, role_before_text: bool) -> dict:
-    # Each form keeps the key order it has always had (the fact files put the role before the text).
+    # Each form keeps the key order it has always had (the fact files put the role before the text);
+    # ``approximate`` is written only when true, so files and JSON without hedged figures stay as they were.
     role = {"role": q.role} if q.role else {}
+    approximate = {"approximate": True} if q.approximate else {}
     if role_before_text:
-        return {"value": _value(q.value), "unit": q.unit, **role, "text": q.text}
-    return {"value": _value(q.value), "unit": q.unit, "text": q.text, **role}
+        return {"value": _value(q.value), "unit": q.unit, **role, "text": q.text, **approximate}
+    return {"value": _value(q.value), "unit": q.unit, "text": q.text, **role, **approximate}
 
 
 def _evidence(fact: Fact) -> list[dict]:
@@ -239,6 +241,7 @@ class QuantityEntry(Shape):
     text: str = ""
     role: str | None = None
     label: PerLanguage = {}
+    approximate: bool = False
 
 
 class QuoteEntry(Shape):
@@ -350,7 +353,8 @@ def fact_of(e: FactEntry, languages: Iterable[str]) -> Fact:
         date=DateSpan(e.date.start, e.date.end or e.date.start, e.date.precision),
         **{name: getattr(e, name) for name in REFERENCES},
         action=e.action,
-        quantities=tuple(Quantity(x.value, x.unit, x.text, x.role, per_language(x.label)) for x in e.quantities),
+        quantities=tuple(Quantity(x.value, x.unit, x.text, x.role, per_language(x.label), x.approximate)
+                         for x in e.quantities),
         quote=Quote(q.text, q.speaker, q.lang, per_language(q.translations)) if q else None,
         evidence=tuple(Evidence(x.source, x.start, x.start if x.end is None else x.end, x.text) for x in e.evidence),
         credibility=e.credibility,

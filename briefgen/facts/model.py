@@ -72,6 +72,8 @@ class Quantity:
     """How the fact uses it: ``participants``, ``duration``, ``phase``, ``amount``…"""
     label: Mapping[str, str] = field(default_factory=dict)
     """Optional analyst caption per language (e.g. the name of a phase)."""
+    approximate: bool = False
+    """The text hedges the figure (« près de 1 000 », « une vingtaine », « plus de 300 »)."""
 
 
 @dataclass(frozen=True, slots=True)

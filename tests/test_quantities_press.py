@@ -1,0 +1,312 @@
+"""Quantities as the French press writes them: money with currency and scale, percentages, hedged
+counts (marked approximate), equipment and other units, and the numbers that are not quantities.
+
+The sentences are written for these tests. Most go through the real spaCy pipeline with the
+bundled gazetteer's EntityRuler (the QTY patterns), then ``mentions.find``; a few check ``parse``
+alone, the fact contract's forms of ``approximate`` and how the editions say it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefgen.core.config import load_config
+from briefgen.edition import i18n, phrasing
+from briefgen.extract import mentions, nlp
+from briefgen.extract.quantities import UNITS, parse
+from briefgen.facts.contract import json_form, yaml_form
+from briefgen.facts.load import load_fact_file
+from briefgen.facts.model import DateSpan, Evidence, Fact, Quantity
+
+ROOT = Path(__file__).resolve().parent.parent
+NNBSP, NBSP = "\u202f", "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def cfg(tmp_path_factory):
+    dest = tmp_path_factory.mktemp("qty")
+    for name in ("config", "facts", "sources"):
+        shutil.copytree(ROOT / name, dest / name)
+    shutil.copytree(ROOT / "templates" / "assets", dest / "templates" / "assets")
+    return load_config(dest / "config" / "briefgen.yaml")
+
+
+@pytest.fixture(scope="module")
+def read(cfg):
+    """Sentence → [(value, unit, approximate)] as extraction finds them."""
+    pipe = nlp.load(cfg)
+    names = nlp.surnames(cfg)
+
+    def run(sentence: str) -> list[tuple[float, str, bool]]:
+        text = nlp.normalize(sentence)
+        doc = pipe(text)
+        found = mentions.find(doc, text, mentions.sentences(doc, text), cfg, None, names)
+        return [(q.quantity.value, q.quantity.unit, q.quantity.approximate) for q in found.quantities]
+
+    return run
+
+
+# -- 1. money with currency and scale --------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("Le gouvernement consacre 12,5 milliards de FCFA à la défense.", 12_500_000_000, "XOF"),
+    ("Le barrage coûtera 1,2 milliard de francs CFA selon le ministère.", 1_200_000_000, "XOF"),
+    ("Washington annonce 300 millions de dollars pour la région.", 300_000_000, "USD"),
+    ("Bruxelles débloque 50 millions d'euros pour les frontières.", 50_000_000, "EUR"),
+    ("Le budget national dépasse 2 000 milliards de FCFA cette année.", 2_000_000_000_000, "XOF"),
+    ("Pékin prête un milliard de yuans à la compagnie ferroviaire.", 1_000_000_000, "CNY"),
+    ("Moscou verse 10 millions de roubles aux partenaires.", 10_000_000, "RUB"),
+    ("La mairie a reçu 450 millions F CFA pour les routes.", 450_000_000, "XOF"),
+    ("La mairie a reçu 450 millions de F CFA pour les routes.", 450_000_000, "XOF"),
+    ("Le fonds dispose de 75 millions XOF pour les semences.", 75_000_000, "XOF"),
+    ("Le contrat représente 8 millions $ pour la société.", 8_000_000, "USD"),
+    ("Le contrat représente $8 millions pour la société.", 8_000_000, "USD"),
+    ("Le partenaire apporte 3 millions € au projet de forage.", 3_000_000, "EUR"),
+    ("Le partenaire apporte €3 millions au projet de forage.", 3_000_000, "EUR"),
+    ("Un don de 1 500 000 FCFA a été remis au dispensaire.", 1_500_000, "XOF"),
+    ("Un don de 1.500.000 FCFA a été remis au dispensaire.", 1_500_000, "XOF"),
+    (f"Un don de 1{NBSP}500{NBSP}000 FCFA a été remis au dispensaire.", 1_500_000, "XOF"),
+    (f"Un don de 1{NNBSP}500{NNBSP}000 FCFA a été remis au dispensaire.", 1_500_000, "XOF"),
+    ("La coopérative a vendu pour 2,5 millions de dollars de mangues.", 2_500_000, "USD"),
+    ("Chaque famille touchera 25 000 francs CFA par mois.", 25_000, "XOF"),
+])
+def test_money(read, sentence, value, unit):
+    assert (value, unit, False) in read(sentence)
+
+
+# -- 2. percentages --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Le taux de réussite atteint 15 % cette session.", 15),
+    ("Le taux de réussite atteint 15% cette session.", 15),
+    ("Le taux de réussite atteint 15 pour cent cette session.", 15),
+    ("La croissance serait de 2,5 % selon la banque centrale.", 2.5),
+    (f"Les prix ont augmenté de 7{NNBSP}% en un an.", 7),
+    ("Près de 40 % des écoles restent fermées.", 40),
+])
+def test_percentages(read, sentence, value):
+    assert any(q[:2] == (value, "percent") for q in read(sentence))
+
+
+# -- 3. hedged counts, marked approximate -----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("Une vingtaine de soldats ont rejoint le poste de Ménaka.", 20, "person"),
+    ("Une centaine de civils ont quitté le village.", 100, "person"),
+    ("Une dizaine de véhicules ont été incendiés.", 10, "vehicle"),
+    ("Une quinzaine de jours seront nécessaires.", 15, "day"),
+    ("Le camp a accueilli près de 1 000 recrues en une semaine.", 1000, "recruit"),
+    ("Plus de 300 soldats ont défilé à Kati.", 300, "person"),
+    ("Environ 50 véhicules ont été livrés à l'armée.", 50, "vehicle"),
+    ("Quelque 200 gendarmes sont déployés dans la région.", 200, "person"),
+    ("Au moins 12 civils ont été tués lors de l'attaque.", 12, "person"),
+    ("Près d'un millier de personnes ont manifesté à Niamey.", 1000, "person"),
+    ("Un millier de volontaires se sont présentés.", 1000, "person"),
+    ("Le projet a coûté près de 3 milliards de FCFA.", 3_000_000_000, "XOF"),
+    ("Moins de 20 drones ont été commandés.", 20, "drone"),
+])
+def test_hedged_counts_are_approximate(read, sentence, value, unit):
+    assert (value, unit, True) in read(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Des dizaines de soldats ont été blessés.",
+    "Des centaines de familles ont fui les combats.",
+    "Plusieurs milliers de personnes ont manifesté.",
+])
+def test_counts_without_a_value_are_left_out(read, sentence):
+    assert read(sentence) == []
+
+
+def test_exact_counts_are_not_approximate(read):
+    assert read("Le camp a accueilli 900 nouvelles recrues.") == [(900, "recruit", False)]
+
+
+# -- 4. more units ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("L'armée de l'air a reçu deux avions de transport.", 2, "aircraft"),
+    ("Quatre aéronefs ont atterri à Gao.", 4, "aircraft"),
+    ("Le pays a commandé trois hélicoptères de combat.", 3, "aircraft"),
+    ("Six appareils ont survolé la capitale.", 6, "aircraft"),
+    ("Cinq drones ont été livrés à la base de Sévaré.", 5, "drone"),
+    ("Dix blindés ont été réceptionnés par la garde.", 10, "vehicle"),
+    ("Trente véhicules blindés ont quitté le port.", 30, "vehicle"),
+    ("Huit engins blindés ont franchi le fleuve.", 8, "vehicle"),
+    ("La police a saisi 40 armes dans un entrepôt.", 40, "weapon"),
+    ("Les douaniers ont trouvé 12 fusils dans le camion.", 12, "weapon"),
+    ("Le pays a exporté 300 tonnes de coton.", 300, "tonne"),
+    ("La nouvelle route mesure 120 km.", 120, "km"),
+    ("La nouvelle route mesure 120 kilomètres.", 120, "km"),
+    ("Le périmètre irrigué couvre 500 hectares.", 500, "ha"),
+    ("Le périmètre irrigué couvre 500 ha.", 500, "ha"),
+    ("La transition durera pendant trois ans.", 3, "year"),
+    ("Il a dirigé la région pendant deux années.", 2, "year"),
+    ("Le programme s'étale sur cinq ans.", 5, "year"),
+    ("Un mandat de cinq ans lui a été confié.", 5, "year"),
+    ("Le ministre a inauguré 12 projets à Sikasso.", 12, "project"),
+    ("L'ONG a construit 40 écoles dans le cercle.", 40, "school"),
+    ("Le régiment aligne trois bataillons.", 3, "unit"),
+    ("Deux compagnies ont été envoyées au nord.", 2, "unit"),
+    ("Quatre unités spéciales ont été créées.", 4, "unit"),
+    ("Vingt soldats ont été décorés.", 20, "person"),
+])
+def test_units(read, sentence, value, unit):
+    assert (value, unit, False) in read(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Un avion s'est posé à Mopti.",
+    "Une école a rouvert ses portes.",
+    "Le ministre a visité un projet agricole.",
+    "Une compagnie minière a signé un accord.",
+    "Une unité d'élite a été déployée.",
+    "Huit engins explosifs ont été neutralisés.",  # mines, not vehicles
+])
+def test_not_counts_of_things(read, sentence):
+    assert read(sentence) == []
+
+
+# -- 5. numbers that are not quantities ------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "En 2024, le pays a renforcé ses frontières.",
+    "Le conseil s'est réuni le 22 juillet à Bamako.",
+    "Âgé de 45 ans, le colonel a pris le commandement.",
+    "Le colonel, 45 ans, a pris le commandement.",
+    "Un homme de 45 ans a été arrêté.",
+    "L'article 3 de la charte a été suspendu.",
+    "La résolution 2719 a été adoptée.",
+    "La réunion a commencé à 10 h au ministère.",
+    "La réunion a commencé à 10h30 au ministère.",
+    "Le 3e bataillon a quitté Kidal.",
+    "Le premier bataillon a quitté Kidal.",
+    "Il y a trois ans, le camp a été attaqué.",
+    "En 2024 500 tonnes manquaient.",
+])
+def test_not_quantities(read, sentence):
+    found = read(sentence)
+    assert all(unit not in ("year",) for _, unit, _ in found), found
+    if "tonnes" in sentence:  # the year does not glue onto the figure that follows it
+        assert found == [(500, "tonne", False)]
+    else:
+        assert found == []
+
+
+def test_ages_in_a_range_are_not_durations(read):
+    assert read("Elle cherche 1 500 volontaires âgés de 18 à 25 ans.") == [(1500, "person", False)]
+
+
+# -- parse alone -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, unit, approximate", [
+    ("près de 1 000 recrues", 1000, "recruit", True),
+    ("près d’un millier de personnes", 1000, "person", True),
+    ("une vingtaine de soldats", 20, "person", True),
+    ("1,2 milliard de francs CFA", 1.2e9, "XOF", False),
+    ("$5 millions", 5e6, "USD", False),
+    ("15 pour cent", 15, "percent", False),
+    ("2,5 %", 2.5, "percent", False),
+    ("1.500 soldats", 1500, "person", False),
+])
+def test_parse(text, value, unit, approximate):
+    q = parse(text)
+    assert q is not None and (q.value, q.unit, q.approximate) == (value, unit, approximate)
+    assert q.text == text
+
+
+def test_parse_needs_a_value():
+    assert parse("des dizaines de soldats") is None
+    assert parse("une centaine") is None
+
+
+# -- the fact contract ----------------------------------------------------------------------------
+
+def _fact(cfg, *quantities: Quantity) -> Fact:
+    return Fact(id="recruitment-x", kind="recruitment", themes=(cfg.theme_ids()[0],),
+                date=DateSpan(dt.date(2025, 7, 22), dt.date(2025, 7, 22)), quantities=quantities,
+                evidence=(Evidence("a", 0, 10, "Une phrase."),))
+
+
+def test_approximate_is_written_only_when_true(cfg, tmp_path):
+    near = Quantity(1000.0, "recruit", "près de 1 000 recrues", "participants", approximate=True)
+    exact = Quantity(6.0, "month", "six mois", "duration")
+    fact = _fact(cfg, near, exact)
+    form = yaml_form(fact, cfg.entities)
+    assert form["quantities"] == [
+        {"value": 1000, "unit": "recruit", "role": "participants", "text": "près de 1 000 recrues", "approximate": True},
+        {"value": 6, "unit": "month", "role": "duration", "text": "six mois"}]
+    as_json = json_form(fact, corroboration=1, credibility=3)
+    assert as_json["quantities"] == [
+        {"value": 1000, "unit": "recruit", "text": "près de 1 000 recrues", "role": "participants", "approximate": True},
+        {"value": 6, "unit": "month", "text": "six mois", "role": "duration"}]
+
+    path = tmp_path / "2025-W30.yaml"
+    path.write_text(yaml.safe_dump({"week": "2025-W30", "facts": [form]}, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
+    ff, warnings = load_fact_file(cfg, path, strict=True)
+    assert warnings == [] and ff.facts == (fact,)
+    assert [q.approximate for q in ff.facts[0].quantities] == [True, False]
+
+
+def test_approximate_is_read_from_a_hand_written_fact_file(cfg, tmp_path):
+    path = tmp_path / "2025-W30.yaml"
+    path.write_text(
+        "week: 2025-W30\nfacts:\n"
+        "- id: recruitment-x\n  kind: recruitment\n  themes: [%s]\n  date: 2025-07-22\n"
+        "  quantities:\n  - {value: 20, unit: person, text: une vingtaine de soldats, approximate: true}\n"
+        "  - {value: 6, unit: month, approximate: false}\n" % cfg.theme_ids()[0], encoding="utf-8")
+    ff, warnings = load_fact_file(cfg, path, strict=True)
+    assert warnings == []
+    assert [(q.value, q.approximate) for q in ff.facts[0].quantities] == [(20, True), (6, False)]
+
+
+def test_bundled_fact_files_have_no_approximate_key():
+    # existing files stay as they are: the key is only written when true
+    for path in sorted((ROOT / "facts").glob("*.yaml")):
+        assert "approximate" not in path.read_text(encoding="utf-8"), path
+
+
+# -- the editions --------------------------------------------------------------------------------
+
+def _amount(q: Quantity, lang: str) -> str:
+    return phrasing.amount(q, lang, i18n.translations(lang))
+
+
+def test_editions_say_approximate_figures():
+    near = Quantity(1000.0, "recruit", approximate=True)
+    assert _amount(near, "fr") == f"près de 1{NNBSP}000 recrues"
+    assert _amount(near, "en") == "about 1,000 recruits"
+    assert _amount(dataclasses.replace(near, approximate=False), "en") == "1,000 recruits"
+    money = Quantity(1.2e9, "XOF", approximate=True)
+    assert _amount(money, "fr") == "près de 1,2 milliard de francs CFA"
+    assert _amount(money, "en") == "about 1.2 billion CFA francs"
+
+
+def test_editions_name_the_new_units():
+    assert _amount(Quantity(50e6, "EUR"), "fr") == "50 millions d'euros"
+    assert _amount(Quantity(50e6, "EUR"), "en") == "50 million euros"
+    assert _amount(Quantity(15.0, "percent"), "fr") == f"15{NNBSP}%"
+    assert _amount(Quantity(2.5, "percent"), "en") == "2.5%"
+    assert _amount(Quantity(3.0, "aircraft"), "fr") == "3 aéronefs"
+    assert _amount(Quantity(1.0, "year"), "en") == "1 year"
+    assert _amount(Quantity(3.0, "year"), "fr") == "3 ans"
+    nouns = {  # unit → (French, English) for two of them
+        "recruit": ("recrues", "recruits"), "person": ("personnes", "people"),
+        "young_person": ("jeunes", "young people"), "day": ("jours", "days"), "week": ("semaines", "weeks"),
+        "month": ("mois", "months"), "year": ("ans", "years"), "XOF": ("francs CFA", "CFA francs"),
+        "USD": ("dollars américains", "US dollars"), "EUR": ("euros", "euros"), "CNY": ("yuans", "yuan"),
+        "RUB": ("roubles", "roubles"), "vehicle": ("véhicules", "vehicles"), "aircraft": ("aéronefs", "aircraft"),
+        "drone": ("drones", "drones"), "weapon": ("armes", "weapons"), "tonne": ("tonnes", "tonnes"),
+        "km": ("km", "km"), "ha": ("hectares", "hectares"), "project": ("projets", "projects"),
+        "school": ("écoles", "schools"), "unit": ("unités", "units")}
+    assert set(nouns) == set(UNITS.values()) - {"percent"}  # a percentage is « 15 % », no noun
+    for unit, (fr, en) in nouns.items():
+        assert phrasing.unit_noun(unit, 2, i18n.translations("fr")) == fr
+        assert phrasing.unit_noun(unit, 2, i18n.translations("en")) == en
