@@ -31,7 +31,8 @@ class Rule:
     triggers: frozenset[str]
     """Lemmas or lower-case words that announce the kind."""
     roles: tuple[str, ...]
-    """The reference fields (of facts.model.References) the rule may fill."""
+    """The reference fields (of facts.model.References) the rule may fill; ``topics`` are filled
+    for it, from the gazetteer's topic cues in the sentence."""
     frame: str
     """The message context of the sentence frame that says the fact (edition/phrasing.py)."""
     reading: Callable[[Token, set[str]], str | None] | None = None
@@ -51,8 +52,6 @@ class Rule:
     """Sentences of a quotation already gave their fact of this kind (rules.py reads quotes)."""
     figures: bool = False
     """The quantities of the sentence are the fact's."""
-    topics: bool = False
-    """Topics are read from the sentence (the gazetteer's topic cues)."""
     paragraph_date: bool = True
     """Without a date of its own, the fact takes the nearest date of its paragraph."""
     later_figures: bool = False
@@ -111,7 +110,7 @@ def visit(site: Site) -> Roles | None:
     return Roles(actors=[who], places=where)
 
 
-@rule("meeting", "actors", "counterparts", "objects", "places", "topics", frame="meeting", topics=True,
+@rule("meeting", "actors", "counterparts", "objects", "places", "topics", frame="meeting",
       triggers={"entretien", "entrevue", "audience", "recevoir", "rencontrer", "rencontre", "réunir", "réunion",
                 "entretenir", "forum", "sommet", "colloque", "atelier", "séminaire"},
       # « l'armée a reçu 30 blindés » is a delivery
@@ -274,7 +273,7 @@ rule("graduation", "actors", "places", "origins", "objects", figures=True, later
 
 
 # -- statements: tried last, a sentence reporting something more specific is about that ----------
-@rule("statement", "actors", "targets", "topics", frame="statement", topics=True, last=True,
+@rule("statement", "actors", "targets", "topics", frame="statement", last=True,
       not_in_quotes=True, in_names=tuple(LABEL_OF_KIND.values()),
       yields_to=("announcement", "sanction", "agreement", "programme", "meeting"),
       triggers={"déclarer", "souligner", "résumer", "affirmer", "indiquer", "ajouter", "expliquer", "estimer",

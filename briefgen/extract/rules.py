@@ -157,7 +157,7 @@ def _build(rule: Rule, idx: int, span, i: int, ctx: Context, people, ments, clai
     s = ctx.sents[i]
     date, explicit = _date_for(rule.kind, r.actors + r.targets + r.objects, ctx, i, idx, doc, previous)
     refs = {name: getattr(r, name) for name in REFERENCES}
-    refs["topics"] = tuple(topics_in(ctx.cfg, site.low)) if rule.topics else ()
+    refs["topics"] = tuple(topics_in(ctx.cfg, site.low)) if "topics" in rule.roles else ()
     qty = site.quantities
     return Candidate(kind=rule.kind, source=ctx.source.id, sent=i, date=date, date_explicit=explicit,
                      evidence=Evidence(ctx.source.id, s.start, s.end, ctx.source.text[s.start:s.end]),
