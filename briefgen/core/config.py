@@ -247,7 +247,7 @@ EntityId = Annotated[str, AfterValidator(_entity_id)]
 
 
 class _Entry(Shape):
-    """A gazetteer entry (programmes and topics have nothing more)."""
+    """A gazetteer entry; each section's entries add their own keys."""
 
     name: PerLanguage
     aliases: TextList = ()
@@ -263,8 +263,10 @@ class _PersonEntry(_Entry):
     role: PerLanguage = {}
 
 
-class _OrganisationEntry(_Entry):
+class _OrganisationEntry(_Entry):  # adjectives, home_forces, programme kind, cues: see models.Entity
     kind: Literal["organisation", "state", "armed_group"] = "organisation"
+    adjectives: TextList = ()
+    home_forces: bool = False
 
 
 class _PlaceEntry(_Entry):
@@ -273,14 +275,22 @@ class _PlaceEntry(_Entry):
     lon: Annotated[float, between(-180, 180)] | None = None
 
 
+class _ProgrammeEntry(_Entry):
+    kind: Literal["programme", "course"] = "programme"
+
+
+class _TopicEntry(_Entry):
+    cues: TextList = ()
+
+
 class GazetteerFile(Shape):
     """config/gazetteer.yaml: entries by section, keyed by id (unique across sections)."""
 
     people: dict[EntityId, _PersonEntry] = {}
     organisations: dict[EntityId, _OrganisationEntry] = {}
     places: dict[EntityId, _PlaceEntry] = {}
-    programmes: dict[EntityId, _Entry] = {}
-    topics: dict[EntityId, _Entry] = {}
+    programmes: dict[EntityId, _ProgrammeEntry] = {}
+    topics: dict[EntityId, _TopicEntry] = {}
 
 
 class _Outlet(Shape):
@@ -377,6 +387,7 @@ def _entities(g: GazetteerFile, langs: tuple[str, ...]) -> dict[str, Entity]:
     for section in GazetteerFile.model_fields:
         for eid, e in getattr(g, section).items():
             person, place = isinstance(e, _PersonEntry), isinstance(e, _PlaceEntry)
+            org = isinstance(e, _OrganisationEntry)
             entities[eid] = Entity(
                 id=eid, kind=e.kind if section == "organisations" else _KINDS[section],
                 name={lang: e.name for lang in langs} if person else languages_of(e.name, langs),
@@ -384,7 +395,10 @@ def _entities(g: GazetteerFile, langs: tuple[str, ...]) -> dict[str, Entity]:
                 role=languages_of(e.role, langs) if person else {},
                 gender=e.gender, number=e.number, article=languages_of(e.article, langs),
                 place_kind=e.kind if place else None,
-                lat=e.lat if place else None, lon=e.lon if place else None)
+                lat=e.lat if place else None, lon=e.lon if place else None,
+                adjectives=e.adjectives if org else (), home_forces=org and e.home_forces,
+                programme_kind=e.kind if isinstance(e, _ProgrammeEntry) else None,
+                cues=e.cues if isinstance(e, _TopicEntry) else ())
     return entities
 
 

@@ -36,6 +36,17 @@ class Entity:
     """Places: city, country, region or site (chooses « à » / « au » / « en »)."""
     lat: float | None = None
     lon: float | None = None
+    adjectives: tuple[str, ...] = ()
+    """Organisations: French adjectives that stand for them (« américain », « américaines »), so that
+    « les sanctions américaines » are the United States' sanctions."""
+    home_forces: bool = False
+    """Organisations: the armed forces whose build-up the brief follows. A delivery, recruitment or
+    training that names them, and no one else in the part, has them as receiver or recruiter."""
+    programme_kind: str | None = None
+    """Programmes: ``programme`` (something launched, suspended or resumed) or ``course`` (a training
+    course recruits follow: what trainings are about, never a programme fact of its own)."""
+    cues: tuple[str, ...] = ()
+    """Topics: French words (or their beginnings) that make a statement or talks about the topic."""
 
     def label(self, lang: str) -> str:
         """The name in ``lang``; proper nouns fall back to the French form."""

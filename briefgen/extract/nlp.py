@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..core.config import Config
 from . import dates, quantities
+from .site import gazetteer_data
 from .types import LABEL_OF_KIND
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -89,7 +90,8 @@ def config_key(cfg: Config) -> str:
     patterns = sorted(json.dumps(p, sort_keys=True, ensure_ascii=False) for p in ruler_patterns(cfg))
     data = {"patterns": patterns,
             "cues": [[t.id, list(t.cues)] for t in cfg.brief.themes],
-            "kinds": sorted((e.id, e.kind) for e in cfg.entities.values())}
+            "kinds": sorted((e.id, e.kind) for e in cfg.entities.values()),
+            "rules": gazetteer_data(cfg)}
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
 
 

@@ -1,0 +1,289 @@
+"""The fact rules, one per kind of fact, registered like the article readers.
+
+A rule names the words that trigger it (lemmas or lower-case words), the reference fields it fills
+(``facts.model.References``), the sentence frame the brief says it with (the message context of
+``edition/phrasing.py``, by name: extraction does not import the edition), and the function that
+fills those fields from the trigger's sentence (a ``Site``). Adding a kind of fact is one rule
+here and its frames in the edition; ``rules.py`` runs the rules over each sentence.
+
+Rules know no entity of the bundled example: what they need of a desk's gazetteer (adjectives of
+states, training courses, the home forces, topic cues) is read through ``site``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from .anaphora import person_meant
+from .site import NEAR, Roles, Site, Token, is_course, is_home_forces, meant_by_adjective
+from .types import LABEL_OF_KIND
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """How one kind of fact is found in a sentence."""
+
+    kind: str
+    fill: Callable[[Site], Roles | None]
+    """The roles of the fact at a trigger; None when the sentence lacks what the kind needs."""
+    triggers: frozenset[str]
+    """Lemmas or lower-case words that announce the kind."""
+    roles: tuple[str, ...]
+    """The reference fields (of facts.model.References) the rule may fill; ``topics`` are filled
+    for it, from the gazetteer's topic cues in the sentence."""
+    frame: str
+    """The message context of the sentence frame that says the fact (edition/phrasing.py)."""
+    reading: Callable[[Token, set[str]], str | None] | None = None
+    """Which kind a trigger word means in its sentence (given the units the sentence counts): the
+    rule's own, another one, or None for no fact at all."""
+    implied: Callable[[set[str], set[str]], bool] | None = None
+    """Whether a sentence without a trigger tells the fact all the same (its lemmas, its units)."""
+    every_trigger: bool = False
+    """Each trigger word may be a fact of its own (else the first one found stands for the sentence)."""
+    in_names: tuple[str, ...] = ()
+    """Labels of names a trigger word may sit inside (else a trigger inside a name does not count)."""
+    yields_to: tuple[str, ...] = ()
+    """Kinds that, found in the same sentence first, are the fact instead of this one."""
+    last: bool = False
+    """Tried after every other rule of the sentence (for ``yields_to`` to see them all)."""
+    not_in_quotes: bool = False
+    """Sentences of a quotation already gave their fact of this kind (rules.py reads quotes)."""
+    figures: bool = False
+    """The quantities of the sentence are the fact's."""
+    paragraph_date: bool = True
+    """Without a date of its own, the fact takes the nearest date of its paragraph."""
+    later_figures: bool = False
+    """A figure in a later sentence without a trigger counts this fact's participants."""
+
+
+RULES: dict[str, Rule] = {}
+WITHOUT_RULE = {"other": "what analysts write by hand: no word of an article announces it"}
+"""Fact kinds no rule proposes, and why."""
+
+
+def rule(kind: str, *roles: str, triggers=(), frame: str, **options):
+    """Register the function that fills the ``roles`` (reference fields) of a kind of fact, like
+    ``@reader`` does for article formats; rules are tried on a sentence in registration order."""
+    def register(fn: Callable[[Site], Roles | None]):
+        RULES[kind] = Rule(kind, fn, frozenset(triggers), roles, frame, **options)
+        return fn
+    return register
+
+
+def _claim(site: Site, who: str | None) -> str | None:
+    """The actor of this trigger: a later trigger of the same kind looks for someone else."""
+    if who is not None:
+        site.claimed.add(who)
+    return who
+
+
+def _person(site: Site) -> str | None:
+    return site.person.entity if site.person else None
+
+
+# -- who goes, meets, says ---------------------------------------------------------------------
+@rule("visit", "actors", "places", frame="visit", every_trigger=True,
+      triggers={"visite", "séjourner", "séjour", "venue", "passage", "déplacement", "rendre", "venir",
+                "délégation", "dépêcher"},
+      # « venus de Bamako » says where people come from, not a visit
+      reading=lambda t, units: None if t.lemma == "venir" and t.next in ("de", "d'", "du", "des") else "visit")
+def visit(site: Site) -> Roles | None:
+    who = _person(site)
+    if who is None and re.search(r"\b(?:cette|la|sa) visite\b", site.low):
+        last = [c for c in site.previous if c.kind == "visit" and c.source == site.ctx.source.id]
+        who = last[-1].actors[0] if last and last[-1].actors else None
+        if who is None:
+            return None
+    who = who or person_meant(site.span, site.ctx)
+    if who is None:
+        org = site.nearest([m for m in site.orgs if m.label == "ORG"])
+        who = org.entity if org else None
+    if _claim(site, who) is None:
+        return None
+    near = [p for p in site.places if site.dist(p.start) <= NEAR + 4]
+    where = [site.nearest(near).entity] if near else []
+    if not where and re.search(r"\by\b", site.low):  # « il y a rencontré … »: the place named before
+        m = site.ctx.before(site.ctx.sents[site.i].start, ("LOC",))
+        where = [m.entity] if m else []
+    return Roles(actors=[who], places=where)
+
+
+@rule("meeting", "actors", "counterparts", "objects", "places", "topics", frame="meeting",
+      triggers={"entretien", "entrevue", "audience", "recevoir", "rencontrer", "rencontre", "réunir", "réunion",
+                "entretenir", "forum", "sommet", "colloque", "atelier", "séminaire"},
+      # « l'armée a reçu 30 blindés » is a delivery
+      reading=lambda t, units: "delivery" if t.lemma == "recevoir" and "vehicle" in units else "meeting")
+def meeting(site: Site) -> Roles | None:
+    people = site.people
+    parts = [m.entity for m in people] + ([person_meant(site.span, site.ctx)] if len(people) < 2 else [])
+    parts = [p for p in dict.fromkeys(parts) if p]
+    about = [m.entity for m in site.orgs + site.progs if m.label in ("ORG", "PROG")]
+    where = [m.entity for m in site.places]
+    if len(parts) < 2 and not (about and where) and not (where and site.explicit_date()):
+        return None
+    order = {eid: n for n, eid in enumerate(site.cfg.entities)}
+    parts.sort(key=lambda p: order.get(p, len(order)))  # gazetteer order, new names after
+    host = [m.entity for m in site.orgs if m.label == "ORG" and m.end <= site.idx]
+    if not parts and host:  # « L'AmCham a tenu son premier forum … à Bamako »: the host holds it
+        parts, about = host[:1], [o for o in about if o != host[0]]
+    return Roles(actors=parts[:1], counterparts=parts[1:], objects=about, places=where)
+
+
+# -- what is announced, sanctioned, agreed, run ------------------------------------------------
+ACTION_CUES = (("create", r"créat|verrai?t? (?:bientôt )?le jour|voir le jour|installation|ouverture prochaine"),
+               ("open", r"\bouvr|ouverture"), ("launch", r"lance"), ("resume", r"relanc|reprise|réactiv"),
+               ("suspend", r"suspen|\bgel|pause|sommeil"), ("extend", r"prolong"), ("sign", r"sign"))
+"""What happens to what is announced (facts.model.ACTIONS), by the words that say it."""
+
+
+def _action(site: Site, among=None) -> str | None:
+    return next((a for a, rx in ACTION_CUES if (among is None or a in among) and re.search(rx, site.low)), None)
+
+
+@rule("announcement", "actors", "objects", frame="announcement", figures=True,
+      triggers={"annoncer", "annonce", "inaugurer", "lancer", "lancement", "ouverture", "création"})
+def announcement(site: Site) -> Roles | None:
+    who = _claim(site, _person(site) or person_meant(site.span, site.ctx))
+    if who is None:
+        return None
+    objects = [m.entity for m in site.orgs + site.progs if m.label in ("ORG", "PROG") and m.entity != who]
+    return Roles(actors=[who], objects=objects, action=_action(site)) if objects else None
+
+
+GROUP_ANAPHORS = re.compile(r"\b(?:ces|les|plusieurs|trois|deux)\s+(?:groupes|organisations|terroristes|entités)\b"
+                            r"|\b(?:ils|leur|leurs|eux)\b", re.IGNORECASE)
+
+
+@rule("sanction", "actors", "targets", frame="sanction", paragraph_date=False,
+      triggers={"sanction", "sanctionner", "geler", "gel"})
+def sanction(site: Site) -> Roles | None:
+    targets = [m.entity for m in site.mentions if m.label == "ARMED"]
+    if not targets and GROUP_ANAPHORS.search(site.text):  # « ces groupes »: those named just before
+        window = [m for m in site.ctx.mentions if m.label == "ARMED" and abs(m.sent - site.i) <= 3]
+        targets = list(dict.fromkeys(m.entity for m in window))
+    if not targets:
+        return None
+    states = [m.entity for m in site.orgs if m.label == "STATE"]
+    # « les listes de sanctions américaines »: the state its adjective stands for
+    return Roles(actors=states[:1] or meant_by_adjective(site.cfg, site.low)[:1], targets=targets)
+
+
+@rule("agreement", "actors", "counterparts", frame="agreement", paragraph_date=False,
+      triggers={"accord", "convenir", "signer", "protocole", "mémorandum"})
+def agreement(site: Site) -> Roles | None:
+    parties = list(dict.fromkeys(m.entity for m in site.orgs + site.people if m.label in ("STATE", "ORG", "PER")))
+    return Roles(actors=parties[:1], counterparts=parties[1:]) if len(parties) >= 2 else None
+
+
+@rule("programme", "actors", "objects", frame="programme", figures=True, paragraph_date=False,
+      triggers={"programme", "dispositif", "initiative"})
+def programme(site: Site) -> Roles | None:
+    # a training course (« Formation commune de base ») is what trainings are about, not a programme
+    objects = [m.entity for m in site.progs if not is_course(site.cfg, m.entity)]
+    if not objects and re.search(r"\b(?:ces|ils)\b", site.low):
+        window = [m for m in site.ctx.mentions if m.label == "PROG" and not is_course(site.cfg, m.entity)
+                  and 0 < site.i - m.sent <= 2]
+        objects = list(dict.fromkeys(m.entity for m in window))
+    if not objects:
+        return None
+    actors = [m.entity for m in site.orgs if m.label == "STATE"][:1]
+    return Roles(actors=actors, objects=objects, action=_action(site, ("resume", "suspend", "launch", "extend")))
+
+
+# -- force build-up: deliveries, training, recruitment, graduation ------------------------------
+ORIGIN_CUES = {"venir", "issu", "originaire", "provenir", "venu"}
+"""After these words, places are where people come from (origins), not where the fact happens."""
+RECEIVE = {"recevoir", "réceptionner"}
+START_VERBS = {"arriver", "débuter", "entamer", "commencer", "accueillir"}
+
+
+def _where_and_what(site: Site) -> Roles:
+    """Places (where it happens, or where people come from), the camp named earlier, programmes."""
+    here: list[str] = []
+    came_from: list[str] = []
+    cue_at = next((t.idx for t in site.span if t.lemma_.lower() in ORIGIN_CUES), None)
+    for m in site.places:
+        (came_from if cue_at is not None and m.start > cue_at else here).append(m.entity)
+    if not here and re.search(r"\bcamp\b", site.low):  # « le camp »: the one named before
+        camps = list(re.finditer(r"camp (?:militaire )?de ", site.ctx.text[:site.ctx.sents[site.i].start]))
+        if camps:
+            m = next((m for m in site.ctx.mentions if m.start == camps[-1].end() and m.label == "LOC"), None)
+            here = [m.entity] if m else []
+    return Roles(places=here, origins=came_from, objects=[m.entity for m in site.progs])
+
+
+def _enough(site: Site, r: Roles) -> Roles | None:
+    """A build-up fact needs a town, a figure, a programme or where people come from."""
+    ents = site.cfg.entities
+    towns = [p for p in r.places if p not in ents or ents[p].place_kind != "country"]
+    return r if towns or site.quantities or r.objects or r.origins else None
+
+
+def _home_forces(site: Site) -> list[str]:
+    """The brief's home forces, if the sentence names them (gazetteer ``home_forces: true``)."""
+    return [m.entity for m in site.orgs if is_home_forces(site.cfg, m.entity)]
+
+
+@rule("delivery", "actors", "counterparts", "places", "origins", "objects", frame="delivery", figures=True,
+      yields_to=("programme",),  # « programmes … par des équipements »: the programme is the fact
+      triggers={"livrer", "livraison", "réceptionner", "remettre", "remise", "don"})
+def delivery(site: Site) -> Roles | None:
+    if not any(q.unit == "vehicle" for q in site.quantities) and "equipement" not in site.low:
+        return None
+    giver, receiver = _delivery_parties(site)
+    return _enough(site, replace(_where_and_what(site), actors=giver, counterparts=receiver))
+
+
+def _delivery_parties(site: Site) -> tuple[list[str], list[str]]:
+    """(who delivers, who receives). « L'armée malienne a reçu 30 blindés »: the subject receives;
+    « Washington a livré 30 blindés aux FAMa »: the subject delivers, the armed forces receive;
+    unsaid, the receiver is the home forces when the sentence names them."""
+    trigger = next((t for t in site.span if t.idx == site.idx), None)
+    before = [m.entity for m in site.orgs if m.end <= site.idx]
+    home = _home_forces(site)
+    if trigger is not None and trigger.lemma_.lower() in RECEIVE:
+        return [], before[:1] or home[:1]
+    giver = before[:1]
+    receiver = [m.entity for m in site.orgs if m.start > site.idx and m.entity not in giver][:1] or \
+        [e for e in home if e not in giver]
+    return giver, receiver[:1]
+
+
+def _trained(site: Site) -> Roles | None:
+    """Who trains or recruits: an organisation named before the trigger (« La garde nationale a
+    ouvert … une campagne de recrutement »), else the home forces if the sentence names them."""
+    who = [m.entity for m in site.orgs if m.label == "ORG" and m.end <= site.idx][:1] or _home_forces(site)[:1]
+    return _enough(site, replace(_where_and_what(site), actors=who))
+
+
+# The same roles, filled the same way, for three kinds of the build-up.
+rule("training", "actors", "places", "origins", "objects", frame="training", figures=True, later_figures=True,
+     triggers={"formation", "instruction", "entraînement", "cursus", "former"},
+     in_names=("PROG",),  # « la Formation commune de base » is trained in
+     yields_to=("programme",),  # « programmes … par des formations »: the programme is the fact
+     # « 900 recrues ont débuté … au camp »: recruits who start something start their training
+     implied=lambda lemmas, units: "recruit" in units and bool(lemmas & START_VERBS))(_trained)
+rule("recruitment", "actors", "places", "origins", "objects", frame="recruitment", figures=True, later_figures=True,
+     triggers={"recrutement", "recruter", "enrôler", "enrôlement"})(_trained)
+rule("graduation", "actors", "places", "origins", "objects", figures=True, later_figures=True,
+     frame="other",  # no frame of its own yet: said with the fallback
+     triggers={"promotion", "diplômer", "baptême"})(_trained)
+
+
+# -- statements: tried last, a sentence reporting something more specific is about that ----------
+@rule("statement", "actors", "targets", "topics", frame="statement", last=True,
+      not_in_quotes=True, in_names=tuple(LABEL_OF_KIND.values()),
+      yields_to=("announcement", "sanction", "agreement", "programme", "meeting"),
+      triggers={"déclarer", "souligner", "résumer", "affirmer", "indiquer", "ajouter", "expliquer", "estimer",
+                "préciser", "rappeler", "insister", "redire", "dire", "plaider", "assurer", "promettre",
+                "saluer", "répéter", "désigner", "citer", "réaffirmer", "selon"},
+      # a speech verb in the passive (« n'a pas été précisée ») has no speaker
+      reading=lambda t, units: None if t.prev == "été" else "statement")
+def statement(site: Site) -> Roles | None:
+    who = _person(site) or person_meant(site.span, site.ctx)
+    if who is None:  # « Les autorités maliennes rappellent … »: the body that opens the sentence
+        first = min(site.orgs, key=lambda m: m.start, default=None)
+        who = first.entity if first and first.label in ("STATE", "ORG") and first.start < site.idx else None
+    return Roles(actors=[who]) if _claim(site, who) is not None else None
