@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .anaphora import person_meant
+from .quantities import EQUIPMENT
 from .site import NEAR, Roles, Site, Token, is_course, is_home_forces, meant_by_adjective
 from .types import LABEL_OF_KIND
 
@@ -114,7 +115,7 @@ def visit(site: Site) -> Roles | None:
       triggers={"entretien", "entrevue", "audience", "recevoir", "rencontrer", "rencontre", "réunir", "réunion",
                 "entretenir", "forum", "sommet", "colloque", "atelier", "séminaire"},
       # « l'armée a reçu 30 blindés » is a delivery
-      reading=lambda t, units: "delivery" if t.lemma == "recevoir" and "vehicle" in units else "meeting")
+      reading=lambda t, units: "delivery" if t.lemma == "recevoir" and set(units) & set(EQUIPMENT) else "meeting")
 def meeting(site: Site) -> Roles | None:
     people = site.people
     parts = [m.entity for m in people] + ([person_meant(site.span, site.ctx)] if len(people) < 2 else [])
@@ -230,7 +231,7 @@ def _home_forces(site: Site) -> list[str]:
       yields_to=("programme",),  # « programmes … par des équipements »: the programme is the fact
       triggers={"livrer", "livraison", "réceptionner", "remettre", "remise", "don"})
 def delivery(site: Site) -> Roles | None:
-    if not any(q.unit == "vehicle" for q in site.quantities) and "equipement" not in site.low:
+    if not any(q.unit in EQUIPMENT for q in site.quantities) and "equipement" not in site.low:
         return None
     giver, receiver = _delivery_parties(site)
     return _enough(site, replace(_where_and_what(site), actors=giver, counterparts=receiver))

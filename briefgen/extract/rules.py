@@ -14,6 +14,7 @@ from ..facts.model import DateSpan, Evidence, Quantity, Quote
 from . import dates as dates_mod
 from .context import Context
 from .kinds import RULES, Rule
+from .quantities import CURRENCIES, EQUIPMENT
 from .site import NEAR, Site, Token, explicit_date, fold, nearest, tok_dist, topics_in
 from .types import Candidate, Mention
 
@@ -171,14 +172,14 @@ def _with_role(q: Quantity, all_q: list[Quantity]) -> Quantity:
     role = None
     if q.unit in ("recruit", "person", "young_person"):
         role = "participants"
-    elif q.unit in ("XOF", "USD"):
+    elif q.unit in CURRENCIES:
         role = "amount"
-    elif q.unit == "vehicle":
+    elif q.unit in EQUIPMENT:
         role = "items"
     elif q.unit in ("month", "week", "day"):
         bigger = any(o.unit == q.unit and o.value > q.value for o in all_q)
         role = "phase" if bigger or re.search(r"premi|suivant|derni", q.text) else "duration"
-    return Quantity(q.value, q.unit, q.text, role, q.label)
+    return replace(q, role=role)  # keeps ``approximate`` and the label
 
 
 def _date_for(kind, core, ctx: Context, i, idx, doc, previous) -> tuple[DateSpan | None, bool]:
