@@ -135,7 +135,9 @@ def meeting(site: Site) -> Roles | None:
 # -- what is announced, sanctioned, agreed, run ------------------------------------------------
 ACTION_CUES = (("create", r"créat|verrai?t? (?:bientôt )?le jour|voir le jour|installation|ouverture prochaine"),
                ("open", r"\bouvr|ouverture"), ("launch", r"lance"), ("resume", r"relanc|reprise|réactiv"),
-               ("suspend", r"suspen|\bgel|pause|sommeil"), ("extend", r"prolong"), ("sign", r"sign"))
+               ("suspend", r"suspen|\bgel|pause|sommeil"), ("extend", r"prolong"),
+               # before « sign »: « a dénoncé la convention signée avec… » ends it
+               ("end", r"denon|retrait|retir|quitt|rompu|rompr|mettre fin|met fin|nationalis"), ("sign", r"sign"))
 """What happens to what is announced (facts.model.ACTIONS), by the words that say it."""
 
 
@@ -144,7 +146,9 @@ def _action(site: Site, among=None) -> str | None:
 
 
 @rule("announcement", "actors", "objects", frame="announcement", figures=True,
-      triggers={"annoncer", "annonce", "inaugurer", "lancer", "lancement", "ouverture", "création"})
+      triggers={"annoncer", "annonce", "inaugurer", "lancer", "lancement", "ouverture", "création",
+                "dénoncer", "retirer", "retrait", "quitter", "rompre", "nationaliser", "nationalisation",
+                "construire", "construction", "adopter"})
 def announcement(site: Site) -> Roles | None:
     who = _claim(site, _person(site) or person_meant(site.span, site.ctx))
     if who is None:
@@ -227,11 +231,17 @@ def _home_forces(site: Site) -> list[str]:
     return [m.entity for m in site.orgs if is_home_forces(site.cfg, m.entity)]
 
 
+EQUIPMENT_WORDS = re.compile(r"equipement|materiel militaire|armement|munition|\bdrones?\b|aeronef|\bavions?\b"
+                             r"|helicoptere|blindes?\b")
+"""Words that make a handover a delivery of equipment even without a count (the sentence is folded)."""
+
+
 @rule("delivery", "actors", "counterparts", "places", "origins", "objects", frame="delivery", figures=True,
       yields_to=("programme",),  # « programmes … par des équipements »: the programme is the fact
-      triggers={"livrer", "livraison", "réceptionner", "remettre", "remise", "don"})
+      triggers={"livrer", "livraison", "réceptionner", "réception", "remettre", "remise", "don", "acquérir",
+                "acquisition", "doter"})
 def delivery(site: Site) -> Roles | None:
-    if not any(q.unit in EQUIPMENT for q in site.quantities) and "equipement" not in site.low:
+    if not any(q.unit in EQUIPMENT for q in site.quantities) and not EQUIPMENT_WORDS.search(site.low):
         return None
     giver, receiver = _delivery_parties(site)
     return _enough(site, replace(_where_and_what(site), actors=giver, counterparts=receiver))
