@@ -9,7 +9,8 @@ different articles can be one event, and how strongly (to prefer the best of sev
 The rule, all of which must hold:
 
 - no article on both sides (what one article tells apart stays apart);
-- compatible kinds (``KIND_FAMILIES``: a delivery may be announced, a signing told as talks) and at least one theme in common;
+- compatible kinds (``KIND_FAMILIES``: a delivery may be told as its announcement, a signing as
+  the talks it closed) and at least one theme in common;
 - compatible dates: the same day, a day inside the other's range, week or month, or two spans of
   one month; dates not written in the evidence (taken from the paragraph or the dateline) only
   place the report in time, so two of them may be a few days apart;
@@ -57,26 +58,27 @@ CLOSE = 1.25
 REPORTING_SLACK = timedelta(days=3)
 """How far apart two dates neither of which is written in the evidence may be."""
 
-# Countries by their French name (folded), with the adjectives that mean them (« malien »).
+# Countries as French writes them, with the adjectives that stand for them (« malien »): a
+# language resource, not a desk's entities (those are the gazetteer's, found by their ids).
 DEMONYMS = {
-    "mali": ("malien", "malienne", "maliens", "maliennes"),
-    "niger": ("nigerien", "nigerienne", "nigeriens", "nigeriennes"),
-    "burkina faso": ("burkinabe", "burkinabes", "burkina"),
-    "tchad": ("tchadien", "tchadienne"),
-    "senegal": ("senegalais", "senegalaise"),
-    "guinee": ("guineen", "guineenne"),
-    "mauritanie": ("mauritanien", "mauritanienne"),
-    "algerie": ("algerien", "algerienne"),
-    "maroc": ("marocain", "marocaine"),
-    "nigeria": ("nigerian", "nigeriane"),
-    "cote d'ivoire": ("ivoirien", "ivoirienne"),
-    "russie": ("russe", "russes", "federation de russie"),
-    "chine": ("chinois", "chinoise", "chinoises"),
-    "turquie": ("turc", "turque", "turcs", "turques"),
-    "etats-unis": ("americain", "americaine", "americains", "americaines", "etats unis"),
-    "france": ("francais", "francaise", "francaises"),
-    "iran": ("iranien", "iranienne"),
-    "emirats arabes unis": ("emirien", "emirienne", "emirati"),
+    "Mali": ("malien", "malienne", "maliens", "maliennes"),
+    "Niger": ("nigérien", "nigérienne", "nigériens", "nigériennes"),
+    "Burkina Faso": ("burkinabè", "burkinabé", "burkinabès", "Burkina"),
+    "Tchad": ("tchadien", "tchadienne"),
+    "Sénégal": ("sénégalais", "sénégalaise"),
+    "Guinée": ("guinéen", "guinéenne"),
+    "Mauritanie": ("mauritanien", "mauritanienne"),
+    "Algérie": ("algérien", "algérienne"),
+    "Maroc": ("marocain", "marocaine"),
+    "Nigeria": ("nigérian", "nigériane"),
+    "Côte d'Ivoire": ("ivoirien", "ivoirienne"),
+    "Russie": ("russe", "russes", "Fédération de Russie"),
+    "Chine": ("chinois", "chinoise", "chinoises"),
+    "Turquie": ("turc", "turque", "turcs", "turques"),
+    "États-Unis": ("américain", "américaine", "américains", "américaines"),
+    "France": ("français", "française", "françaises"),
+    "Iran": ("iranien", "iranienne"),
+    "Émirats arabes unis": ("émirien", "émirienne", "émirati"),
 }
 # A person's title → the body it heads (« ministre de la Défense » → « ministère de la Défense »).
 BODY_OF_TITLE = {"ministre": "ministere", "ambassadeur": "ambassade", "ambassadrice": "ambassade"}
@@ -93,17 +95,14 @@ def fold(text: str) -> str:
 
 
 _COUNTRY_OF_FORM = {fold(form): fold(c) for c, forms in DEMONYMS.items() for form in (c, *forms)}
-"""A country's name or adjective (folded) → the country."""
+"""A country's name or adjective (folded) → the country (its folded name)."""
+_FORMS_OF_COUNTRY = {fold(c): tuple(dict.fromkeys(fold(f) for f in (c, *forms))) for c, forms in DEMONYMS.items()}
 
 
 def _countries_in(text: str) -> set[str]:
-    found = set()
-    for country, adjectives in DEMONYMS.items():
-        for form in (country, *adjectives):
-            if re.search(r"\b" + re.escape(fold(form)) + r"\b", text):
-                found.add(fold(country))
-                break
-    return found
+    """The countries a folded text names or qualifies (« ministre malien », « du Niger »)."""
+    return {c for c, forms in _FORMS_OF_COUNTRY.items()
+            if any(re.search(r"\b" + re.escape(f) + r"\b", text) for f in forms)}
 
 
 def _body_in(text: str, countries: set[str]) -> tuple[str, tuple[str, ...]] | None:
@@ -112,7 +111,7 @@ def _body_in(text: str, countries: set[str]) -> tuple[str, tuple[str, ...]] | No
     if m is None:
         return None
     head = BODY_OF_TITLE.get(m.group(1), m.group(1))
-    skip = _FILLER | {w for c in countries for form in (c, *DEMONYMS.get(c, ())) for w in fold(form).split()}
+    skip = _FILLER | {w for c in countries for form in _FORMS_OF_COUNTRY[c] for w in form.split()}
     words = [w for w in m.group(2).split() if w not in skip]
     return head, tuple(words[:2])
 
@@ -150,7 +149,7 @@ class Affiliations:
         country = _COUNTRY_OF_FORM.get(name)
         if country and (ent is None or ent.kind in ("state", "place")):
             return Affiliation(frozenset({country}), is_state=True)
-        if ent is not None and ent.kind == "person" or ent is None and eid in self.roles:
+        if (ent is not None and ent.kind == "person") or (ent is None and eid in self.roles):
             role = " ".join(filter(None, [self.roles.get(eid, ""), ent.role.get("fr", "") if ent else ""]))
             texts = [fold(role)]
         elif ent is not None and ent.kind in ("organisation", "state"):
