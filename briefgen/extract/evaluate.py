@@ -217,7 +217,7 @@ def corpus_scores(meta: dict[str, dict[str, str]], facts, themes: tuple[str, ...
 def evaluate(cfg: Config, gold_dir: Path, paths: list[Path], *, warn) -> Evaluation:
     """Run extraction on the articles at ``paths`` that have gold: field scores, differences,
     articles scored, and whole-article scores when the gold files give topics and groups."""
-    from .merge import build_facts
+    from .merge import build_facts, roles_of
     from .pipeline import analyse, read_paths
 
     gold = load_gold(gold_dir)
@@ -232,7 +232,8 @@ def evaluate(cfg: Config, gold_dir: Path, paths: list[Path], *, warn) -> Evaluat
     meta = {sid: m for sid, m in load_meta(gold_dir).items() if sid in sources}
     corpus = Corpus()
     if any(meta.values()):
-        facts = build_facts([c for sid in sources for c in results[sid].candidates], sources, cfg)
+        facts = build_facts([c for sid in sources for c in results[sid].candidates], sources, cfg,
+                            roles=roles_of(results.values()))
         corpus = corpus_scores(meta, facts, cfg.theme_ids())
     return Evaluation(scores, diffs, len(sources), corpus)
 

@@ -1,19 +1,26 @@
 """Merge candidate facts across sentences and outlets: the same event reported several times
 becomes one Fact with all its evidence, a corroboration count and the conflicts between sources
-(a date or a figure they disagree on; the lowest figure is kept)."""
+(a date or a figure they disagree on; the lowest figure is kept).
+
+Two passes: candidates are clustered in reading order (same kind, overlapping dates, a shared
+participant or place); then clusters from different articles that tell one event in different
+words are joined (briefgen.extract.same_event).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from typing import Iterable, Mapping
 
 from ..articles.source import Source
 from ..core.config import Config
 from ..facts.contract import REFERENCES
 from ..facts.model import Conflict, DateSpan, Fact, Quantity
 from .dates import span_key
-from .types import Candidate
+from .same_event import Account, Affiliations, figures_of, merged_kind, same_event
+from .types import Candidate, SourceResult
 
 PLACE_CENTRIC = {"training", "recruitment", "graduation", "delivery", "meeting"}
 COUNTED_ROLES = {"participants", "duration", "amount"}
@@ -213,8 +220,70 @@ def make_id(kind: str, actors, objects, targets, places, date: DateSpan | None, 
     return "-".join([kind, *main, *list(places[:1]), when]).strip("-")
 
 
-def build_facts(cands: list[Candidate], sources: dict[str, Source], cfg: Config) -> list[MergedFact]:
-    """Cluster and merge; facts in date order, ids unique."""
+def _account(members: list[Candidate], cfg: Config, who: Affiliations) -> Account:
+    """What the rule across outlets compares; a country the gazetteer does not know (« la
+    Turquie » found as a place) does not pin an event down either."""
+    places = _places({p for m in members for p in m.places}, cfg)
+    return Account(
+        articles=frozenset(m.source for m in members), kinds=frozenset(m.kind for m in members),
+        themes=frozenset(t for m in members for t in m.themes), date=_cluster_date(members),
+        written=any(m.date_explicit for m in members if m.date),
+        participants=frozenset(set().union(*(m.core() for m in members))),
+        places=frozenset(p for p in places if not who.of(p).is_state),
+        figures=figures_of(q for m in members for q in m.quantities))
+
+
+def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations) -> list[list[Candidate]]:
+    """Join clusters from different articles that tell one event (``same_event``), best matches
+    first; two clusters holding the same article are never joined. Reading order is kept."""
+    accounts = [_account(c, cfg, who) for c in clusters]
+    dated = sorted((i for i, a in enumerate(accounts) if a.date), key=lambda i: accounts[i].date.start)
+    pairs = []
+    for n, i in enumerate(dated):
+        for j in dated[n + 1:]:
+            # sorted by start: once j starts a month after i ends, no later cluster can match i
+            if accounts[j].date.start > accounts[i].date.end + timedelta(days=31):
+                break
+            score = same_event(accounts[i], accounts[j], who)
+            if score:
+                pairs.append((-score, min(i, j), max(i, j)))
+    head = list(range(len(clusters)))
+
+    def find(i: int) -> int:
+        while head[i] != i:
+            i = head[i]
+        return i
+
+    joined = {i: list(c) for i, c in enumerate(clusters)}
+    for _, i, j in sorted(pairs):
+        a, b = find(i), find(j)
+        if a == b:
+            continue
+        # the pair matched; the groups they are now part of must match too
+        if not same_event(_account(joined[a], cfg, who), _account(joined[b], cfg, who), who):
+            continue
+        a, b = min(a, b), max(a, b)
+        head[b] = a
+        joined[a] = joined[a] + joined.pop(b)
+    order = {id(c): n for n, cl in enumerate(clusters) for c in cl}
+    return [sorted(joined[i], key=lambda c: order[id(c)]) for i in sorted(joined)]
+
+
+def roles_of(results: Iterable[SourceResult]) -> dict[str, str]:
+    """Person id → the longest role the articles give (for ``build_facts``)."""
+    out: dict[str, str] = {}
+    for res in results:
+        pairs = [*res.roles, *((e.id, e.role) for e in res.entities if e.role)]
+        for eid, role in pairs:
+            if len(role) > len(out.get(eid, "")):
+                out[eid] = role
+    return out
+
+
+def build_facts(cands: list[Candidate], sources: dict[str, Source], cfg: Config, *,
+                roles: Mapping[str, str] | None = None) -> list[MergedFact]:
+    """Cluster and merge; facts in date order, ids unique. ``roles`` (person id → the role the
+    articles give, ``roles_of``) lets an article naming a minister meet one naming the ministry."""
     from ..facts.grading import credibility
 
     def when(c: Candidate) -> str:
@@ -225,15 +294,20 @@ def build_facts(cands: list[Candidate], sources: dict[str, Source], cfg: Config)
     merged: list[MergedFact] = []
     used: Counter = Counter()
     order = list(cfg.entities)
-    for members in cluster(ordered, cfg):
-        kind = members[0].kind
+    for members in join_outlets(cluster(ordered, cfg), cfg, Affiliations(cfg, roles)):
+        kind = merged_kind(m.kind for m in members)
         date = _cluster_date(members)
         if date is None:
             continue
 
+        # who did what comes from the accounts of the fact's kind (an announcement's speaker is
+        # not the delivery's supplier); where it happened, from every account
+        own = [m for m in members if m.kind == kind]
+
         def union(attr: str) -> tuple[str, ...]:
-            counts = Counter(x for m in members for x in getattr(m, attr))
-            firsts = list(dict.fromkeys(x for m in members for x in getattr(m, attr)))
+            pool = members if attr in ("places", "origins") else own
+            counts = Counter(x for m in pool for x in getattr(m, attr))
+            firsts = list(dict.fromkeys(x for m in pool for x in getattr(m, attr)))
             return tuple(sorted(firsts, key=lambda x: (-counts[x], firsts.index(x))))
 
         refs = {name: union(name) for name in REFERENCES}
@@ -249,7 +323,7 @@ def build_facts(cands: list[Candidate], sources: dict[str, Source], cfg: Config)
         themes = tuple(sorted(themes, key=lambda t: -theme_count[t]))
         if not themes:
             continue
-        actions = Counter(m.action for m in members if m.action)
+        actions = Counter(m.action for m in own if m.action)
         quote = next((m.quote for m in members if m.quote), None)
         evidence = []
         for m in members:

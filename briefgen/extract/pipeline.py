@@ -13,7 +13,7 @@ from ..articles.readers import read_sources
 from ..articles.source import Source
 from ..core.config import Config
 from . import cache, dates
-from .merge import MergedFact, build_facts
+from .merge import MergedFact, build_facts, roles_of
 from .types import NewEntity, SourceResult
 
 log = logging.getLogger("briefgen")
@@ -110,7 +110,7 @@ def run(paths: Iterable[Path], cfg: Config, *, warn: Callable[[str], None],
     sources = read_paths(paths, warn=warn)
     sources, results, loaded = analyse(sources, cfg, progress=progress)
     cands = [c for sid in sources for c in results[sid].candidates]
-    facts = build_facts(cands, sources, cfg)
+    facts = build_facts(cands, sources, cfg, roles=roles_of(results.values()))
     new: dict[str, NewEntity] = {}
     for res in results.values():
         for e in res.entities:

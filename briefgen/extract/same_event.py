@@ -1,0 +1,269 @@
+"""When two articles tell the same event: the cross-outlet rule of the merge.
+
+Two outlets rarely tell one event alike. One names the minister, the other the ministry or the
+state; one calls the handover a delivery, the other an announcement; one gives « le 19 janvier »,
+the other only the month of its dateline. An ``Account`` sums up what one article (or a group of
+articles already merged) says about one event, and ``same_event`` says whether two accounts from
+different articles can be one event, and how strongly (to prefer the best of several matches).
+
+The rule, all of which must hold:
+
+- no article on both sides (what one article tells apart stays apart);
+- compatible kinds (``KIND_FAMILIES``: a delivery may be told as its announcement, a signing as
+  the talks it closed) and at least one theme in common;
+- compatible dates: the same day, a day inside the other's range, week or month, or two spans of
+  one month; dates not written in the evidence (taken from the paragraph or the dateline) only
+  place the report in time, so two of them may be a few days apart;
+- no two different towns or sites;
+- something that names the event on both sides: the same participant (a person, a body, a
+  programme), a minister on one side and their ministry on the other (``Affiliations``), the same
+  distinctive figure, or the same town with participants of the same state; across kinds, a
+  shared participant (or the same town and figure with participants of the same state);
+- no figures of one thing far apart (``CLOSE``): 25 vehicles and 40 vehicles are two deliveries.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Mapping
+
+from ..core.config import Config
+from ..facts.model import DateSpan
+
+KIND_FAMILIES = (
+    frozenset({"delivery", "announcement", "programme"}),  # an equipment handover, told or announced
+    frozenset({"recruitment", "announcement", "programme"}),  # « l'armée a annoncé le recrutement de … »
+    frozenset({"agreement", "meeting"}),  # a signing and the talks it closed
+    frozenset({"agreement", "statement"}),  # a signing and what the signatories said of it
+    frozenset({"graduation", "training"}),  # the end of a training is a promotion's graduation
+)
+"""Kinds two outlets may give one event; a kind is always compatible with itself. A visit and
+the talks held during it stay two facts, as do talks and what was said after them."""
+
+SPECIFIC_FIRST = ("delivery", "agreement", "recruitment", "graduation", "sanction", "visit", "training",
+                  "programme", "meeting", "announcement", "statement")
+"""When accounts of different kinds merge, the fact takes the most specific kind."""
+
+COUNTED = {"person": "people", "recruit": "people", "young_person": "people"}
+"""Units that count the same things (figures in them compare)."""
+UNCOUNTED = {"day", "week", "month", "year", "percent"}
+"""Units whose figures do not identify an event (durations, shares)."""
+DISTINCTIVE = 10
+"""Smallest figure that identifies an event on its own (« 2 avions » does not, « 25 blindés » does)."""
+CLOSE = 1.25
+"""Figures of one thing further apart than this ratio count different things (different events)."""
+REPORTING_SLACK = timedelta(days=3)
+"""How far apart two dates neither of which is written in the evidence may be."""
+
+# Countries as French writes them, with the adjectives that stand for them (« malien »): a
+# language resource, not a desk's entities (those are the gazetteer's, found by their ids).
+DEMONYMS = {
+    "Mali": ("malien", "malienne", "maliens", "maliennes"),
+    "Niger": ("nigérien", "nigérienne", "nigériens", "nigériennes"),
+    "Burkina Faso": ("burkinabè", "burkinabé", "burkinabès", "Burkina"),
+    "Tchad": ("tchadien", "tchadienne"),
+    "Sénégal": ("sénégalais", "sénégalaise"),
+    "Guinée": ("guinéen", "guinéenne"),
+    "Mauritanie": ("mauritanien", "mauritanienne"),
+    "Algérie": ("algérien", "algérienne"),
+    "Maroc": ("marocain", "marocaine"),
+    "Nigeria": ("nigérian", "nigériane"),
+    "Côte d'Ivoire": ("ivoirien", "ivoirienne"),
+    "Russie": ("russe", "russes", "Fédération de Russie"),
+    "Chine": ("chinois", "chinoise", "chinoises"),
+    "Turquie": ("turc", "turque", "turcs", "turques"),
+    "États-Unis": ("américain", "américaine", "américains", "américaines"),
+    "France": ("français", "française", "françaises"),
+    "Iran": ("iranien", "iranienne"),
+    "Émirats arabes unis": ("émirien", "émirienne", "émirati"),
+}
+# A person's title → the body it heads (« ministre de la Défense » → « ministère de la Défense »).
+BODY_OF_TITLE = {"ministre": "ministere", "ambassadeur": "ambassade", "ambassadrice": "ambassade"}
+_BODY = re.compile(r"\b(" + "|".join({*BODY_OF_TITLE, *BODY_OF_TITLE.values()}) + r")\b(.*)")
+_FILLER = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "au", "aux", "charge", "chargee",
+           "delegue", "deleguee", "ministre", "ministere", "adjoint", "adjointe", "etat", "pres", "premier"}
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, words separated by single spaces (« Ministère de la Défense du
+    Niger » and ``ministere-de-la-defense-du-niger`` fold alike)."""
+    t = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return " ".join(re.findall(r"[a-z0-9']+", t.replace("-", " ").replace("'", " ")))
+
+
+_COUNTRY_OF_FORM = {fold(form): fold(c) for c, forms in DEMONYMS.items() for form in (c, *forms)}
+"""A country's name or adjective (folded) → the country (its folded name)."""
+_FORMS_OF_COUNTRY = {fold(c): tuple(dict.fromkeys(fold(f) for f in (c, *forms))) for c, forms in DEMONYMS.items()}
+
+
+def _countries_in(text: str) -> set[str]:
+    """The countries a folded text names or qualifies (« ministre malien », « du Niger »)."""
+    return {c for c, forms in _FORMS_OF_COUNTRY.items()
+            if any(re.search(r"\b" + re.escape(f) + r"\b", text) for f in forms)}
+
+
+def _body_in(text: str, countries: set[str]) -> tuple[str, tuple[str, ...]] | None:
+    """(« ministere », its portfolio words) for a ministry or a minister, an embassy or an ambassador."""
+    m = _BODY.search(text)
+    if m is None:
+        return None
+    head = BODY_OF_TITLE.get(m.group(1), m.group(1))
+    skip = _FILLER | {w for c in countries for form in _FORMS_OF_COUNTRY[c] for w in form.split()}
+    words = [w for w in m.group(2).split() if w not in skip]
+    return head, tuple(words[:2])
+
+
+@dataclass(frozen=True, slots=True)
+class Affiliation:
+    """The states and the body an entity stands for."""
+
+    states: frozenset[str]
+    """Countries (folded French names) the entity belongs to or is."""
+    body: tuple[str, tuple[str, ...]] | None = None
+    """A ministry or embassy (head word, portfolio words) it is or heads; None for anything else."""
+    is_state: bool = False
+    """The entity is a state or a country itself (« le Mali », « la Fédération de Russie »)."""
+
+
+class Affiliations:
+    """Who stands for what: an entity's states and body, from the gazetteer (name, aliases, role)
+    and the roles the articles give (« Sadio Camara, ministre de la Défense »); for an entity
+    the gazetteer does not know, from its id, the slug of its name."""
+
+    def __init__(self, cfg: Config, roles: Mapping[str, str] | None = None):
+        self.cfg = cfg
+        self.roles = dict(roles or {})
+        self._cache: dict[str, Affiliation] = {}
+
+    def of(self, eid: str) -> Affiliation:
+        if eid not in self._cache:
+            self._cache[eid] = self._resolve(eid)
+        return self._cache[eid]
+
+    def _resolve(self, eid: str) -> Affiliation:
+        ent = self.cfg.entities.get(eid)
+        name = fold(ent.name.get("fr", eid) if ent else eid)
+        country = _COUNTRY_OF_FORM.get(name)
+        if country and (ent is None or ent.kind in ("state", "place")):
+            return Affiliation(frozenset({country}), is_state=True)
+        if (ent is not None and ent.kind == "person") or (ent is None and eid in self.roles):
+            role = " ".join(filter(None, [self.roles.get(eid, ""), ent.role.get("fr", "") if ent else ""]))
+            texts = [fold(role)]
+        elif ent is not None and ent.kind in ("organisation", "state"):
+            texts = [name, *(fold(a) for a in ent.aliases)]
+        elif ent is None:
+            texts = [name]
+        else:
+            return Affiliation(frozenset(), None)
+        states = set().union(*(_countries_in(t) for t in texts))
+        body = next((b for b in (_body_in(t, states) for t in texts) if b and b[1]), None)
+        return Affiliation(frozenset(states), body, ent is not None and ent.kind == "state")
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """What one or more articles say about one event, as the rule compares it."""
+
+    articles: frozenset[str]
+    kinds: frozenset[str]
+    themes: frozenset[str]
+    date: DateSpan | None
+    written: bool
+    """True when the date is written in an evidence sentence (not inherited)."""
+    participants: frozenset[str]
+    """Who did it, to whom, about what (entity ids)."""
+    places: frozenset[str]
+    """Towns and sites (countries left out: a country holds any of its towns)."""
+    figures: Mapping[str, frozenset[float]]
+    """Distinctive figures by what they count."""
+
+
+def compatible_kinds(a: str, b: str) -> bool:
+    return a == b or any(a in family and b in family for family in KIND_FAMILIES)
+
+
+def merged_kind(kinds) -> str:
+    """The kind of a fact whose accounts give several: the most specific."""
+    kinds = set(kinds)
+    return next((k for k in SPECIFIC_FIRST if k in kinds), sorted(kinds)[0])
+
+
+def figures_of(quantities) -> dict[str, frozenset[float]]:
+    out: dict[str, set[float]] = {}
+    for q in quantities:
+        if q.unit not in UNCOUNTED and q.value >= DISTINCTIVE:
+            out.setdefault(COUNTED.get(q.unit, q.unit), set()).add(q.value)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def overlap(a: DateSpan, b: DateSpan, slack: timedelta = timedelta(0)) -> bool:
+    return a.start <= b.end + slack and b.start <= a.end + slack
+
+
+def compatible_dates(a: Account, b: Account) -> bool:
+    """The same day; a day (or range) inside the other's week or month; spans that share days.
+    Dates taken from the paragraph or the dateline place the report, not the event: a few days
+    apart still agree."""
+    if a.date is None or b.date is None:
+        return False
+    slack = REPORTING_SLACK if not a.written and not b.written else timedelta(0)
+    return overlap(a.date, b.date, slack)
+
+
+def same_event(a: Account, b: Account, who: Affiliations) -> int:
+    """How strongly ``a`` and ``b`` tell one event: 0 when they do not, more the more they share."""
+    if a.articles & b.articles or not a.themes & b.themes:
+        return 0
+    if not all(compatible_kinds(x, y) for x in a.kinds for y in b.kinds):
+        return 0
+    if not compatible_dates(a, b):
+        return 0
+    if a.places and b.places and not a.places & b.places:
+        return 0
+    counted = a.figures.keys() & b.figures.keys()
+    # 25 armoured vehicles and 40 all-terrain ones are two deliveries, whoever received them;
+    # 900 and « près de 1 000 » recruits may be one intake told loosely
+    if any(not any(_close(x, y) for x in a.figures[u] for y in b.figures[u]) for u in counted):
+        return 0
+    figures = any(a.figures[u] & b.figures[u] for u in counted)
+    place = bool(a.places & b.places)
+    shared = a.participants & b.participants
+    # a shared participant that is more than a state (« le Mali » is in too many events to name one)
+    named = any(not who.of(p).is_state for p in shared) or _same_body(a.participants, b.participants, who)
+    states = bool(shared) or bool({s for p in a.participants for s in who.of(p).states}
+                                  & {s for p in b.participants for s in who.of(p).states})
+    same_kind = len(a.kinds | b.kinds) == 1
+    if same_kind:
+        ok = named or figures or (states and place)
+    else:
+        # what was said is only the event when the speaker is one of its parties
+        talk = "statement" in a.kinds | b.kinds
+        ok = named or (states and (figures or place) and not talk)
+    if not ok:
+        return 0
+    return 4 * named + 2 * figures + place + states + 2 * same_kind + 1
+
+
+def _close(x: float, y: float) -> bool:
+    return max(x, y) <= CLOSE * min(x, y)
+
+
+def _same_body(a, b, who: Affiliations) -> bool:
+    """A minister on one side and their ministry (or the minister named again) on the other: the
+    same head word, the same portfolio (« affaires étrangères » in both), no two different states."""
+    for x in a:
+        ax = who.of(x)
+        if ax.body is None:
+            continue
+        for y in b:
+            by = who.of(y)
+            if by.body is None or ax.body[0] != by.body[0]:
+                continue
+            n = min(len(ax.body[1]), len(by.body[1]))
+            if n and ax.body[1][:n] == by.body[1][:n] and (
+                    not ax.states or not by.states or ax.states & by.states):
+                return True
+    return False

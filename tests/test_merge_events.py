@@ -1,0 +1,183 @@
+"""The same event told by two outlets in different words becomes one fact; two events of one
+week in one country stay two. Short French articles written for these tests go through the real
+pipeline (spaCy, rules, merge) with a copy of the bundled settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefgen.core.config import load_config
+from briefgen.extract import extract_paths
+from briefgen.extract.merge import join_outlets
+from briefgen.extract.same_event import Affiliations, compatible_kinds, merged_kind
+from briefgen.extract.types import Candidate
+from briefgen.facts.model import DateSpan, Evidence, Quantity
+from conftest import copy_project
+
+# One handover: the day and a town in one outlet; the month of a month-only dateline, and an
+# announcement by a spokesman rather than a delivery, in the other.
+HANDOVER_DAY = """date 2025-03-20
+outlet courrier-sahel
+title Mali : vingt-cinq blindés chinois pour l'armée
+
+Les Forces armées maliennes ont réceptionné le mercredi 19 mars à Bamako un lot de 25 véhicules blindés offerts par la Chine.
+La cérémonie de remise s'est tenue en présence du ministre de la Défense et de l'ambassadeur de Chine.
+Ces équipements renforceront la mobilité des troupes dans le centre du pays.
+"""
+HANDOVER_MONTH = """date 2025-03
+outlet bamako-hebdo
+title Des blindés chinois pour les FAMa
+
+Le colonel Souleymane Dembélé, porte-parole de l'armée, a annoncé l'arrivée de 25 véhicules blindés chinois destinés aux Forces armées maliennes.
+Ce don de la Chine comprend aussi des pièces de rechange.
+Ces véhicules seront déployés dans les régions du centre.
+"""
+# One signing: the minister by name and the day in one outlet; the ministry and the month in the other.
+SIGNING_MINISTER = """date 2025-04-16
+outlet courrier-sahel
+title Bamako et Moscou signent un accord économique
+
+Le ministre malien des Affaires étrangères, Abdoulaye Diop, et son homologue russe, Sergueï Lavrov, ont signé le mardi 15 avril à Moscou un accord de coopération économique.
+Le texte prévoit des investissements russes dans l'énergie et les mines.
+Abdoulaye Diop a salué « une nouvelle étape dans le partenariat économique entre nos deux pays ».
+"""
+SIGNING_MINISTRY = """date 2025-04
+outlet sahel-depeches
+title Accord économique avec la Russie
+
+Le ministère malien des Affaires étrangères a signé ce mois-ci à Moscou un accord de coopération économique avec la Fédération de Russie.
+L'accord ouvre la voie à de nouveaux investissements dans le secteur minier.
+Selon le ministère, les premiers projets pourraient voir le jour avant la fin de l'année.
+"""
+# Two deliveries to the Malian army in one month: other figures, other suppliers.
+OTHER_DELIVERY = """date 2025-03
+outlet sahel-depeches
+title Des véhicules turcs pour l'armée
+
+La Turquie a livré ce mois-ci 40 véhicules tout-terrain à l'armée malienne.
+Ces équipements doivent appuyer les unités engagées dans le nord du pays.
+Un second lot est attendu avant la fin de l'année, selon une source sécuritaire.
+"""
+# One minister, two accords in one week: Monday with Russia, Thursday with a Turkish firm.
+MONDAY_ACCORD = """date 2025-05-13
+outlet courrier-sahel
+title Niamey et Moscou signent un accord de défense
+
+Le ministre nigérien de la Défense, Salifou Mody, et son homologue russe, Andreï Belooussov, ont signé le lundi 12 mai à Niamey un accord de coopération militaire.
+L'accord porte sur la formation des officiers et la fourniture d'équipements.
+Salifou Mody a salué « un partenariat stratégique pour la sécurité du Niger ».
+"""
+THURSDAY_ACCORD = """date 2025-05-16
+outlet sahel-depeches
+title Le Niger signe avec Baykar
+
+Le général Salifou Mody, ministre de la Défense, et la société turque Baykar ont signé le jeudi 15 mai à Niamey un accord de coopération militaire.
+Ce texte prévoit la formation de pilotes et la livraison de drones.
+Selon le ministère, il renforcera la sécurité du pays.
+"""
+
+
+@pytest.fixture(scope="module")
+def cfg(tmp_path_factory):
+    """The bundled settings, copied so the extraction cache is the tests' own."""
+    return load_config(copy_project(tmp_path_factory.mktemp("merge-events")))
+
+
+def _extract(cfg, folder: Path, **articles: str):
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return [mf for mf in extract_paths([folder], cfg).facts]
+
+
+def _told_by(facts, *articles: str):
+    return [mf for mf in facts if {e.source for e in mf.fact.evidence} >= set(articles)]
+
+
+def test_a_handover_dated_to_the_day_and_only_to_the_month_is_one_fact(cfg, tmp_path):
+    facts = _extract(cfg, tmp_path / "a", day=HANDOVER_DAY, month=HANDOVER_MONTH)
+    both = _told_by(facts, "day", "month")
+    assert len(both) == 1
+    mf = both[0]
+    f = mf.fact
+    assert f.kind == "delivery"  # the more specific of delivery and announcement
+    assert f.date == DateSpan(dt.date(2025, 3, 19), dt.date(2025, 3, 19), "day")  # the most precise date
+    assert not f.conflicts  # a day inside the other's month is no disagreement
+    assert [(q.value, q.unit) for q in f.quantities] == [(25, "vehicle")]
+    assert f.places == ("bamako",) and "fama" in f.counterparts
+    assert "souleymane-dembele" not in f.actors  # who announced it did not deliver it
+    assert mf.corroboration == 2
+    assert len(facts) == 1
+
+
+def test_a_signing_told_with_the_minister_and_with_the_ministry_is_one_fact(cfg, tmp_path):
+    facts = _extract(cfg, tmp_path / "s", minister=SIGNING_MINISTER, ministry=SIGNING_MINISTRY)
+    both = _told_by(facts, "minister", "ministry")
+    assert len(both) == 1
+    f = both[0].fact
+    assert f.kind == "agreement"
+    assert {"abdoulaye-diop", "malian-mfa"} <= set(f.actors + f.counterparts)
+    assert f.date == DateSpan(dt.date(2025, 4, 15), dt.date(2025, 4, 15), "day")
+    assert both[0].corroboration == 2
+
+
+def test_two_deliveries_of_one_month_to_one_army_stay_two_facts(cfg, tmp_path):
+    facts = _extract(cfg, tmp_path / "d", chinese=HANDOVER_DAY, turkish=OTHER_DELIVERY)
+    deliveries = {tuple(sorted({e.source for e in mf.fact.evidence})): mf.fact
+                  for mf in facts if mf.fact.kind == "delivery"}
+    assert sorted(deliveries) == [("chinese",), ("turkish",)]
+    assert [q.value for q in deliveries[("chinese",)].quantities] == [25]
+    assert [q.value for q in deliveries[("turkish",)].quantities] == [40]
+
+
+def test_one_minister_signing_twice_in_one_week_gives_two_facts(cfg, tmp_path):
+    facts = _extract(cfg, tmp_path / "w", monday=MONDAY_ACCORD, thursday=THURSDAY_ACCORD)
+    accords = [mf.fact for mf in facts if mf.fact.kind == "agreement"]
+    assert len(accords) == 2
+    assert sorted(f.date.start.day for f in accords) == [12, 15]
+    assert all(len({e.source for e in f.evidence}) == 1 for f in accords)
+
+
+def _candidate(source: str, kind: str, date: DateSpan, *, figure: float, explicit: bool = True, **refs) -> Candidate:
+    return Candidate(kind=kind, source=source, sent=0, date=date, date_explicit=explicit,
+                     evidence=Evidence(source, 0, 10, "…"), themes=("force_buildup",),
+                     quantities=(Quantity(figure, "vehicle", f"{figure:g} véhicules", "items"),), **refs)
+
+
+def test_two_accounts_from_one_article_are_not_bridged_by_a_third_article(cfg):
+    """The article ``a`` tells a delivery and, apart, an announcement of the same figure; the
+    article ``b`` matches both. It joins the one that matches best; ``a``'s two stay apart."""
+    day = DateSpan(dt.date(2025, 3, 19), dt.date(2025, 3, 19), "day")
+    month = DateSpan(dt.date(2025, 3, 1), dt.date(2025, 3, 31), "month")
+    delivery = [_candidate("a", "delivery", day, figure=25, counterparts=("fama",))]
+    announcement = [_candidate("a", "announcement", month, figure=25, explicit=False, objects=("fama",))]
+    other = [_candidate("b", "delivery", month, figure=25, explicit=False, counterparts=("fama",))]
+    out = join_outlets([delivery, announcement, other], cfg, Affiliations(cfg))
+    assert [[c.source for c in cl] for cl in out] == [["a", "b"], ["a"]]
+    assert [cl[0].kind for cl in out] == ["delivery", "announcement"]
+
+
+def test_kinds_that_may_tell_one_event():
+    assert compatible_kinds("delivery", "announcement") and compatible_kinds("programme", "delivery")
+    assert compatible_kinds("agreement", "meeting") and compatible_kinds("statement", "agreement")
+    assert compatible_kinds("recruitment", "announcement")
+    # a visit and its talks, or talks and what was said after them, are kept apart as before
+    assert not compatible_kinds("visit", "meeting") and not compatible_kinds("meeting", "statement")
+    assert not compatible_kinds("delivery", "agreement")
+    assert merged_kind(["announcement", "delivery"]) == "delivery"
+    assert merged_kind(["statement", "agreement"]) == "agreement"
+
+
+def test_people_stand_for_their_ministry_and_state(cfg):
+    who = Affiliations(cfg, {"sadio-camara": "ministre malien de la Défense"})
+    assert who.of("abdoulaye-diop").body == who.of("malian-mfa").body == ("ministere", ("affaires", "etrangeres"))
+    assert who.of("abdoulaye-diop").states == {"mali"}
+    camara = who.of("sadio-camara")
+    assert camara.body == who.of("ministere-de-la-defense-du-mali").body == ("ministere", ("defense",))
+    assert camara.states == who.of("ministere-de-la-defense-du-mali").states == {"mali"}
+    assert who.of("mali").is_state and who.of("federation-de-russie").is_state
+    assert who.of("fama").states == {"mali"} and not who.of("fama").is_state
+    assert who.of("ministere-russe-de-la-defense").states == {"russie"}
