@@ -16,7 +16,7 @@ def analyse_doc(doc, source: Source, ref: Reference | None, cfg: Config) -> Sour
     """Everything extraction finds in one article (``doc`` ran on the normalised text)."""
     text = doc.text
     sents = mentions_mod.sentences(doc, text)
-    found = mentions_mod.find(doc, text, sents, cfg, ref, nlp_mod.surnames(cfg))
+    found = mentions_mod.find(doc, text, sents, cfg, ref, nlp_mod.surnames(cfg), source.outlet)
     ctx = Context(cfg, source, text, sents, found.mentions, found.dates, found.quantities, ref,
                   tuple(found.role_spans), dict(found.roles))
     cands = candidates(doc, ctx)

@@ -11,8 +11,17 @@ from dataclasses import dataclass
 from ..core.config import Config
 from ..facts.model import Quantity
 from . import dates as dates_mod
+from . import lexicon
+from . import names as names_mod
 from . import quantities as qty_mod
-from .types import KIND_OF_LABEL, DateMention, Mention, NewEntity, QuantityMention, Sentence
+from .types import (
+    KIND_OF_LABEL,
+    DateMention,
+    Mention,
+    NewEntity,
+    QuantityMention,
+    Sentence,
+)
 
 LOCATIVE = {"à", "au", "aux", "en", "dans", "vers", "depuis", "de", "d'", "du", "sur", "près"}
 ROLE_HEADS = ("ministre", "directeur", "directrice", "sous-secrétaire", "secrétaire", "envoyé", "envoyée",
@@ -70,8 +79,10 @@ class _Found:
     role_spans: list[tuple[int, int]]
 
 
-def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict[str, str]) -> _Found:
-    """Every mention in ``doc`` (run on the normalised ``text``), linked and resolved."""
+def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict[str, str],
+         outlet: str | None = None) -> _Found:
+    """Every mention in ``doc`` (run on the normalised ``text``), linked and resolved; ``outlet``
+    is the id of the outlet publishing the article (its name is never an entity)."""
     starts = [s.start for s in sents]
 
     def sent_of(pos: int) -> int:
@@ -80,9 +91,17 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
     found = _Found([], [], [], {}, {}, [])
     role_spans = found.role_spans
     pending_new: list[tuple[object, str]] = []
+    formed = _formed_names(doc, text, cfg, outlet)
+    taken = [(m.start, m.end) for m in formed]
+    credits = names_mod.credit_spans(text)
+    outlets = {outlet} if outlet else set()
+    outlets |= set(cfg.outlets) | {o.name for o in cfg.outlets.values()}
     for ent in doc.ents:
         label, a, b = ent.label_, ent.start_char, ent.end_char
         si = sent_of(a)
+        if label not in ("DATE", "QTY") and (any(x < b and a < y for x, y in taken)
+                                             or any(x <= a < y for x, y in credits)):
+            continue  # a name found from its form replaces the model's cut; credits name nobody
         if label == "DATE":
             span = dates_mod.resolve(ent.text, ref)
             if span is not None:
@@ -93,7 +112,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
             if q is not None and qty_mod.in_context(q, [t.lower_ for t in doc[max(0, ent.start - 4):ent.start]]):
                 found.quantities.append(QuantityMention(a, b, q, si))
             continue
-        if label == "OUTLET" or label == "MISC":
+        if label == "OUTLET" or (label == "MISC" and not _company(ent.text)):
             continue
         eid = ent.ent_id_
         if eid:
@@ -105,11 +124,82 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
             continue
         pending_new.append((ent, label))
     _anaphor_roles(found, role_spans, text, sents)
+    for m in formed:
+        m = Mention(m.start, m.end, m.text, m.label, m.entity, sent_of(m.start), m.known)
+        found.mentions.append(m)
+        if not m.known and m.entity not in found.entities:
+            kind = "organisation" if m.label == "ORG" else "place"
+            found.entities[m.entity] = NewEntity(m.entity, kind, _formed_name(m.text))
     for ent, label in pending_new:
+        if names_mod.is_credit(ent.text, outlets):
+            continue
         _new_entity(found, ent, label, text, sents, sent_of, role_spans, surnames, cfg)
+    _first_words(found)
     found.mentions.sort(key=lambda m: m.start)
     _extra_quantities(found, doc, text, sent_of)
     return found
+
+
+def _first_words(found: _Found) -> None:
+    """« Endeavour » after or before « Endeavour Mining » in the same article is the company."""
+    orgs = [e.id for e in found.entities.values() if e.kind == "organisation" and "-" in e.id]
+    for n, m in enumerate(found.mentions):
+        if m.known or "-" in m.entity or m.label == "PER":
+            continue
+        full = next((o for o in orgs if o.startswith(m.entity + "-")), None)
+        if full:
+            found.mentions[n] = Mention(m.start, m.end, m.text, "ORG", full, m.sent, known=False)
+            if not any(x.entity == m.entity for x in found.mentions):
+                found.entities.pop(m.entity, None)
+
+
+def _formed_name(text: str) -> str:
+    return text[0].upper() + text[1:] if text[:1].islower() else text
+
+
+def _formed_names(doc, text: str, cfg: Config, outlet: str | None) -> list[Mention]:
+    """Mentions of the names found from their form (``names.find``) and of the acronyms they
+    define; ``sent`` is filled in by the caller. An acronym-defined name, repeated with a place
+    after it (« l'École militaire interarmes de Koulikoro »), is the same entity."""
+    from .nlp import gazetteer_phrases, normalize
+
+    phrases = gazetteer_phrases(cfg)
+    claimed = [(e.start_char, e.end_char) for e in doc.ents if e.ent_id_ and e.label_ not in ("DATE", "QTY")]
+    orgs = [(e.start_char, e.end_char) for e in doc.ents if e.ent_id_ and e.label_ in ("ORG", "ARMED")]
+    places = {normalize(n).lower() for e in cfg.entities.values() if e.kind == "place"
+              for n in (*e.name.values(), *e.aliases)}
+    outlets = set(cfg.outlets) | {o.name for o in cfg.outlets.values()} | ({outlet} if outlet else set())
+    out: list[Mention] = []
+    aliases: dict[str, list[Mention]] = {}
+    found = [n for n in names_mod.find(text, claimed, places, orgs)
+             if not names_mod.is_credit(n.name, outlets) and not (n.acronym and names_mod.is_credit(n.acronym, outlets))]
+    slugs = {slug(n.name) for n in found}
+    by_acronym = {slug(n.name) for n in found if n.acronym}
+    for n in found:
+        eid = slug(n.name)
+        known_ids = phrases.get(normalize(n.name).lower())
+        if known_ids:
+            eid = known_ids[0]
+        elif eid not in by_acronym:
+            # the name an acronym defined, repeated with a place (« … interarmes de Koulikoro »), or a
+            # shorter form of a fuller name in the article (« le Conseil de sécurité »)
+            eid = next((s for s in by_acronym if eid.startswith(s + "-d")), None) or max(
+                (s for s in slugs if s.startswith(eid + "-") or s.endswith("-" + eid)), key=len, default=eid)
+        known = eid in cfg.entities
+        labels = ("ORG", "LOC") if n.kind == "both" else ("LOC",) if n.kind == "place" else ("ORG",)
+        if known:
+            labels = (_label(cfg.entities[eid].kind),)
+        made = [Mention(n.start, n.end, text[n.start:n.end], lab, eid, 0, known) for lab in labels]
+        out += made
+        if n.acronym and n.acronym.lower() not in phrases:
+            aliases[n.acronym] = made
+    taken = [(m.start, m.end) for m in out]
+    for acr, made in aliases.items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(acr) + r"(?![\w-])", text):
+            if not any(x < m.end() and m.start() < y for x, y in taken):
+                out += [Mention(m.start(), m.end(), acr, x.label, x.entity, 0, x.known) for x in made]
+                taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _label(kind: str) -> str:
@@ -166,27 +256,43 @@ def _anaphor_roles(found: _Found, role_spans, text: str, sents: list[Sentence]) 
 def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_spans, surnames, cfg) -> None:
     """A PER/ORG/LOC the gazetteer does not know: link by surname, else propose a new entity."""
     a, b = ent.start_char, ent.end_char
+    if "\n" in text[a:b]:  # the model ran a name into the next line (a byline, a heading)
+        b = a + text[a:b].index("\n")
     if any(ra <= a and b <= rb for ra, rb in role_spans):
         return  # part of someone's title (« pour l'Afrique de l'Ouest »)
-    name = re.sub(r"^(?:M\.|Mme|Mlle|Dr)\s+", "", text[a:b]).strip(" '-")
+    if label == "PER":
+        a, b = _person_bounds(ent, text, a, b)
+    name = re.sub(r"^(?:M\.|Mme|Mlle|Dr)\s*", "", text[a:b]).strip(" '-")
+    if label != "PER":
+        name = re.sub(r"^(?:la|le|les|l')\s*", "", name, flags=re.IGNORECASE)
     words = name.split()
     si = sent_of(a)
+    if label in ("PER", "LOC", "MISC") and _company(name):
+        label = "ORG"  # « Barrick Gold », « Ganfeng Lithium »: companies the model takes for people
+    if label == "PER" and len(words) == 1 and (full := _same_surname(found, name)):
+        found.mentions.append(Mention(a, b, text[a:b], "PER", full, si, known=False))
+        return
     if label == "PER":
+        if words and not (words[0][0].isupper() and words[-1][0].isupper()):
+            return
         if words and words[-1] in surnames:
             found.mentions.append(Mention(a, b, text[a:b], "PER", surnames[words[-1]], si))
             return
-        if len(words) < 2 or not all(w[0].isupper() or w.lower() in {"de", "du", "ben", "ould", "ag"}
-                                     for w in words) or any(c.isdigit() for c in name):
+        mister = re.match(r"M\.\s*[A-ZÀ-Ý][\w-]+$", text[a:b])  # « M.Camara »: a person, by surname
+        if (len(words) < 2 and not mister) or not all(w[0].isupper() or w.lower() in {"de", "du", "ben", "ould", "ag"}
+                                                       for w in words) or any(c.isdigit() for c in name):
             return
         if words[0].lower() in ROLE_HEADS or words[0].lower() in STOP_NAMES:
             return
         kind = "person"
     elif label in ("ORG", "LOC"):
-        if not name or not name[0].isupper() or len(name) < 3 or name.lower() in STOP_NAMES:
+        if mister := re.match(r"M\.\s*([A-ZÀ-Ý][\w-]+)$", text[a:b]):
+            kind, name = "person", mister.group(1)
+        else:
+            kind = None
+        if kind is None and _not_a_name(name, text, a):
             return
-        if words[0].lower() in STOP_NAMES or name.isupper() and len(name) < 3:
-            return
-        if _DANGLING.search(name):
+        if kind is None and _DANGLING.search(name):
             # The model stopped at a name the gazetteer had already claimed (« Chambre de commerce
             # et d'industrie du | Mali »): the whole is one name, and the claimed part is not a mention.
             tail = next((m for m in found.mentions if b < m.start <= b + 1 and m.sent == si), None)
@@ -195,8 +301,19 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             found.mentions.remove(tail)
             b = tail.end
             name = text[a:b]
-        org = label == "ORG" or words[0].lower() in ORG_HEADS
-        kind = "organisation" if org else "place"
+        if kind is None and (state := _country(ent, name, cfg)):
+            eid, kind, cname = state
+            if eid in cfg.entities:
+                found.mentions.append(Mention(a, b, text[a:b], _label(cfg.entities[eid].kind), eid, si))
+                return
+            before = found.entities.get(eid)
+            stated = kind == "state" or (before is not None and before.kind == "state")
+            found.entities[eid] = NewEntity(eid, "state" if stated else kind, cname)
+            found.mentions.append(Mention(a, b, text[a:b], _label(kind), eid, si, known=False))
+            return
+        if kind is None:
+            org = label == "ORG" or words[0].lower() in ORG_HEADS
+            kind = "organisation" if org else "place"
     else:
         return
     eid = slug(name)
@@ -213,6 +330,104 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             new = NewEntity(eid, kind, new.name, tmp.roles[eid])
     found.entities[eid] = new
     found.mentions.append(mention)
+
+
+def _company(name: str) -> bool:
+    words = name.lower().replace("-", " ").split()
+    return len(words) >= 2 and words[-1] in lexicon.ORG_SUFFIXES
+
+
+def _same_surname(found: _Found, surname: str) -> str | None:
+    """The person named in full earlier in the article whose surname this is (« M. Goïta »)."""
+    tail = "-" + slug(surname)
+    return next((e.id for e in found.entities.values() if e.kind == "person" and e.id.endswith(tail)), None)
+
+
+def _person_bounds(ent, text: str, a: int, b: int) -> tuple[int, int]:
+    """A person's name without the titles in front (« Général de Brigade », « Madame »), with the
+    parts the model left out: a capitalised first name before (« Mme Djiré | Mariam Diallo ») and
+    a surname after (« Assa Badiallo | TOURE », « Colonel Major Mounkaila | Sofiani »)."""
+    doc = ent.doc
+
+    def namelike(t) -> bool:
+        return (t.is_alpha and len(t.text) > 1 and (t.is_upper or t.is_title) and not t.is_sent_start
+                and t.lower_ not in lexicon.PERSON_TITLES and t.lower_ not in ROLE_HEADS and not t.ent_id_)
+
+    k = ent.end
+    while k < len(doc) and namelike(doc[k]) and "\n" not in text[b:doc[k].idx] and k - ent.end < 2:
+        b = doc[k].idx + len(doc[k].text)
+        k += 1
+    k = ent.start - 1
+    while k >= 0 and namelike(doc[k]) and "\n" not in text[doc[k].idx:a] and ent.start - k < 2:
+        a = doc[k].idx
+        k -= 1
+    while True:
+        m = re.match(r"([\w'.-]+)\s+", text[a:b])
+        if not m or m.group(1).lower() not in lexicon.PERSON_TITLES or len(text[a:b].split()) <= 2:
+            return a, b
+        a += m.end()
+
+
+_MINISTER_WORDS = frozenset({",", "de", "du", "des", "d'", "la", "l'", "et", "chargé", "chargée", "délégué", "déléguée"})
+
+
+def _in_minister_title(before: str) -> bool:
+    """Whether the text just before a name is « le ministre des Sports, de la Jeunesse et de » (the
+    name is then a department in a minister's title, not an organisation of its own)."""
+    for w in reversed(re.findall(r"[dl]'|[\w-]+|,", before[-160:], re.IGNORECASE)):
+        low = w.lower()
+        if low in ("ministre", "ministres"):
+            return True
+        if not (low in _MINISTER_WORDS or w[0].isupper() or re.search(r"(?:al|ale|ique|elle|ien|ienne|aire)s?$", low)):
+            return False
+    return False
+
+
+def _not_a_name(name: str, text: str, a: int) -> bool:
+    """Fragments the model takes for organisations or places: common words capitalised at the
+    start of a line or a heading, titles, nationalities, figures, and the departments in a
+    minister's title (« le ministre des Sports, de la Jeunesse et de l'Emploi »)."""
+    words = name.split()
+    if not name or not name[0].isupper() or len(name) < 3 or name.lower() in STOP_NAMES:
+        return True
+    first = words[0].lower()
+    if first in STOP_NAMES or first in lexicon.POSSESSIVES or name.isupper() and len(name) < 3:
+        return True
+    if first.rstrip("s") in ROLE_HEADS or first in lexicon.PERSON_TITLES or first.rstrip("s") in lexicon.PERSON_TITLES:
+        return True
+    if any(c.isdigit() for c in name):
+        return True  # a model, a date or a figure (« Albatros L39 », « U17 »)
+    if name.lower() in lexicon.NOT_NAMES or (len(words) == 2 and len(words[1]) == 1):
+        return True  # « Forces armées » alone, « Groupe E »
+    if len(words) == 1:
+        low = name.lower()
+        line_start, line_end = text.rfind("\n", 0, a) + 1, (text.find("\n", a) + 1 or len(text) + 1) - 1
+        if (low in ORG_HEADS or low in lexicon.ORG_HEADS or low.rstrip("s") in lexicon.DEMONYMS
+                or low in lexicon.DEMONYMS or low in lexicon.FRAGMENT_WORDS or low in lexicon.COMMON_ABBREVIATIONS
+                or re.search(r"(?:ment|ons|é|ée|és|ées)$", low)
+                or text[line_start:line_end].strip(" .:") == name  # a word alone on its line: a heading
+                or re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", text)):
+            return True
+    line_start = text.rfind("\n", 0, a) + 1
+    return _in_minister_title(text[line_start:a])
+
+
+def _country(ent, name: str, cfg: Config) -> tuple[str, str, str] | None:
+    """A country named by the model: the state when it acts, a place after « à, au, en, dans »."""
+    from .nlp import gazetteer_phrases
+
+    phrases = gazetteer_phrases(cfg)
+    cname = names_mod.country(name, {k for k, ids in phrases.items() if cfg.entities[ids[0]].kind in ("state", "place")})
+    if cname is None:
+        return None
+    doc = ent.doc
+    prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    place = prev in lexicon.PLACE_PREPOSITIONS
+    ids = phrases.get(cname.lower(), [])
+    for i in ids:
+        if (cfg.entities[i].kind == "place") == place:
+            return i, cfg.entities[i].kind, cname
+    return slug(cname), ("place" if place else "state"), cname
 
 
 def _extra_quantities(found: _Found, doc, text: str, sent_of) -> None:

@@ -14,10 +14,12 @@ from ..core.config import Config
 from ..core.files import write_atomic
 from ..facts.contract import named
 from .anaphora import role_gender
+from .names import country
 from .types import NewEntity
 
 FILE_NAME = "gazetteer-proposals.yaml"
-_SECTIONS = (("people", "person"), ("organisations", "organisation"), ("places", "place"))
+_SECTIONS = (("people", ("person",)), ("organisations", ("organisation", "state")), ("places", ("place",)))
+"""Gazetteer section → the kinds of new entity it gets (a country acting is a state)."""
 
 
 def _scalar(text: str) -> str:
@@ -33,8 +35,8 @@ def gazetteer_fragment(entities: list[NewEntity], seen_in: dict[str, list[str]],
              "# Check each entry, complete it (names and roles in every language; lat/lon for places),",
              "# move it into config/gazetteer.yaml and run `briefgen extract` again: the facts listed",
              "# under each entry then get it back. Written by `briefgen extract`; rewritten every run."]
-    for section, kind in _SECTIONS:
-        chosen = sorted((e for e in entities if e.kind == kind), key=lambda e: e.id)
+    for section, kinds in _SECTIONS:
+        chosen = sorted((e for e in entities if e.kind in kinds), key=lambda e: e.id)
         if not chosen:
             continue
         lines += ["", f"{section}:"]
@@ -43,18 +45,20 @@ def gazetteer_fragment(entities: list[NewEntity], seen_in: dict[str, list[str]],
             if used_by.get(e.id):
                 lines.append(f"  # facts waiting for it: {', '.join(used_by[e.id])}")
             lines.append(f"  {e.id}:")
-            if kind == "person":
+            if e.kind == "person":
                 lines.append(f"    name: {_scalar(e.name)}")
                 gender = role_gender((e.role or "").lower())
                 lines.append(f"    gender: {gender or 'm'}" + ("" if gender else "   # check: not told by the role"))
                 if e.role:
                     lines += ["    role:", f"      fr: {_scalar(e.role)}"]
                     lines += [f"      # {lang}: the role in this language" for lang in others]
-            elif kind == "organisation":
-                lines += ["    kind: organisation   # or state, armed_group", "    name:", f"      fr: {_scalar(e.name)}"]
+            elif e.kind in ("organisation", "state"):
+                said = "state" if e.kind == "state" else "organisation   # or state, armed_group"
+                lines += [f"    kind: {said}", "    name:", f"      fr: {_scalar(e.name)}"]
                 lines += [f"      {lang}: {_scalar(e.name)}   # translate" for lang in others]
             else:
-                lines += ["    kind: city   # or region, country, site", f"    name: {_scalar(e.name)}",
+                said = "country" if country(e.name) else "city   # or region, country, site"
+                lines += [f"    kind: {said}", f"    name: {_scalar(e.name)}",
                           "    # lat: …   # for the locator map", "    # lon: …"]
     return "\n".join(lines) + "\n"
 

@@ -1,0 +1,127 @@
+"""Word lists that tell what a name in French press is: the head nouns of organisations and of
+places, countries (a state when it acts, a place when something happens in it), demonyms, news
+organisations (cited as sources they are credits, never entities) and person titles.
+
+Plain data, tuned on the development part of the annotated corpus; the rules that use it are in
+``names.py``.
+"""
+
+from __future__ import annotations
+
+ORG_HEADS = frozenset({
+    "ministère", "ministères", "armée", "forces", "force", "état-major", "garde", "gendarmerie", "police",
+    "école", "centre", "institut", "mission", "société", "compagnie", "entreprise", "groupe", "groupement",
+    "bataillon", "brigade", "régiment", "commandement", "direction", "banque", "fonds", "fondation", "agence",
+    "office", "conseil", "commission", "comité", "assemblée", "confédération", "alliance", "communauté",
+    "union", "organisation", "fédération", "corporation", "holding", "chambre", "caisse", "autorité",
+    "association", "syndicat", "université", "ambassade", "présidence", "haut-commissariat", "secrétariat",
+    "cour", "tribunal", "festival", "hôpital", "chu", "volontaires", "coopérative", "observatoire",
+    "laboratoire", "académie", "parlement", "sénat", "primature", "système", "semaine",
+})
+"""First words of organisation names (« Caisse malienne de sécurité sociale »)."""
+
+LOWER_ORG_HEADS = frozenset({"ministère", "ministères", "armée", "forces", "état-major", "ambassade", "mission",
+                             "fondation", "hôpital", "groupe"})
+"""Heads that start a name even in lower case (« le ministère de la Défense », « l'armée
+burkinabè »), when a proper name or a nationality follows."""
+
+NATIONAL_ADJ_HEADS = frozenset({"armée", "forces", "mission", "état-major"})
+"""Heads that a nationality alone makes a name (« l'armée nigérienne », « forces nigériennes »)."""
+
+NOT_NAMES = frozenset({"forces armées", "forces spéciales", "forces de sécurité"})
+"""Generic phrases with a head noun that name no organisation on their own."""
+
+ORG_SUFFIXES = frozenset({"gold", "mining", "corporation", "corp", "capital", "group", "holding", "sa", "sarl",
+                          "lithium", "resources", "petroleum", "energy", "minerals", "ltd", "inc", "plc", "limited",
+                          "company", "bank", "airlines", "telecom"})
+"""Last words of company names (« Barrick Gold », « Ganfeng Lithium », « Lilium Capital »)."""
+
+COMMON_ABBREVIATIONS = frozenset({"vip", "tva", "pib", "pdg", "dg", "ttc", "ht", "pme", "ong"})
+"""Capitalised abbreviations that are words, not organisations."""
+
+FRAGMENT_WORDS = frozenset({"officier", "officiers", "soldat", "soldats", "militaires", "stagiaires", "publicité",
+                            "lire", "aussi", "partage", "partager", "rappelons", "notons", "mondial", "accord"})
+"""Capitalised words at the start of a line or heading that the model takes for names."""
+
+BOTH_ORG_AND_PLACE = frozenset({"hôpital", "chu"})
+"""Institutions that are also places: the annotation guide counts them as both."""
+
+PLACE_HEADS = frozenset({"aéroport", "aérodrome", "base", "palais", "stade", "hôtel",
+                         "barrage", "port"})
+"""First words of site names (« aéroport international de Niamey », « palais de Koulouba »)."""
+
+PLACE_HEAD_NEEDS = {"base": ("aérienne", "militaire", "navale", "logistique"), "port": ("autonome",)}
+"""Heads that name a site only with one of these words after them (« base aérienne de Sénou »)."""
+
+SITE_OF = ("région", "cercle", "commune", "province", "localité", "ville", "village", "mine", "mines",
+           "gisement", "gisements", "site", "sites", "préfecture", "arrondissement", "quartier")
+"""« la région de Bougouni », « la mine de Goulamina »: the name after them is a place."""
+
+SITE_OF_WHAT = ("d'or", "de lithium", "d'uranium", "de manganèse", "de fer", "de phosphate", "aurifère",
+                "malienne", "burkinabè", "nigérienne", "minier", "minière")
+"""What may stand between a site word and the place (« la mine de lithium de Goulamina »)."""
+
+CONNECTORS = frozenset({"de", "du", "des", "d'", "la", "l'", "le", "les", "et", "pour", "sur", "aux"})
+"""Small words inside names (« Chambre de commerce et d'industrie du Mali »)."""
+
+DEMONYMS = frozenset({
+    "malien", "malienne", "maliens", "maliennes", "burkinabè", "burkinabé", "burkinabe", "burkinabès",
+    "nigérien", "nigérienne", "nigériens", "nigériennes", "russe", "russes", "chinois", "chinoise",
+    "chinoises", "turc", "turque", "turcs", "turques", "français", "française", "françaises", "américain",
+    "américaine", "américains", "américaines", "canadien", "canadienne", "sénégalais", "sénégalaise",
+    "ivoirien", "ivoirienne", "guinéen", "guinéenne", "tchadien", "tchadienne", "mauritanien", "mauritanienne",
+    "algérien", "algérienne", "marocain", "marocaine", "nigérian", "nigériane", "ghanéen", "ghanéenne",
+    "togolais", "togolaise", "béninois", "béninoise", "ukrainien", "ukrainienne", "iranien", "iranienne",
+    "allemand", "allemande", "britannique", "indien", "indienne", "européen", "européenne", "africain",
+    "africaine", "sahélien", "sahélienne", "ouest-africain", "ouest-africaine", "nationale", "national",
+})
+"""Nationality adjectives (and « national »): they close a name such as « armée malienne »."""
+
+COUNTRIES = (
+    "Russie", "Chine", "Turquie", "Niger", "Burkina Faso", "Burkina", "France", "Maroc", "Zambie", "Ghana",
+    "Algérie", "Sénégal", "Côte d'Ivoire", "Guinée", "Mauritanie", "Tchad", "Nigeria", "Nigéria", "Bénin",
+    "Togo", "Cameroun", "Libye", "Égypte", "Egypte", "Tunisie", "Iran", "Inde", "Japon", "Corée du Sud",
+    "Allemagne", "Italie", "Espagne", "Royaume-Uni", "Canada", "Belgique", "Ukraine", "Israël", "Qatar",
+    "Arabie saoudite", "Émirats arabes unis", "Brésil", "Afrique du Sud", "Éthiopie", "Kenya", "Soudan",
+    "Gabon", "Congo", "République centrafricaine", "République démocratique du Congo", "Rwanda", "Ouganda",
+    "Angola", "Portugal", "Suisse", "Pays-Bas", "Biélorussie", "Cuba", "Vietnam", "Pakistan", "Indonésie",
+    "Gambie", "Guinée-Bissau", "Liberia", "Sierra Leone", "Cap-Vert", "Centrafrique", "Zambie", "Zimbabwe",
+)
+"""Countries by their French names; the id is the slug of the name (« Burkina Faso » → burkina-faso)."""
+
+COUNTRY_ALIASES = {"burkina": "Burkina Faso", "nigéria": "Nigeria", "egypte": "Égypte",
+                   "centrafrique": "République centrafricaine"}
+
+STATE_FORMS = ("république populaire de", "république islamique d'", "république fédérale d'",
+               "république démocratique de", "république de", "république du", "république d'", "fédération de",
+               "royaume du", "royaume de", "état du", "état de", "etat du", "etat de", "état d'", "l'état du")
+"""Long forms that name the country itself (« la République populaire de Chine » is China)."""
+
+PLACE_PREPOSITIONS = frozenset({"à", "au", "aux", "en", "dans"})
+"""A country right after these is a place (« au Niger »); elsewhere it is the state acting."""
+
+NEWS_ORGANISATIONS = frozenset({
+    "afp", "agence france-presse", "agence france presse", "reuters", "apa", "agence de presse africaine",
+    "anadolu", "agence anadolu", "xinhua", "agence xinhua", "rfi", "radio france internationale", "bloomberg",
+    "le monde", "vna", "cvn", "sputnik", "tass", "ria novosti", "south china morning post", "african initiative",
+    "jeune afrique", "france 24", "bbc", "associated press", "ap", "al jazeera", "maliweb", "seneweb",
+    "aps", "map", "mena", "aip", "ani", "apanews", "africanews", "le point", "le figaro", "libération",
+    "financial times", "wall street journal", "new york times", "washington post", "dw", "voa", "tv5monde",
+    "abamako", "studio tamani", "aib", "lefaso.net", "wakat séra", "sahel intelligence", "ria", "interfax",
+    "agence d'information du burkina", "agence nigérienne de presse", "anp",
+})
+"""News organisations and agencies: cited as sources (« selon l'AFP », « rapporte RFI »), they are
+credits, never entities of the article."""
+
+PERSON_TITLES = frozenset({
+    "m.", "m", "mme", "mlle", "dr", "pr", "me", "madame", "monsieur", "mademoiselle", "docteur", "professeur",
+    "son", "excellence", "sem", "général", "generale", "colonel", "colonel-major", "lieutenant-colonel", "capitaine",
+    "commandant", "lieutenant", "sergent", "adjudant", "adjudant-chef", "caporal", "major", "brigade", "division",
+    "d'armée", "armée", "président", "présidente", "ministre", "premier", "chef", "médecin", "l'adjudant-chef",
+    "le", "la", "de",
+})
+"""Words in front of a person's name that are not part of it (« le Général de Brigade Moussa Yoro Kanté »)."""
+
+POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes",
+                         "ce", "cet", "cette", "ces"})
+"""Before a head noun, these make it a reference to something named elsewhere (« cette École »)."""

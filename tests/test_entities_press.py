@@ -1,0 +1,224 @@
+"""Entities as French press names them, beyond the gazetteer: organisations from their head noun
+with their full span, acronyms in parentheses as aliases, sites (airports, air bases, regions,
+mines), countries as states or places, and what names no entity (the outlet, bylines, agency and
+photo credits, fragments).
+
+The sentences are written for these tests and go through the real spaCy pipeline with the bundled
+gazetteer's EntityRuler, then ``mentions.find``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefgen.core.config import load_config
+from briefgen.extract import mentions, names, nlp
+from briefgen.extract.proposals import gazetteer_fragment
+from briefgen.extract.types import NewEntity
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def cfg(tmp_path_factory):
+    dest = tmp_path_factory.mktemp("ents")
+    for name in ("config", "facts", "sources"):
+        shutil.copytree(ROOT / name, dest / name)
+    shutil.copytree(ROOT / "templates" / "assets", dest / "templates" / "assets")
+    return load_config(dest / "config" / "briefgen.yaml")
+
+
+@pytest.fixture(scope="module")
+def read(cfg):
+    """Text → the article's entities as the evaluation sees them: field → set of ids."""
+    pipe = nlp.load(cfg)
+    surnames = nlp.surnames(cfg)
+
+    def run(text: str, outlet: str | None = None):
+        text = nlp.normalize(text)
+        doc = pipe(text)
+        found = mentions.find(doc, text, mentions.sentences(doc, text), cfg, None, surnames, outlet)
+        fields = {"people": {"PER"}, "organisations": {"ORG", "STATE"}, "places": {"LOC"}}
+        out = {f: {m.entity for m in found.mentions if m.label in labels} for f, labels in fields.items()}
+        out["new"] = {e.id: e for e in found.entities.values()}
+        return out
+
+    return run
+
+
+# -- organisations from their head noun ---------------------------------------------------------
+
+def test_ministry_with_its_full_name(read):
+    got = read("Le Ministère de la Défense et des Anciens combattants a publié un communiqué jeudi.")
+    assert "ministere-de-la-defense-et-des-anciens-combattants" in got["organisations"]
+    assert not got["places"] and not got["people"]
+
+
+def test_ministry_in_lower_case_with_a_nationality_and_a_country(read):
+    got = read("Africa Corps dépend du ministère russe de la Défense. Le ministère de la Défense du Niger "
+               "a annoncé un recrutement.")
+    assert {"ministere-russe-de-la-defense", "ministere-de-la-defense-du-niger"} <= got["organisations"]
+    assert "niger" not in got["places"] | got["organisations"]  # part of the ministry's name
+
+
+def test_ministries_in_the_plural_are_one_each(read):
+    got = read("Les ministères de la Réconciliation nationale et de l'Environnement voient leur budget augmenter.")
+    assert {"ministere-de-la-reconciliation-nationale", "ministere-de-l-environnement"} <= got["organisations"]
+
+
+def test_ministry_whose_name_lists_several_departments(read):
+    got = read("Le ministère de la Réconciliation nationale, de la Paix et de la Cohésion sociale reçoit "
+               "plus de crédits.")
+    assert "ministere-de-la-reconciliation-nationale-de-la-paix-et-de-la-cohesion-sociale" in got["organisations"]
+
+
+def test_school_with_its_place(read):
+    got = read("La promotion de l'École d'État-major nationale de Koulikoro a reçu ses diplômes.")
+    assert "ecole-d-etat-major-nationale-de-koulikoro" in got["organisations"]
+    assert not got["people"]
+
+
+def test_army_named_by_its_nationality(read):
+    got = read("L'armée burkinabè a annoncé un recrutement. Les forces nigériennes ont reçu du matériel.")
+    assert {"armee-burkinabe", "forces-nigeriennes"} <= got["organisations"]
+    assert not got["places"]
+
+
+def test_a_staff_is_named_by_its_force(read):
+    got = read("Le Général Alou Diarra, Chef d'État-major de l'Armée de l'air, a reçu les appareils.")
+    assert "armee-de-l-air" in got["organisations"]
+    assert not any(o.startswith("etat-major") for o in got["organisations"])
+
+
+def test_armed_groups_are_not_companies(read):
+    got = read("Les groupes armés terroristes ont attaqué. Le Groupe de soutien à l'islam et aux musulmans "
+               "a revendiqué l'attaque.")
+    assert got["organisations"] == set()
+
+
+def test_company_names_the_model_takes_for_people(read):
+    got = read("La compagnie canadienne Barrick Gold et l'entreprise chinoise Ganfeng Lithium investissent au Mali.")
+    assert {"barrick-gold", "ganfeng-lithium"} <= got["organisations"]
+    assert not got["people"]
+
+
+def test_a_rank_is_no_brigade(read):
+    got = read("Le directeur, Général de Brigade Moussa Yoro Kanté, a pris la parole.")
+    assert got["people"] == {"moussa-yoro-kante"}
+    assert not got["organisations"]
+
+
+# -- acronyms -----------------------------------------------------------------------------------
+
+def test_acronym_delimits_the_name_and_becomes_an_alias(read):
+    got = read("Le Conseil national pour la sauvegarde de la patrie (CNSP) a dénoncé l'accord. "
+               "Selon le CNSP, la présence américaine est illégale.")
+    assert "conseil-national-pour-la-sauvegarde-de-la-patrie" in got["organisations"]
+    assert "cnsp" not in got["organisations"]
+
+
+def test_acronym_of_syllables_and_of_a_company(read):
+    got = read("La cérémonie était organisée par la Société nationale des substances précieuses (SONASP). "
+               "La China National Petroleum Corporation (CNPC) construit un oléoduc ; la CNPC recrute.")
+    assert "societe-nationale-des-substances-precieuses" in got["organisations"]
+    assert "china-national-petroleum-corporation" in got["organisations"]
+    assert not {"sonasp", "cnpc"} & got["organisations"]
+
+
+def test_acronym_name_repeated_with_its_place_is_one_entity(read):
+    got = read("L'École militaire interarmes (EMIA) de Koulikoro a fêté sa promotion. Le président a offert "
+               "un car à l'École militaire interarmes de Koulikoro.")
+    assert "ecole-militaire-interarmes" in got["organisations"]
+    assert "ecole-militaire-interarmes-de-koulikoro" not in got["organisations"]
+    assert "koulikoro" in got["places"]
+
+
+def test_no_organisation_from_a_medical_acronym(read):
+    got = read("Les activités de la Procréation médicalement assistée (PMA) se renforcent.")
+    assert "procreation-medicalement-assistee" not in got["organisations"]
+
+
+# -- places -------------------------------------------------------------------------------------
+
+def test_airports_and_air_bases(read):
+    got = read("Le matériel est arrivé à l'aéroport international de Niamey. La remise a eu lieu à la "
+               "base aérienne de Sénou, puis à l'aéroport international Modibo Kéita de Bamako.")
+    assert {"aeroport-international-de-niamey", "base-aerienne-de-senou",
+            "aeroport-international-modibo-keita", "bamako"} <= got["places"]
+    assert "modibo-keita" not in got["people"]
+
+
+def test_regions_and_mines_name_their_place(read):
+    got = read("La mine de lithium de Goulamina, située dans la région de Bougouni, a démarré. L'État a "
+               "racheté les mines d'or de Boungou et Wahgnion.")
+    assert {"goulamina", "bougouni", "boungou", "wahgnion"} <= got["places"]
+
+
+def test_country_as_a_place_and_as_a_state(read):
+    got = read("La Turquie a livré des drones. Les soldats sont déployés au Niger. Le Niger a dénoncé l'accord "
+               "avec la France.")
+    assert {"turquie", "niger", "france"} <= got["organisations"]
+    assert "niger" in got["places"] and "turquie" not in got["places"]
+    assert got["new"]["niger"].kind == "state"
+
+
+def test_long_form_of_a_country_is_the_country(read):
+    got = read("L'ambassadeur a remis un don de la République populaire de Chine.")
+    assert "chine" in got["organisations"]
+    assert "republique-populaire-de-chine" not in got["organisations"] | got["places"]
+
+
+# -- never entities -----------------------------------------------------------------------------
+
+def test_agency_credits_are_not_organisations(read):
+    got = read("Le Mali a signé l'accord, rapporte RFI. Selon l'AFP et Reuters, les discussions ont duré "
+               "deux jours, comme le rappelle l'Agence de presse africaine (APA).")
+    assert got["organisations"] == {"mali"}
+
+
+def test_bylines_and_photo_credits_name_nobody(read):
+    got = read("Une mine d'or au Burkina Faso. © Jacques Pion / Hans Lucas via AFP\n"
+               "Le ministre Abdoulaye Diop a reçu la délégation.\n"
+               "Par Bernard BOUGOUM")
+    assert got["people"] == {"abdoulaye-diop"}
+
+
+def test_the_outlet_is_not_an_entity(read):
+    got = read("Selon un communiqué dont Wakat Séra a obtenu copie, l'armée recrute.\nWakat Séra",
+               outlet="wakatsera")
+    assert not got["people"] and not got["organisations"] - {"armee"}
+
+
+def test_fragments_are_not_entities(read):
+    got = read("Publicité\nRappelons que le festival a lieu tous les deux ans. Provisoirement, le match "
+               "est reporté. Le pilote vole sur un Albatros L39 avec les Officiers stagiaires.")
+    assert not got["organisations"] and not got["places"]
+
+
+def test_ministers_departments_are_not_organisations(read):
+    got = read("Le Ministre des Sports, de la Jeunesse et de l'Emploi, Roland Somda, a répondu aux députés.")
+    assert got["people"] == {"roland-somda"}
+    assert not got["organisations"]
+
+
+# -- proposals ----------------------------------------------------------------------------------
+
+def test_proposals_keep_the_kind(read):
+    got = read("La Turquie a livré des drones à l'aéroport international de Niamey. "
+               "Le Conseil national de transition (CNT) a voté le budget.")
+    text = gazetteer_fragment(list(got["new"].values()), {}, {}, ("fr", "en"))
+    assert "  turquie:\n    kind: state" in text
+    assert "  conseil-national-de-transition:\n    kind: organisation" in text
+    assert "  aeroport-international-de-niamey:\n    kind: city" in text
+    fragment = gazetteer_fragment([NewEntity("zambie", "place", "Zambie")], {}, {}, ("fr",))
+    assert "kind: country" in fragment
+
+
+def test_country_long_forms():
+    assert names.country("République populaire de Chine") == "Chine"
+    assert names.country("la Fédération de Russie") == "Russie"
+    assert names.country("Burkina") == "Burkina Faso"
+    assert names.country("Novawind") is None
