@@ -19,7 +19,7 @@ from ..core.config import Config
 from ..facts.contract import REFERENCES
 from ..facts.model import Conflict, DateSpan, Fact, Quantity
 from .dates import span_key
-from .same_event import Account, Affiliations, figures_of, merged_kind, same_event
+from .same_event import Account, Affiliations, close, figures_of, merged_kind, same_event
 from .types import Candidate, SourceResult
 
 PLACE_CENTRIC = {"training", "recruitment", "graduation", "delivery", "meeting"}
@@ -84,11 +84,21 @@ def _compatible(members: list[Candidate], c: Candidate, cfg: Config) -> bool:
     if c.kind == "statement" and core and c.core() and not set(first.actors) & set(c.actors):
         return False
     same_source = any(m.source == c.source for m in members)
+    if not same_source and _figures_differ(members, c):
+        return False  # two outlets, 25 and 40 vehicles: two deliveries, whoever is named
     if same_source and (not core or not c.core() or core & c.core()):
         return True
     if core & c.core():
         return True
     return c.kind in PLACE_CENTRIC and bool(places & cplaces) and not (core and c.core())
+
+
+def _figures_differ(members: list[Candidate], c: Candidate) -> bool:
+    """Whether ``c`` counts the same thing as the cluster with a figure none of its figures is close to."""
+    mine = figures_of(q for m in members for q in m.quantities)
+    theirs = figures_of(c.quantities)
+    return any(not any(close(x, y) for x in mine[unit] for y in values)
+               for unit, values in theirs.items() if unit in mine)
 
 
 def cluster(cands: list[Candidate], cfg: Config) -> list[list[Candidate]]:

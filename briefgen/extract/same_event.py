@@ -226,7 +226,7 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     counted = a.figures.keys() & b.figures.keys()
     # 25 armoured vehicles and 40 all-terrain ones are two deliveries, whoever received them;
     # 900 and « près de 1 000 » recruits may be one intake told loosely
-    if any(not any(_close(x, y) for x in a.figures[u] for y in b.figures[u]) for u in counted):
+    if any(not any(close(x, y) for x in a.figures[u] for y in b.figures[u]) for u in counted):
         return 0
     figures = any(a.figures[u] & b.figures[u] for u in counted)
     place = bool(a.places & b.places)
@@ -247,7 +247,7 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     return 4 * named + 2 * figures + place + states + 2 * same_kind + 1
 
 
-def _close(x: float, y: float) -> bool:
+def close(x: float, y: float) -> bool:
     return max(x, y) <= CLOSE * min(x, y)
 
 
