@@ -404,7 +404,9 @@ def _not_a_name(name: str, text: str, a: int) -> bool:
         line_start, line_end = text.rfind("\n", 0, a) + 1, (text.find("\n", a) + 1 or len(text) + 1) - 1
         if (low in ORG_HEADS or low in lexicon.ORG_HEADS or low.rstrip("s") in lexicon.DEMONYMS
                 or low in lexicon.DEMONYMS or low in lexicon.FRAGMENT_WORDS or low in lexicon.COMMON_ABBREVIATIONS
-                or re.search(r"(?:ment|ons|é|ée|és|ées)$", low)
+                or re.search(r"(?:ment|ons)$", low)
+                or re.search(r"(?:é|ée|és|ées)$", low) and not re.search(
+                    r"(?:\b(?:à|de|du|vers|depuis|en)\s+)$", text[max(0, a - 12):a])  # « à Sévaré » is a town
                 or text[line_start:line_end].strip(" .:") == name  # a word alone on its line: a heading
                 or re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", text)):
             return True
