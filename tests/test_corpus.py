@@ -88,4 +88,4 @@ def test_no_article_text_is_in_the_repository():
     for path in FILES:  # ids, numbers, dates, short role phrases; only the title and query are sentences
         for key, text in _strings(_load(path)):
             if key not in ("title", "query", "url"):
-                assert len(text.split()) <= (16 if key == "roles" else 8), (path.name, key, text[:60])
+                assert len(text.split()) <= 8, (path.name, key, text[:60])
