@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..core.config import Config
 from ..facts.contract import REFERENCES
@@ -23,12 +24,24 @@ _QUOTE = re.compile(r"«\s*(.+?)\s*»", re.DOTALL)
 _ATTRIB = re.compile(r"^\s*,?\s*(?:a|ont|avait)(?:-t-(il|elle))?\s+(\w+)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)
+def _cue_patterns(cues: tuple[str, ...]) -> tuple[re.Pattern | None, tuple[re.Pattern, ...]]:
+    """One pattern that finds whether any cue is there, and one per cue to count them."""
+    if not cues:
+        return None, ()
+    each = tuple(re.compile(r"\b" + re.escape(fold(cue))) for cue in cues)
+    return re.compile(r"\b(?:" + "|".join(re.escape(fold(cue)) for cue in cues) + ")"), each
+
+
 def theme_scores(cfg: Config, text: str) -> dict[str, int]:
     """How many cue words of each configured theme ``text`` contains (word-prefix match)."""
     t = fold(text)
     scores = {}
     for theme in cfg.brief.themes:
-        n = sum(len(re.findall(r"\b" + re.escape(fold(cue)), t)) for cue in theme.cues)
+        any_cue, each = _cue_patterns(tuple(theme.cues))
+        if any_cue is None or not any_cue.search(t):
+            continue
+        n = sum(len(p.findall(t)) for p in each)
         if n:
             scores[theme.id] = n
     return scores
