@@ -67,11 +67,11 @@ def _places(ids, cfg: Config) -> set[str]:
     return {p for p in ids if cfg.entities.get(p) is None or cfg.entities[p].place_kind != "country"}
 
 
-def _compatible(members: list[Candidate], c: Candidate, cfg: Config) -> bool:
+def _compatible(members: list[Candidate], c: Candidate, cfg: Config, date: DateSpan | None) -> bool:
+    """Whether ``c`` joins the cluster ``members`` (whose date is ``date``)."""
     first = members[0]
     if first.kind != c.kind:
         return False
-    date = _cluster_date(members)
     if date and c.date:
         slack = 2 if date.precision == "day" and c.date.precision == "day" else 0
         if not _overlap(date, c.date, slack):
@@ -104,13 +104,18 @@ def _figures_differ(members: list[Candidate], c: Candidate) -> bool:
 def cluster(cands: list[Candidate], cfg: Config) -> list[list[Candidate]]:
     """Greedy clustering in reading order (sources oldest first)."""
     clusters: list[list[Candidate]] = []
+    by_kind: dict[str, list[list[Candidate]]] = {}  # only clusters of the candidate's kind can take it
+    dates: dict[int, DateSpan | None] = {}  # each cluster's date, computed again when it grows
     for c in cands:
-        for members in clusters:
-            if _compatible(members, c, cfg):
+        for members in by_kind.get(c.kind, ()):
+            if _compatible(members, c, cfg, dates[id(members)]):
                 members.append(c)
+                dates[id(members)] = _cluster_date(members)
                 break
         else:
             clusters.append([c])
+            by_kind.setdefault(c.kind, []).append(clusters[-1])
+            dates[id(clusters[-1])] = _cluster_date(clusters[-1])
     return clusters
 
 
