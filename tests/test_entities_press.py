@@ -9,10 +9,10 @@ gazetteer's EntityRuler, then ``mentions.find``.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import copy_project
 
 from briefgen.core.config import load_config
 from briefgen.extract import mentions, names, nlp
@@ -24,11 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def cfg(tmp_path_factory):
-    dest = tmp_path_factory.mktemp("ents")
-    for name in ("config", "facts", "sources"):
-        shutil.copytree(ROOT / name, dest / name)
-    shutil.copytree(ROOT / "templates" / "assets", dest / "templates" / "assets")
-    return load_config(dest / "config" / "briefgen.yaml")
+    return load_config(copy_project(tmp_path_factory.mktemp("ents")))
 
 
 @pytest.fixture(scope="module")

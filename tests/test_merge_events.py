@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import copy_project
 
 from briefgen.core.config import load_config
 from briefgen.extract import extract_paths
@@ -15,7 +16,6 @@ from briefgen.extract.merge import join_outlets
 from briefgen.extract.same_event import Affiliations, compatible_kinds, merged_kind
 from briefgen.extract.types import Candidate
 from briefgen.facts.model import DateSpan, Evidence, Quantity
-from conftest import copy_project
 
 # One handover: the day and a town in one outlet; the month of a month-only dateline, and an
 # announcement by a spokesman rather than a delivery, in the other.

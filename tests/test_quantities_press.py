@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import copy_project
 
 from briefgen.core.config import load_config
 from briefgen.edition import i18n, phrasing
@@ -30,11 +30,7 @@ NNBSP, NBSP = "\u202f", "\u00a0"
 
 @pytest.fixture(scope="module")
 def cfg(tmp_path_factory):
-    dest = tmp_path_factory.mktemp("qty")
-    for name in ("config", "facts", "sources"):
-        shutil.copytree(ROOT / name, dest / name)
-    shutil.copytree(ROOT / "templates" / "assets", dest / "templates" / "assets")
-    return load_config(dest / "config" / "briefgen.yaml")
+    return load_config(copy_project(tmp_path_factory.mktemp("qty")))
 
 
 @pytest.fixture(scope="module")
