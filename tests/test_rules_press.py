@@ -37,3 +37,11 @@ def test_an_accord_denounced_is_an_announcement_that_ends_something(cfg, tmp_pat
     ended = [f for f in facts if f.kind == "announcement" and f.action == "end"]
     assert ended, [(f.kind, f.action) for f in facts]
     assert "economic_ties" in ended[0].themes
+
+
+def test_a_creation_announced_is_read_as_create(cfg, tmp_path):
+    # the cues are matched against the folded sentence: « création » must read as « creation »
+    facts = _facts(cfg, tmp_path, "creation", "Le ministre des Mines, Amadou Sow, a annoncé lundi 3 mars 2025 la "
+                   "création de l'Agence nationale de recherche minière à Kayes.")
+    created = [f for f in facts if f.kind == "announcement"]
+    assert created and created[0].action == "create", [(f.kind, f.action) for f in facts]

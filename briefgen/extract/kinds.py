@@ -133,12 +133,13 @@ def meeting(site: Site) -> Roles | None:
 
 
 # -- what is announced, sanctioned, agreed, run ------------------------------------------------
-ACTION_CUES = (("create", r"créat|verrai?t? (?:bientôt )?le jour|voir le jour|installation|ouverture prochaine"),
-               ("open", r"\bouvr|ouverture"), ("launch", r"lance"), ("resume", r"relanc|reprise|réactiv"),
+ACTION_CUES = (("create", r"creat|verrai?t? (?:bientot )?le jour|voir le jour|installation|ouverture prochaine"),
+               ("open", r"\bouvr|ouverture"), ("launch", r"lance"), ("resume", r"relanc|reprise|reactiv"),
                ("suspend", r"suspen|\bgel|pause|sommeil"), ("extend", r"prolong"),
                # before « sign »: « a dénoncé la convention signée avec… » ends it
                ("end", r"denon|retrait|retir|quitt|rompu|rompr|mettre fin|met fin|nationalis"), ("sign", r"sign"))
-"""What happens to what is announced (facts.model.ACTIONS), by the words that say it."""
+"""What happens to what is announced (facts.model.ACTIONS), by the words that say it, matched against
+the folded sentence (lower case, no accents)."""
 
 
 def _action(site: Site, among=None) -> str | None:
