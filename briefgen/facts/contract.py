@@ -220,19 +220,21 @@ def _date_form(v: Any) -> Any:
     raise fail(f"expected a date (2025-07-22), a month (2025-07) or start/end/precision, got {describe(v)}")
 
 
-class DateEntry(Shape):
-    start: dt.date
-    end: dt.date | None = None
-    """The start when absent."""
-    precision: Literal[PRECISIONS] = "day"
-
-    @field_validator("end")
-    @classmethod
-    def _not_before_start(cls, v: dt.date | None, info: ValidationInfo) -> dt.date | None:
+def _not_before_start(message: str):
+    """A check of ``end`` against the entry's ``start``: ``message`` formatted with both."""
+    def check(v, info: ValidationInfo):
         start = info.data.get("start")
         if v is not None and start is not None and v < start:
-            raise fail(f"{v} is before the start {start}")
+            raise fail(message.format(end=v, start=start))
         return v
+    return AfterValidator(check)
+
+
+class DateEntry(Shape):
+    start: dt.date
+    end: Annotated[dt.date | None, _not_before_start("{end} is before the start {start}")] = None
+    """The start when absent."""
+    precision: Literal[PRECISIONS] = "day"
 
 
 class QuantityEntry(Shape):
@@ -254,7 +256,7 @@ class QuoteEntry(Shape):
 class EvidenceEntry(Shape):
     source: str
     start: int = 0
-    end: int | None = None
+    end: Annotated[int | None, _not_before_start("span ends ({end}) before it starts ({start})")] = None
     """The start when absent."""
     text: str = ""
 
@@ -264,14 +266,6 @@ class EvidenceEntry(Shape):
         sources = info.context["sources"]
         if sources is not None and v not in sources:
             raise fail(f"unknown source {v!r} (no such article in {info.context['sources_dir']}/)")
-        return v
-
-    @field_validator("end")
-    @classmethod
-    def _not_before_start(cls, v: int | None, info: ValidationInfo) -> int | None:
-        start = info.data.get("start")
-        if v is not None and start is not None and v < start:
-            raise fail(f"span ends ({v}) before it starts ({start})")
         return v
 
 
