@@ -44,6 +44,8 @@ def build(cfg: Config, week: str | None, *, langs=None, strict: bool = False,
     ``force``, editions that are current are left as they are (nothing rendered)."""
     week = week or newest_week(cfg)
     if not force and week in fact_files(cfg) and is_current(cfg, week, langs or cfg.languages):
+        # The same checks and warnings as a build (--strict may refuse what a plain build accepted).
+        build_brief(cfg, week, strict=strict, warn=lambda m: log.warning("warning: %s", m))
         log.info("%s: the editions are up to date (nothing rendered; --force to render them again)", week)
         return []
     return build_weeks(cfg, [week], langs=langs, strict=strict, renderer=renderer)
