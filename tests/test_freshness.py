@@ -193,28 +193,39 @@ def test_a_facts_edit_after_mailing_is_a_correction_to_those_who_had_it(desk, tm
 
 
 def test_a_ledger_written_before_revisions_is_migrated(desk, tmp_path):
-    """Rows of an old ledger (no revisions) count as delivered; the edition then on disk is the one they
-    had, so an unchanged edition is not mailed again and a changed one goes out as a correction."""
+    """Rows of an old ledger (no revisions) count as delivered: of the edition an earlier briefgen left
+    on disk, kept when the first manifest replaces it. Unchanged, it is not mailed again; changed —
+    even rebuilt by `build` or `run` before `send` — it goes out as a correction."""
     desk.stakeholders(AMINATA, JONATHAN)
-    (desk.root / "output" / W30 / MANIFEST).unlink()  # output as the earlier briefgen left it
+    for week in (W28, W30):
+        (desk.root / "output" / week / MANIFEST).unlink()  # output as the earlier briefgen left it
     desk.ledger.parent.mkdir(parents=True, exist_ok=True)
     with sqlite3.connect(desk.ledger) as c:
         c.execute("""CREATE TABLE deliveries (edition TEXT NOT NULL, language TEXT NOT NULL, recipient TEXT NOT NULL,
                      message_id TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, error TEXT,
                      first_try TEXT NOT NULL, last_try TEXT NOT NULL, sent_at TEXT,
                      PRIMARY KEY (edition, language, recipient))""")
-        c.execute("INSERT INTO deliveries VALUES (?, 'fr', 'aminata@example.org', '<old@example.org>', 'sent', 1, "
-                  "NULL, '2099-01-01T00:00:00+00:00', '2099-01-01T00:00:00+00:00', '2099-01-01T00:00:00+00:00')",
-                  (W30,))
+        for week in (W28, W30):
+            c.execute("INSERT INTO deliveries VALUES (?, 'fr', 'aminata@example.org', ?, 'sent', 1, NULL, "
+                      "'2099-01-01T00:00:00+00:00', '2099-01-01T00:00:00+00:00', '2099-01-01T00:00:00+00:00')",
+                      (week, f"<old.{week}@example.org>"))
     code, log = desk.send(W30)
     assert code == 0, log
     assert list(desk.received()) == ["jreed@example.org"] and "1 sent, 1 already sent" in log
 
-    desk.edit(f"facts/{W30}.yaml", *REJECT_ECONOMIC)
-    code, log = desk.send(W30)
+    desk.edit("config/briefgen.yaml", "tlp: TLP:AMBER", "tlp: TLP:RED")
+    build(load_config(desk.config), W28)  # as `run` would, before `send`
+    code, log = desk.send(W28)
     assert code == 0, log
-    fr = desk.received(1)["aminata@example.org"]
-    assert fr["Subject"].startswith("TLP:AMBER Rectificatif") and fr["In-Reply-To"] == "<old@example.org>"
+    got = desk.received(1)
+    fr, en = got["aminata@example.org"], got["jreed@example.org"]
+    assert fr["Subject"].startswith("TLP:RED Rectificatif") and fr["In-Reply-To"] == f"<old.{W28}@example.org>"
+    assert "les changements par rapport à la version antérieure n'ont pas été enregistrés" in plain(fr)
+    assert en["Subject"].startswith("TLP:RED Weekly") and en["In-Reply-To"] is None
+    archive = desk.root / "output" / W28 / "revisions"
+    marks = {d.name: "TLP:AMBER" in text_of_pdf((d / "brief.fr.pdf").read_bytes(), tmp_path)
+             for d in archive.iterdir() if (d / "brief.fr.pdf").is_file()}
+    assert sorted(marks.values()) == [False, True]  # the AMBER edition she had, the RED one she has
 
 
 # -- a run with nothing changed renders nothing ----------------------------------------------------

@@ -152,14 +152,6 @@ class Ledger:
             "WHERE edition=? AND language=? AND recipient=?", (edition, language, recipient.lower())).fetchone()
         return Row(*r) if r else None
 
-    def unrevised(self, edition: str) -> bool:
-        """Whether someone received ``edition`` before revisions were recorded."""
-        if self._conn is None:
-            return False
-        where = "revision IS NULL AND " if "revision" in self._columns() else ""
-        return bool(self._conn.execute(f"SELECT 1 FROM deliveries WHERE {where}edition=? AND status='sent' LIMIT 1",
-                                       (edition,)).fetchone())
-
     def history(self, edition: str, language: str, recipient: str) -> list[Delivered]:
         """The revisions of ``edition`` the recipient received, oldest first. A delivery recorded
         before revisions were (a row ``sent`` without revision) is one of revision ``None``."""

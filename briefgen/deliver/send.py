@@ -18,7 +18,6 @@ from datetime import date, datetime
 
 from ..core.config import Config
 from ..core.errors import BriefgenError
-from ..core.layout import edition_path
 from .env import ENV_PASSWORD
 from .ledger import Ledger
 from .message import Correction as MailCorrection
@@ -86,32 +85,16 @@ def _plan(edition, history, resend: bool) -> Plan:
     return Plan(edition, "correction" if history else "edition", list(history))
 
 
-def _legacy_revisions(cfg: Config, week: str, ledger_path, dry_run: bool) -> dict[str, tuple[str, float]]:
-    """Before revisions were recorded (no manifest yet), ``send`` mailed the full editions on disk:
-    language → (their revision, when written), kept in the archive before anything is rebuilt."""
-    from ..edition.freshness import MANIFEST, REVISIONS, revision_of
+def _legacy_revisions(cfg: Config, week: str) -> dict[str, tuple[str, float]]:
+    """Edition key → (revision, when written) of the full editions an earlier briefgen left on disk
+    (kept by the first build that recorded revisions): what it mailed, if it mailed them then."""
+    from ..edition.freshness import Manifest
 
-    folder = cfg.output_dir / week
-    if (folder / MANIFEST).exists():
-        return {}
-    with Ledger.read_only(ledger_path) as ledger:
-        if not ledger.unrevised(week):
-            return {}
-    out = {}
-    for lang in cfg.languages:
-        html, pdf = (edition_path(cfg.output_dir, week, lang, ext) for ext in ("html", "pdf"))
-        if html.is_file() and pdf.is_file():
-            rev = revision_of(html.read_bytes())
-            archive = folder / REVISIONS / rev
-            if not dry_run:
-                archive.mkdir(parents=True, exist_ok=True)
-                for f in (html, pdf):
-                    shutil.copy2(f, archive / f.name)
-            out[lang] = (rev, min(html.stat().st_mtime, pdf.stat().st_mtime))
-    return out
+    return {lang: (rev, mtime) for lang, (rev, mtime) in Manifest.read(cfg.output_dir / week, week).legacy.items()}
 
 
-def _adopt_legacy(cfg: Config, ledger: Ledger, week: str, r: Stakeholder, edition, legacy, history, dry_run: bool, log, who):
+def _adopt_legacy(cfg: Config, ledger: Ledger, week: str, r: Stakeholder, edition, legacy, history,
+                  dry_run: bool, log, who):
     """A delivery recorded before revisions were: the full edition then on disk when it was not
     rewritten since, else (a tailored edition, or rebuilt since) taken as the current revision."""
     sent = history[0].sent_at
@@ -222,9 +205,9 @@ def run_send(cfg: Config, week: str | None, *, dry_run: bool = False, resend: bo
 
     from ..edition.build import current_editions
 
-    legacy = _legacy_revisions(cfg, week, settings.ledger, dry_run)
     wanted = {(r.language, _subset(cfg, r)) for r in recipients}
     editions = current_editions(cfg, week, wanted, strict=strict, log=log)
+    legacy = _legacy_revisions(cfg, week)
     sender = settings.sender[1]
     summary = Summary()
     ledger = Ledger.read_only(settings.ledger) if dry_run else Ledger.open(settings.ledger)

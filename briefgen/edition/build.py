@@ -84,6 +84,7 @@ def build_weeks(cfg: Config, weeks: list[str], *, langs=None, strict: bool = Fal
     outputs: list[Path] = []
     for week in briefs:
         manifest = Manifest.read(cfg.output_dir / week, week)
+        manifest.keep_legacy(cfg.output_dir / week, cfg.languages)
         for (brief, lang), (html, pdf) in zip(work, rendered):
             if brief.week == week:
                 outputs += _write_edition(cfg, manifest, digests[week], brief, lang, None, html, pdf)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -180,18 +181,39 @@ class Entry:
 class Manifest:
     week: str
     editions: dict[str, Entry] = field(default_factory=dict)
+    legacy: dict[str, list] = field(default_factory=dict)
+    """Language → [revision, mtime] of the full editions found on disk when the first manifest of the
+    week was written (by a briefgen that recorded no revisions: what it mailed, if it mailed them)."""
 
     @classmethod
     def read(cls, folder: Path, week: str) -> "Manifest":
         try:
             doc = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-            return cls(week, {k: Entry(**v) for k, v in doc.get("editions", {}).items()})
+            return cls(week, {k: Entry(**v) for k, v in doc.get("editions", {}).items()}, doc.get("legacy", {}))
         except (OSError, ValueError, TypeError):
             return cls(week)  # missing or unreadable: nothing is known to be current
 
     def write(self, folder: Path) -> None:
         doc = {"week": self.week, "editions": {k: vars(e) for k, e in sorted(self.editions.items())}}
+        if self.legacy:
+            doc["legacy"] = self.legacy
         write_atomic(folder / MANIFEST, (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+
+    def keep_legacy(self, folder: Path, langs: Iterable[str]) -> None:
+        """Before the first manifest of a week replaces editions that an earlier briefgen wrote, keep
+        them in revisions/<revision>/ and note their revision: they may be what was mailed."""
+        if (folder / MANIFEST).exists():
+            return
+        for lang in langs:
+            html, pdf = folder / f"brief.{lang}.html", folder / f"brief.{lang}.pdf"
+            if html.is_file() and pdf.is_file():
+                rev = revision_of(html.read_bytes())
+                archive = folder / REVISIONS / rev
+                archive.mkdir(parents=True, exist_ok=True)
+                for f in (html, pdf):
+                    if not (archive / f.name).exists():
+                        shutil.copy2(f, archive / f.name)
+                self.legacy[lang] = [rev, min(html.stat().st_mtime, pdf.stat().st_mtime)]
 
 
 def now() -> str:
