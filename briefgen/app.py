@@ -95,23 +95,26 @@ def _raise_problems(problems: list[Problem], missing: list[str]) -> list[str]:
     return missing
 
 
-def build(cfg: Config, week: str | None, *, langs=None, strict: bool = False) -> list[Path]:
-    """Build the editions of ``week`` (default: the newest with facts) and write them."""
+def build(cfg: Config, week: str | None, *, langs=None, strict: bool = False, force: bool = True) -> list[Path]:
+    """Build the editions of ``week`` (default: the newest with facts) and write them (unless
+    ``force``, only when they are not current)."""
     from .edition.build import build as build_week
 
-    return build_week(cfg, week, langs=langs, strict=strict)
+    return build_week(cfg, week, langs=langs, strict=strict, force=force)
 
 
-def build_project(config: Path, week: str | None, *, langs=None, strict: bool = False) -> list[Path]:
-    """``briefgen build``: the settings at ``config`` loaded, then the editions of ``week`` built.
-    WeasyPrint starts loading in the PDF renderer's process before the settings are read."""
+def build_project(config: Path, week: str | None, *, langs=None, strict: bool = False,
+                  force: bool = False) -> list[Path]:
+    """``briefgen build``: the settings at ``config`` loaded, then the editions of ``week`` built
+    when they are not current (``force``: in any case). WeasyPrint starts loading in the PDF
+    renderer's process before the settings are read."""
     from .edition.pdf import PdfRenderer
 
     with PdfRenderer() as renderer:  # forked before the settings and facts modules are imported
         from .edition.build import build as build_week
 
         cfg = load(config, strict=strict)
-        return build_week(cfg, week, langs=langs, strict=strict, renderer=renderer)
+        return build_week(cfg, week, langs=langs, strict=strict, renderer=renderer, force=force)
 
 
 def run(cfg: Config, week: str | None = None, *, send: bool = False, strict: bool = False) -> int:
@@ -131,6 +134,7 @@ def run(cfg: Config, week: str | None = None, *, send: bool = False, strict: boo
 def _run(cfg: Config, week: str | None, *, send: bool, strict: bool, renderer) -> int:
     from .deliver.send import resolve_week, run_send
     from .edition.build import build_weeks, stale_weeks
+    from .edition.freshness import is_current
     from .extract import extract_project
 
     try:
@@ -151,8 +155,15 @@ def _run(cfg: Config, week: str | None, *, send: bool, strict: bool, renderer) -
     extract_project(cfg, log=log)
     _raise_problems(*_fact_problems(cfg, strict=strict))
     week = resolve_week(cfg, week)
-    others = stale_weeks(cfg, exclude=week)  # e.g. a past week whose facts were all rejected is skipped
-    build_weeks(cfg, [*others, week], strict=strict, optional=set(others), renderer=renderer)
+    # Only what is stale is rendered: the week asked for (unless current) and every other week whose
+    # editions are missing or out of date (one whose facts were all rejected is skipped with a warning).
+    stale = stale_weeks(cfg)
+    others = [w for w in stale if w != week]
+    todo = [*others, week] if week in stale or not is_current(cfg, week) else others
+    if todo:
+        build_weeks(cfg, todo, strict=strict, optional=set(others), renderer=renderer)
+    else:
+        log.info("editions up to date: nothing to render")
     if send:
         return run_send(cfg, week, dry_run=False, resend=False, log=log, strict=strict)
     return 0

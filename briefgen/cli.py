@@ -47,10 +47,13 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     b = sub.add_parser("build", help="build the French and English editions of one week",
-                       description="Render the editions of one ISO week to output/<week>/brief.<lang>.html and .pdf. "
-                                   "Nothing is written unless every edition renders.")
+                       description="Render the editions of one ISO week to output/<week>/brief.<lang>.html and .pdf, "
+                                   "unless they are current (built from the same settings, templates, facts, "
+                                   "articles and briefgen version). Nothing is written unless every edition renders.")
     b.add_argument("--week", metavar="YYYY-Www", help="ISO week, e.g. 2025-W30 (default: the newest week with facts)")
     b.add_argument("--lang", action="append", metavar="LANG", help="only this language (repeatable)")
+    b.add_argument("--force", action="store_true",
+                   help="render the editions even when they are current (same inputs as when last built)")
     _common(b)
     b.set_defaults(func=cmd_build)
 
@@ -64,7 +67,8 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="the weekly job: extract, check, build (and --send)",
                        description="Extract facts from the articles in sources/ (only new or changed articles are "
                                    "analysed), check the project, then build the editions of the newest week that "
-                                   "has facts and of every week whose editions are missing or older than its facts.")
+                                   "has facts and of every week whose editions are missing or out of date (settings, templates, facts, "
+                                   "articles or briefgen changed); a run with nothing changed renders nothing.")
     r.add_argument("--week", metavar="YYYY-Www|last",
                    help="build this week instead of the newest ('last': the previous complete ISO week)")
     r.add_argument("--send", action="store_true",
@@ -151,7 +155,7 @@ def _config(args):
 def cmd_build(args) -> int:
     from . import app
 
-    app.build_project(args.config, args.week, langs=args.lang, strict=args.strict)
+    app.build_project(args.config, args.week, langs=args.lang, strict=args.strict, force=args.force)
     return 0
 
 

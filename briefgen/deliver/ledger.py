@@ -3,6 +3,12 @@
 A row is written as ``pending`` before each attempt and set to ``sent`` or ``failed`` after it. A
 crash between the server accepting a message and the ``sent`` update leaves it ``pending``; the next
 run sends it again with the same Message-ID (at-least-once, never silently lost).
+
+Each row also names the **revision** of the edition its message carries, and every revision a
+recipient has received is kept in ``delivered`` (the edition, or a correction of an earlier
+revision, with its Message-ID): nobody gets the same revision twice, and a correction goes only to
+those who had an earlier one. Ledgers written before revisions were recorded are migrated in place:
+their rows have no revision (``None``: delivered, revision unknown).
 """
 
 from __future__ import annotations
@@ -29,9 +35,26 @@ CREATE TABLE IF NOT EXISTS deliveries (
     first_try   TEXT NOT NULL,              -- UTC, ISO 8601
     last_try    TEXT NOT NULL,
     sent_at     TEXT,
+    revision    TEXT,                       -- revision of the edition the message carries (NULL: before
+                                            -- revisions were recorded)
+    kind        TEXT,                       -- edition | correction
     PRIMARY KEY (edition, language, recipient)
 )
 """
+DELIVERED = """
+CREATE TABLE IF NOT EXISTS delivered (
+    edition     TEXT NOT NULL,
+    language    TEXT NOT NULL,
+    recipient   TEXT NOT NULL,
+    revision    TEXT NOT NULL,              -- never twice the same for one recipient
+    message_id  TEXT NOT NULL,
+    kind        TEXT NOT NULL,              -- edition | correction | unknown (sent before revisions were recorded)
+    sent_at     TEXT NOT NULL,
+    PRIMARY KEY (edition, language, recipient, revision)
+)
+"""
+_ADDED = (("revision", "TEXT"), ("kind", "TEXT"))
+"""Columns of ``deliveries`` added since the first ledgers (added to an old ledger when opened)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +63,18 @@ class Row:
     attempts: int
     error: str | None
     sent_at: str | None
+    revision: str | None = None
+    message_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Delivered:
+    """One revision a recipient received."""
+
+    revision: str
+    message_id: str
+    kind: str
+    sent_at: str
 
 
 def _now() -> str:
@@ -70,6 +105,11 @@ class Ledger:
         try:
             conn = sqlite3.connect(path, timeout=10, isolation_level=None)
             conn.execute(SCHEMA)
+            have = {r[1] for r in conn.execute("PRAGMA table_info(deliveries)")}
+            for name, kind in _ADDED:
+                if name not in have:
+                    conn.execute(f"ALTER TABLE deliveries ADD COLUMN {name} {kind}")
+            conn.execute(DELIVERED)
         except sqlite3.DatabaseError as exc:
             os.close(fd)
             raise BriefgenError(f"{path}: cannot use the delivery ledger ({exc})") from None
@@ -100,13 +140,33 @@ class Ledger:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def _columns(self) -> set[str]:
+        return {r[1] for r in self._conn.execute("PRAGMA table_info(deliveries)")}
+
     def get(self, edition: str, language: str, recipient: str) -> Row | None:
         if self._conn is None:
             return None
+        revision = "revision" if "revision" in self._columns() else "NULL"  # a dry run reads old ledgers as they are
         r = self._conn.execute(
-            "SELECT status, attempts, error, sent_at FROM deliveries WHERE edition=? AND language=? AND recipient=?",
-            (edition, language, recipient.lower())).fetchone()
+            f"SELECT status, attempts, error, sent_at, {revision}, message_id FROM deliveries "
+            "WHERE edition=? AND language=? AND recipient=?", (edition, language, recipient.lower())).fetchone()
         return Row(*r) if r else None
+
+    def history(self, edition: str, language: str, recipient: str) -> list[Delivered]:
+        """The revisions of ``edition`` the recipient received, oldest first. A delivery recorded
+        before revisions were (a row ``sent`` without revision) is one of revision ``None``."""
+        if self._conn is None:
+            return []
+        key = (edition, language, recipient.lower())
+        out = []
+        if self._conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='delivered'").fetchone():
+            out = [Delivered(*r) for r in self._conn.execute(
+                "SELECT revision, message_id, kind, sent_at FROM delivered WHERE edition=? AND language=? "
+                "AND recipient=? ORDER BY sent_at, rowid", key)]
+        row = self.get(*key)
+        if not out and row and row.status == "sent" and row.revision is None:
+            out = [Delivered(None, row.message_id, "unknown", row.sent_at or "")]
+        return out
 
     @contextmanager
     def _tx(self):
@@ -118,18 +178,20 @@ class Ledger:
             raise
         self._conn.execute("COMMIT")
 
-    def pending(self, edition: str, language: str, recipient: str, message_id: str) -> None:
+    def pending(self, edition: str, language: str, recipient: str, message_id: str,
+                revision: str | None = None, kind: str = "edition") -> None:
         """Before an attempt: the row exists and says ``pending`` (sent_at cleared on a resend)."""
         now = _now()
         with self._tx() as c:
             c.execute(
                 """INSERT INTO deliveries (edition, language, recipient, message_id, status, attempts,
-                                           first_try, last_try)
-                   VALUES (?, ?, ?, ?, 'pending', 1, ?, ?)
+                                           first_try, last_try, revision, kind)
+                   VALUES (?, ?, ?, ?, 'pending', 1, ?, ?, ?, ?)
                    ON CONFLICT (edition, language, recipient) DO UPDATE SET
                        status='pending', attempts=attempts + 1, last_try=excluded.last_try,
-                       message_id=excluded.message_id, sent_at=NULL""",
-                (edition, language, recipient.lower(), message_id, now, now))
+                       message_id=excluded.message_id, sent_at=NULL, revision=excluded.revision,
+                       kind=excluded.kind""",
+                (edition, language, recipient.lower(), message_id, now, now, revision, kind))
 
     def finish(self, edition: str, language: str, recipient: str, status: str, error: str | None = None) -> None:
         """After an attempt: ``sent``, ``failed`` (permanent) or still ``pending`` (temporary)."""
@@ -139,3 +201,23 @@ class Ledger:
                 """UPDATE deliveries SET status=?, error=?, sent_at=CASE WHEN ?='sent' THEN ? ELSE sent_at END
                    WHERE edition=? AND language=? AND recipient=?""",
                 (status, error, status, _now(), edition, language, recipient.lower()))
+            if status == "sent":  # the revision this recipient now has, kept for good
+                c.execute(
+                    """INSERT OR IGNORE INTO delivered (edition, language, recipient, revision, message_id, kind,
+                                                        sent_at)
+                       SELECT edition, language, recipient, revision, message_id, COALESCE(kind, 'edition'),
+                              sent_at FROM deliveries
+                       WHERE edition=? AND language=? AND recipient=? AND revision IS NOT NULL""",
+                    (edition, language, recipient.lower()))
+
+    def adopt(self, edition: str, language: str, recipient: str, revision: str) -> None:
+        """A delivery recorded before revisions were: it is taken to be of ``revision`` from now on."""
+        with self._tx() as c:
+            c.execute("UPDATE deliveries SET revision=?, kind='unknown' WHERE edition=? AND language=? "
+                      "AND recipient=? AND status='sent' AND revision IS NULL",
+                      (revision, edition, language, recipient.lower()))
+            c.execute(
+                """INSERT OR IGNORE INTO delivered (edition, language, recipient, revision, message_id, kind, sent_at)
+                   SELECT edition, language, recipient, revision, message_id, 'unknown', COALESCE(sent_at, last_try)
+                   FROM deliveries WHERE edition=? AND language=? AND recipient=? AND revision=?""",
+                (edition, language, recipient.lower(), revision))

@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 import urllib.parse
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -37,6 +38,16 @@ def strings(tr) -> dict[str, str]:
     }
 
 
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """What a correction's message says besides the edition: the earlier messages it follows (oldest
+    first: References, the last one In-Reply-To), when the earlier version was sent, what changed."""
+
+    previous_ids: tuple[str, ...]
+    sent_on: date | None
+    changes: tuple[str, ...]
+
+
 # Colours on black, as FIRST TLP 2.0 defines them.
 TLP_COLOURS = {"TLP:RED": "#FF2B2B", "TLP:AMBER": "#FFC000", "TLP:AMBER+STRICT": "#FFC000",
                "TLP:GREEN": "#33FF00", "TLP:CLEAR": "#FFFFFF"}
@@ -49,13 +60,15 @@ def one_line(text: str) -> str:
     return " ".join(_BREAKS.sub(" ", str(text)).split())
 
 
-def attachment_name(week: str, lang: str) -> str:
-    return f"brief-{week}-{lang}.pdf"
+def attachment_name(week: str, lang: str, correction: bool = False) -> str:
+    return f"brief-{week}-{lang}{'-correction' if correction else ''}.pdf"
 
 
-def message_id(week: str, lang: str, recipient: str, domain: str) -> str:
-    """The same for every (edition, language, recipient): a resent message is recognisably the same."""
-    digest = hashlib.sha256(f"{week}\0{lang}\0{recipient.lower()}".encode()).hexdigest()[:24]
+def message_id(week: str, lang: str, recipient: str, domain: str, revision: str | None = None) -> str:
+    """The same for every (edition, language, recipient, revision): a resent message is recognisably
+    the same, and another revision of the edition is another message."""
+    key = f"{week}\0{lang}\0{recipient.lower()}" + (f"\0{revision}" if revision else "")
+    digest = hashlib.sha256(key.encode()).hexdigest()[:24]
     return f"<briefgen.{week}.{lang}.{digest}@{domain}>"
 
 
@@ -64,12 +77,24 @@ def _size(n: int, lang: str) -> str:
     return f"{i18n.number(max(1, round(n / 1024)), lang)}\u00a0{unit}"
 
 
-def _texts(brief: Brief, lang: str, pdf_name: str, pdf_size: int, delivery: Delivery, unsub: list[str]):
+def _correction_texts(tr, lang: str, c: Correction | None) -> dict | None:
+    if c is None:
+        return None
+    replaces = (tr.gettext("This correction replaces the edition sent to you on %(date)s.") % {
+        "date": i18n.day(c.sent_on, lang)} if c.sent_on else
+        tr.gettext("This correction replaces the edition sent to you earlier."))
+    return {"label": tr.pgettext("correction", "Correction"), "replaces": replaces,
+            "changes": tr.gettext("What changed: %(changes)s.") % {"changes": "; ".join(c.changes)}}
+
+
+def _texts(brief: Brief, lang: str, pdf_name: str, pdf_size: int, delivery: Delivery, unsub: list[str],
+           correction: Correction | None = None):
     """The lines both bodies show, as plain text in ``lang``."""
     tr = i18n.translations(lang)
     s = strings(tr)
     speaker = phrasing.Speaker(lang, dict(brief.entities), with_roles=False)
     return {
+        "correction": _correction_texts(tr, lang, correction),
         "tlp": brief.tlp,
         "tlp_meaning": s.get(brief.tlp, ""),
         "title": one_line(brief.title[lang]),
@@ -100,23 +125,29 @@ def _bodies(cfg, t: dict, lang: str, tlp_colour: str) -> tuple[str, str]:
 
 
 def compose(brief: Brief, recipient: Stakeholder, delivery: Delivery, pdf: bytes, *,
-            now: datetime | None = None, cfg=None) -> EmailMessage:
-    """The message for one recipient, in their language, with the PDF of that edition attached."""
+            now: datetime | None = None, cfg=None, revision: str | None = None,
+            correction: Correction | None = None) -> EmailMessage:
+    """The message for one recipient, in their language, with the PDF of that edition attached
+    (``revision``: the edition's, in the Message-ID); ``correction``: it corrects an earlier one."""
     lang = recipient.language
-    pdf_name = attachment_name(brief.week, lang)
+    pdf_name = attachment_name(brief.week, lang, correction is not None)
     unsub = [u.replace("{email}", urllib.parse.quote(recipient.email, safe="@")) for u in delivery.unsubscribe]
-    t = _texts(brief, lang, pdf_name, len(pdf), delivery, unsub)
+    t = _texts(brief, lang, pdf_name, len(pdf), delivery, unsub, correction)
     sender_name, sender_addr = delivery.sender
 
     msg = EmailMessage(policy=policy.SMTP)
-    # The TLP label comes first (conventions), then title, edition number and ISO week.
-    msg["Subject"] = one_line(f"{brief.tlp} {t['title']} · {t['edition']} ({brief.week})")
+    # The TLP label comes first (conventions), then a correction's mark, title, edition number and ISO week.
+    mark = f"{t['correction']['label']} — " if correction else ""
+    msg["Subject"] = one_line(f"{brief.tlp} {mark}{t['title']} · {t['edition']} ({brief.week})")
     msg["From"] = Address(display_name=one_line(sender_name), addr_spec=sender_addr)
     msg["To"] = Address(display_name=one_line(recipient.name), addr_spec=recipient.email)
     if delivery.reply_to:
         msg["Reply-To"] = [Address(display_name=one_line(n), addr_spec=a) for n, a in delivery.reply_to]
     msg["Date"] = format_datetime(now or datetime.now().astimezone())
-    msg["Message-ID"] = message_id(brief.week, lang, recipient.email, sender_addr.rsplit("@", 1)[1])
+    msg["Message-ID"] = message_id(brief.week, lang, recipient.email, sender_addr.rsplit("@", 1)[1], revision)
+    if correction and correction.previous_ids:
+        msg["In-Reply-To"] = correction.previous_ids[-1]
+        msg["References"] = " ".join(correction.previous_ids)
     msg["Auto-Submitted"] = "auto-generated"
     if unsub:
         msg["List-Unsubscribe"] = ", ".join(f"<{u}>" for u in unsub)

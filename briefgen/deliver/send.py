@@ -8,17 +8,19 @@ ledger keyed by (edition, language, recipient).
 
 from __future__ import annotations
 
+import json
 import logging
 import re
+import shutil
 import time
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 
 from ..core.config import Config
 from ..core.errors import BriefgenError
-from ..core.layout import edition_path
 from .env import ENV_PASSWORD
 from .ledger import Ledger
+from .message import Correction as MailCorrection
 from .message import compose
 from .settings import Delivery, Stakeholder, load_delivery, load_stakeholders
 from .smtp import FATAL, PERMANENT, ConnectFailure, Mailer, Redactor, classify
@@ -54,16 +56,6 @@ class Summary:
                 f"{len(self.pending)} pending, {len(self.failed)} failed")
 
 
-def _ensure_pdfs(cfg: Config, week: str, langs: list[str], log, strict: bool) -> dict[str, bytes]:
-    missing = [lang for lang in langs if not edition_path(cfg.output_dir, week, lang, "pdf").is_file()]
-    if missing:
-        from ..edition.build import build
-
-        log.info("building the %s edition(s) of %s first", ", ".join(missing), week)
-        build(cfg, week, langs=missing, strict=strict)
-    return {lang: edition_path(cfg.output_dir, week, lang, "pdf").read_bytes() for lang in langs}
-
-
 def _subset(cfg: Config, r: Stakeholder) -> tuple[str, ...] | None:
     """The stakeholder's themes in brief order, or None for the full edition."""
     if not r.themes or set(r.themes) >= set(cfg.theme_ids()):
@@ -71,32 +63,110 @@ def _subset(cfg: Config, r: Stakeholder) -> tuple[str, ...] | None:
     return tuple(t for t in cfg.theme_ids() if t in r.themes)
 
 
-def _tailored_editions(cfg: Config, week: str, recipients, brief, pdfs, *, dry_run: bool, log):
-    """(language, theme subset) → (Brief, PDF bytes): the full editions, plus one edition per distinct
-    subset that stakeholders follow, rendered together (in parallel) and kept as
-    output/<week>/brief.<lang>.<theme+theme>.pdf."""
-    from ..articles.readers import read_sources
+@dataclass
+class Plan:
+    """What one recipient is sent: the current revision of their edition, as the edition itself or
+    as a correction of the revision they had (``previous``: what they received, oldest first)."""
+
+    edition: object  # edition.build.Edition
+    kind: str  # edition | correction | already
+    previous: list = field(default_factory=list)
+    resend: bool = False
+
+
+def _plan(edition, history, resend: bool) -> Plan:
+    revisions = [h.revision for h in history]
+    if edition.revision in revisions:
+        if not resend:
+            return Plan(edition, "already")
+        i = revisions.index(edition.revision)  # sent again as it was sent the first time
+        kind = "correction" if history[i].kind == "correction" else "edition"
+        return Plan(edition, kind, history[:i], resend=True)
+    return Plan(edition, "correction" if history else "edition", list(history))
+
+
+def _legacy_revisions(cfg: Config, week: str) -> dict[str, tuple[str, float]]:
+    """Edition key → (revision, when written) of the full editions an earlier briefgen left on disk
+    (kept by the first build that recorded revisions): what it mailed, if it mailed them then."""
+    from ..edition.freshness import Manifest
+
+    return {lang: (rev, mtime) for lang, (rev, mtime) in Manifest.read(cfg.output_dir / week, week).legacy.items()}
+
+
+def _adopt_legacy(cfg: Config, ledger: Ledger, week: str, r: Stakeholder, edition, legacy, history,
+                  dry_run: bool, log, who):
+    """A delivery recorded before revisions were: the full edition then on disk when it was not
+    rewritten since, else (a tailored edition, or rebuilt since) taken as the current revision."""
+    sent = history[0].sent_at
+    rev, written = legacy.get(edition.key, (None, None))
+    try:
+        sent_ts = datetime.fromisoformat(sent).timestamp() if sent else None
+    except ValueError:
+        sent_ts = None
+    if rev is None or sent_ts is None or written > sent_ts:
+        rev = edition.revision
+        log.info("%s: delivered before revisions were recorded; taken as the current revision %s", who, rev)
+    if not dry_run:
+        ledger.adopt(week, r.language, r.key, rev)
+        if rev == edition.revision:
+            _archive(cfg, week, edition)
+    return [replace(history[0], revision=rev)]
+
+
+def _archive(cfg: Config, week: str, edition) -> None:
+    """Keep a revision that is mailed: output/<week>/revisions/<revision>/ (its files and summary)."""
     from ..core.files import write_atomic
-    from ..edition.brief import build_brief
+    from ..edition.freshness import REVISIONS, now
+
+    folder = cfg.output_dir / week / REVISIONS / edition.revision
+    folder.mkdir(parents=True, exist_ok=True)
+    for f in (edition.html, edition.pdf):
+        if not (folder / f.name).is_file():
+            shutil.copy2(f, folder / f.name)
+    meta = folder / f"{edition.key}.json"
+    if not meta.is_file():
+        doc = {"week": week, "edition": edition.key, "revision": edition.revision, "archived_at": now(),
+               "summary": edition.summary}
+        write_atomic(meta, (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+
+
+def _archived_summary(cfg: Config, week: str, key: str, revision: str | None) -> dict | None:
+    from ..edition.freshness import REVISIONS
+
+    try:
+        path = cfg.output_dir / week / REVISIONS / str(revision) / f"{key}.json"
+        return json.loads(path.read_text(encoding="utf-8"))["summary"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _corrections(cfg: Config, week: str, plans: list[Plan], *, dry_run: bool, log) -> dict[tuple[str, str], tuple]:
+    """(edition key, revision replaced) → (the marked Brief, its PDF, what changed): every correction
+    the plans need, rendered together and archived beside the revision they carry."""
+    from ..core.files import write_atomic
+    from ..edition.brief import Correction as Mark
+    from ..edition.changes import changes, describe
+    from ..edition.freshness import REVISIONS
     from ..edition.parallel import render_many
 
-    editions = {(lang, None): (brief, pdf) for lang, pdf in pdfs.items()}
-    wanted = sorted({(r.language, _subset(cfg, r)) for r in recipients} - set(editions), key=str)
-    work, keys = [], []
-    sources = read_sources(cfg.sources_dir) if wanted else {}
-    for lang, subset in wanted:
-        try:
-            work.append((build_brief(cfg, week, themes=subset, sources=sources), lang))
-            keys.append((lang, subset))
-        except BriefgenError:
-            log.info("no facts this week in %s: those stakeholders get the full %s edition", "+".join(subset), lang)
-            editions[(lang, subset)] = editions[(lang, None)]
-    if work:
-        log.info("rendering %d tailored edition(s)", len(work))
-        for (lang, subset), (tailored, (_html, pdf)) in zip(keys, zip((b for b, _ in work), render_many(cfg, work))):
-            editions[(lang, subset)] = (tailored, pdf)
-            write_atomic(edition_path(cfg.output_dir, week, lang, "pdf", subset), pdf)
-    return editions
+    wanted = {}
+    for p in plans:
+        if p.kind == "correction":
+            wanted.setdefault((p.edition.key, p.previous[-1].revision), p.edition)
+    if not wanted:
+        return {}
+    work = []
+    for (key, old), e in wanted.items():
+        lines = describe(changes(_archived_summary(cfg, week, key, old), e.summary), e.lang)
+        work.append((replace(e.brief, correction=Mark(str(old or "?"), lines)), e.lang))
+    log.info("rendering %d correction(s)", len(work))
+    out = {}
+    for ((key, old), e), (brief, _lang), (_html, pdf) in zip(wanted.items(), work, render_many(cfg, work)):
+        out[(key, old)] = (brief, pdf, brief.correction.changes)
+        if not dry_run:
+            _archive(cfg, week, e)
+            write_atomic(e.pdf.parent / REVISIONS / e.revision / f"{e.pdf.stem}.correction-of-{old}.pdf", pdf)
+    return out
 
 
 def _file_name(r: Stakeholder) -> str:
@@ -133,42 +203,63 @@ def run_send(cfg: Config, week: str | None, *, dry_run: bool = False, resend: bo
                                                                                           "localhost"):
             log.warning("warning: the SMTP password goes to %s without TLS (security: none)", settings.host)
 
-    from ..edition.brief import build_brief
+    from ..edition.build import current_editions
 
-    langs = sorted({p.language for p in recipients})
-    pdfs = _ensure_pdfs(cfg, week, langs, log, strict)
-    brief = build_brief(cfg, week, strict=strict, warn=lambda m: log.debug("%s", m))
-    editions = _tailored_editions(cfg, week, recipients, brief, pdfs, dry_run=dry_run, log=log)
+    wanted = {(r.language, _subset(cfg, r)) for r in recipients}
+    editions = current_editions(cfg, week, wanted, strict=strict, log=log)
+    legacy = _legacy_revisions(cfg, week)
     sender = settings.sender[1]
     summary = Summary()
     ledger = Ledger.read_only(settings.ledger) if dry_run else Ledger.open(settings.ledger)
     outbox = cfg.output_dir / week / "outbox"
-    mailer = None if dry_run else Mailer(settings)
+    mailer = None
     n = len(recipients)
     try:
+        plans = []
+        for i, r in enumerate(recipients, 1):
+            edition = editions[(r.language, _subset(cfg, r))]
+            history = ledger.history(week, r.language, r.key)
+            if history and history[-1].revision is None:
+                history = _adopt_legacy(cfg, ledger, week, r, edition, legacy, history, dry_run, log,
+                                        f"[{i}/{n}] {r.email} ({r.language})")
+            plans.append(_plan(edition, history, resend))
+        corrections = _corrections(cfg, week, plans, dry_run=dry_run, log=log)
         if dry_run:
             outbox.mkdir(parents=True, exist_ok=True)
             for old in outbox.glob("*.eml"):
                 old.unlink()
-        for i, r in enumerate(recipients, 1):
+        else:
+            for e in {p.edition.key: p.edition for p in plans if p.kind != "already"}.values():
+                _archive(cfg, week, e)
+            mailer = Mailer(settings)
+        for i, (r, plan) in enumerate(zip(recipients, plans), 1):
             who = f"[{i}/{n}] {r.email} ({r.language})"
-            row = ledger.get(week, r.language, r.key)
-            if row and row.status == "sent" and not resend:
-                log.info("%s: already sent (%s), skipped", who, row.sent_at or "?")
+            e = plan.edition
+            if plan.kind == "already":
+                row = ledger.get(week, r.language, r.key)
+                log.info("%s: already sent (%s), skipped", who, (row and row.sent_at) or "?")
                 summary.already.append(r.email)
                 continue
-            r_brief, r_pdf = editions[(r.language, _subset(cfg, r))]
-            msg = compose(r_brief, r, settings, r_pdf, cfg=cfg)
+            note = ""
+            if plan.kind == "correction":
+                old = plan.previous[-1]
+                brief, pdf, lines = corrections[(e.key, old.revision)]
+                mark = MailCorrection(tuple(h.message_id for h in plan.previous), _day(old.sent_at), lines)
+                msg = compose(brief, r, settings, pdf, cfg=cfg, revision=e.revision, correction=mark)
+                note = f" a correction of revision {old.revision or '?'} (now {e.revision}: {'; '.join(lines)})"
+            else:
+                msg = compose(e.brief, r, settings, e.pdf.read_bytes(), cfg=cfg, revision=e.revision)
             if dry_run:
                 from ..core.files import write_atomic
 
                 path = outbox / _file_name(r)
                 write_atomic(path, bytes(msg))
-                log.info("%s: written to %s (dry run, not sent)", who, path)
+                log.info("%s:%s written to %s (dry run, not sent)", who, note and f" would send{note},", path)
                 continue
-            result, why = _deliver(mailer, ledger, settings, msg, week, r, sender, who, log, redact)
+            result, why = _deliver(mailer, ledger, settings, msg, week, r, sender, who, log, redact,
+                                   revision=e.revision, kind=plan.kind)
             if result == "sent":
-                log.info("%s: sent", who)
+                log.info("%s: sent%s", who, note and f",{note}")
                 summary.sent.append(r.email)
             elif result == PERMANENT:
                 log.error("%s: FAILED, %s", who, why)
@@ -177,10 +268,10 @@ def run_send(cfg: Config, week: str | None, *, dry_run: bool = False, resend: bo
                 log.warning("%s: left pending for the next run, %s", who, why)
                 summary.pending.append((r.email, why))
                 if result == FATAL:
-                    rest = recipients[i:]
+                    rest = list(zip(recipients, plans))[i:]
                     log.error("error: %s; stopping, %d more left for the next run", why, len(rest))
-                    for p in rest:
-                        if _sent(ledger, week, p) and not resend:
+                    for p, pl in rest:
+                        if pl.kind == "already":
                             summary.already.append(p.email)
                         else:
                             summary.pending.append((p.email, "not attempted"))
@@ -201,18 +292,20 @@ def run_send(cfg: Config, week: str | None, *, dry_run: bool = False, resend: bo
     return 0 if ok else 1
 
 
-def _sent(ledger: Ledger, week: str, p: Stakeholder) -> bool:
-    row = ledger.get(week, p.language, p.key)
-    return bool(row and row.status == "sent")
+def _day(sent_at: str | None) -> date | None:
+    try:
+        return datetime.fromisoformat(sent_at).date() if sent_at else None
+    except ValueError:
+        return None
 
 
 def _deliver(mailer: Mailer, ledger: Ledger, s: Delivery, msg, week: str, r: Stakeholder, sender: str,
-             who: str, log, redact) -> tuple[str, str]:
+             who: str, log, redact, *, revision: str | None = None, kind: str = "edition") -> tuple[str, str]:
     """Try one message with backoff; record every attempt. Returns (sent|permanent|temporary|fatal, why)."""
     mid = msg["Message-ID"]
     why = ""
     for attempt in range(1, s.retry.attempts + 1):
-        ledger.pending(week, r.language, r.key, mid)
+        ledger.pending(week, r.language, r.key, mid, revision, kind)
         try:
             mailer.send(msg, sender, r.email)
         except Exception as exc:  # classify() re-raises what is not a mail problem

@@ -52,6 +52,14 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class Correction:
+    """The mark of a corrected edition: the revision it replaces and what changed, in its language."""
+
+    replaces: str
+    changes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Brief:
     """One edition's content, before any language is chosen."""
 
@@ -78,6 +86,8 @@ class Brief:
     entities: Mapping[str, Entity]
     analysis: Analysis
     annexes: tuple[str, ...]
+    correction: Correction | None = None
+    """Set only on the edition mailed as a correction of an earlier revision (edition.changes)."""
 
 
 def newest_week(cfg: Config) -> str:

@@ -1,28 +1,54 @@
-"""Build the editions of one or more weeks: everything read and rendered before anything is written."""
+"""Build the editions of one or more weeks: everything read and rendered before anything is written.
+
+Every command asks ``edition.freshness`` whether an edition is current (its inputs digest against
+the manifest ``output/<week>/edition.json``) and builds only what is not; ``current_editions`` is
+what ``send`` uses: the full editions of every language and the tailored ones, brought up to date
+together so that one mailing never mixes generations.
+"""
 
 from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..articles.readers import read_sources
 from ..core.config import Config
 from ..core.errors import BriefgenError, ConfigError
 from ..core.files import write_atomic
-from ..core.layout import edition_paths
+from ..core.layout import edition_path
 from ..facts.load import fact_files
-from .brief import build_brief, newest_week
-from .parallel import edition_files, render_many
+from .brief import Brief, build_brief, newest_week
+from .changes import summary
+from .freshness import (
+    Entry,
+    Manifest,
+    edition_key,
+    entry_is_current,
+    inputs_digest,
+    is_current,
+    now,
+    revision_of,
+    sha256,
+)
+from .parallel import render_many
 from .pdf import PdfRenderer
 
 log = logging.getLogger("briefgen")
 
 
 def build(cfg: Config, week: str | None, *, langs=None, strict: bool = False,
-          renderer: PdfRenderer | None = None) -> list[Path]:
-    """Build the editions of ``week`` (default: the newest with facts) and write them."""
-    return build_weeks(cfg, [week or newest_week(cfg)], langs=langs, strict=strict, renderer=renderer)
+          renderer: PdfRenderer | None = None, force: bool = True) -> list[Path]:
+    """Build the editions of ``week`` (default: the newest with facts) and write them; unless
+    ``force``, editions that are current are left as they are (nothing rendered)."""
+    week = week or newest_week(cfg)
+    if not force and week in fact_files(cfg) and is_current(cfg, week, langs or cfg.languages):
+        # The same checks and warnings as a build (--strict may refuse what a plain build accepted).
+        build_brief(cfg, week, strict=strict, warn=lambda m: log.warning("warning: %s", m))
+        log.info("%s: the editions are up to date (nothing rendered; --force to render them again)", week)
+        return []
+    return build_weeks(cfg, [week], langs=langs, strict=strict, renderer=renderer)
 
 
 def build_weeks(cfg: Config, weeks: list[str], *, langs=None, strict: bool = False, optional=(),
@@ -36,6 +62,7 @@ def build_weeks(cfg: Config, weeks: list[str], *, langs=None, strict: bool = Fal
         if lang not in cfg.languages:
             raise BriefgenError(f"--lang {lang}: not a configured language ({', '.join(cfg.languages)})")
     t0 = time.perf_counter()
+    digests = {week: inputs_digest(cfg, week) for week in weeks}  # before reading: a later edit makes it stale
     briefs = {}
     warn = lambda m: log.warning("warning: %s", m)  # noqa: E731
     sources = read_sources(cfg.sources_dir, warn=warn)
@@ -53,27 +80,99 @@ def build_weeks(cfg: Config, weeks: list[str], *, langs=None, strict: bool = Fal
     n = sum(len({i.fact.id for s in b.sections for i in s.items}) for b in briefs.values())
     log.info("[2/3] rendering %d edition(s) of %d facts in %s", len(work), n, ", ".join(langs))
     rendered = render_many(cfg, work, renderer=renderer)
-    outputs: dict[Path, bytes] = {}
-    for (brief, lang), result in zip(work, rendered):
-        outputs.update(edition_files(cfg.output_dir, brief.week, {lang: result}))
     log.info("[3/3] writing %s", ", ".join(str(cfg.output_dir / w) for w in briefs))
-    for path, data in outputs.items():
-        write_atomic(path, data)
-        log.info("  %s (%s bytes)", path, f"{len(data):,}")
+    outputs: list[Path] = []
+    for week in briefs:
+        manifest = Manifest.read(cfg.output_dir / week, week)
+        manifest.keep_legacy(cfg.output_dir / week, cfg.languages)
+        for (brief, lang), (html, pdf) in zip(work, rendered):
+            if brief.week == week:
+                outputs += _write_edition(cfg, manifest, digests[week], brief, lang, None, html, pdf)
+        manifest.write(cfg.output_dir / week)
     log.info("built %s in %.1f s", ", ".join(briefs), time.perf_counter() - t0)
-    return list(outputs)
+    return outputs
 
 
-def stale_weeks(cfg: Config, *, exclude: str) -> list[str]:
-    """Weeks with facts whose editions are missing or older than their fact file or the config."""
-    newest_input = max(p.stat().st_mtime for p in cfg.files.values() if p)
-    out = []
-    for week, path in fact_files(cfg).items():
-        if week == exclude:
+def _write_edition(cfg: Config, manifest: Manifest, digest: str, brief: Brief, lang: str,
+                   themes: tuple[str, ...] | None, html: str, pdf: bytes) -> list[Path]:
+    """Write one rendered edition (only the files whose bytes changed) and record it in ``manifest``."""
+    data = {edition_path(cfg.output_dir, brief.week, lang, "html", themes or ()): html.encode("utf-8"),
+            edition_path(cfg.output_dir, brief.week, lang, "pdf", themes or ()): pdf}
+    for path, content in data.items():
+        if path.is_file() and path.read_bytes() == content:
+            log.info("  %s (unchanged)", path)
             continue
-        editions = edition_paths(cfg.output_dir, week, cfg.languages)
-        if not all(e.is_file() for e in editions):
-            out.append(week)
-        elif min(e.stat().st_mtime for e in editions) < max(path.stat().st_mtime, newest_input):
-            out.append(week)
+        write_atomic(path, content)
+        log.info("  %s (%s bytes)", path, f"{len(content):,}")
+    html_bytes = data[next(iter(data))]
+    manifest.editions[edition_key(lang, themes)] = Entry(
+        inputs=digest, revision=revision_of(html_bytes), files={p.name: sha256(c) for p, c in data.items()},
+        summary=summary(brief, lang), built_at=now())
+    return list(data)
+
+
+def stale_weeks(cfg: Config) -> list[str]:
+    """Weeks with facts whose full editions are missing or not what their inputs make now."""
+    return [week for week in fact_files(cfg) if not is_current(cfg, week)]
+
+
+@dataclass(frozen=True)
+class Edition:
+    """An edition as it is on disk and current: what ``send`` attaches."""
+
+    key: str
+    lang: str
+    brief: Brief
+    revision: str
+    summary: dict
+    html: Path
+    pdf: Path
+
+
+def current_editions(cfg: Config, week: str, wanted, *, strict: bool = False, renderer: PdfRenderer | None = None,
+                     log: logging.Logger = log) -> dict[tuple[str, tuple[str, ...] | None], Edition]:
+    """The editions ``wanted`` — (language, theme subset or None) — of ``week``, current: when the
+    inputs changed, the full editions of every language and the tailored ones are rendered again,
+    together, before anything is returned. A subset without facts this week gets the full edition."""
+    folder = cfg.output_dir / week
+    digest = inputs_digest(cfg, week)
+    if not is_current(cfg, week, digest=digest):
+        log.info("the editions of %s are missing or out of date: building them", week)
+        build_weeks(cfg, [week], strict=strict, renderer=renderer)
+        digest = Manifest.read(folder, week).editions[cfg.languages[0]].inputs
+    manifest = Manifest.read(folder, week)
+    warn = lambda m: log.debug("%s", m)  # noqa: E731 - build_weeks has reported them
+    sources = read_sources(cfg.sources_dir, warn=warn)
+    full = build_brief(cfg, week, strict=strict, sources=sources, warn=warn)
+    briefs: dict[tuple[str, tuple[str, ...] | None], Brief] = {}
+    work, keys = [], []
+    for lang, themes in sorted(set(wanted) | {(lang, None) for lang in cfg.languages}, key=str):
+        if themes is None:
+            briefs[(lang, None)] = full
+            continue
+        try:
+            tailored = build_brief(cfg, week, themes=themes, sources=sources, warn=warn)
+        except ConfigError:
+            raise
+        except BriefgenError:
+            log.info("no facts this week in %s: those stakeholders get the full %s edition", "+".join(themes), lang)
+            manifest.editions[edition_key(lang, themes)] = manifest.editions[lang]
+            briefs[(lang, themes)] = full
+            continue
+        briefs[(lang, themes)] = tailored
+        if not entry_is_current(folder, manifest.editions.get(edition_key(lang, themes)), digest):
+            work.append((tailored, lang))
+            keys.append(themes)
+    if work:
+        log.info("rendering %d tailored edition(s)", len(work))
+        for (tailored, lang), themes, (html, pdf) in zip(work, keys, render_many(cfg, work, renderer=renderer)):
+            _write_edition(cfg, manifest, digest, tailored, lang, themes, html, pdf)
+    manifest.write(folder)
+    out = {}
+    for (lang, themes), brief in briefs.items():
+        if (lang, themes) not in wanted and themes is not None:
+            continue
+        e = manifest.editions[edition_key(lang, themes)]
+        out[(lang, themes)] = Edition(edition_key(lang, themes), lang, brief, e.revision, e.summary,
+                                      folder / e.html, folder / e.pdf)
     return out

@@ -3,10 +3,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..core.config import Config
-from ..core.layout import edition_path
 from .brief import Brief
 from .pdf import PdfRenderer, write_pdfs
 
@@ -21,11 +18,3 @@ def render_many(cfg: Config, work: list[tuple[Brief, str]], *,
     pdfs = renderer.pdfs(jobs) if renderer is not None else write_pdfs(jobs)
     return list(zip(htmls, pdfs))
 
-
-def edition_files(output_dir: Path, week: str, rendered: dict[str, tuple[str, bytes]]) -> dict[Path, bytes]:
-    """The files of rendered editions: language → (HTML, PDF) becomes path → bytes."""
-    out = {}
-    for lang, (html, pdf) in rendered.items():
-        out[edition_path(output_dir, week, lang, "html")] = html.encode("utf-8")
-        out[edition_path(output_dir, week, lang, "pdf")] = pdf
-    return out
