@@ -78,7 +78,7 @@ APPROX_NOUNS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20,
 # « 11 entreprises » → ``11 entreprise``: a number directly before a common noun counts that noun,
 # written in the singular. People of any kind count as ``person``.
 PERSON_NOUNS = frozenset(["agent", "agricultrice", "agriculteur", "apprenant", "artiste", "assaillant", "athlète",
-                          "auditeur", "avocat", "bénéficiaire", "blessé", "cadre", "candidat", "casque", "chef",
+                          "auditeur", "avocat", "bénéficiaire", "blessé", "candidat", "casque", "chef",
                           "citoyen", "collaborateur", "commerçant", "conseiller", "cultivateur", "délégué", "député",
                           "détenu", "diplômé", "dirigeant", "djihadiste", "docteur", "douanier", "électeur", "éleveur",
                           "élu", "employé", "enfant", "enseignant", "entrepreneur", "étudiant", "expert", "femme",
