@@ -407,3 +407,26 @@ def test_years_that_are_no_durations(read, sentence):
 ])
 def test_recruits(read, sentence, value, unit):
     assert read(sentence) == [(value, unit, False)]
+
+
+def test_hedged_recruits(read):
+    assert read("Le pays va recruter plus de 5 000 jeunes cette année.") == [(5000, "recruit", True)]
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("Le ministre a nommé 14 directeurs régionaux.", 14, "person"),
+    ("Le bataillon compte 650 éléments aguerris.", 650, "person"),  # soldiers
+    ("La Chine a offert 20 motos à la police.", 20, "vehicle"),
+    ("La douane a saisi 15 pistolets au poste frontière.", 15, "weapon"),
+    ("L'opération a duré 72 heures dans la forêt.", 72, "heure"),
+])
+def test_more_people_and_things(read, sentence, value, unit):
+    assert (value, unit, False) in read(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le Mali a perdu 2 à 1 face au Sénégal.",  # a score
+    "Il a exposé deux éléments décisifs.",  # few « éléments » are things
+])
+def test_scores_and_few_elements_are_not_counts(read, sentence):
+    assert read(sentence) == []

@@ -34,10 +34,12 @@ _PLURALS = {  # unit → the French nouns that count it, singular and plural
     "RUB": ["rouble", "roubles", "rub"],
     "percent": ["%"],
     "vehicle": ["véhicule", "véhicules", "blindé", "blindés", "pick-up", "pick-ups", "camion", "camions",
-                "engin", "engins"],
+                "engin", "engins", "moto", "motos", "ambulance", "ambulances", "autocar", "autocars", "chars",
+                "camionnette", "camionnettes"],
     "aircraft": ["avion", "avions", "aéronef", "aéronefs", "hélicoptère", "hélicoptères", "appareil", "appareils"],
     "drone": ["drone", "drones"],
-    "weapon": ["arme", "armes", "fusil", "fusils"],
+    "weapon": ["arme", "armes", "fusil", "fusils", "pistolet", "pistolets", "mitrailleuse", "mitrailleuses",
+               "kalachnikov", "kalachnikovs"],
     "tonne": ["tonne", "tonnes", "t"],
     "km": ["km", "kilomètre", "kilomètres"],
     "ha": ["ha", "hectare", "hectares"],
@@ -77,7 +79,12 @@ APPROX_NOUNS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20,
 # -- counted nouns outside the unit list ----------------------------------------------------------
 # « 11 entreprises » → ``11 entreprise``: a number directly before a common noun counts that noun,
 # written in the singular. People of any kind count as ``person``.
-PERSON_NOUNS = frozenset(["agent", "agricultrice", "agriculteur", "apprenant", "artiste", "assaillant", "athlète",
+PERSON_NOUNS = frozenset(["directeur", "président", "gouverneur", "préfet", "maire", "commandant", "général",
+                          "colonel", "capitaine", "lieutenant", "sergent", "caporal", "émissaire", "diplomate",
+                          "ambassadeur", "représentant", "sage", "apprenti", "conscrit", "réserviste", "gardien",
+                          "surveillant", "chauffeur", "pilote", "mécanicien", "soignant", "secouriste", "bénévole",
+                          "notable", "imam", "parlementaire", "personnalité", "adolescent", "promu", "cadet",
+                          "agent", "agricultrice", "agriculteur", "apprenant", "artiste", "assaillant", "athlète",
                           "auditeur", "avocat", "bénéficiaire", "blessé", "candidat", "casque", "chef",
                           "citoyen", "collaborateur", "commerçant", "conseiller", "cultivateur", "délégué", "député",
                           "détenu", "diplômé", "dirigeant", "djihadiste", "docteur", "douanier", "électeur", "éleveur",
@@ -96,10 +103,10 @@ NOT_COUNTED_NOUNS = frozenset(["janvier", "février", "févier", "mars", "avril"
                                "aout", "septembre", "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi",
                                "jeudi", "vendredi", "samedi", "dimanche", "h", "e", "er", "ème", "ième", "è",
                                "million", "millions", "milliard", "milliards", "millier", "milliers", "centaine",
-                               "centaines", "dizaine", "dizaines", "fcfa", "cfa", "pour", "cent"])
+                               "centaines", "dizaine", "dizaines", "fcfa", "cfa", "pour", "cent", "face"])
 """Nouns a number before them does not count: dates (« 9 janvier »), clock times (« 10 h »),
 scales and number nouns read elsewhere. Hours count only as durations (``in_context``)."""
-VAGUE_NOUNS = frozenset(["sujet", "secteur", "domaine", "organisation", "zone", "élément", "aspect", "volet", "axe",
+VAGUE_NOUNS = frozenset(["sujet", "secteur", "domaine", "organisation", "zone", "aspect", "volet", "axe",
                          "thème", "question", "raison", "chose", "catégorie", "niveau", "manière", "façon"])
 """Nouns whose count announces a list rather than a figure (« trois organisations qui menacent :
 … »): not read as quantities."""
@@ -260,8 +267,10 @@ def _noun_unit(word: str, value: float, recruit: bool) -> str | None:
     if low in NOT_COUNTED_NOUNS or not low.isalpha() and "-" not in low:
         return None
     noun = singular(low) if value > 1 else low
-    if noun in VAGUE_NOUNS:
-        return None
+    if noun in VAGUE_NOUNS or noun == "élément" and value < 10:
+        return None  # « deux éléments importants »; but « 650 éléments » are soldiers
+    if noun == "élément":
+        return "person"
     return "person" if noun in PERSON_NOUNS else noun
 
 
@@ -343,14 +352,15 @@ def in_context(q: Quantity, before: list[str]) -> bool:
     if q.unit not in _KNOWN or q.unit == "person" and not _COUNTED_PEOPLE.search(q.text):
         first = next((t for t in _tokens(q.text) if t[:1].isdigit() or t.lower() in _UNITS_WORDS), "")
         if (prev in LABEL_NOUNS or prev in ("-", "/", "+", "ces") or prev[-1:].isdigit()
-                or prev in ("les", "des") and first.lower() == "deux"):
+                or prev in ("les", "des") and first.lower() == "deux"
+                or prev in ("à", "contre") and before[-2:-1] and before[-2][-1:].isdigit()):  # a score: « 2 à 1 »
             return False  # « ces trois sites », « les deux pays » name again what the text has counted
         if first[:1].isupper() and q.value <= 3 and first.lower() not in _ARTICLES:
             return False  # « Deux sujets ont dominé la semaine : … » announces a short list
         if q.unit == "person":
             return True
         if q.unit == "heure":  # « pendant 48 heures », not « à 10 heures »
-            return prev in DURATION_CUES or prev == "les"
+            return prev in DURATION_CUES or prev in ("les", "dure", "duré", "durera", "durer")
         year_like = q.value.is_integer() and 1800 <= q.value <= 2100
         return not (year_like and (prev in _YEAR_BEFORE or _MONTHS & set(before)))
     if q.unit != "year":
@@ -432,5 +442,6 @@ def ruler_patterns() -> list[dict]:
     pats = [{"label": "QTY", "pattern": prefix + form} for prefix, form in product(prefixes, forms)]
     cue = [_in(RECRUIT_CUES), {"LOWER": {"IN": sorted(_CUE_FILLERS)}, "OP": "*"}]
     people = [unit_tail, noun_tail, [{"IS_UPPER": True, "LENGTH": {">=": 2}}]]
-    pats += [{"label": "QTY", "pattern": cue + num + tail} for num, tail in product(_numbers(), people)]
+    pats += [{"label": "QTY", "pattern": cue + prefix + num + tail}
+             for prefix, num, tail in product(prefixes, _numbers(), people)]
     return pats
