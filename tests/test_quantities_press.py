@@ -333,6 +333,7 @@ def test_counted_nouns(read, sentence, value, unit):
 @pytest.mark.parametrize("sentence", [
     "Ces deux usines ont fermé leurs portes.",  # counted before: named again
     "Les deux pays ont signé un accord de défense.",  # « les deux »: both
+    "Les 2 pays ont signé un accord de défense.",
     "Deux sujets ont dominé la réunion : la sécurité et l'eau.",  # announces a list
     "Une trentaine d'entreprises ont participé au salon.",  # a rough count of things
     "Trois organisations menacent la région selon lui.",  # a vague noun

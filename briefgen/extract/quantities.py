@@ -356,7 +356,7 @@ def in_context(q: Quantity, before: list[str]) -> bool:
     if q.unit not in _KNOWN or q.unit == "person" and not _COUNTED_PEOPLE.search(q.text):
         first = next((t for t in _tokens(q.text) if t[:1].isdigit() or t.lower() in _UNITS_WORDS), "")
         if (prev in LABEL_NOUNS or prev in ("-", "/", "+", "ces") or prev[-1:].isdigit()
-                or prev in ("les", "des") and first.lower() == "deux"
+                or prev in ("les", "des") and first.lower() in ("deux", "2")
                 or prev in ("à", "contre") and before[-2:-1] and before[-2][-1:].isdigit()):  # a score: « 2 à 1 »
             return False  # « ces trois sites », « les deux pays » name again what the text has counted
         if first[:1].isupper() and q.value <= 3 and first.lower() not in _ARTICLES:
