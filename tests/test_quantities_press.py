@@ -19,7 +19,7 @@ from conftest import copy_project
 from briefgen.core.config import load_config
 from briefgen.edition import i18n, phrasing
 from briefgen.extract import mentions, nlp
-from briefgen.extract.quantities import UNITS, parse
+from briefgen.extract.quantities import UNITS, parse, singular
 from briefgen.facts.contract import json_form, yaml_form
 from briefgen.facts.load import load_fact_file
 from briefgen.facts.model import DateSpan, Evidence, Fact, Quantity
@@ -55,7 +55,7 @@ def read(cfg):
     ("Le barrage coûtera 1,2 milliard de francs CFA selon le ministère.", 1_200_000_000, "XOF"),
     ("Washington annonce 300 millions de dollars pour la région.", 300_000_000, "USD"),
     ("Bruxelles débloque 50 millions d'euros pour les frontières.", 50_000_000, "EUR"),
-    ("Le budget national dépasse 2 000 milliards de FCFA cette année.", 2_000_000_000_000, "XOF"),
+    ("Le budget national atteint 2 000 milliards de FCFA cette année.", 2_000_000_000_000, "XOF"),
     ("Pékin prête un milliard de yuans à la compagnie ferroviaire.", 1_000_000_000, "CNY"),
     ("Moscou verse 10 millions de roubles aux partenaires.", 10_000_000, "RUB"),
     ("La mairie a reçu 450 millions F CFA pour les routes.", 450_000_000, "XOF"),
@@ -306,3 +306,128 @@ def test_editions_name_the_new_units():
     for unit, (fr, en) in nouns.items():
         assert phrasing.unit_noun(unit, 2, i18n.translations("fr")) == fr
         assert phrasing.unit_noun(unit, 2, i18n.translations("en")) == en
+
+
+# -- 6. counted nouns outside the unit list --------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("Le groupe a ouvert 12 usines au nord du pays.", 12, "usine"),
+    ("La mine a livré 30 000 onces d'or en un trimestre.", 30_000, "once"),
+    ("La centrale solaire produira 150 mégawatts dès la fin du chantier.", 150, "mégawatt"),
+    ("Le tournoi réunit huit équipes venues de la sous-région.", 8, "équipe"),
+    ("Le centre de santé dispose désormais de 40 lits.", 40, "lit"),
+    ("Le chantier créera 2 000 emplois directs selon le ministre.", 2000, "emploi"),
+    ("Le tournoi se jouera en quatre meilleures manches.", 4, "manche"),
+    ("Le couvre-feu durera pendant 48 heures.", 48, "heure"),
+    # people of any kind are persons
+    ("La société emploie 250 ouvriers dans la région.", 250, "person"),
+    ("Le pays compte 20 millions d'habitants.", 20_000_000, "person"),
+    ("Le bilan fait état de 12 morts et de blessés.", 12, "person"),
+    ("Une centaine d'instructeurs accompagnent le matériel.", 100, "person"),
+])
+def test_counted_nouns(read, sentence, value, unit):
+    found = read(sentence)
+    assert any((v, u) == (value, unit) for v, u, _ in found), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ces deux usines ont fermé leurs portes.",  # counted before: named again
+    "Les deux pays ont signé un accord de défense.",  # « les deux »: both
+    "Les 2 pays ont signé un accord de défense.",
+    "Deux sujets ont dominé la réunion : la sécurité et l'eau.",  # announces a list
+    "Une trentaine d'entreprises ont participé au salon.",  # a rough count of things
+    "Trois organisations menacent la région selon lui.",  # a vague noun
+    "La réunion a commencé à 10 heures au ministère.",  # a clock time
+    "Le drone a décollé le 9 janvier de Gao.",
+    "Le match s'est terminé 1-0 face au Ghana.",  # a score
+    "Il a reçu un camion flambant neuf pour la commune.",  # « neuf » is new
+    "L'alinéa 3 précise les conditions.",
+    "En 2023 plusieurs usines ont fermé.",
+])
+def test_counted_nouns_not_read(read, sentence):
+    assert read(sentence) == []
+
+
+@pytest.mark.parametrize("word, singular_form", [
+    ("entreprises", "entreprise"), ("journaux", "journal"), ("travaux", "travail"), ("bateaux", "bateau"),
+    ("jeux", "jeu"), ("pays", "pays"), ("fois", "fois"), ("kg", "kg"), ("demi-finales", "demi-finale")])
+def test_singular(word, singular_form):
+    assert singular(word) == singular_form
+
+
+# -- 7. bare billions, glued currencies, signed percentages, decimals, more hedges -------------
+
+@pytest.mark.parametrize("sentence, value, unit, approximate", [
+    ("Le ministère recevra 12 milliards pour les routes.", 12_000_000_000, "XOF", False),
+    ("Le fonds atteint 527,027 milliards FCFA.", 527_027_000_000, "XOF", False),
+    ("Le prix minimum (22.250FCFA) reste stable.", 22_250, "XOF", False),
+    ("Le sorgho a pris +12% sur le marché de Zinder.", 12, "percent", False),
+    ("Le budget a prévu 1,5 Mds FCFA.", 1_500_000_000, "XOF", False),
+    ("Un coût annuel avoisinant 7 milliards FCFA inquiète les élus.", 7_000_000_000, "XOF", True),
+    ("La facture dépasse 3 milliards FCFA.", 3_000_000_000, "XOF", True),
+    ("Les dépenses sont estimées à 191 millions de dollars.", 191_000_000, "USD", True),
+    ("L'État ne garde qu'à peine 9 % des parts.", 9, "percent", True),
+    ("L'armée a reçu trois (03) hélicoptères.", 3, "aircraft", False),
+])
+def test_more_forms(read, sentence, value, unit, approximate):
+    found = read(sentence)
+    assert (value, unit, approximate) in found, found
+    assert all(float(v).is_integer() for v, _, _ in found)  # no 527027000000.00006
+
+
+# -- 8. durations in years, and recruits -----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, value, approximate", [
+    ("La junte réclame cinq ans de transition.", 5, False),
+    ("Le festival se tient tous les deux ans à Ouagadougou.", 2, False),
+    ("Le chantier est estimé à deux ans.", 2, True),
+    ("Le cinéaste a gagné 28 ans après son premier prix.", 28, False),
+    ("La mine a une durée de vie de 20 ans.", 20, False),
+    ("Sur les cinq dernières années, les prix ont monté.", 5, False),
+    ("Le mandat est fixé à sept ans.", 7, False),
+])
+def test_durations_in_years(read, sentence, value, approximate):
+    assert (value, "year", approximate) in read(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Il y a un peu plus d'un an, la mine a changé de mains.",
+    "Les moins de 25 ans votent peu.",
+    "Un enfant de 12 ans a été blessé.",
+])
+def test_years_that_are_no_durations(read, sentence):
+    assert all(u != "year" for _, u, _ in read(sentence))
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("L'armée annonce le recrutement de 20 000 jeunes.", 20_000, "recruit"),
+    ("Le pays va recruter 4 000 volontaires.", 4000, "recruit"),
+    ("Le recrutement massif de 12 000 VDP commence lundi.", 12_000, "recruit"),
+    ("Le recrutement de 600 jeunes soldats est lancé.", 600, "recruit"),
+    ("La formation de 5 000 jeunes débutera en mars.", 5000, "young_person"),
+])
+def test_recruits(read, sentence, value, unit):
+    assert read(sentence) == [(value, unit, False)]
+
+
+def test_hedged_recruits(read):
+    assert read("Le pays va recruter plus de 5 000 jeunes cette année.") == [(5000, "recruit", True)]
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("Le ministre a nommé 14 directeurs régionaux.", 14, "person"),
+    ("Le bataillon compte 650 éléments aguerris.", 650, "person"),  # soldiers
+    ("La Chine a offert 20 motos à la police.", 20, "vehicle"),
+    ("La douane a saisi 15 pistolets au poste frontière.", 15, "weapon"),
+    ("L'opération a duré 72 heures dans la forêt.", 72, "heure"),
+])
+def test_more_people_and_things(read, sentence, value, unit):
+    assert (value, unit, False) in read(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le Mali a perdu 2 à 1 face au Sénégal.",  # a score
+    "Il a exposé deux éléments décisifs.",  # few « éléments » are things
+])
+def test_scores_and_few_elements_are_not_counts(read, sentence):
+    assert read(sentence) == []

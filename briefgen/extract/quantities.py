@@ -2,15 +2,18 @@
 
 « 900 nouvelles recrues », « neuf cents jeunes recrues », « 5 000 jeunes », « six mois »,
 « 1,2 milliard de FCFA », « $5 millions », « 2,5 % », « une vingtaine de soldats »,
-« près de 1 000 recrues », « pendant trois ans ». The EntityRuler finds them with the token
-patterns below (label QTY); ``parse`` turns the span's text into a value, a unit and whether the
-text hedges the figure (``approximate``); ``in_context`` drops what the words before the span show
-is no quantity (« âgé de 45 ans »).
+« près de 1 000 recrues », « pendant trois ans », and any other counted noun (« 11 entreprises » →
+``11 entreprise``, « 35 lits », « 400 000 onces »; people of any kind are ``person``). The
+EntityRuler finds them with the token patterns below (label QTY; the part of speech tells a counted
+noun); ``parse`` turns the span's text into a value, a unit and whether the text hedges the figure
+(``approximate``); ``in_context`` drops what the words before the span show is no quantity (« âgé
+de 45 ans », « l'article 3 », « les deux pays »).
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from itertools import product
 
 from ..facts.model import Quantity
@@ -31,11 +34,13 @@ _PLURALS = {  # unit → the French nouns that count it, singular and plural
     "RUB": ["rouble", "roubles", "rub"],
     "percent": ["%"],
     "vehicle": ["véhicule", "véhicules", "blindé", "blindés", "pick-up", "pick-ups", "camion", "camions",
-                "engin", "engins"],
+                "engin", "engins", "moto", "motos", "ambulance", "ambulances", "autocar", "autocars", "chars",
+                "camionnette", "camionnettes"],
     "aircraft": ["avion", "avions", "aéronef", "aéronefs", "hélicoptère", "hélicoptères", "appareil", "appareils"],
     "drone": ["drone", "drones"],
-    "weapon": ["arme", "armes", "fusil", "fusils"],
-    "tonne": ["tonne", "tonnes"],
+    "weapon": ["arme", "armes", "fusil", "fusils", "pistolet", "pistolets", "mitrailleuse", "mitrailleuses",
+               "kalachnikov", "kalachnikovs"],
+    "tonne": ["tonne", "tonnes", "t"],
     "km": ["km", "kilomètre", "kilomètres"],
     "ha": ["ha", "hectare", "hectares"],
     "project": ["projet", "projets"],
@@ -62,11 +67,83 @@ _NOT_COUNTED = {"explosif", "explosifs"}
 
 HEDGES = (("près", "de"), ("près", "d'"), ("environ",), ("quelque",), ("plus", "de"), ("plus", "d'"),
           ("au", "moins"), ("pas", "moins", "de"), ("moins", "de"), ("moins", "d'"), ("autour", "de"),
-          ("presque",), ("quasiment",), ("approximativement",))
-"""Words before a figure that make it approximate: « près de 1 000 », « plus de 300 »."""
+          ("presque",), ("quasiment",), ("approximativement",), ("à", "peine"), ("avoisinant",),
+          ("avoisine",), ("dépasse",), ("dépassant",), ("estimé", "à"), ("estimée", "à"), ("estimés", "à"),
+          ("estimées", "à"))
+"""Words before a figure that make it approximate: « près de 1 000 », « plus de 300 », « estimé à
+deux ans », « un coût avoisinant 7 milliards »."""
 APPROX_NOUNS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
                 "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000}
 """« une vingtaine de », « un millier de »: approximate by themselves (« des dizaines » has no value)."""
+
+# -- counted nouns outside the unit list ----------------------------------------------------------
+# « 11 entreprises » → ``11 entreprise``: a number directly before a common noun counts that noun,
+# written in the singular. People of any kind count as ``person``.
+PERSON_NOUNS = frozenset(["directeur", "président", "gouverneur", "préfet", "maire", "commandant", "général",
+                          "colonel", "capitaine", "lieutenant", "sergent", "caporal", "émissaire", "diplomate",
+                          "ambassadeur", "représentant", "sage", "apprenti", "conscrit", "réserviste", "gardien",
+                          "surveillant", "chauffeur", "pilote", "mécanicien", "soignant", "secouriste", "bénévole",
+                          "notable", "imam", "parlementaire", "personnalité", "adolescent", "promu", "cadet",
+                          "festivalier", "cinéaste", "réalisateur", "comédien", "musicien", "chanteur", "danseur",
+                          "écrivain", "photographe", "footballeur", "entraîneur", "arbitre", "cycliste", "champion",
+                          "médaillé", "finaliste", "client", "consommateur", "usager", "abonné", "vendeur",
+                          "acheteur", "producteur", "pêcheur", "creuseur",
+                          "agent", "agricultrice", "agriculteur", "apprenant", "artiste", "assaillant", "athlète",
+                          "auditeur", "avocat", "bénéficiaire", "blessé", "candidat", "casque", "chef",
+                          "citoyen", "collaborateur", "commerçant", "conseiller", "cultivateur", "délégué", "député",
+                          "détenu", "diplômé", "dirigeant", "djihadiste", "docteur", "douanier", "électeur", "éleveur",
+                          "élu", "employé", "enfant", "enseignant", "entrepreneur", "étudiant", "expert", "femme",
+                          "fidèle", "fille", "fonctionnaire", "formateur", "garçon", "habitant", "homme", "individu",
+                          "infirmier", "infirmière", "ingénieur", "instructeur", "invité", "jihadiste", "joueur",
+                          "journaliste", "juge", "lauréat", "magistrat", "malade", "manifestant", "médecin", "membre",
+                          "mercenaire", "migrant", "militant", "ministre", "mort", "observateur", "opposant",
+                          "orphelin", "otage", "ouvrier", "paramilitaire", "passager", "patient", "paysan", "pèlerin",
+                          "pompier", "prisonnier", "récipiendaire", "réfugié", "ressortissant", "retraité", "salarié",
+                          "sénateur", "spectateur", "supporter", "technicien", "terroriste", "touriste", "travailleur",
+                          "victime", "visiteur", "déplacé", "rapatrié", "sinistré", "responsable", "chercheur",
+                          "sportif", "mineur", "orpailleur"])
+"""French nouns for people (singular): counted as ``person``."""
+NOT_COUNTED_NOUNS = frozenset(["janvier", "février", "févier", "mars", "avril", "mai", "juin", "juillet", "août",
+                               "aout", "septembre", "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi",
+                               "jeudi", "vendredi", "samedi", "dimanche", "h", "e", "er", "ème", "ième", "è",
+                               "million", "millions", "milliard", "milliards", "millier", "milliers", "centaine",
+                               "centaines", "dizaine", "dizaines", "fcfa", "cfa", "pour", "cent", "face"])
+"""Nouns a number before them does not count: dates (« 9 janvier »), clock times (« 10 h »),
+scales and number nouns read elsewhere. Hours count only as durations (``in_context``)."""
+VAGUE_NOUNS = frozenset(["sujet", "secteur", "domaine", "organisation", "zone", "aspect", "volet", "axe",
+                         "thème", "question", "raison", "chose", "catégorie", "niveau", "manière", "façon"])
+"""Nouns whose count announces a list rather than a figure (« trois organisations qui menacent :
+… »): not read as quantities."""
+PRE_ADJ = ["meilleur", "meilleure", "meilleurs", "meilleures", "grand", "grands", "grande", "grandes",
+           "petit", "petits", "petite", "petites", "principaux", "principales", "gros", "nouvel"]
+"""Adjectives that may stand between a number and the noun it counts (« quatre meilleures équipes »)."""
+_INVARIABLE = frozenset(["pays", "fois", "mois", "prix", "cas", "bras", "corps", "poids", "repas", "fonds", "frais",
+                         "avis", "permis", "colis", "puits", "bois", "choix", "voix", "noix", "croix", "paix", "taux",
+                         "jus", "bus", "virus", "campus", "processus", "concours", "discours", "parcours", "recours",
+                         "secours", "cours", "succès", "accès", "procès", "progrès", "excès", "décès", "relais",
+                         "palais", "marais", "débris", "os", "gaz", "riz", "kg", "km"])
+_AUX_SINGULAR = {"travaux": "travail", "vitraux": "vitrail", "émaux": "émail", "baux": "bail", "coraux": "corail"}
+
+
+def singular(word: str) -> str:
+    """A French plural noun → its singular (« entreprises » → « entreprise », « journaux » →
+    « journal »); words the same in both numbers stay as they are (« pays », « fois »)."""
+    w = word.lower()
+    if w in _INVARIABLE or len(w) <= 2:
+        return w
+    if w in _AUX_SINGULAR:
+        return _AUX_SINGULAR[w]
+    if w.endswith(("eaux", "eux", "oux", "aux")):
+        return w[:-3] + "al" if w.endswith("aux") and not w.endswith("eaux") else w[:-1]
+    if w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+RECRUIT_CUES = ["recrutement", "recrutements", "recruter", "recrute", "recrutent", "recrutera",
+                "recruteront", "enrôlement", "enrôler", "enrôle", "enrôlera", "incorporation"]
+"""Words before a count of people that make them recruits (« le recrutement de 35 000 jeunes »)."""
+_CUE_FILLERS = {"massif", "exceptionnel", "spécial", "nouveau", "de", "des", "d'"}
 
 _UNITS_WORDS = {"zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
                 "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
@@ -74,12 +151,14 @@ _UNITS_WORDS = {"zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 
                 "cinquante": 50, "soixante": 60, "septante": 70, "octante": 80, "huitante": 80,
                 "nonante": 90}
 _SCALES = {"cent": 100, "cents": 100, "mille": 1000, "milles": 1000}
-_BIG = {"million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9}
+_BIG = {"million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9, "mds": 10**9, "mrds": 10**9}
 NUMBER_WORDS = sorted(set(_UNITS_WORDS) | set(_SCALES) | {"et"})
 _ARTICLES = ("un", "une")
 
 # Digits: « 900 », « 12,5 », « 1.500.000 » (dots group thousands, a comma marks decimals).
-_DIGITS = re.compile(r"^(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?$")
+_DIGITS = re.compile(r"^\+?(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?$")
+# A figure glued to its currency: « 22.250FCFA », « 500F ».
+_GLUED = re.compile(r"^(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?(?:[Ff][Cc][Ff][Aa]|[Ff])$")
 # A group of three digits after a number of one to three: « 1 500 », « 2 000 000 » (spaces).
 _GROUP = re.compile(r"^\d{3}(?:,\d+)?$")
 _SHORT = re.compile(r"^\d{1,3}$")
@@ -136,7 +215,7 @@ def number_value(tokens: list[str]) -> tuple[float | None, int]:
         n = 1
         while _SHORT.match(tokens[0]) and n < len(tokens) and _GROUP.match(tokens[n]) and "," not in tokens[n - 1]:
             n += 1
-        value = float("".join(tokens[:n]).replace(".", "").replace(",", "."))
+        value = Decimal("".join(tokens[:n]).lstrip("+").replace(".", "").replace(",", "."))
     else:
         n = 0
         while n < len(tokens) and (tokens[n].lower() in _UNITS_WORDS or tokens[n].lower() in _SCALES
@@ -145,19 +224,26 @@ def number_value(tokens: list[str]) -> tuple[float | None, int]:
             n += 1
         while n and tokens[n - 1].lower() == "et":
             n -= 1
-        value = words_to_number(tokens[:n]) if n else None
-        if value is None:
+        words = words_to_number(tokens[:n]) if n else None
+        if words is None:
             return None, 0
+        value = Decimal(int(words))
     if n < len(tokens) and tokens[n].lower() in _BIG:
-        value *= _BIG[tokens[n].lower()]
+        value *= _BIG[tokens[n].lower()]  # in decimal: « 527,027 milliards » is 527027000000 exactly
         n += 1
-    return value, n
+    return float(value), n
+
+
+_TOKEN = re.compile(r"\d[\d.]*(?:,\d+)?|[Uu][Ss]\$|\w+'|[\w-]+|[$€%]")
 
 
 def _tokens(text: str) -> list[str]:
     """Words, numbers and currency signs; elisions apart (« d'un » → « d' », « un »)."""
-    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2019", "'")
-    return re.findall(r"\d[\d.]*(?:,\d+)?|[Uu][Ss]\$|\w+'|[\w-]+|[$€%]", text)
+    return _TOKEN.findall(_clean(text))
+
+
+def _clean(text: str) -> str:
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2019", "'")
 
 
 def _hedge(low: list[str]) -> int:
@@ -165,19 +251,60 @@ def _hedge(low: list[str]) -> int:
     return max((len(h) for h in HEDGES if tuple(low[:len(h)]) == h), default=0)
 
 
+def _cue(low: list[str]) -> int:
+    """How many of the first words say the people counted are recruited (0 when none):
+    « recrutement massif de », « recruter »."""
+    if not low or low[0] not in RECRUIT_CUES:
+        return 0
+    n = 1
+    while n < len(low) and low[n] in _CUE_FILLERS:
+        n += 1
+    return n
+
+
+def _noun_unit(word: str, value: float, recruit: bool) -> str | None:
+    """The unit of a counted noun outside the unit list: people → ``person`` (recruits after a
+    recruitment word), an acronym only as recruits, any other noun in the singular."""
+    if word.isupper():
+        return "recruit" if recruit and len(word) > 1 else None
+    low = word.lower()
+    if low in NOT_COUNTED_NOUNS or not low.isalpha() and "-" not in low:
+        return None
+    noun = singular(low) if value > 1 else low
+    if noun in VAGUE_NOUNS or noun == "élément" and value < 10:
+        return None  # « deux éléments importants »; but « 650 éléments » are soldiers
+    if noun == "élément":
+        return "person"
+    return "person" if noun in PERSON_NOUNS else noun
+
+
 def parse(text: str) -> Quantity | None:
     """A ruler QTY span's text → Quantity (value, unit, original wording, approximate)."""
-    tokens = _tokens(text)
+    found = list(_TOKEN.finditer(_clean(text)))
+    tokens = [m.group() for m in found]
     low = [t.lower() for t in tokens]
-    i = _hedge(low)
-    approximate = i > 0
+    i = _cue(low)
+    recruit = i > 0
+    if i >= len(low):
+        return None
+    wording = text[found[i].start():].strip() if recruit else text.strip()
+    h = _hedge(low[i:])
+    approximate = h > 0
+    skipped = i
+    while not h and i < len(low) - 1 and low[i].isalpha() and low[i] not in _UNITS_WORDS and low[i] not in _SCALES:
+        i += 1  # words of no hedge that the prefix patterns mix (« au de »): left out
+    if i > skipped:
+        wording = text[found[i].start():].strip()
+    i += h
     unit = SYMBOLS.get(low[i]) if i < len(low) else None
     i += unit is not None
     value, n = number_value(tokens[i:])
     if value is None:
         return None
+    scaled = any(t in ("milliard", "milliards") for t in low[i:i + n])
     i += n
-    if i < len(low) and low[i] in APPROX_NOUNS:  # « une vingtaine », « un millier »
+    vague = i < len(low) and low[i] in APPROX_NOUNS
+    if vague:  # « une vingtaine », « un millier »
         value *= APPROX_NOUNS[low[i]]
         approximate = True
         i += 1
@@ -191,20 +318,69 @@ def parse(text: str) -> Quantity | None:
             unit = UNITS[t]
             if t not in ("jeunes", "jeune") or t is rest[-1]:  # « jeunes recrues » are recruits
                 break
+    last = next((t for t in reversed(tokens[i:]) if t[:1].isalpha()), None)
+    if last is not None and unit in (None, "young_person") and last.lower() not in UNITS:
+        unit = _noun_unit(last, value, recruit) or unit  # « 11 entreprises », « 3 jeunes entrepreneurs »
+        if unit is not None and unit not in _KNOWN and (value <= 0 or vague):
+            return None  # « une trentaine d'entreprises »: a rough count of things is no figure
+    if unit is None and scaled and not rest:
+        unit = "XOF"  # « 6 milliards pour la commission »: a bare sum in billions is in CFA francs
+    if recruit and unit in ("person", "young_person"):
+        unit = "recruit"
     if unit is None:
         return None
-    return Quantity(value=value, unit=unit, text=text.strip(), approximate=approximate)
+    return Quantity(value=value, unit=unit, text=wording, approximate=approximate)
+
+
+_KNOWN = set(UNITS.values()) | {"percent"}
+_COUNTED_PEOPLE = re.compile(r"\b(?:" + "|".join(w for w, u in UNITS.items() if u == "person") + r")\b", re.IGNORECASE)
+LABEL_NOUNS = frozenset(["article", "articles", "alinéa", "page", "pages", "chapitre", "section", "résolution",
+                         "décret", "loi", "numéro", "n°", "no", "lot", "point", "titre", "paragraphe", "tome",
+                         "volume", "arrondissement", "secteur", "quartier", "route", "rn", "type", "modèle", "version",
+                         "niveau", "catégorie", "classe", "étape", "ligne", "pk", "vol", "code"])
+"""Nouns a number after them names (« l'article 3 », « l'arrondissement 12 »): it counts nothing."""
+_YEAR_BEFORE = {"en", "depuis", "dès", "avant", "après", "fin", "début", "mi", "entre", "courant", "année",
+                "an", "jusqu'en"}
+_MONTHS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"}
+_SET_TO = {"fixé", "fixée", "fixés", "fixées", "limité", "limitée", "porté", "portée", "ramené", "ramenée",
+           "prolongé", "prolongée", "réduit", "réduite", "évalué", "évaluée"}
+_RELATIVE = {"derniers", "dernières", "prochains", "prochaines", "premiers", "premières"}
 
 
 def in_context(q: Quantity, before: list[str]) -> bool:
     """Whether ``q`` is a quantity given the lower-cased words just before its span (nearest last):
-    years count only as durations (« pendant trois ans »), never as ages (« âgé de 45 ans »)."""
+    years count only as durations (« pendant trois ans »), never as ages (« âgé de 45 ans »); a
+    counted noun outside the unit list never follows a label (« l'article 3 ») or reads a year."""
+    prev = before[-1] if before else ""
+    if q.unit not in _KNOWN or q.unit == "person" and not _COUNTED_PEOPLE.search(q.text):
+        first = next((t for t in _tokens(q.text) if t[:1].isdigit() or t.lower() in _UNITS_WORDS), "")
+        if (prev in LABEL_NOUNS or prev in ("-", "/", "+", "ces") or prev[-1:].isdigit()
+                or prev in ("les", "des") and first.lower() in ("deux", "2")
+                or prev in ("à", "contre") and before[-2:-1] and before[-2][-1:].isdigit()):  # a score: « 2 à 1 »
+            return False  # « ces trois sites », « les deux pays » name again what the text has counted
+        if first[:1].isupper() and q.value <= 3 and first.lower() not in _ARTICLES:
+            return False  # « Deux sujets ont dominé la semaine : … » announces a short list
+        if q.unit == "person":
+            return True
+        if q.unit == "heure":  # « pendant 48 heures », not « à 10 heures »
+            return prev in DURATION_CUES or prev in ("les", "dure", "duré", "durera", "durer")
+        year_like = q.value.is_integer() and 1800 <= q.value <= 2100
+        return not (year_like and (prev in _YEAR_BEFORE or _MONTHS & set(before)))
     if q.unit != "year":
         return True
-    if AGE_WORDS & set(before):
+    if AGE_WORDS & set(before) or " y a " in f" {' '.join(before)} ":  # « il y a plus d'un an »: a date
         return False
-    prev = before[-1] if before else ""
-    return prev in DURATION_CUES or prev in ("de", "d'") and len(before) > 1 and before[-2] in DURATION_NOUNS
+    if prev in ("de", "d'"):  # « un mandat de cinq ans », not « un homme de 45 ans »
+        return any(w in DURATION_NOUNS for w in before[-4:-1])
+    words = [t.lower() for t in _tokens(q.text)]
+    return (prev in DURATION_CUES
+            or before[-2:] in (["tous", "les"], ["toutes", "les"])
+            or prev == "à" and len(before) > 1 and before[-2] in _SET_TO
+            or q.approximate and words[:1] != ["moins"]  # « les moins de 25 ans » are an age
+            or bool(_RELATIVE & set(words))
+            or words[-1] in ("après", "auparavant", "tard")  # « 28 ans après »
+            or len(words) > 2 and words[-2] in ("de", "d'") and words[-1] not in UNITS)  # « cinq ans de transition »
 
 
 # -- EntityRuler token patterns ----------------------------------------------------------------
@@ -219,27 +395,57 @@ _OPT_BIG = {"LOWER": {"IN": list(_BIG)}, "OP": "?"}
 _WORD_RX = "(?:" + "|".join(sorted((set(_UNITS_WORDS) | set(_SCALES)) - set(_ARTICLES))) + ")"
 
 
-def _numbers() -> list[list[dict]]:
+def _numbers(counted: bool = False) -> list[list[dict]]:
     """The ways a figure is written, with its optional scale: « 1 500 », « 12,5 », « 1.500 »,
-    « neuf cents », « quatre-vingt-dix », « deux millions »."""
+    « neuf cents », « quatre-vingt-dix », « deux millions », « neuf (09) ». With ``counted`` (before a
+    noun outside the unit list) a number word must be tagged a numeral: « flambant neuf » is new."""
     grouped = [{"TEXT": {"REGEX": _SHORT.pattern}}, {"TEXT": {"REGEX": _GROUP.pattern}, "OP": "+"}]
     digits = [{"TEXT": {"REGEX": _DIGITS.pattern}}]
     # a first number word (or a hyphenated compound), then more number words (« vingt et un »)
-    words = [{"LOWER": {"REGEX": f"^{_WORD_RX}(?:-(?:{_WORD_RX}|et|un|une))*$"}},
-             {"LOWER": {"IN": NUMBER_WORDS}, "OP": "*"}]
-    return [grouped + [_OPT_BIG], digits + [_OPT_BIG], words + [_OPT_BIG]]
+    first = {"LOWER": {"REGEX": f"^{_WORD_RX}(?:-(?:{_WORD_RX}|et|un|une))*$"}}
+    if counted:
+        first = {**first, "POS": "NUM"}
+    words = [first, {"LOWER": {"IN": NUMBER_WORDS}, "OP": "*"}]
+    # « neuf (09) avions », « trente-cinq mille (35 000) »: the digits repeat the words
+    repeated = words + [{"ORTH": "("}, {"TEXT": {"REGEX": r"^\d+$"}},
+                        {"TEXT": {"REGEX": _GROUP.pattern}, "OP": "*"}, {"ORTH": ")"}]
+    return [grouped + [_OPT_BIG], digits + [_OPT_BIG], words + [_OPT_BIG], repeated]
+
+
+_NOUN = {"POS": "NOUN", "IS_LOWER": True, "LOWER": {"NOT_IN": sorted(NOT_COUNTED_NOUNS)}}
+_OPT_PRE = {"LOWER": {"IN": QUALIFIERS + PRE_ADJ}, "OP": "?"}
+_YEAR_WORDS = [w for w, u in UNITS.items() if u == "year"]
 
 
 def ruler_patterns() -> list[dict]:
     """Token patterns labelled QTY: an optional hedge, a figure (digits, words, « un milliard »,
-    « une vingtaine », or a currency sign and digits), « de », a qualifier, the unit."""
+    « une vingtaine », or a currency sign and digits), « de », a qualifier, the unit or another
+    counted noun; durations in years with what follows (« cinq ans de transition », « 28 ans
+    après »); counts of people after a recruitment word (« le recrutement de 35 000 VDP »)."""
     article = _in(_ARTICLES)
     unit_tail = [_OPT_DE, _OPT_QUAL, _in(UNIT_WORDS), _OPT_AFTER]
+    noun_tail = [_OPT_DE, _OPT_PRE, _NOUN]
     article_tail = [_OPT_DE, _OPT_QUAL, _in(w for w, u in UNITS.items() if u in ARTICLE_UNITS)]
-    tails = [unit_tail, [_OPT_DE, {"LOWER": "f"}, {"LOWER": "cfa"}], [{"LOWER": "pour"}, {"LOWER": "cent"}]]
+    year_tails = [[_OPT_QUAL, _in(_YEAR_WORDS), _in(["de", "d'"]), _NOUN],
+                  [_OPT_QUAL, _in(_YEAR_WORDS), _in(["après", "auparavant"])],
+                  [_OPT_QUAL, _in(_YEAR_WORDS), {"LOWER": "plus"}, {"LOWER": "tard"}]]
+    tails = [unit_tail, [_OPT_DE, {"LOWER": "f"}, {"LOWER": "cfa"}], [{"LOWER": "pour"}, {"LOWER": "cent"}],
+             *year_tails]
     forms = [num + tail for num, tail in product(_numbers(), tails)]
-    forms += [[article, _in(_BIG)] + unit_tail, [article, _in(APPROX_NOUNS)] + unit_tail, [article] + article_tail]
+    forms += [num + noun_tail for num in _numbers(counted=True)]
+    forms += [[article, _in(_BIG)] + unit_tail, [article, _in(APPROX_NOUNS)] + unit_tail, [article] + article_tail,
+              [article, _in(_BIG)] + noun_tail, [article, _in(APPROX_NOUNS)] + noun_tail]
     digits = _numbers()[:2]
     forms += [[_in(SYMBOLS)] + num for num in digits]  # « $5 millions », « € 3 millions »
-    prefixes = [[]] + [[{"LOWER": w} for w in h] for h in HEDGES]
-    return [{"label": "QTY", "pattern": prefix + form} for prefix, form in product(prefixes, forms)]
+    forms += [num[:-1] + [{"LOWER": {"IN": ["milliard", "milliards"]}}] for num in digits]  # « 6 milliards »
+    forms.append([{"TEXT": {"REGEX": _GLUED.pattern}}])  # « 22.250FCFA »
+    # one prefix per hedge length, each word from the hedges' words at that place (« près de », « au
+    # moins »): a few patterns instead of one per hedge; ``parse`` reads which hedge it is
+    prefixes = [[]] + [[_in({h[k] for h in HEDGES if len(h) == n}) for k in range(n)]
+                       for n in sorted({len(h) for h in HEDGES})]
+    pats = [{"label": "QTY", "pattern": prefix + form} for prefix, form in product(prefixes, forms)]
+    cue = [_in(RECRUIT_CUES), {"LOWER": {"IN": sorted(_CUE_FILLERS)}, "OP": "*"}]
+    people = [unit_tail, noun_tail, [{"IS_UPPER": True, "LENGTH": {">=": 2}}]]
+    pats += [{"label": "QTY", "pattern": cue + prefix + num + tail}
+             for prefix, num, tail in product(prefixes, _numbers(), people)]
+    return pats
