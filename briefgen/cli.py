@@ -129,6 +129,8 @@ def parser() -> argparse.ArgumentParser:
                         "uses instead of the packaged model)")
     t.add_argument("--folds", type=int, default=7, metavar="K", help="cross-validation folds (default: %(default)s)")
     t.add_argument("--seed", type=int, default=0, metavar="N", help="random seed (default: %(default)s)")
+    t.add_argument("-v", "--verbose", action="store_true",
+                   help="list the held-out articles whose combined themes differ from the gold ones")
     _common(t)
     t.set_defaults(func=cmd_train)
 
@@ -238,6 +240,9 @@ def cmd_train(args) -> int:
 
     report = app.train(_config(args), args.gold, args.texts, args.out, folds=args.folds, seed=args.seed)
     print(report_table(report))
+    if args.verbose:
+        for d in report.diffs:
+            print("  " + d)
     return 0
 
 

@@ -226,6 +226,8 @@ class TrainReport:
     distractors: int
     folds: int
     figures: tuple[Figures, ...] = ()
+    diffs: tuple[str, ...] = ()
+    """Held-out articles whose combined themes differ from the gold ones."""
 
 
 def _gold(dirs: list[Path], warn) -> dict[str, dict]:
@@ -283,11 +285,13 @@ def train(cfg: Config, gold_dirs: list[Path], text_dirs: list[Path], out: Path, 
         refs[sid] = fixed[sid]
     scored = [i for i, a in enumerate(articles) if gold[a.id].get("topic")]
     figures: tuple[Figures, ...] = ()
+    diffs = []
     k = max(2, min(k, len(scored))) if len(scored) >= 2 else 0
     if k:
         fold = folds([articles[i] for i in scored], k)
         fold_of = {i: fold[n] for n, i in enumerate(scored)}
         rules, alone, both = Figures("cue words"), Figures("classifier"), Figures("combined")
+        diffs: list[str] = []
         for f in range(k):
             held = [i for i in scored if fold_of[i] == f]
             model = train_model([a for i, a in enumerate(articles) if fold_of.get(i) != f], labels, seed=seed)
@@ -300,7 +304,11 @@ def train(cfg: Config, gold_dirs: list[Path], text_dirs: list[Path], out: Path, 
                 cue = analyse_doc(a.doc, src, ref, cfg, theme_probs=None).candidates
                 comb = analyse_doc(a.doc, src, ref, cfg, theme_probs=probs).candidates
                 rules = rules.add({t for c in cue for t in c.themes}, a.themes, distractor)
-                both = both.add({t for c in comb for t in c.themes}, a.themes, distractor)
+                got = {t for c in comb for t in c.themes}
+                both = both.add(got, a.themes, distractor)
+                if got != a.themes:
+                    diffs.append(f"{a.id}: combined {', '.join(sorted(got)) or '-'}; gold {', '.join(sorted(a.themes)) or '-'}"
+                                 f" (classifier: {', '.join(f'{t} {probs[t]:.2f}' for t in labels)})")
                 alone = alone.add({t for t in labels if probs[t] >= 0.5} if cue else set(), a.themes, distractor)
             say(f"  fold {f + 1}/{k}: {len(held)} article(s) held out")
         figures = (rules, alone, both)
@@ -321,7 +329,7 @@ def train(cfg: Config, gold_dirs: list[Path], text_dirs: list[Path], out: Path, 
     _LOADED.pop(out.resolve(), None)
     _LOADED.pop(out, None)
     distractors = sum(1 for i in scored if gold[articles[i].id].get("topic") == "distractor")
-    return TrainReport(out, len(articles), len(scored), distractors, k, figures)
+    return TrainReport(out, len(articles), len(scored), distractors, k, figures, tuple(diffs))
 
 
 def report_table(r: TrainReport) -> str:
