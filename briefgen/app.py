@@ -197,11 +197,11 @@ def train(cfg: Config, gold: list[Path] | None, texts: list[Path] | None, out: P
           seed: int = 0):
     """The theme classifier retrained from annotated articles (default: the project's tests/gold
     and sources/), cross-validated first; written to ``out`` (default: the project's models/themes/)."""
-    from .extract import learned
+    from .extract import learned, training
 
     if folds < 2:
         raise BriefgenError("--folds must be 2 or more")
-    return learned.train(cfg, gold or [cfg.path.parent.parent / "tests" / "gold"], texts or [cfg.sources_dir],
+    return training.train(cfg, gold or [cfg.path.parent.parent / "tests" / "gold"], texts or [cfg.sources_dir],
                          out or learned.desk_model_dir(cfg), k=folds, seed=seed,
                          warn=lambda m: log.warning("%s", m), say=log.info)
 
