@@ -19,6 +19,7 @@ import hashlib
 import logging
 import random
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -130,9 +131,15 @@ def fingerprint(cfg: Config) -> str:
     path = model_dir(cfg)
     if not (path / "meta.json").is_file():
         return "none"
+    files = sorted(p for p in path.rglob("*") if p.is_file())
+    return _hash_files(path, tuple((f, f.stat().st_size, f.stat().st_mtime_ns) for f in files))
+
+
+@lru_cache(maxsize=8)
+def _hash_files(root: Path, files: tuple[tuple[Path, int, int], ...]) -> str:
     h = hashlib.sha256()
-    for f in sorted(p for p in path.rglob("*") if p.is_file()):
-        h.update(f.relative_to(path).as_posix().encode())
+    for f, _, _ in files:
+        h.update(f.relative_to(root).as_posix().encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:16]
 
