@@ -1,4 +1,4 @@
-"""The use cases of briefgen, one function each: check, build, run, extract, send, evaluate, init.
+"""The use cases of briefgen, one function each: check, build, run, extract, send, evaluate, train, init.
 
 The CLI parses arguments, calls these and prints what they return; nothing in the package imports
 the CLI. Progress and warnings go to the ``briefgen`` logger. Heavy libraries (spaCy, WeasyPrint,
@@ -202,6 +202,19 @@ def evaluate(cfg: Config, gold: Path | None, paths: list[Path]):
 
     gold = gold or cfg.path.parent.parent / "tests" / "gold"
     return score(cfg, gold, paths or [cfg.sources_dir], warn=lambda m: log.warning("%s", m))
+
+
+def train(cfg: Config, gold: list[Path] | None, texts: list[Path] | None, out: Path | None, *, folds: int = 7,
+          seed: int = 0):
+    """The theme classifier retrained from annotated articles (default: the project's tests/gold
+    and sources/), cross-validated first; written to ``out`` (default: the project's models/themes/)."""
+    from .extract import learned, training
+
+    if folds < 2:
+        raise BriefgenError("--folds must be 2 or more")
+    return training.train(cfg, gold or [cfg.path.parent.parent / "tests" / "gold"], texts or [cfg.sources_dir],
+                         out or learned.desk_model_dir(cfg), k=folds, seed=seed,
+                         warn=lambda m: log.warning("%s", m), say=log.info)
 
 
 def init(root: Path, *, force: bool = False):

@@ -25,6 +25,7 @@ in French and English, as HTML and PDF.
   briefgen check               validate config, fact, stakeholder and delivery files
   briefgen send --week W       email each stakeholder the edition of their language
   briefgen evaluate            score extraction against annotated articles (tests/gold)
+  briefgen train               retrain the theme classifier from annotated articles
   briefgen init DIR            create a new desk in DIR from the bundled example
 
 Every command reads config/briefgen.yaml unless --config says otherwise; the files it names
@@ -112,6 +113,30 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("-v", "--verbose", action="store_true", help="list every difference")
     _common(v)
     v.set_defaults(func=cmd_evaluate)
+
+    t = sub.add_parser(
+        "train", help="retrain the theme classifier from annotated articles",
+        description="Train the learned part of theme classification (a spaCy text classifier reading whole "
+                    "articles; cue words in config/brief.yaml do the rest) on annotated articles: the gold files "
+                    "(--gold, one YAML per article, its 'themes'; 'topic: distractor' means none) with the article "
+                    "texts (--texts). The articles whose gold gives a 'topic' are first cross-validated (k folds, "
+                    "same-event groups kept together; the others always train) and the figures printed for cue "
+                    "words alone, the classifier alone and both combined; then the model is trained on every "
+                    "article and written to --out. Same data, same seed: same model. Gold files marked "
+                    "'split: test' are never trained on.")
+    t.add_argument("--gold", type=Path, action="append", metavar="DIR",
+                   help="folder of gold files (repeatable; default: tests/gold of the project)")
+    t.add_argument("--texts", type=Path, action="append", metavar="DIR",
+                   help="folder of article texts (repeatable; default: the project's sources/)")
+    t.add_argument("--out", type=Path, metavar="DIR",
+                   help="where to write the model (default: models/themes/ of the project, which extraction then "
+                        "uses instead of the packaged model)")
+    t.add_argument("--folds", type=int, default=7, metavar="K", help="cross-validation folds (default: %(default)s)")
+    t.add_argument("--seed", type=int, default=0, metavar="N", help="random seed (default: %(default)s)")
+    t.add_argument("-v", "--verbose", action="store_true",
+                   help="list the held-out articles whose combined themes differ from the gold ones")
+    _common(t)
+    t.set_defaults(func=cmd_train)
 
     i = sub.add_parser(
         "init", help="create a new desk: settings, one week of facts and its articles",
@@ -211,6 +236,31 @@ def cmd_evaluate(args) -> int:
         for d in (*ev.diffs, *ev.corpus.missed):
             print("  " + d)
     return 0
+
+
+def cmd_train(args) -> int:
+    from . import app
+
+    report = app.train(_config(args), args.gold, args.texts, args.out, folds=args.folds, seed=args.seed)
+    print(_train_table(report))
+    if args.verbose:
+        for d in report.diffs:
+            print("  " + d)
+    return 0
+
+
+def _train_table(r) -> str:
+    """The cross-validated figures, one line per way of choosing themes."""
+    if not r.figures:
+        return f"no cross-validation (fewer than two articles with a topic); model written to {r.out}"
+    lines = [f"{r.folds}-fold cross-validation over {r.scored} article(s) ({r.distractors} distractors); "
+             f"{r.articles - r.scored} more always in training",
+             f"{'themes from':<12} {'precision':>9} {'recall':>7} {'F1':>5}   tp  fp  fn  distractors with a theme"]
+    for f in r.figures:
+        lines.append(f"{f.name:<12} {f.precision:>9.2f} {f.recall:>7.2f} {f.f1:>5.2f} {f.tp:>4} {f.fp:>3} {f.fn:>3}"
+                     f"  {f.distractors_with_fact}/{r.distractors}")
+    lines.append(f"model written to {r.out}")
+    return "\n".join(lines)
 
 
 def cmd_init(args) -> int:

@@ -24,6 +24,7 @@ class Context:
     ref: Reference | None
     role_spans: tuple[tuple[int, int], ...] = ()
     roles: dict = None  # person id → role the text gives
+    theme_probs: dict | None = None  # theme id → probability from the learned classifier (None: cues only)
 
     def in_role(self, m: Mention) -> bool:
         """Whether the mention is part of someone's title (« … au département d'État »)."""

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..core.config import Config
-from . import dates, quantities
+from . import dates, learned, quantities
 from .site import gazetteer_data
 from .types import LABEL_OF_KIND
 
@@ -91,7 +91,7 @@ def config_key(cfg: Config) -> str:
     data = {"patterns": patterns,
             "cues": [[t.id, list(t.cues)] for t in cfg.brief.themes],
             "kinds": sorted((e.id, e.kind) for e in cfg.entities.values()),
-            "rules": gazetteer_data(cfg)}
+            "rules": gazetteer_data(cfg), "theme_model": learned.fingerprint(cfg)}
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
 
 

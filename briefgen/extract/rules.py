@@ -1,7 +1,8 @@
 """Fact rules run over an article: per sentence, the rules of extract/kinds.py whose trigger words
 (lemmas) it has, each filling its fact's roles; then what every kind shares: the date near the
 trigger (or inherited), the quantities, quotes with their speaker, and theme classification from
-the cue lexicons of config/brief.yaml. Output: one Candidate per trigger, with its evidence sentence."""
+the cue lexicons of config/brief.yaml, weighed by the learned article classifier when there is one
+(extract.learned). Output: one Candidate per trigger, with its evidence sentence."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from ..facts.model import DateSpan, Evidence, Quantity, Quote
 from . import dates as dates_mod
 from .context import Context
 from .kinds import RULES, Rule
+from .learned import GATE, GATE_CUES, KEEP, SURE
 from .quantities import CURRENCIES, EQUIPMENT
 from .site import NEAR, Site, Token, explicit_date, fold, nearest, tok_dist, topics_in
 from .types import Candidate, Mention
@@ -66,7 +68,15 @@ def candidates(doc, ctx: Context) -> list[Candidate]:
         out.extend(_sentence(span, i, ctx, doc_scores, in_quote=i in quote_sents, previous=out))
     _orphan_quantities(ctx, out)
     out.sort(key=lambda c: (c.evidence.start, c.kind))
+    if about_no_theme(ctx.theme_probs, doc_scores):
+        out = [replace(c, themes=()) for c in out]
     return out
+
+
+def about_no_theme(probs: dict[str, float] | None, doc_scores: dict[str, int]) -> bool:
+    """The classifier finds the article about none of the themes and its cue words are few
+    (« la garde » of a festival, a stadium's « investissement »): its facts get no theme."""
+    return bool(probs) and max(probs.values()) < GATE and sum(doc_scores.values()) <= GATE_CUES
 
 
 def _orphan_quantities(ctx: Context, out: list[Candidate]) -> None:
@@ -222,15 +232,24 @@ def _date_for(kind, core, ctx: Context, i, idx, doc, previous) -> tuple[DateSpan
 
 
 def _with_themes(c: Candidate, ctx: Context, doc_scores) -> Candidate:
-    """Themes from the cue words of the evidence (and quote); else the paragraph; else the article."""
+    """Themes from the cue words of the evidence (and quote); without a cue there, the paragraph's
+    most cued theme(s), else the article's when it has more than a couple of cues (or the
+    classifier is sure it is about a theme). Of several themes, those the classifier finds the
+    article unlikely to be about are dropped (the likeliest is kept)."""
     text = c.evidence.text + (" " + c.quote.text if c.quote else "")
     scores = theme_scores(ctx.cfg, text)
+    probs = ctx.theme_probs
     if not scores:
         para = ctx.sents[c.sent].paragraph
         scores = theme_scores(ctx.cfg, " ".join(ctx.text[s.start:s.end] for s in ctx.sents if s.paragraph == para))
-    if not scores and doc_scores:
-        top = max(doc_scores.values())
-        scores = {t: v for t, v in doc_scores.items() if v == top}
+        if not scores and (sum(doc_scores.values()) > GATE_CUES or (probs and max(probs.values()) >= SURE)):
+            scores = doc_scores  # a mere word or two in a whole article is no theme for it
+        if scores:
+            top = max(scores.values())
+            scores = {t: v for t, v in scores.items() if v == top}
+    if len(scores) > 1 and probs:
+        best = max(scores, key=lambda t: probs.get(t, 0.0))
+        scores = {t: v for t, v in scores.items() if t == best or probs.get(t, 0.0) >= KEEP}
     themes = tuple(t for t in ctx.cfg.theme_ids() if t in scores)
     themes = tuple(sorted(themes, key=lambda t: -scores[t]))
     return replace(c, themes=themes)

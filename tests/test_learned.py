@@ -1,0 +1,207 @@
+"""The learned part of theme classification (briefgen.extract.learned): a real spaCy training run
+on sentences written for this test, the shipped model on clear sentences, the fall back to cue
+words when the model is missing or unusable, and ``briefgen train``."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+
+import pytest
+import yaml
+from conftest import ROOT, copy_project
+
+from briefgen.cli import main
+from briefgen.core.config import load_config
+from briefgen.extract import extract_paths, learned
+from briefgen.extract import nlp as nlp_mod
+
+THEMES = ("security_cooperation", "economic_ties", "force_buildup")
+
+TRAIN = {
+    "force_buildup": [
+        "L'armée a recruté deux mille jeunes soldats qui suivront six mois de formation militaire.",
+        "Les nouvelles recrues ont rejoint le camp d'instruction pour leur formation de base.",
+        "L'état-major a reçu des blindés et des hélicoptères pour équiper les unités de l'armée.",
+        "Une nouvelle promotion d'élèves officiers est sortie de l'école militaire.",
+        "Le recrutement de volontaires pour renforcer l'armée commence la semaine prochaine.",
+        "Les soldats formés au camp rejoindront les bataillons de l'armée de terre.",
+    ],
+    "economic_ties": [
+        "La société minière a signé une convention pour exploiter le gisement d'or du pays.",
+        "Les investisseurs étrangers financeront une centrale solaire et une raffinerie d'or.",
+        "Le commerce entre les deux pays a progressé grâce aux exportations de coton et d'or.",
+        "La chambre de commerce a réuni des investisseurs autour des projets miniers.",
+        "L'État percevra des redevances sur chaque tonne d'or exportée par la société minière.",
+        "Un forum économique a attiré des entreprises venues investir dans l'énergie.",
+    ],
+    "security_cooperation": [
+        "Les deux gouvernements ont signé un accord de coopération militaire contre le terrorisme.",
+        "Le pays a demandé le départ des troupes étrangères et la fin de l'accord de défense.",
+        "Les partenaires partagent le renseignement pour lutter contre les groupes terroristes.",
+        "Des sanctions visent les chefs jihadistes accusés d'attaques contre les civils.",
+        "La mission de maintien de la paix des casques bleus quittera le pays à la fin de l'année.",
+        "Les ministres ont parlé de sécurité et de la lutte contre le terrorisme dans la région.",
+    ],
+    "": [
+        "Le festival de musique a réuni des milliers de spectateurs autour des artistes.",
+        "L'équipe nationale de football a gagné son match au stade devant ses supporters.",
+        "La troupe de théâtre a joué sa nouvelle pièce pendant la semaine de la culture.",
+        "Le concert de danse traditionnelle a clôturé le festival des arts et de la culture.",
+    ],
+}
+HELD_OUT = {
+    "force_buildup": "Cinq cents recrues commencent leur formation militaire au camp de l'armée.",
+    "economic_ties": "Une société minière va investir dans une nouvelle mine d'or et payer des redevances.",
+    "security_cooperation": "Les deux pays renforcent leur coopération militaire contre les groupes terroristes.",
+}
+
+
+def _articles(data: dict[str, list[str]]) -> list[learned.Article]:
+    return [learned.Article(f"{theme or 'none'}-{i}", text, frozenset({theme} - {""}))
+            for theme, texts in data.items() for i, text in enumerate(texts)]
+
+
+@pytest.fixture(scope="module")
+def cfg(tmp_path_factory):
+    return load_config(copy_project(tmp_path_factory.mktemp("learned")))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_models():
+    """Each test sees the models as they are on disk now (the module keeps them per process)."""
+    learned._LOADED.clear()
+    learned._WARNED.clear()
+    yield
+    learned._LOADED.clear()
+    learned._WARNED.clear()
+
+
+def test_training_on_a_few_sentences_learns_their_themes(tmp_path):
+    model = learned.train_model(_articles(TRAIN), THEMES, epochs=15)
+    pipe = model.get_pipe(learned.PIPE)
+    for theme, text in HELD_OUT.items():
+        probs = dict(zip(pipe.labels, pipe.predict([model.make_doc(text)])[0]))
+        assert max(probs, key=probs.get) == theme, (text, probs)
+    model.to_disk(tmp_path / "m", exclude=["tokenizer"])
+    again = learned.load_model(tmp_path / "m")
+    assert again.labels == THEMES
+    text = HELD_OUT["economic_ties"]
+    assert again.probs(model.make_doc(text)) == pytest.approx(
+        dict(zip(pipe.labels, map(float, pipe.predict([model.make_doc(text)])[0]))))
+
+
+def test_training_is_deterministic():
+    a = learned.train_model(_articles(TRAIN), THEMES, epochs=3)
+    b = learned.train_model(_articles(TRAIN), THEMES, epochs=3)
+    assert a.get_pipe(learned.PIPE).model.to_bytes() == b.get_pipe(learned.PIPE).model.to_bytes()
+
+
+def test_folds_keep_same_event_groups_together():
+    arts = [learned.Article(f"a{i}", "", frozenset({THEMES[i % 3]}), "g" if i in (1, 4, 7) else None)
+            for i in range(12)]
+    fold = learned.folds(arts, 4)
+    assert len({fold[1], fold[4], fold[7]}) == 1
+    assert set(fold) == {0, 1, 2, 3}
+
+
+CLEAR = [
+    ("force_buildup", "L'armée a lancé le recrutement de trois mille jeunes soldats ; après six mois de formation "
+                      "militaire au camp d'instruction, les nouvelles recrues rejoindront les unités du front."),
+    ("force_buildup", "Le ministère de la Défense a réceptionné de nouveaux drones, des hélicoptères de combat et "
+                      "des blindés pour équiper les forces armées nationales."),
+    ("economic_ties", "La société minière exploitera le gisement d'or et versera des redevances à l'État ; l'usine "
+                      "doit produire plusieurs tonnes de lingots par an pour l'exportation."),
+    ("economic_ties", "Les deux pays ont signé un accord commercial pour développer les investissements, l'énergie "
+                      "solaire et les échanges entre leurs chambres de commerce."),
+    ("security_cooperation", "Le gouvernement a dénoncé l'accord de coopération militaire avec la France et exigé "
+                             "le départ des troupes étrangères engagées contre les groupes terroristes."),
+]
+
+
+def test_the_shipped_model_loads_and_reads_clear_sentences(cfg):
+    assert learned.model_dir(cfg) == learned.PACKAGED
+    model = learned.model_for(cfg)
+    assert model is not None and set(model.labels) == set(cfg.theme_ids())
+    nlp = nlp_mod.load(cfg)
+    for theme, text in CLEAR:
+        probs = model.probs(nlp(text))  # the main pipeline's Doc, as extraction gives it
+        assert max(probs, key=probs.get) == theme, (text, probs)
+
+
+def _themes(cfg) -> set[str]:
+    return {t for mf in extract_paths([cfg.sources_dir], cfg).facts for t in mf.fact.themes}
+
+
+def test_a_missing_model_leaves_themes_to_the_cue_words(tmp_path, monkeypatch, caplog):
+    cfg = load_config(copy_project(tmp_path))
+    monkeypatch.setattr(learned, "PACKAGED", tmp_path / "no-model")
+    with caplog.at_level(logging.WARNING, logger="briefgen"):
+        assert learned.model_for(cfg) is None
+        assert learned.model_for(cfg) is None
+        assert _themes(cfg) == set(THEMES)  # extraction still runs, themes from the cue words
+    warnings = [r.getMessage() for r in caplog.records if "theme model" in r.getMessage()]
+    assert len(warnings) == 1 and "missing" in warnings[0] and "briefgen train" in warnings[0]
+
+
+def test_a_corrupt_model_warns_once_and_extraction_goes_on(tmp_path, caplog):
+    cfg = load_config(copy_project(tmp_path))
+    own = learned.desk_model_dir(cfg)
+    shutil.copytree(learned.PACKAGED, own)
+    (own / learned.PIPE / "model").write_bytes(b"not a model")
+    assert learned.model_dir(cfg) == own
+    with caplog.at_level(logging.WARNING, logger="briefgen"):
+        assert learned.article_probs(nlp_mod.load(cfg)("Le Mali recrute des soldats."), cfg) is None
+        assert _themes(cfg) == set(THEMES)
+    warnings = [r.getMessage() for r in caplog.records if "theme model" in r.getMessage()]
+    assert len(warnings) == 1 and "unreadable" in warnings[0]
+
+
+def test_a_model_for_other_themes_is_not_used(tmp_path, caplog):
+    cfg = load_config(copy_project(tmp_path))
+    other = learned.train_model(_articles({"weather": TRAIN["economic_ties"], "": TRAIN[""]}), ("weather",), epochs=1)
+    learned.desk_model_dir(cfg).parent.mkdir()
+    other.to_disk(learned.desk_model_dir(cfg), exclude=["tokenizer"])
+    with caplog.at_level(logging.WARNING, logger="briefgen"):
+        assert learned.model_for(cfg) is None
+    assert any("trained for the themes weather" in r.getMessage() for r in caplog.records)
+
+
+def test_train_help_explains(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["train", "--help"])
+    assert exc.value.code == 0
+    out = " ".join(capsys.readouterr().out.split())
+    for words in ("--gold DIR", "--texts DIR", "--out DIR", "cross-validated", "distractor", "split: test",
+                  "same seed: same model"):
+        assert words in out, words
+
+
+def _desk_article(folder, sid, text):
+    (folder / f"{sid}.txt").write_text(f"date 2025-07-1{len(sid) % 9}\noutlet test\n\n{text}\n", encoding="utf-8")
+
+
+def test_briefgen_train_cross_validates_and_writes_a_model_extraction_then_uses(tmp_path, capsys):
+    cfg_path = copy_project(tmp_path)
+    texts, gold = tmp_path / "texts", tmp_path / "gold"
+    texts.mkdir()
+    gold.mkdir()
+    for theme, sentences in TRAIN.items():
+        for i in range(0, len(sentences), 2):
+            sid = f"2025-07-{theme or 'distractor'}-{i}".replace("_", "-")
+            _desk_article(texts, sid, " ".join(sentences[i:i + 2]))
+            (gold / f"{sid}.yaml").write_text(yaml.safe_dump(
+                {"source": sid, "topic": theme or "distractor", "themes": [theme] if theme else []}), encoding="utf-8")
+    (gold / "secret.yaml").write_text("source: secret\nsplit: test\nthemes: [economic_ties]\n", encoding="utf-8")
+    out = tmp_path / "models" / "themes"
+    code = main(["train", "--config", str(cfg_path), "--gold", str(gold), "--texts", str(texts), "--folds", "3"])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "3-fold cross-validation over 11 article(s) (2 distractors)" in printed
+    for name in ("cue words", "classifier", "combined"):
+        assert name in printed
+    assert (out / "meta.json").is_file()
+    cfg = load_config(cfg_path)
+    assert learned.model_dir(cfg) == out  # the desk's own model now comes first
+    assert set(learned.model_for(cfg).labels) == set(THEMES)
+    assert ROOT not in out.parents
