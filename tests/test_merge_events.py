@@ -13,7 +13,7 @@ from conftest import copy_project
 from briefgen.core.config import load_config
 from briefgen.extract import extract_paths
 from briefgen.extract.merge import join_outlets
-from briefgen.extract.same_event import Affiliations, compatible_kinds, merged_kind
+from briefgen.extract.same_event import Affiliations, compatible_kinds, merged_kind, rounded_alike
 from briefgen.extract.types import Candidate
 from briefgen.facts.model import DateSpan, Evidence, Quantity
 
@@ -77,6 +77,33 @@ title Le Niger signe avec Baykar
 Le général Salifou Mody, ministre de la Défense, et la société turque Baykar ont signé le jeudi 15 mai à Niamey un accord de coopération militaire.
 Ce texte prévoit la formation de pilotes et la livraison de drones.
 Selon le ministère, il renforcera la sécurité du pays.
+"""
+# One settlement: a company named with two suffixes; a Sunday written in one outlet, only the
+# dateline of the next Tuesday (another ISO week) in the other.
+SETTLEMENT_DAY = """date 2025-10-13
+outlet courrier-sahel
+title Mali : la société Kanaga Gold et l'État trouvent un terrain d'entente
+
+Le Mali et la société minière australienne Kanaga Gold ont signé le dimanche 12 octobre un accord minier qui règle leur litige.
+Selon le texte, la société versera une somme importante au Trésor public.
+Les deux parties se sont dites satisfaites de ce compromis.
+"""
+SETTLEMENT_DATELINE = """date 2025-10-14
+outlet sahel-depeches
+title Kanaga Mining solde son différend avec Bamako
+
+La compagnie Kanaga Mining a conclu un accord avec les autorités maliennes pour clore le contentieux minier.
+L'entreprise doit verser une somme importante à l'État, d'après une source proche du dossier.
+La production devrait reprendre avant la fin de l'année.
+"""
+# Another accord of the same state in the same week, with another company.
+OTHER_COMPANY = """date 2025-10-16
+outlet bamako-hebdo
+title Le lithium au cœur d'un nouvel accord
+
+La société chinoise Ganfeng Lithium a conclu un accord avec les autorités maliennes pour agrandir une mine de lithium.
+Les travaux doivent commencer en janvier, selon le ministère des Mines.
+Les habitants attendent des emplois.
 """
 
 
@@ -181,3 +208,47 @@ def test_people_stand_for_their_ministry_and_state(cfg):
     assert who.of("mali").is_state and who.of("federation-de-russie").is_state
     assert who.of("fama").states == {"mali"} and not who.of("fama").is_state
     assert who.of("ministere-russe-de-la-defense").states == {"russie"}
+
+
+def test_a_company_named_two_ways_and_dated_only_by_a_dateline_is_one_fact(cfg, tmp_path):
+    facts = _extract(cfg, tmp_path / "k", day=SETTLEMENT_DAY, dateline=SETTLEMENT_DATELINE)
+    both = _told_by(facts, "day", "dateline")
+    assert len(both) == 1
+    f = both[0].fact
+    assert f.kind == "agreement"
+    assert f.date == DateSpan(dt.date(2025, 10, 12), dt.date(2025, 10, 12), "day")  # the written day
+    assert both[0].corroboration == 2
+
+
+def test_two_accords_of_one_state_in_one_week_stay_two_facts(cfg, tmp_path):
+    """« le Mali » on both sides names no event: two companies, two accords."""
+    facts = _extract(cfg, tmp_path / "o", day=SETTLEMENT_DAY, other=OTHER_COMPANY)
+    accords = [mf.fact for mf in facts if mf.fact.kind == "agreement"]
+    assert accords and all(len({e.source for e in f.evidence}) == 1 for f in accords)
+    assert not _told_by(facts, "day", "other")
+
+
+def test_one_bearer_spelled_two_ways(cfg):
+    who = Affiliations(cfg)
+    assert who.words("barrick-gold") == who.words("barrick-mining") == ("barrick",)
+    assert who.alike("barrick-gold", "barrick-mining")  # company suffixes tell nothing apart
+    assert who.alike("goita", "assimi-goita")  # a surname and the full name (a gazetteer id)
+    assert who.alike("endevour-mining", "endeavour-mining")  # one letter amiss in a long word
+    assert who.alike("conseil-de-securite", "conseil-de-securite-des-nations-unies")
+    # heads, countries and their adjectives name nothing on their own
+    assert not who.alike("hopital-du-mali", "ambassade-du-mali")
+    assert not who.alike("armee-burkinabe", "armee-nigerienne")
+    assert not who.alike("ministere-de-la-defense-du-niger", "ministere-de-la-defense-du-mali")
+    assert not who.alike("chu-de-gabriel-toure", "assa-badiallo-toure")
+    assert not who.alike("mali", "hopital-du-mali")
+    assert not who.alike("kone", "kane")  # a short word must match exactly
+    assert not who.alike("william-stevens", "rudolph-atallah")  # two gazetteer ids are two entities
+
+
+def test_what_names_an_event_across_outlets(cfg):
+    who = Affiliations(cfg)
+    assert not who.names_one({"mali"})  # one state is in too many events
+    assert who.names_one({"mali", "united-states"})  # the two parties of a bilateral accord
+    assert who.names_one({"mali", "kanaga-gold"})
+    assert rounded_alike(165_300_000, 165_000_000)  # « 165,3 millions », « plus de 165 millions »
+    assert not rounded_alike(25, 26) and not rounded_alike(1_000, 1_100)

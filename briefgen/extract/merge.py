@@ -9,6 +9,7 @@ words are joined (briefgen.extract.same_event).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -67,8 +68,12 @@ def _places(ids, cfg: Config) -> set[str]:
     return {p for p in ids if cfg.entities.get(p) is None or cfg.entities[p].place_kind != "country"}
 
 
-def _compatible(members: list[Candidate], c: Candidate, cfg: Config, date: DateSpan | None) -> bool:
-    """Whether ``c`` joins the cluster ``members`` (whose date is ``date``)."""
+def _compatible(members: list[Candidate], c: Candidate, cfg: Config, date: DateSpan | None,
+                who: Affiliations) -> bool:
+    """Whether ``c`` joins the cluster ``members`` (whose date is ``date``). From another article,
+    one state in common is not enough, but for a statement's speaker (« le Mali » signs many
+    accords in a week): that is left to the rule across outlets (``same_event``), which asks for
+    more."""
     first = members[0]
     if first.kind != c.kind:
         return False
@@ -88,7 +93,8 @@ def _compatible(members: list[Candidate], c: Candidate, cfg: Config, date: DateS
         return False  # two outlets, 25 and 40 vehicles: two deliveries, whoever is named
     if same_source and (not core or not c.core() or core & c.core()):
         return True
-    if core & c.core():
+    # a statement is its speaker's (checked above), even a state's: « les autorités maliennes »
+    if core & c.core() and (c.kind == "statement" or who.names_one(core & c.core())):
         return True
     return c.kind in PLACE_CENTRIC and bool(places & cplaces) and not (core and c.core())
 
@@ -101,14 +107,15 @@ def _figures_differ(members: list[Candidate], c: Candidate) -> bool:
                for unit, values in theirs.items() if unit in mine)
 
 
-def cluster(cands: list[Candidate], cfg: Config) -> list[list[Candidate]]:
+def cluster(cands: list[Candidate], cfg: Config, who: Affiliations | None = None) -> list[list[Candidate]]:
     """Greedy clustering in reading order (sources oldest first)."""
+    who = who or Affiliations(cfg)
     clusters: list[list[Candidate]] = []
     by_kind: dict[str, list[list[Candidate]]] = {}  # only clusters of the candidate's kind can take it
     dates: dict[int, DateSpan | None] = {}  # each cluster's date, computed again when it grows
     for c in cands:
         for members in by_kind.get(c.kind, ()):
-            if _compatible(members, c, cfg, dates[id(members)]):
+            if _compatible(members, c, cfg, dates[id(members)], who):
                 members.append(c)
                 dates[id(members)] = _cluster_date(members)
                 break
@@ -235,23 +242,29 @@ def make_id(kind: str, actors, objects, targets, places, date: DateSpan | None, 
     return "-".join([kind, *main, *list(places[:1]), when]).strip("-")
 
 
-def _account(members: list[Candidate], cfg: Config, who: Affiliations) -> Account:
+def _account(members: list[Candidate], cfg: Config, who: Affiliations,
+             published: Mapping[str, dt.date | None] | None = None) -> Account:
     """What the rule across outlets compares; a country the gazetteer does not know (« la
     Turquie » found as a place) does not pin an event down either."""
     places = _places({p for m in members for p in m.places}, cfg)
+    when = _cluster_date(members)
+    written = any(m.date_explicit for m in members if m.date)
+    days = [(published or {}).get(m.source) for m in members]
+    dateline = bool(when and not written and all(d and when.start <= d <= when.end for d in days))
     return Account(
         articles=frozenset(m.source for m in members), kinds=frozenset(m.kind for m in members),
-        themes=frozenset(t for m in members for t in m.themes), date=_cluster_date(members),
-        written=any(m.date_explicit for m in members if m.date),
+        themes=frozenset(t for m in members for t in m.themes), date=when, written=written, dateline=dateline,
         participants=frozenset(set().union(*(m.core() for m in members))),
         places=frozenset(p for p in places if not who.of(p).is_state),
         figures=figures_of(q for m in members for q in m.quantities))
 
 
-def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations) -> list[list[Candidate]]:
+def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations,
+                 published: Mapping[str, dt.date | None] | None = None) -> list[list[Candidate]]:
     """Join clusters from different articles that tell one event (``same_event``), best matches
-    first; two clusters holding the same article are never joined. Reading order is kept."""
-    accounts = [_account(c, cfg, who) for c in clusters]
+    first; two clusters holding the same article are never joined. Reading order is kept.
+    ``published`` (article id → publication date) tells a dateline's date from the event's."""
+    accounts = [_account(c, cfg, who, published) for c in clusters]
     dated = sorted((i for i, a in enumerate(accounts) if a.date), key=lambda i: accounts[i].date.start)
     pairs = []
     for n, i in enumerate(dated):
@@ -275,7 +288,7 @@ def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations
         if a == b:
             continue
         # the pair matched; the groups they are now part of must match too
-        if not same_event(_account(joined[a], cfg, who), _account(joined[b], cfg, who), who):
+        if not same_event(_account(joined[a], cfg, who, published), _account(joined[b], cfg, who, published), who):
             continue
         a, b = min(a, b), max(a, b)
         head[b] = a
@@ -309,7 +322,9 @@ def build_facts(cands: list[Candidate], sources: dict[str, Source], cfg: Config,
     merged: list[MergedFact] = []
     used: Counter = Counter()
     order = list(cfg.entities)
-    for members in join_outlets(cluster(ordered, cfg), cfg, Affiliations(cfg, roles)):
+    who = Affiliations(cfg, roles)
+    published = {sid: src.published for sid, src in sources.items()}
+    for members in join_outlets(cluster(ordered, cfg, who), cfg, who, published):
         kind = merged_kind(m.kind for m in members)
         date = _cluster_date(members)
         if date is None:

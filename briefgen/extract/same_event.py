@@ -13,12 +13,18 @@ The rule, all of which must hold:
   the talks it closed) and at least one theme in common;
 - compatible dates: the same day, a day inside the other's range, week or month, or two spans of
   one month; dates not written in the evidence (taken from the paragraph or the dateline) only
-  place the report in time, so two of them may be a few days apart;
+  place the report in time, so two of them may be a few days apart, and a date written on one
+  side may fall a few days before the other's dateline (« lundi » in one outlet, only the
+  dateline of Tuesday in the other), never after it (except for statements: what was said on
+  Monday and on Thursday may be two things);
 - no two different towns or sites;
 - something that names the event on both sides: the same participant (a person, a body, a
-  programme), a minister on one side and their ministry on the other (``Affiliations``), the same
-  distinctive figure, or the same town with participants of the same state; across kinds, a
-  shared participant (or the same town and figure with participants of the same state);
+  programme), the same one spelled otherwise (``Affiliations.alike``: « Goïta » and « Assimi
+  Goïta », « Barrick Gold » and « Barrick Mining », a slip of one letter in a long name), a
+  minister on one side and their ministry on the other (``Affiliations``), the same distinctive
+  figure (rounded alike: « 165,3 millions » and « 165 millions »), or the same town with
+  participants of the same state; across kinds, a shared participant (or the same town and
+  figure with participants of the same state);
 - no figures of one thing far apart (``CLOSE``): 25 vehicles and 40 vehicles are two deliveries.
 """
 
@@ -38,6 +44,7 @@ KIND_FAMILIES = (
     frozenset({"recruitment", "announcement", "programme"}),  # « l'armée a annoncé le recrutement de … »
     frozenset({"agreement", "meeting"}),  # a signing and the talks it closed
     frozenset({"agreement", "statement"}),  # a signing and what the signatories said of it
+    frozenset({"agreement", "announcement"}),  # « ont annoncé la fin de leur différend » / « un accord conclu »
     frozenset({"graduation", "training"}),  # the end of a training is a promotion's graduation
 )
 """Kinds two outlets may give one event; a kind is always compatible with itself. A visit and
@@ -56,7 +63,12 @@ DISTINCTIVE = 10
 CLOSE = 1.25
 """Figures of one thing further apart than this ratio count different things (different events)."""
 REPORTING_SLACK = timedelta(days=3)
-"""How far apart two dates neither of which is written in the evidence may be."""
+"""How far apart two dates neither of which is written in the evidence may be, and how long
+before a report date (not written) a date written on the other side may be."""
+ROUNDED = 1.02
+"""Large figures (``ROUNDED_FROM`` and up) this close are one figure told with more or fewer
+digits (« 165,3 millions » and « plus de 165 millions »)."""
+ROUNDED_FROM = 1000
 
 # Countries as French writes them, with the adjectives that stand for them (« malien »): a
 # language resource, not a desk's entities (those are the gazetteer's, found by their ids).
@@ -83,6 +95,11 @@ DEMONYMS = {
 # A person's title → the body it heads (« ministre de la Défense » → « ministère de la Défense »).
 BODY_OF_TITLE = {"ministre": "ministere", "ambassadeur": "ambassade", "ambassadrice": "ambassade"}
 _BODY = re.compile(r"\b(" + "|".join({*BODY_OF_TITLE, *BODY_OF_TITLE.values()}) + r")\b(.*)")
+_NAME_FILLER = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "au", "aux", "pour", "sur",
+                "national", "nationale", "nationaux", "general", "generale", "international", "internationale",
+                "republique", "gouvernement", "etat", "etats", "ministre", "president", "presidente"}
+"""Words that name nothing on their own inside a name (with the heads and company suffixes of
+``lexicon`` and the countries and their adjectives)."""
 _FILLER = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "au", "aux", "charge", "chargee",
            "delegue", "deleguee", "ministre", "ministere", "adjoint", "adjointe", "etat", "pres", "premier"}
 
@@ -103,6 +120,40 @@ def _countries_in(text: str) -> set[str]:
     """The countries a folded text names or qualifies (« ministre malien », « du Niger »)."""
     return {c for c, forms in _FORMS_OF_COUNTRY.items()
             if any(re.search(r"\b" + re.escape(f) + r"\b", text) for f in forms)}
+
+
+def _word(token: str) -> str:
+    """A folded word without its plural ending (« armees » → « armee »)."""
+    return token[:-1] if len(token) > 4 and token[-1] in "sx" else token
+
+
+def _generic_words() -> frozenset[str]:
+    from . import lexicon
+
+    words = set(_NAME_FILLER)
+    for group in (lexicon.ORG_HEADS, lexicon.ORG_SUFFIXES, lexicon.DEMONYMS, lexicon.COUNTRIES, lexicon.CONNECTORS,
+                  *((c, *forms) for c, forms in DEMONYMS.items())):
+        words.update(fold(w) for phrase in group for w in fold(phrase).split())
+    return frozenset(_word(w) for w in words)
+
+
+_GENERIC = _generic_words()
+"""Words of a name that do not tell one bearer from another: heads (« ministère », « société »),
+company suffixes (« Gold », « Mining »), countries and their adjectives, small words."""
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether two words differ by one letter left out, added or changed (« Endevour », « Endeavour »)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((n for n, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def _same_word(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 5 and _one_slip(a, b))
 
 
 def _body_in(text: str, countries: set[str]) -> tuple[str, tuple[str, ...]] | None:
@@ -137,11 +188,48 @@ class Affiliations:
         self.cfg = cfg
         self.roles = dict(roles or {})
         self._cache: dict[str, Affiliation] = {}
+        self._words: dict[str, tuple[str, ...]] = {}
 
     def of(self, eid: str) -> Affiliation:
         if eid not in self._cache:
             self._cache[eid] = self._resolve(eid)
         return self._cache[eid]
+
+    def words(self, eid: str) -> tuple[str, ...]:
+        """The words that tell the entity apart, in the order of its name: « Barrick Gold » →
+        (barrick,), « Assimi Goïta » → (assimi, goita), « ministère de la Défense du Niger » →
+        (defense,); none for a country or a name made only of common words."""
+        if eid not in self._words:
+            ent = self.cfg.entities.get(eid)
+            name = fold(ent.name.get("fr", eid)) if ent else eid.replace("-", " ")
+            self._words[eid] = tuple(w for w in map(_word, name.split()) if len(w) >= 3 and w not in _GENERIC)
+        return self._words[eid]
+
+    def names_one(self, shared) -> bool:
+        """Whether participants two accounts share name the event: one that is more than a state
+        (« le Mali » is in too many events to name one), or two states (the parties of a
+        bilateral accord, « le Niger » and « les États-Unis »)."""
+        states = [p for p in shared if self.of(p).is_state]
+        return len(states) < len(shared) or len(states) >= 2
+
+    def alike(self, x: str, y: str) -> bool:
+        """Whether two ids, one at least not the gazetteer's, name one bearer spelled otherwise:
+        the words that tell one apart begin or end the other's (« Goïta », « Assimi Goïta »;
+        « Barrick Gold », « Barrick Mining »; « Conseil de sécurité », « Conseil de sécurité des
+        Nations unies »), a long word may have one letter amiss; no state, and no two
+        different states behind them. Two gazetteer ids are always two entities."""
+        if x == y:
+            return True
+        if x in self.cfg.entities and y in self.cfg.entities:
+            return False
+        ax, ay = self.of(x), self.of(y)
+        if ax.is_state or ay.is_state or (ax.states and ay.states and not ax.states & ay.states):
+            return False
+        short, long = sorted((self.words(x), self.words(y)), key=len)
+        if not short or max(map(len, short)) < 4:
+            return False
+        return any(all(_same_word(a, b) for a, b in zip(short, part))
+                   for part in (long[:len(short)], long[len(long) - len(short):]))
 
     def _resolve(self, eid: str) -> Affiliation:
         ent = self.cfg.entities.get(eid)
@@ -179,6 +267,9 @@ class Account:
     """Towns and sites (countries left out: a country holds any of its towns)."""
     figures: Mapping[str, frozenset[float]]
     """Distinctive figures by what they count."""
+    dateline: bool = False
+    """True when the date is not written and holds the articles' publication date: the date of
+    the report, not of the event, which may be a few days older."""
 
 
 def compatible_kinds(a: str, b: str) -> bool:
@@ -209,8 +300,15 @@ def compatible_dates(a: Account, b: Account) -> bool:
     apart still agree."""
     if a.date is None or b.date is None:
         return False
-    slack = REPORTING_SLACK if not a.written and not b.written else timedelta(0)
-    return overlap(a.date, b.date, slack)
+    if a.written == b.written:
+        return overlap(a.date, b.date, timedelta(0) if a.written else REPORTING_SLACK)
+    told, report = (a, b) if a.written else (b, a)
+    if overlap(told.date, report.date):
+        return True
+    # what one outlet dates (« lundi 24 »), the other may date only by its dateline (Tuesday);
+    # not so for what was said, nor for a date taken from another sentence of the article
+    return (report.dateline and "statement" not in a.kinds | b.kinds
+            and report.date.start - REPORTING_SLACK <= told.date.end < report.date.start)
 
 
 def same_event(a: Account, b: Account, who: Affiliations) -> int:
@@ -228,12 +326,12 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     # 900 and « près de 1 000 » recruits may be one intake told loosely
     if any(not any(close(x, y) for x in a.figures[u] for y in b.figures[u]) for u in counted):
         return 0
-    figures = any(a.figures[u] & b.figures[u] for u in counted)
+    figures = any(rounded_alike(x, y) for u in counted for x in a.figures[u] for y in b.figures[u])
     place = bool(a.places & b.places)
     shared = a.participants & b.participants
-    # a shared participant that is more than a state (« le Mali » is in too many events to name one)
-    named = any(not who.of(p).is_state for p in shared) or _same_body(a.participants, b.participants, who)
-    states = bool(shared) or bool({s for p in a.participants for s in who.of(p).states}
+    alike = any(who.alike(x, y) for x in a.participants - shared for y in b.participants - shared)
+    named = who.names_one(shared) or alike or _same_body(a.participants, b.participants, who)
+    states = bool(shared) or alike or bool({s for p in a.participants for s in who.of(p).states}
                                   & {s for p in b.participants for s in who.of(p).states})
     same_kind = len(a.kinds | b.kinds) == 1
     if same_kind:
@@ -249,6 +347,11 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
 
 def close(x: float, y: float) -> bool:
     return max(x, y) <= CLOSE * min(x, y)
+
+
+def rounded_alike(x: float, y: float) -> bool:
+    """One figure, maybe rounded otherwise (large figures within ``ROUNDED``)."""
+    return x == y or (min(x, y) >= ROUNDED_FROM and max(x, y) <= ROUNDED * min(x, y))
 
 
 def _same_body(a, b, who: Affiliations) -> bool:
