@@ -3,8 +3,9 @@ becomes one Fact with all its evidence, a corroboration count and the conflicts 
 (a date or a figure they disagree on; the lowest figure is kept).
 
 Two passes: candidates are clustered in reading order (same kind, overlapping dates, a shared
-participant or place); then clusters from different articles that tell one event in different
-words are joined (briefgen.extract.same_event).
+participant or place; from another article, a participant that is more than one state); then
+clusters from different articles that tell one event in different words are joined
+(briefgen.extract.same_event).
 """
 
 from __future__ import annotations
