@@ -252,3 +252,23 @@ def test_what_names_an_event_across_outlets(cfg):
     assert who.names_one({"mali", "kanaga-gold"})
     assert rounded_alike(165_300_000, 165_000_000)  # « 165,3 millions », « plus de 165 millions »
     assert not rounded_alike(25, 26) and not rounded_alike(1_000, 1_100)
+
+
+def _account_of(source: str, kind: str, date: DateSpan, themes: tuple[str, ...], explicit: bool = True, **refs):
+    return [Candidate(kind=kind, source=source, sent=0, date=date, date_explicit=explicit,
+                      evidence=Evidence(source, 0, 10, "…"), themes=themes, **refs)]
+
+
+def test_one_event_read_for_two_themes_is_joined_only_when_a_party_names_it(cfg):
+    """Themes are read sentence by sentence: one outlet's accord reads as economic ties, the
+    other's as security cooperation. The same kind and the same company make it one event; the
+    same kind and only « le Mali » do not."""
+    day = DateSpan(dt.date(2025, 10, 13), dt.date(2025, 10, 13), "day")
+    week = DateSpan(dt.date(2025, 10, 13), dt.date(2025, 10, 19), "week")
+    one = _account_of("a", "agreement", day, ("economic_ties",), actors=("mali",), counterparts=("kanaga-gold",))
+    two = _account_of("b", "agreement", week, ("security_cooperation",), explicit=False,
+                      actors=("kanaga-mining",), counterparts=("mali",))
+    other = _account_of("c", "agreement", week, ("security_cooperation",), explicit=False,
+                        actors=("ganfeng-lithium",), counterparts=("mali",))
+    out = join_outlets([one, two, other], cfg, Affiliations(cfg))
+    assert sorted(sorted({c.source for c in cl}) for cl in out) == [["a", "b"], ["c"]]

@@ -10,7 +10,8 @@ The rule, all of which must hold:
 
 - no article on both sides (what one article tells apart stays apart);
 - compatible kinds (``KIND_FAMILIES``: a delivery may be told as its announcement, a signing as
-  the talks it closed) and at least one theme in common;
+  the talks it closed) and at least one theme in common (unless the kind and a party are the
+  same: themes are read sentence by sentence, two outlets may word one event for two themes);
 - compatible dates: the same day, a day inside the other's range, week or month, or two spans of
   one month; dates not written in the evidence (taken from the paragraph or the dateline) only
   place the report in time, so two of them may be a few days apart, and a date written on one
@@ -313,7 +314,7 @@ def compatible_dates(a: Account, b: Account) -> bool:
 
 def same_event(a: Account, b: Account, who: Affiliations) -> int:
     """How strongly ``a`` and ``b`` tell one event: 0 when they do not, more the more they share."""
-    if a.articles & b.articles or not a.themes & b.themes:
+    if a.articles & b.articles:
         return 0
     if not all(compatible_kinds(x, y) for x in a.kinds for y in b.kinds):
         return 0
@@ -334,6 +335,8 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     states = bool(shared) or alike or bool({s for p in a.participants for s in who.of(p).states}
                                   & {s for p in b.participants for s in who.of(p).states})
     same_kind = len(a.kinds | b.kinds) == 1
+    if not a.themes & b.themes and not (same_kind and named):
+        return 0  # themes are read per sentence: one event of one kind and party may get two
     if same_kind:
         ok = named or figures or (states and place)
     else:
