@@ -106,6 +106,24 @@ Les travaux doivent commencer en janvier, selon le ministère des Mines.
 Les habitants attendent des emplois.
 """
 
+# Two suppliers, one army, one town, two days in a row: two deliveries.
+RUSSIAN_DELIVERY = """date 2025-03-12
+outlet courrier-sahel
+title De nouveaux hélicoptères pour l'armée
+
+La Russie a livré le lundi 10 mars des hélicoptères de combat aux Forces armées maliennes à Bamako.
+Ces appareils renforceront les capacités aériennes du pays.
+Le ministre de la Défense a salué ce partenariat.
+"""
+TURKISH_DELIVERY = """date 2025-03-14
+outlet sahel-depeches
+title Des blindés turcs livrés
+
+La Turquie a remis le mardi 11 mars à Bamako un lot de véhicules blindés aux Forces armées maliennes.
+Ces engins doivent appuyer les opérations dans le nord du pays.
+Une cérémonie est prévue dans les prochains jours.
+"""
+
 
 @pytest.fixture(scope="module")
 def cfg(tmp_path_factory):
@@ -272,3 +290,12 @@ def test_one_event_read_for_two_themes_is_joined_only_when_a_party_names_it(cfg)
                         actors=("ganfeng-lithium",), counterparts=("mali",))
     out = join_outlets([one, two, other], cfg, Affiliations(cfg))
     assert sorted(sorted({c.source for c in cl}) for cl in out) == [["a", "b"], ["c"]]
+
+
+def test_two_suppliers_delivering_to_one_army_in_one_town_are_two_facts(cfg, tmp_path):
+    """« fama » and « bamako » on both sides, the days next to each other: Russia on one side and
+    Turkey on the other still make two deliveries."""
+    facts = _extract(cfg, tmp_path / "r", russian=RUSSIAN_DELIVERY, turkish=TURKISH_DELIVERY)
+    deliveries = [mf.fact for mf in facts if mf.fact.kind == "delivery"]
+    assert sorted(f.actors for f in deliveries) == [("russie",), ("turquie",)]
+    assert not _told_by(facts, "russian", "turkish")

@@ -92,6 +92,8 @@ def _compatible(members: list[Candidate], c: Candidate, cfg: Config, date: DateS
     same_source = any(m.source == c.source for m in members)
     if not same_source and _figures_differ(members, c):
         return False  # two outlets, 25 and 40 vehicles: two deliveries, whoever is named
+    if not same_source and who.other_states(core, c.core()):
+        return False  # two outlets, Russia and Turkey delivering: two deliveries
     if same_source and (not core or not c.core() or core & c.core()):
         return True
     # a statement is its speaker's (checked above), even a state's: « les autorités maliennes »

@@ -18,7 +18,8 @@ The rule, all of which must hold:
   side may fall a few days before the other's dateline (« lundi » in one outlet, only the
   dateline of Tuesday in the other), never after it (except for statements: what was said on
   Monday and on Thursday may be two things);
-- no two different towns or sites;
+- no two different towns or sites, and no state on each side that the other side lacks (Russia
+  in one account, Turkey in the other);
 - something that names the event on both sides: the same participant (a person, a body, a
   programme), the same one spelled otherwise (``Affiliations.alike``: « Goïta » and « Assimi
   Goïta », « Barrick Gold » and « Barrick Mining », a slip of one letter in a long name), a
@@ -213,6 +214,15 @@ class Affiliations:
         states = [p for p in shared if self.of(p).is_state]
         return len(states) < len(shared) or len(states) >= 2
 
+    def other_states(self, xs, ys) -> bool:
+        """Whether each side names a state the other side has nothing of (no state, nobody of
+        it): Russia on one side and Turkey on the other are two deliveries, two accords."""
+        def countries(ids, *, states_only: bool) -> set[str]:
+            return {c for p in ids if self.of(p).is_state or not states_only for c in self.of(p).states}
+
+        return bool(countries(xs, states_only=True) - countries(ys, states_only=False)
+                    and countries(ys, states_only=True) - countries(xs, states_only=False))
+
     def alike(self, x: str, y: str) -> bool:
         """Whether two ids, one at least not the gazetteer's, name one bearer spelled otherwise:
         the words that tell one apart begin or end the other's (« Goïta », « Assimi Goïta »;
@@ -321,6 +331,8 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     if not compatible_dates(a, b):
         return 0
     if a.places and b.places and not a.places & b.places:
+        return 0
+    if who.other_states(a.participants, b.participants):
         return 0
     counted = a.figures.keys() & b.figures.keys()
     # 25 armoured vehicles and 40 all-terrain ones are two deliveries, whoever received them;
