@@ -299,3 +299,38 @@ def test_two_suppliers_delivering_to_one_army_in_one_town_are_two_facts(cfg, tmp
     deliveries = [mf.fact for mf in facts if mf.fact.kind == "delivery"]
     assert sorted(f.actors for f in deliveries) == [("russie",), ("turquie",)]
     assert not _told_by(facts, "russian", "turkish")
+
+
+def test_a_written_day_may_precede_the_other_outlets_dateline_a_written_month_may_not(cfg):
+    """An article of June dated by its month only reports a nationalisation; another outlet
+    wrote « vendredi 30 mai » (the decree) or « en mai » (something else that month)."""
+    june = DateSpan(dt.date(2025, 6, 1), dt.date(2025, 6, 30), "month")
+    friday = DateSpan(dt.date(2025, 5, 30), dt.date(2025, 5, 30), "day")
+    may = DateSpan(dt.date(2025, 5, 1), dt.date(2025, 5, 31), "month")
+    published = {"june": dt.date(2025, 6, 1), "friday": dt.date(2025, 6, 2), "may": dt.date(2025, 6, 2)}
+    refs = {"actors": ("niger",), "objects": ("societe-des-mines-de-l-air",)}
+    report = _account_of("june", "announcement", june, ("economic_ties",), explicit=False, **refs)
+    decree = _account_of("friday", "announcement", friday, ("economic_ties",), **refs)
+    earlier = _account_of("may", "announcement", may, ("economic_ties",), **refs)
+    who = Affiliations(cfg)
+    assert [sorted({c.source for c in cl}) for cl in join_outlets([report, decree], cfg, who, published)] == [
+        ["friday", "june"]]
+    assert len(join_outlets([report, earlier], cfg, who, published)) == 2
+    assert len(join_outlets([report, decree], cfg, who)) == 2  # without publication dates, no dateline
+
+
+def test_a_capital_stands_for_its_state(cfg):
+    """« Niamey a dénoncé l'accord avec Washington » and « le Niger a dénoncé l'accord avec les
+    États-Unis » name the same two parties; « Moscou » and the Niger are another pair."""
+    who = Affiliations(cfg)
+    assert who.state_key("niamey") == who.state_key("niger") and who.state_key("kati") == "kati"
+    day = DateSpan(dt.date(2024, 3, 16), dt.date(2024, 3, 16), "day")
+    week = DateSpan(dt.date(2024, 3, 11), dt.date(2024, 3, 17), "week")
+    capital = _account_of("a", "agreement", day, ("security_cooperation",), actors=("niamey",),
+                          counterparts=("washington",))
+    state = _account_of("b", "agreement", week, ("security_cooperation",), explicit=False, actors=("niger",),
+                        counterparts=("united-states",))
+    russian = _account_of("c", "agreement", week, ("security_cooperation",), explicit=False, actors=("niger",),
+                          counterparts=("moscou",))
+    out = join_outlets([capital, state, russian], cfg, who)
+    assert sorted(sorted({c.source for c in cl}) for cl in out) == [["a", "b"], ["c"]]

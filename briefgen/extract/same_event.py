@@ -23,7 +23,8 @@ The rule, all of which must hold:
 - something that names the event on both sides: the same participant (a person, a body, a
   programme), the same one spelled otherwise (``Affiliations.alike``: « Goïta » and « Assimi
   Goïta », « Barrick Gold » and « Barrick Mining », a slip of one letter in a long name), a
-  minister on one side and their ministry on the other (``Affiliations``), the same distinctive
+  minister on one side and their ministry on the other (``Affiliations``), two states (a capital
+  standing for its state: « Niamey », « le Niger »), the same distinctive
   figure (rounded alike: « 165,3 millions » and « 165 millions »), or the same town with
   participants of the same state; across kinds, a shared participant (or the same town and
   figure with participants of the same state);
@@ -94,6 +95,14 @@ DEMONYMS = {
     "Iran": ("iranien", "iranienne"),
     "Émirats arabes unis": ("émirien", "émirienne", "émirati"),
 }
+# Capitals as French writes them: the press lets them stand for their state (« Niamey a dénoncé
+# l'accord »). A language resource like the one above.
+CAPITALS = {
+    "Bamako": "Mali", "Niamey": "Niger", "Ouagadougou": "Burkina Faso", "Moscou": "Russie", "Pékin": "Chine",
+    "Beijing": "Chine", "Ankara": "Turquie", "Washington": "États-Unis", "Paris": "France", "Téhéran": "Iran",
+    "Alger": "Algérie", "Rabat": "Maroc", "Dakar": "Sénégal", "Abidjan": "Côte d'Ivoire", "Conakry": "Guinée",
+    "Nouakchott": "Mauritanie", "N'Djamena": "Tchad", "Abuja": "Nigeria", "Abou Dhabi": "Émirats arabes unis",
+}
 # A person's title → the body it heads (« ministre de la Défense » → « ministère de la Défense »).
 BODY_OF_TITLE = {"ministre": "ministere", "ambassadeur": "ambassade", "ambassadrice": "ambassade"}
 _BODY = re.compile(r"\b(" + "|".join({*BODY_OF_TITLE, *BODY_OF_TITLE.values()}) + r")\b(.*)")
@@ -115,6 +124,8 @@ def fold(text: str) -> str:
 
 _COUNTRY_OF_FORM = {fold(form): fold(c) for c, forms in DEMONYMS.items() for form in (c, *forms)}
 """A country's name or adjective (folded) → the country (its folded name)."""
+_SEAT_OF = {fold(city): fold(country) for city, country in CAPITALS.items()}
+"""A capital (folded) → its country (folded)."""
 _FORMS_OF_COUNTRY = {fold(c): tuple(dict.fromkeys(fold(f) for f in (c, *forms))) for c, forms in DEMONYMS.items()}
 
 
@@ -179,6 +190,12 @@ class Affiliation:
     """A ministry or embassy (head word, portfolio words) it is or heads; None for anything else."""
     is_state: bool = False
     """The entity is a state or a country itself (« le Mali », « la Fédération de Russie »)."""
+    seat: bool = False
+    """The entity is a capital, which stands for its state when it acts (« Niamey a dénoncé »)."""
+
+    @property
+    def stands_for_state(self) -> bool:
+        return self.is_state or self.seat
 
 
 class Affiliations:
@@ -211,14 +228,25 @@ class Affiliations:
         """Whether participants two accounts share name the event: one that is more than a state
         (« le Mali » is in too many events to name one), or two states (the parties of a
         bilateral accord, « le Niger » and « les États-Unis »)."""
-        states = [p for p in shared if self.of(p).is_state]
-        return len(states) < len(shared) or len(states) >= 2
+        states = {self.state_key(p) for p in shared if self.of(p).stands_for_state}
+        return any(not self.of(p).stands_for_state for p in shared) or len(states) >= 2
+
+    def state_key(self, eid: str) -> str:
+        """One key for a state, its country entity and its capital (« niger », « niamey »); the
+        id itself for anything else."""
+        af = self.of(eid)
+        return f"state:{min(af.states)}" if af.stands_for_state and len(af.states) == 1 else eid
+
+    def shared(self, xs, ys) -> set[str]:
+        """The participants of ``xs`` that ``ys`` has too, a state and its capital as one."""
+        keys = {self.state_key(y) for y in ys}
+        return {x for x in xs if self.state_key(x) in keys}
 
     def other_states(self, xs, ys) -> bool:
         """Whether each side names a state the other side has nothing of (no state, nobody of
         it): Russia on one side and Turkey on the other are two deliveries, two accords."""
         def countries(ids, *, states_only: bool) -> set[str]:
-            return {c for p in ids if self.of(p).is_state or not states_only for c in self.of(p).states}
+            return {c for p in ids if self.of(p).stands_for_state or not states_only for c in self.of(p).states}
 
         return bool(countries(xs, states_only=True) - countries(ys, states_only=False)
                     and countries(ys, states_only=True) - countries(xs, states_only=False))
@@ -234,7 +262,7 @@ class Affiliations:
         if x in self.cfg.entities and y in self.cfg.entities:
             return False
         ax, ay = self.of(x), self.of(y)
-        if ax.is_state or ay.is_state or (ax.states and ay.states and not ax.states & ay.states):
+        if ax.stands_for_state or ay.stands_for_state or (ax.states and ay.states and not ax.states & ay.states):
             return False
         short, long = sorted((self.words(x), self.words(y)), key=len)
         if not short or max(map(len, short)) < 4:
@@ -248,6 +276,9 @@ class Affiliations:
         country = _COUNTRY_OF_FORM.get(name)
         if country and (ent is None or ent.kind in ("state", "place")):
             return Affiliation(frozenset({country}), is_state=True)
+        seat = _SEAT_OF.get(name)
+        if seat and (ent is None or ent.kind == "place"):
+            return Affiliation(frozenset({seat}), seat=True)
         if (ent is not None and ent.kind == "person") or (ent is None and eid in self.roles):
             role = " ".join(filter(None, [self.roles.get(eid, ""), ent.role.get("fr", "") if ent else ""]))
             texts = [fold(role)]
@@ -318,7 +349,8 @@ def compatible_dates(a: Account, b: Account) -> bool:
         return True
     # what one outlet dates (« lundi 24 »), the other may date only by its dateline (Tuesday);
     # not so for what was said, nor for a date taken from another sentence of the article
-    return (report.dateline and "statement" not in a.kinds | b.kinds
+    # (a day or a few: « fin mai » in a June article is not the June event its dateline dates)
+    return (report.dateline and told.date.precision == "day" and "statement" not in a.kinds | b.kinds
             and report.date.start - REPORTING_SLACK <= told.date.end < report.date.start)
 
 
@@ -341,8 +373,9 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
         return 0
     figures = any(rounded_alike(x, y) for u in counted for x in a.figures[u] for y in b.figures[u])
     place = bool(a.places & b.places)
-    shared = a.participants & b.participants
-    alike = any(who.alike(x, y) for x in a.participants - shared for y in b.participants - shared)
+    shared = who.shared(a.participants, b.participants)
+    theirs = who.shared(b.participants, a.participants)
+    alike = any(who.alike(x, y) for x in a.participants - shared for y in b.participants - theirs)
     named = who.names_one(shared) or alike or _same_body(a.participants, b.participants, who)
     states = bool(shared) or alike or bool({s for p in a.participants for s in who.of(p).states}
                                   & {s for p in b.participants for s in who.of(p).states})
