@@ -209,6 +209,7 @@ def test_kinds_that_may_tell_one_event():
     assert compatible_kinds("delivery", "announcement") and compatible_kinds("programme", "delivery")
     assert compatible_kinds("agreement", "meeting") and compatible_kinds("statement", "agreement")
     assert compatible_kinds("recruitment", "announcement")
+    assert compatible_kinds("agreement", "announcement") and compatible_kinds("sanction", "announcement")
     # a visit and its talks, or talks and what was said after them, are kept apart as before
     assert not compatible_kinds("visit", "meeting") and not compatible_kinds("meeting", "statement")
     assert not compatible_kinds("delivery", "agreement")

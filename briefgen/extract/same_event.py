@@ -16,8 +16,8 @@ The rule, all of which must hold:
   one month; dates not written in the evidence (taken from the paragraph or the dateline) only
   place the report in time, so two of them may be a few days apart, and a date written on one
   side may fall a few days before the other's dateline (« lundi » in one outlet, only the
-  dateline of Tuesday in the other), never after it (except for statements: what was said on
-  Monday and on Thursday may be two things);
+  dateline of Tuesday in the other), never after it; not for statements (what was said on Monday
+  and on Thursday may be two things);
 - no two different towns or sites, and no state on each side that the other side lacks (Russia
   in one account, Turkey in the other);
 - something that names the event on both sides: the same participant (a person, a body, a
@@ -49,6 +49,7 @@ KIND_FAMILIES = (
     frozenset({"agreement", "statement"}),  # a signing and what the signatories said of it
     frozenset({"agreement", "announcement"}),  # « ont annoncé la fin de leur différend » / « un accord conclu »
     frozenset({"graduation", "training"}),  # the end of a training is a promotion's graduation
+    frozenset({"sanction", "announcement"}),  # « Washington a annoncé des sanctions contre … »
 )
 """Kinds two outlets may give one event; a kind is always compatible with itself. A visit and
 the talks held during it stay two facts, as do talks and what was said after them."""
