@@ -335,3 +335,24 @@ def test_a_capital_stands_for_its_state(cfg):
                           counterparts=("moscou",))
     out = join_outlets([capital, state, russian], cfg, who)
     assert sorted(sorted({c.source for c in cl}) for cl in out) == [["a", "b"], ["c"]]
+
+
+def test_evidence_that_echoes_joins_two_accounts_of_one_state(cfg):
+    """Only « le Mali » in common, no place, no figure: the words few articles use (« maîtres-chiens »,
+    « cynophiles », « postes frontaliers ») make two outlets' sentences one recruitment, not a
+    third outlet's recruitment of nurses."""
+    day = DateSpan(dt.date(2025, 8, 21), dt.date(2025, 8, 21), "day")
+    month = DateSpan(dt.date(2025, 8, 1), dt.date(2025, 8, 31), "month")
+
+    def told(source: str, date: DateSpan, text: str, explicit: bool):
+        return [Candidate(kind="recruitment", source=source, sent=0, date=date, date_explicit=explicit,
+                          evidence=Evidence(source, 0, len(text), text), themes=("force_buildup",), actors=("mali",))]
+
+    dogs = told("a", day, "Le Mali a annoncé jeudi le recrutement de maîtres-chiens destinés aux brigades "
+                          "cynophiles des postes frontaliers.", True)
+    again = told("b", month, "Les autorités maliennes lancent le recrutement de maîtres-chiens pour les "
+                             "brigades cynophiles aux postes frontaliers.", False)
+    nurses = told("c", month, "Le Mali recrute des infirmiers pour les hôpitaux militaires du nord.", False)
+    out = join_outlets([dogs, again, nurses], cfg, Affiliations(cfg))
+    assert sorted(sorted({c.source for c in cl}) for cl in out) == [["a", "b"], ["c"]]
+    assert len(join_outlets([dogs, nurses], cfg, Affiliations(cfg))) == 2

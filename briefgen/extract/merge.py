@@ -21,7 +21,7 @@ from ..core.config import Config
 from ..facts.contract import REFERENCES
 from ..facts.model import Conflict, DateSpan, Fact, Quantity
 from .dates import span_key
-from .same_event import Account, Affiliations, close, figures_of, merged_kind, same_event
+from .same_event import Account, Affiliations, close, content_words, figures_of, merged_kind, same_event
 from .types import Candidate, SourceResult
 
 PLACE_CENTRIC = {"training", "recruitment", "graduation", "delivery", "meeting"}
@@ -246,9 +246,10 @@ def make_id(kind: str, actors, objects, targets, places, date: DateSpan | None, 
 
 
 def _account(members: list[Candidate], cfg: Config, who: Affiliations,
-             published: Mapping[str, dt.date | None] | None = None) -> Account:
+             published: Mapping[str, dt.date | None] | None = None, rare: frozenset[str] = frozenset()) -> Account:
     """What the rule across outlets compares; a country the gazetteer does not know (« la
-    Turquie » found as a place) does not pin an event down either."""
+    Turquie » found as a place) does not pin an event down either. ``rare``: the content words
+    few articles of the run use."""
     places = _places({p for m in members for p in m.places}, cfg)
     when = _cluster_date(members)
     written = any(m.date_explicit for m in members if m.date)
@@ -259,7 +260,8 @@ def _account(members: list[Candidate], cfg: Config, who: Affiliations,
         themes=frozenset(t for m in members for t in m.themes), date=when, written=written, dateline=dateline,
         participants=frozenset(set().union(*(m.core() for m in members))),
         places=frozenset(p for p in places if not who.of(p).is_state),
-        figures=figures_of(q for m in members for q in m.quantities))
+        figures=figures_of(q for m in members for q in m.quantities),
+        words=frozenset().union(*(content_words(m.evidence.text) for m in members)) & rare)
 
 
 def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations,
@@ -267,7 +269,17 @@ def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations
     """Join clusters from different articles that tell one event (``same_event``), best matches
     first; two clusters holding the same article are never joined. Reading order is kept.
     ``published`` (article id → publication date) tells a dateline's date from the event's."""
-    accounts = [_account(c, cfg, who, published) for c in clusters]
+    used: dict[str, set[str]] = {}  # content word → the articles whose evidence has it
+    for c in (c for cl in clusters for c in cl):
+        for w in content_words(c.evidence.text):
+            used.setdefault(w, set()).add(c.source)
+    articles = len({c.source for cl in clusters for c in cl})
+    rare = frozenset(w for w, srcs in used.items() if len(srcs) <= max(2, articles // 10))
+
+    def account(members: list[Candidate]) -> Account:
+        return _account(members, cfg, who, published, rare)
+
+    accounts = [account(c) for c in clusters]
     dated = sorted((i for i, a in enumerate(accounts) if a.date), key=lambda i: accounts[i].date.start)
     pairs = []
     for n, i in enumerate(dated):
@@ -291,7 +303,7 @@ def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations
         if a == b:
             continue
         # the pair matched; the groups they are now part of must match too
-        if not same_event(_account(joined[a], cfg, who, published), _account(joined[b], cfg, who, published), who):
+        if not same_event(account(joined[a]), account(joined[b]), who):
             continue
         a, b = min(a, b), max(a, b)
         head[b] = a

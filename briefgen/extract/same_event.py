@@ -25,7 +25,8 @@ The rule, all of which must hold:
   Goïta », « Barrick Gold » and « Barrick Mining », a slip of one letter in a long name), a
   minister on one side and their ministry on the other (``Affiliations``), two states (a capital
   standing for its state: « Niamey », « le Niger »), the same distinctive
-  figure (rounded alike: « 165,3 millions » and « 165 millions »), or the same town with
+  figure (rounded alike: « 165,3 millions » and « 165 millions »), or the same town or evidence
+  sentences that echo one another (``ECHO`` words that few articles of the run use) with
   participants of the same state; across kinds, a shared participant (or the same town and
   figure with participants of the same state);
 - no figures of one thing far apart (``CLOSE``): 25 vehicles and 40 vehicles are two deliveries.
@@ -154,6 +155,28 @@ def _generic_words() -> frozenset[str]:
 _GENERIC = _generic_words()
 """Words of a name that do not tell one bearer from another: heads (« ministère », « société »),
 company suffixes (« Gold », « Mining »), countries and their adjectives, small words."""
+
+
+_PLAIN = frozenset(_word(w) for w in """depuis selon contre entre apres avant pendant plusieurs ainsi notamment egalement autre
+autres cette leurs annonce annonces declare indique precise souligne affirme ajoute presence cadre occasion
+toujours encore desormais prochain prochaine dernier derniere semaine janvier fevrier avril juillet
+septembre octobre novembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche
+defense securite cooperation militaire economique gouvernement transition partenariat soutien renforcer
+renforcement capacite operation terrorisme terroriste""".split())
+"""Long words of any news sentence, and of any sentence about the brief's themes (with the
+heads, countries and small words of names)."""
+_WORDS = re.compile(r"[a-z0-9]{6,}")
+ECHO = 3
+"""Rare content words two evidence sentences must share to echo one another."""
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words of a sentence that may tell its event apart, cut to seven letters so that the
+    forms of one word meet (« nationalisation », « nationalisé »): six letters and more, none of
+    the words every sentence or name has."""
+    words = (_word(w) for w in _WORDS.findall(fold(text)))
+    return frozenset(w[:7] for w in words if w not in _GENERIC and w not in _PLAIN)
+
 
 
 def _one_slip(a: str, b: str) -> bool:
@@ -313,6 +336,9 @@ class Account:
     dateline: bool = False
     """True when the date is not written and holds the articles' publication date: the date of
     the report, not of the event, which may be a few days older."""
+    words: frozenset[str] = frozenset()
+    """The rare content words of its evidence (``content_words``, kept by ``join_outlets`` when
+    few articles of the run use them)."""
 
 
 def compatible_kinds(a: str, b: str) -> bool:
@@ -383,15 +409,17 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     same_kind = len(a.kinds | b.kinds) == 1
     if not a.themes & b.themes and not (same_kind and named):
         return 0  # themes are read per sentence: one event of one kind and party may get two
+    # the two evidence sentences share words few other articles use (« loi de finances rectificative »)
+    echoed = len(a.words & b.words) >= ECHO
     if same_kind:
-        ok = named or figures or (states and place)
+        ok = named or figures or (states and (place or echoed))
     else:
         # what was said is only the event when the speaker is one of its parties
         talk = "statement" in a.kinds | b.kinds
         ok = named or (states and (figures or place) and not talk)
     if not ok:
         return 0
-    return 4 * named + 2 * figures + place + states + 2 * same_kind + 1
+    return 4 * named + 2 * figures + place + states + 2 * same_kind + echoed + 1
 
 
 def close(x: float, y: float) -> bool:
