@@ -356,3 +356,12 @@ def test_evidence_that_echoes_joins_two_accounts_of_one_state(cfg):
     out = join_outlets([dogs, again, nurses], cfg, Affiliations(cfg))
     assert sorted(sorted({c.source for c in cl}) for cl in out) == [["a", "b"], ["c"]]
     assert len(join_outlets([dogs, nurses], cfg, Affiliations(cfg))) == 2
+
+
+def test_a_site_named_after_a_town_is_in_it(cfg):
+    who = Affiliations(cfg)
+    assert who.places_meet({"aeroport-international-de-niamey"}, {"niamey"})
+    assert who.places_meet({"mine-d-or-de-sadiola"}, {"sadiola", "kayes"})
+    assert who.places_meet(set(), {"gao"})  # a place missing on one side is no disagreement
+    assert not who.places_meet({"gao"}, {"tombouctou"})
+    assert not who.places_meet({"base-aerienne-de-gao"}, {"niamey"})

@@ -85,7 +85,7 @@ def _compatible(members: list[Candidate], c: Candidate, cfg: Config, date: DateS
     core = set().union(*(m.core() for m in members))
     places = _places(set().union(*(m.places for m in members)), cfg)
     cplaces = _places(c.places, cfg)
-    if places and cplaces and not places & cplaces:
+    if not who.places_meet(places, cplaces):
         return False
     if c.kind == "statement" and core and c.core() and not set(first.actors) & set(c.actors):
         return False

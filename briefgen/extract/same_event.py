@@ -18,7 +18,7 @@ The rule, all of which must hold:
   side may fall a few days before the other's dateline (« lundi » in one outlet, only the
   dateline of Tuesday in the other), never after it; not for statements (what was said on Monday
   and on Thursday may be two things);
-- no two different towns or sites, and no state on each side that the other side lacks (Russia
+- no two different towns or sites (a site named after a town is in it), and no state on each side that the other side lacks (Russia
   in one account, Turkey in the other);
 - something that names the event on both sides: the same participant (a person, a body, a
   programme), the same one spelled otherwise (``Affiliations.alike``: « Goïta » and « Assimi
@@ -193,6 +193,13 @@ def _same_word(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 5 and _one_slip(a, b))
 
 
+def _named_after(site: str, town: str) -> bool:
+    """Whether the id ``site`` holds the words of the id ``town`` (``aeroport-de-niamey``, ``niamey``)."""
+    words, name = site.split("-"), town.split("-")
+    return len(town) >= 4 and len(words) > len(name) and any(
+        words[i:i + len(name)] == name for i in range(len(words) - len(name) + 1))
+
+
 def _body_in(text: str, countries: set[str]) -> tuple[str, tuple[str, ...]] | None:
     """(« ministere », its portfolio words) for a ministry or a minister, an embassy or an ambassador."""
     m = _BODY.search(text)
@@ -274,6 +281,13 @@ class Affiliations:
 
         return bool(countries(xs, states_only=True) - countries(ys, states_only=False)
                     and countries(ys, states_only=True) - countries(xs, states_only=False))
+
+    def places_meet(self, xs, ys) -> bool:
+        """Whether two accounts' towns and sites can be one place: one in common, or a site named
+        after the other's town (« aéroport international de Niamey » and « Niamey »)."""
+        if not xs or not ys or set(xs) & set(ys):
+            return True
+        return any(_named_after(x, y) or _named_after(y, x) for x in xs for y in ys)
 
     def alike(self, x: str, y: str) -> bool:
         """Whether two ids, one at least not the gazetteer's, name one bearer spelled otherwise:
@@ -389,7 +403,7 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
         return 0
     if not compatible_dates(a, b):
         return 0
-    if a.places and b.places and not a.places & b.places:
+    if not who.places_meet(a.places, b.places):
         return 0
     if who.other_states(a.participants, b.participants):
         return 0
@@ -399,7 +413,7 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     if any(not any(close(x, y) for x in a.figures[u] for y in b.figures[u]) for u in counted):
         return 0
     figures = any(rounded_alike(x, y) for u in counted for x in a.figures[u] for y in b.figures[u])
-    place = bool(a.places & b.places)
+    place = bool(a.places and b.places) and who.places_meet(a.places, b.places)
     shared = who.shared(a.participants, b.participants)
     theirs = who.shared(b.participants, a.participants)
     alike = any(who.alike(x, y) for x in a.participants - shared for y in b.participants - theirs)
