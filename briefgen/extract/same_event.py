@@ -18,14 +18,14 @@ The rule, all of which must hold:
   side may fall a few days before the other's dateline (« lundi » in one outlet, only the
   dateline of Tuesday in the other), never after it; not for statements (what was said on Monday
   and on Thursday may be two things);
-- no two different towns or sites (a site named after a town is in it), and no state on each side that the other side lacks (Russia
-  in one account, Turkey in the other);
+- no two different towns or sites (a site named after a town is in it), and no state on each side
+  that the other side lacks (Russia in one account, Turkey in the other);
 - something that names the event on both sides: the same participant (a person, a body, a
   programme), the same one spelled otherwise (``Affiliations.alike``: « Goïta » and « Assimi
   Goïta », « Barrick Gold » and « Barrick Mining », a slip of one letter in a long name), a
   minister on one side and their ministry on the other (``Affiliations``), two states (a capital
-  standing for its state: « Niamey », « le Niger »), the same distinctive
-  figure (rounded alike: « 165,3 millions » and « 165 millions »), or the same town or evidence
+  standing for its state: « Niamey », « le Niger »), the same distinctive figure (rounded
+  alike: « 165,3 millions » and « 165 millions »), or the same town or evidence
   sentences that echo one another (``ECHO`` words that few articles of the run use) with
   participants of the same state; across kinds, a shared participant (or the same town and
   figure with participants of the same state);
@@ -157,12 +157,12 @@ _GENERIC = _generic_words()
 company suffixes (« Gold », « Mining »), countries and their adjectives, small words."""
 
 
-_PLAIN = frozenset(_word(w) for w in """depuis selon contre entre apres avant pendant plusieurs ainsi notamment egalement autre
-autres cette leurs annonce annonces declare indique precise souligne affirme ajoute presence cadre occasion
-toujours encore desormais prochain prochaine dernier derniere semaine janvier fevrier avril juillet
-septembre octobre novembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche
-defense securite cooperation militaire economique gouvernement transition partenariat soutien renforcer
-renforcement capacite operation terrorisme terroriste""".split())
+_PLAIN = frozenset(_word(w) for w in """
+    depuis contre pendant plusieurs ainsi notamment egalement autres annonce declare indique precise souligne
+    affirme ajoute presence occasion toujours encore desormais prochain prochaine dernier derniere
+    semaine janvier fevrier juillet septembre octobre novembre decembre mercredi vendredi samedi dimanche
+    defense securite cooperation militaire economique gouvernement transition partenariat soutien
+    renforcer renforcement capacite operation terrorisme terroriste""".split())
 """Long words of any news sentence, and of any sentence about the brief's themes (with the
 heads, countries and small words of names)."""
 _WORDS = re.compile(r"[a-z0-9]{6,}")
@@ -176,7 +176,6 @@ def content_words(text: str) -> frozenset[str]:
     the words every sentence or name has."""
     words = (_word(w) for w in _WORDS.findall(fold(text)))
     return frozenset(w[:7] for w in words if w not in _GENERIC and w not in _PLAIN)
-
 
 
 def _one_slip(a: str, b: str) -> bool:
