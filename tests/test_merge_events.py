@@ -13,7 +13,7 @@ from conftest import copy_project
 from briefgen.core.config import load_config
 from briefgen.extract import extract_paths
 from briefgen.extract.merge import join_outlets
-from briefgen.extract.same_event import Affiliations, compatible_kinds, merged_kind
+from briefgen.extract.same_event import Affiliations, compatible_kinds, merged_kind, rounded_alike
 from briefgen.extract.types import Candidate
 from briefgen.facts.model import DateSpan, Evidence, Quantity
 
@@ -77,6 +77,51 @@ title Le Niger signe avec Baykar
 Le général Salifou Mody, ministre de la Défense, et la société turque Baykar ont signé le jeudi 15 mai à Niamey un accord de coopération militaire.
 Ce texte prévoit la formation de pilotes et la livraison de drones.
 Selon le ministère, il renforcera la sécurité du pays.
+"""
+# One settlement: a company named with two suffixes; a Sunday written in one outlet, only the
+# dateline of the next Tuesday (another ISO week) in the other.
+SETTLEMENT_DAY = """date 2025-10-13
+outlet courrier-sahel
+title Mali : la société Kanaga Gold et l'État trouvent un terrain d'entente
+
+Le Mali et la société minière australienne Kanaga Gold ont signé le dimanche 12 octobre un accord minier qui règle leur litige.
+Selon le texte, la société versera une somme importante au Trésor public.
+Les deux parties se sont dites satisfaites de ce compromis.
+"""
+SETTLEMENT_DATELINE = """date 2025-10-14
+outlet sahel-depeches
+title Kanaga Mining solde son différend avec Bamako
+
+La compagnie Kanaga Mining a conclu un accord avec les autorités maliennes pour clore le contentieux minier.
+L'entreprise doit verser une somme importante à l'État, d'après une source proche du dossier.
+La production devrait reprendre avant la fin de l'année.
+"""
+# Another accord of the same state in the same week, with another company.
+OTHER_COMPANY = """date 2025-10-16
+outlet bamako-hebdo
+title Le lithium au cœur d'un nouvel accord
+
+La société chinoise Ganfeng Lithium a conclu un accord avec les autorités maliennes pour agrandir une mine de lithium.
+Les travaux doivent commencer en janvier, selon le ministère des Mines.
+Les habitants attendent des emplois.
+"""
+
+# Two suppliers, one army, one town, two days in a row: two deliveries.
+RUSSIAN_DELIVERY = """date 2025-03-12
+outlet courrier-sahel
+title De nouveaux hélicoptères pour l'armée
+
+La Russie a livré le lundi 10 mars des hélicoptères de combat aux Forces armées maliennes à Bamako.
+Ces appareils renforceront les capacités aériennes du pays.
+Le ministre de la Défense a salué ce partenariat.
+"""
+TURKISH_DELIVERY = """date 2025-03-14
+outlet sahel-depeches
+title Des blindés turcs livrés
+
+La Turquie a remis le mardi 11 mars à Bamako un lot de véhicules blindés aux Forces armées maliennes.
+Ces engins doivent appuyer les opérations dans le nord du pays.
+Une cérémonie est prévue dans les prochains jours.
 """
 
 
@@ -164,6 +209,7 @@ def test_kinds_that_may_tell_one_event():
     assert compatible_kinds("delivery", "announcement") and compatible_kinds("programme", "delivery")
     assert compatible_kinds("agreement", "meeting") and compatible_kinds("statement", "agreement")
     assert compatible_kinds("recruitment", "announcement")
+    assert compatible_kinds("agreement", "announcement") and compatible_kinds("sanction", "announcement")
     # a visit and its talks, or talks and what was said after them, are kept apart as before
     assert not compatible_kinds("visit", "meeting") and not compatible_kinds("meeting", "statement")
     assert not compatible_kinds("delivery", "agreement")
@@ -181,3 +227,141 @@ def test_people_stand_for_their_ministry_and_state(cfg):
     assert who.of("mali").is_state and who.of("federation-de-russie").is_state
     assert who.of("fama").states == {"mali"} and not who.of("fama").is_state
     assert who.of("ministere-russe-de-la-defense").states == {"russie"}
+
+
+def test_a_company_named_two_ways_and_dated_only_by_a_dateline_is_one_fact(cfg, tmp_path):
+    facts = _extract(cfg, tmp_path / "k", day=SETTLEMENT_DAY, dateline=SETTLEMENT_DATELINE)
+    both = _told_by(facts, "day", "dateline")
+    assert len(both) == 1
+    f = both[0].fact
+    assert f.kind == "agreement"
+    assert f.date == DateSpan(dt.date(2025, 10, 12), dt.date(2025, 10, 12), "day")  # the written day
+    assert both[0].corroboration == 2
+
+
+def test_two_accords_of_one_state_in_one_week_stay_two_facts(cfg, tmp_path):
+    """« le Mali » on both sides names no event: two companies, two accords."""
+    facts = _extract(cfg, tmp_path / "o", day=SETTLEMENT_DAY, other=OTHER_COMPANY)
+    accords = [mf.fact for mf in facts if mf.fact.kind == "agreement"]
+    assert accords and all(len({e.source for e in f.evidence}) == 1 for f in accords)
+    assert not _told_by(facts, "day", "other")
+
+
+def test_one_bearer_spelled_two_ways(cfg):
+    who = Affiliations(cfg)
+    assert who.words("barrick-gold") == who.words("barrick-mining") == ("barrick",)
+    assert who.alike("barrick-gold", "barrick-mining")  # company suffixes tell nothing apart
+    assert who.alike("goita", "assimi-goita")  # a surname and the full name (a gazetteer id)
+    assert who.alike("endevour-mining", "endeavour-mining")  # one letter amiss in a long word
+    assert who.alike("conseil-de-securite", "conseil-de-securite-des-nations-unies")
+    # heads, countries and their adjectives name nothing on their own
+    assert not who.alike("hopital-du-mali", "ambassade-du-mali")
+    assert not who.alike("armee-burkinabe", "armee-nigerienne")
+    assert not who.alike("ministere-de-la-defense-du-niger", "ministere-de-la-defense-du-mali")
+    assert not who.alike("chu-de-gabriel-toure", "assa-badiallo-toure")
+    assert not who.alike("mali", "hopital-du-mali")
+    assert not who.alike("kone", "kane")  # a short word must match exactly
+    assert not who.alike("william-stevens", "rudolph-atallah")  # two gazetteer ids are two entities
+
+
+def test_what_names_an_event_across_outlets(cfg):
+    who = Affiliations(cfg)
+    assert not who.names_one({"mali"})  # one state is in too many events
+    assert who.names_one({"mali", "united-states"})  # the two parties of a bilateral accord
+    assert who.names_one({"mali", "kanaga-gold"})
+    assert rounded_alike(165_300_000, 165_000_000)  # « 165,3 millions », « plus de 165 millions »
+    assert not rounded_alike(25, 26) and not rounded_alike(1_000, 1_100)
+
+
+def _account_of(source: str, kind: str, date: DateSpan, themes: tuple[str, ...], explicit: bool = True, **refs):
+    return [Candidate(kind=kind, source=source, sent=0, date=date, date_explicit=explicit,
+                      evidence=Evidence(source, 0, 10, "…"), themes=themes, **refs)]
+
+
+def test_one_event_read_for_two_themes_is_joined_only_when_a_party_names_it(cfg):
+    """Themes are read sentence by sentence: one outlet's accord reads as economic ties, the
+    other's as security cooperation. The same kind and the same company make it one event; the
+    same kind and only « le Mali » do not."""
+    day = DateSpan(dt.date(2025, 10, 13), dt.date(2025, 10, 13), "day")
+    week = DateSpan(dt.date(2025, 10, 13), dt.date(2025, 10, 19), "week")
+    one = _account_of("a", "agreement", day, ("economic_ties",), actors=("mali",), counterparts=("kanaga-gold",))
+    two = _account_of("b", "agreement", week, ("security_cooperation",), explicit=False,
+                      actors=("kanaga-mining",), counterparts=("mali",))
+    other = _account_of("c", "agreement", week, ("security_cooperation",), explicit=False,
+                        actors=("ganfeng-lithium",), counterparts=("mali",))
+    out = join_outlets([one, two, other], cfg, Affiliations(cfg))
+    assert sorted(sorted({c.source for c in cl}) for cl in out) == [["a", "b"], ["c"]]
+
+
+def test_two_suppliers_delivering_to_one_army_in_one_town_are_two_facts(cfg, tmp_path):
+    """« fama » and « bamako » on both sides, the days next to each other: Russia on one side and
+    Turkey on the other still make two deliveries."""
+    facts = _extract(cfg, tmp_path / "r", russian=RUSSIAN_DELIVERY, turkish=TURKISH_DELIVERY)
+    deliveries = [mf.fact for mf in facts if mf.fact.kind == "delivery"]
+    assert sorted(f.actors for f in deliveries) == [("russie",), ("turquie",)]
+    assert not _told_by(facts, "russian", "turkish")
+
+
+def test_a_written_day_may_precede_the_other_outlets_dateline_a_written_month_may_not(cfg):
+    """An article of June dated by its month only reports a nationalisation; another outlet
+    wrote « vendredi 30 mai » (the decree) or « en mai » (something else that month)."""
+    june = DateSpan(dt.date(2025, 6, 1), dt.date(2025, 6, 30), "month")
+    friday = DateSpan(dt.date(2025, 5, 30), dt.date(2025, 5, 30), "day")
+    may = DateSpan(dt.date(2025, 5, 1), dt.date(2025, 5, 31), "month")
+    published = {"june": dt.date(2025, 6, 1), "friday": dt.date(2025, 6, 2), "may": dt.date(2025, 6, 2)}
+    refs = {"actors": ("niger",), "objects": ("societe-des-mines-de-l-air",)}
+    report = _account_of("june", "announcement", june, ("economic_ties",), explicit=False, **refs)
+    decree = _account_of("friday", "announcement", friday, ("economic_ties",), **refs)
+    earlier = _account_of("may", "announcement", may, ("economic_ties",), **refs)
+    who = Affiliations(cfg)
+    assert [sorted({c.source for c in cl}) for cl in join_outlets([report, decree], cfg, who, published)] == [
+        ["friday", "june"]]
+    assert len(join_outlets([report, earlier], cfg, who, published)) == 2
+    assert len(join_outlets([report, decree], cfg, who)) == 2  # without publication dates, no dateline
+
+
+def test_a_capital_stands_for_its_state(cfg):
+    """« Niamey a dénoncé l'accord avec Washington » and « le Niger a dénoncé l'accord avec les
+    États-Unis » name the same two parties; « Moscou » and the Niger are another pair."""
+    who = Affiliations(cfg)
+    assert who.state_key("niamey") == who.state_key("niger") and who.state_key("kati") == "kati"
+    day = DateSpan(dt.date(2024, 3, 16), dt.date(2024, 3, 16), "day")
+    week = DateSpan(dt.date(2024, 3, 11), dt.date(2024, 3, 17), "week")
+    capital = _account_of("a", "agreement", day, ("security_cooperation",), actors=("niamey",),
+                          counterparts=("washington",))
+    state = _account_of("b", "agreement", week, ("security_cooperation",), explicit=False, actors=("niger",),
+                        counterparts=("united-states",))
+    russian = _account_of("c", "agreement", week, ("security_cooperation",), explicit=False, actors=("niger",),
+                          counterparts=("moscou",))
+    out = join_outlets([capital, state, russian], cfg, who)
+    assert sorted(sorted({c.source for c in cl}) for cl in out) == [["a", "b"], ["c"]]
+
+
+def test_evidence_that_echoes_joins_two_accounts_of_one_state(cfg):
+    """Only « le Mali » in common, no place, no figure: the words few articles use (« maîtres-chiens »,
+    « cynophiles », « postes frontaliers ») make two outlets' sentences one recruitment, not a
+    third outlet's recruitment of nurses."""
+    day = DateSpan(dt.date(2025, 8, 21), dt.date(2025, 8, 21), "day")
+    month = DateSpan(dt.date(2025, 8, 1), dt.date(2025, 8, 31), "month")
+
+    def told(source: str, date: DateSpan, text: str, explicit: bool):
+        return [Candidate(kind="recruitment", source=source, sent=0, date=date, date_explicit=explicit,
+                          evidence=Evidence(source, 0, len(text), text), themes=("force_buildup",), actors=("mali",))]
+
+    dogs = told("a", day, "Le Mali a annoncé jeudi le recrutement de maîtres-chiens destinés aux brigades "
+                          "cynophiles des postes frontaliers.", True)
+    again = told("b", month, "Les autorités maliennes lancent le recrutement de maîtres-chiens pour les "
+                             "brigades cynophiles aux postes frontaliers.", False)
+    nurses = told("c", month, "Le Mali recrute des infirmiers pour les hôpitaux militaires du nord.", False)
+    out = join_outlets([dogs, again, nurses], cfg, Affiliations(cfg))
+    assert sorted(sorted({c.source for c in cl}) for cl in out) == [["a", "b"], ["c"]]
+    assert len(join_outlets([dogs, nurses], cfg, Affiliations(cfg))) == 2
+
+
+def test_a_site_named_after_a_town_is_in_it(cfg):
+    who = Affiliations(cfg)
+    assert who.places_meet({"aeroport-international-de-niamey"}, {"niamey"})
+    assert who.places_meet({"mine-d-or-de-sadiola"}, {"sadiola", "kayes"})
+    assert who.places_meet(set(), {"gao"})  # a place missing on one side is no disagreement
+    assert not who.places_meet({"gao"}, {"tombouctou"})
+    assert not who.places_meet({"base-aerienne-de-gao"}, {"niamey"})

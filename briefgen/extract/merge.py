@@ -3,12 +3,14 @@ becomes one Fact with all its evidence, a corroboration count and the conflicts 
 (a date or a figure they disagree on; the lowest figure is kept).
 
 Two passes: candidates are clustered in reading order (same kind, overlapping dates, a shared
-participant or place); then clusters from different articles that tell one event in different
-words are joined (briefgen.extract.same_event).
+participant or place; from another article, a participant that is more than one state); then
+clusters from different articles that tell one event in different words are joined
+(briefgen.extract.same_event).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -19,7 +21,7 @@ from ..core.config import Config
 from ..facts.contract import REFERENCES
 from ..facts.model import Conflict, DateSpan, Fact, Quantity
 from .dates import span_key
-from .same_event import Account, Affiliations, close, figures_of, merged_kind, same_event
+from .same_event import Account, Affiliations, close, content_words, figures_of, merged_kind, same_event
 from .types import Candidate, SourceResult
 
 PLACE_CENTRIC = {"training", "recruitment", "graduation", "delivery", "meeting"}
@@ -67,8 +69,12 @@ def _places(ids, cfg: Config) -> set[str]:
     return {p for p in ids if cfg.entities.get(p) is None or cfg.entities[p].place_kind != "country"}
 
 
-def _compatible(members: list[Candidate], c: Candidate, cfg: Config, date: DateSpan | None) -> bool:
-    """Whether ``c`` joins the cluster ``members`` (whose date is ``date``)."""
+def _compatible(members: list[Candidate], c: Candidate, cfg: Config, date: DateSpan | None,
+                who: Affiliations) -> bool:
+    """Whether ``c`` joins the cluster ``members`` (whose date is ``date``). From another article,
+    one state in common is not enough, but for a statement's speaker (« le Mali » signs many
+    accords in a week): that is left to the rule across outlets (``same_event``), which asks for
+    more."""
     first = members[0]
     if first.kind != c.kind:
         return False
@@ -79,16 +85,19 @@ def _compatible(members: list[Candidate], c: Candidate, cfg: Config, date: DateS
     core = set().union(*(m.core() for m in members))
     places = _places(set().union(*(m.places for m in members)), cfg)
     cplaces = _places(c.places, cfg)
-    if places and cplaces and not places & cplaces:
+    if not who.places_meet(places, cplaces):
         return False
     if c.kind == "statement" and core and c.core() and not set(first.actors) & set(c.actors):
         return False
     same_source = any(m.source == c.source for m in members)
     if not same_source and _figures_differ(members, c):
         return False  # two outlets, 25 and 40 vehicles: two deliveries, whoever is named
+    if not same_source and who.other_states(core, c.core()):
+        return False  # two outlets, Russia and Turkey delivering: two deliveries
     if same_source and (not core or not c.core() or core & c.core()):
         return True
-    if core & c.core():
+    # a statement is its speaker's (checked above), even a state's: « les autorités maliennes »
+    if core & c.core() and (c.kind == "statement" or who.names_one(core & c.core())):
         return True
     return c.kind in PLACE_CENTRIC and bool(places & cplaces) and not (core and c.core())
 
@@ -101,14 +110,15 @@ def _figures_differ(members: list[Candidate], c: Candidate) -> bool:
                for unit, values in theirs.items() if unit in mine)
 
 
-def cluster(cands: list[Candidate], cfg: Config) -> list[list[Candidate]]:
+def cluster(cands: list[Candidate], cfg: Config, who: Affiliations | None = None) -> list[list[Candidate]]:
     """Greedy clustering in reading order (sources oldest first)."""
+    who = who or Affiliations(cfg)
     clusters: list[list[Candidate]] = []
     by_kind: dict[str, list[list[Candidate]]] = {}  # only clusters of the candidate's kind can take it
     dates: dict[int, DateSpan | None] = {}  # each cluster's date, computed again when it grows
     for c in cands:
         for members in by_kind.get(c.kind, ()):
-            if _compatible(members, c, cfg, dates[id(members)]):
+            if _compatible(members, c, cfg, dates[id(members)], who):
                 members.append(c)
                 dates[id(members)] = _cluster_date(members)
                 break
@@ -235,23 +245,41 @@ def make_id(kind: str, actors, objects, targets, places, date: DateSpan | None, 
     return "-".join([kind, *main, *list(places[:1]), when]).strip("-")
 
 
-def _account(members: list[Candidate], cfg: Config, who: Affiliations) -> Account:
+def _account(members: list[Candidate], cfg: Config, who: Affiliations,
+             published: Mapping[str, dt.date | None] | None = None, rare: frozenset[str] = frozenset()) -> Account:
     """What the rule across outlets compares; a country the gazetteer does not know (« la
-    Turquie » found as a place) does not pin an event down either."""
+    Turquie » found as a place) does not pin an event down either. ``rare``: the content words
+    few articles of the run use."""
     places = _places({p for m in members for p in m.places}, cfg)
+    when = _cluster_date(members)
+    written = any(m.date_explicit for m in members if m.date)
+    days = [(published or {}).get(m.source) for m in members]
+    dateline = bool(when and not written and all(d and when.start <= d <= when.end for d in days))
     return Account(
         articles=frozenset(m.source for m in members), kinds=frozenset(m.kind for m in members),
-        themes=frozenset(t for m in members for t in m.themes), date=_cluster_date(members),
-        written=any(m.date_explicit for m in members if m.date),
+        themes=frozenset(t for m in members for t in m.themes), date=when, written=written, dateline=dateline,
         participants=frozenset(set().union(*(m.core() for m in members))),
         places=frozenset(p for p in places if not who.of(p).is_state),
-        figures=figures_of(q for m in members for q in m.quantities))
+        figures=figures_of(q for m in members for q in m.quantities),
+        words=frozenset().union(*(content_words(m.evidence.text) for m in members)) & rare)
 
 
-def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations) -> list[list[Candidate]]:
+def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations,
+                 published: Mapping[str, dt.date | None] | None = None) -> list[list[Candidate]]:
     """Join clusters from different articles that tell one event (``same_event``), best matches
-    first; two clusters holding the same article are never joined. Reading order is kept."""
-    accounts = [_account(c, cfg, who) for c in clusters]
+    first; two clusters holding the same article are never joined. Reading order is kept.
+    ``published`` (article id → publication date) tells a dateline's date from the event's."""
+    used: dict[str, set[str]] = {}  # content word → the articles whose evidence has it
+    for c in (c for cl in clusters for c in cl):
+        for w in content_words(c.evidence.text):
+            used.setdefault(w, set()).add(c.source)
+    articles = len({c.source for cl in clusters for c in cl})
+    rare = frozenset(w for w, srcs in used.items() if len(srcs) <= max(2, articles // 10))
+
+    def account(members: list[Candidate]) -> Account:
+        return _account(members, cfg, who, published, rare)
+
+    accounts = [account(c) for c in clusters]
     dated = sorted((i for i, a in enumerate(accounts) if a.date), key=lambda i: accounts[i].date.start)
     pairs = []
     for n, i in enumerate(dated):
@@ -275,7 +303,7 @@ def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations
         if a == b:
             continue
         # the pair matched; the groups they are now part of must match too
-        if not same_event(_account(joined[a], cfg, who), _account(joined[b], cfg, who), who):
+        if not same_event(account(joined[a]), account(joined[b]), who):
             continue
         a, b = min(a, b), max(a, b)
         head[b] = a
@@ -309,7 +337,9 @@ def build_facts(cands: list[Candidate], sources: dict[str, Source], cfg: Config,
     merged: list[MergedFact] = []
     used: Counter = Counter()
     order = list(cfg.entities)
-    for members in join_outlets(cluster(ordered, cfg), cfg, Affiliations(cfg, roles)):
+    who = Affiliations(cfg, roles)
+    published = {sid: src.published for sid, src in sources.items()}
+    for members in join_outlets(cluster(ordered, cfg, who), cfg, who, published):
         kind = merged_kind(m.kind for m in members)
         date = _cluster_date(members)
         if date is None:

@@ -10,15 +10,25 @@ The rule, all of which must hold:
 
 - no article on both sides (what one article tells apart stays apart);
 - compatible kinds (``KIND_FAMILIES``: a delivery may be told as its announcement, a signing as
-  the talks it closed) and at least one theme in common;
+  the talks it closed) and at least one theme in common (unless the kind and a party are the
+  same: themes are read sentence by sentence, two outlets may word one event for two themes);
 - compatible dates: the same day, a day inside the other's range, week or month, or two spans of
   one month; dates not written in the evidence (taken from the paragraph or the dateline) only
-  place the report in time, so two of them may be a few days apart;
-- no two different towns or sites;
+  place the report in time, so two of them may be a few days apart, and a date written on one
+  side may fall a few days before the other's dateline (« lundi » in one outlet, only the
+  dateline of Tuesday in the other), never after it; not for statements (what was said on Monday
+  and on Thursday may be two things);
+- no two different towns or sites (a site named after a town is in it), and no state on each side
+  that the other side lacks (Russia in one account, Turkey in the other);
 - something that names the event on both sides: the same participant (a person, a body, a
-  programme), a minister on one side and their ministry on the other (``Affiliations``), the same
-  distinctive figure, or the same town with participants of the same state; across kinds, a
-  shared participant (or the same town and figure with participants of the same state);
+  programme), the same one spelled otherwise (``Affiliations.alike``: « Goïta » and « Assimi
+  Goïta », « Barrick Gold » and « Barrick Mining », a slip of one letter in a long name), a
+  minister on one side and their ministry on the other (``Affiliations``), two states (a capital
+  standing for its state: « Niamey », « le Niger »), the same distinctive figure (rounded
+  alike: « 165,3 millions » and « 165 millions »), or the same town or evidence
+  sentences that echo one another (``ECHO`` words that few articles of the run use) with
+  participants of the same state; across kinds, a shared participant (or the same town and
+  figure with participants of the same state);
 - no figures of one thing far apart (``CLOSE``): 25 vehicles and 40 vehicles are two deliveries.
 """
 
@@ -38,7 +48,9 @@ KIND_FAMILIES = (
     frozenset({"recruitment", "announcement", "programme"}),  # « l'armée a annoncé le recrutement de … »
     frozenset({"agreement", "meeting"}),  # a signing and the talks it closed
     frozenset({"agreement", "statement"}),  # a signing and what the signatories said of it
+    frozenset({"agreement", "announcement"}),  # « ont annoncé la fin de leur différend » / « un accord conclu »
     frozenset({"graduation", "training"}),  # the end of a training is a promotion's graduation
+    frozenset({"sanction", "announcement"}),  # « Washington a annoncé des sanctions contre … »
 )
 """Kinds two outlets may give one event; a kind is always compatible with itself. A visit and
 the talks held during it stay two facts, as do talks and what was said after them."""
@@ -56,7 +68,12 @@ DISTINCTIVE = 10
 CLOSE = 1.25
 """Figures of one thing further apart than this ratio count different things (different events)."""
 REPORTING_SLACK = timedelta(days=3)
-"""How far apart two dates neither of which is written in the evidence may be."""
+"""How far apart two dates neither of which is written in the evidence may be, and how long
+before a report date (not written) a date written on the other side may be."""
+ROUNDED = 1.02
+"""Large figures (``ROUNDED_FROM`` and up) this close are one figure told with more or fewer
+digits (« 165,3 millions » and « plus de 165 millions »)."""
+ROUNDED_FROM = 1000
 
 # Countries as French writes them, with the adjectives that stand for them (« malien »): a
 # language resource, not a desk's entities (those are the gazetteer's, found by their ids).
@@ -80,9 +97,22 @@ DEMONYMS = {
     "Iran": ("iranien", "iranienne"),
     "Émirats arabes unis": ("émirien", "émirienne", "émirati"),
 }
+# Capitals as French writes them: the press lets them stand for their state (« Niamey a dénoncé
+# l'accord »). A language resource like the one above.
+CAPITALS = {
+    "Bamako": "Mali", "Niamey": "Niger", "Ouagadougou": "Burkina Faso", "Moscou": "Russie", "Pékin": "Chine",
+    "Beijing": "Chine", "Ankara": "Turquie", "Washington": "États-Unis", "Paris": "France", "Téhéran": "Iran",
+    "Alger": "Algérie", "Rabat": "Maroc", "Dakar": "Sénégal", "Abidjan": "Côte d'Ivoire", "Conakry": "Guinée",
+    "Nouakchott": "Mauritanie", "N'Djamena": "Tchad", "Abuja": "Nigeria", "Abou Dhabi": "Émirats arabes unis",
+}
 # A person's title → the body it heads (« ministre de la Défense » → « ministère de la Défense »).
 BODY_OF_TITLE = {"ministre": "ministere", "ambassadeur": "ambassade", "ambassadrice": "ambassade"}
 _BODY = re.compile(r"\b(" + "|".join({*BODY_OF_TITLE, *BODY_OF_TITLE.values()}) + r")\b(.*)")
+_NAME_FILLER = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "au", "aux", "pour", "sur",
+                "national", "nationale", "nationaux", "general", "generale", "international", "internationale",
+                "republique", "gouvernement", "etat", "etats", "ministre", "president", "presidente"}
+"""Words that name nothing on their own inside a name (with the heads and company suffixes of
+``lexicon`` and the countries and their adjectives)."""
 _FILLER = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "au", "aux", "charge", "chargee",
            "delegue", "deleguee", "ministre", "ministere", "adjoint", "adjointe", "etat", "pres", "premier"}
 
@@ -96,6 +126,8 @@ def fold(text: str) -> str:
 
 _COUNTRY_OF_FORM = {fold(form): fold(c) for c, forms in DEMONYMS.items() for form in (c, *forms)}
 """A country's name or adjective (folded) → the country (its folded name)."""
+_SEAT_OF = {fold(city): fold(country) for city, country in CAPITALS.items()}
+"""A capital (folded) → its country (folded)."""
 _FORMS_OF_COUNTRY = {fold(c): tuple(dict.fromkeys(fold(f) for f in (c, *forms))) for c, forms in DEMONYMS.items()}
 
 
@@ -103,6 +135,68 @@ def _countries_in(text: str) -> set[str]:
     """The countries a folded text names or qualifies (« ministre malien », « du Niger »)."""
     return {c for c, forms in _FORMS_OF_COUNTRY.items()
             if any(re.search(r"\b" + re.escape(f) + r"\b", text) for f in forms)}
+
+
+def _word(token: str) -> str:
+    """A folded word without its plural ending (« armees » → « armee »)."""
+    return token[:-1] if len(token) > 4 and token[-1] in "sx" else token
+
+
+def _generic_words() -> frozenset[str]:
+    from . import lexicon
+
+    words = set(_NAME_FILLER)
+    for group in (lexicon.ORG_HEADS, lexicon.ORG_SUFFIXES, lexicon.DEMONYMS, lexicon.COUNTRIES, lexicon.CONNECTORS,
+                  *((c, *forms) for c, forms in DEMONYMS.items())):
+        words.update(fold(w) for phrase in group for w in fold(phrase).split())
+    return frozenset(_word(w) for w in words)
+
+
+_GENERIC = _generic_words()
+"""Words of a name that do not tell one bearer from another: heads (« ministère », « société »),
+company suffixes (« Gold », « Mining »), countries and their adjectives, small words."""
+
+
+_PLAIN = frozenset(_word(w) for w in """
+    depuis contre pendant plusieurs ainsi notamment egalement autres annonce declare indique precise souligne
+    affirme ajoute presence occasion toujours encore desormais prochain prochaine dernier derniere
+    semaine janvier fevrier juillet septembre octobre novembre decembre mercredi vendredi samedi dimanche
+    defense securite cooperation militaire economique gouvernement transition partenariat soutien
+    renforcer renforcement capacite operation terrorisme terroriste""".split())
+"""Long words of any news sentence, and of any sentence about the brief's themes (with the
+heads, countries and small words of names)."""
+_WORDS = re.compile(r"[a-z0-9]{6,}")
+ECHO = 3
+"""Rare content words two evidence sentences must share to echo one another."""
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words of a sentence that may tell its event apart, cut to seven letters so that the
+    forms of one word meet (« nationalisation », « nationalisé »): six letters and more, none of
+    the words every sentence or name has."""
+    words = (_word(w) for w in _WORDS.findall(fold(text)))
+    return frozenset(w[:7] for w in words if w not in _GENERIC and w not in _PLAIN)
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether two words differ by one letter left out, added or changed (« Endevour », « Endeavour »)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((n for n, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def _same_word(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 5 and _one_slip(a, b))
+
+
+def _named_after(site: str, town: str) -> bool:
+    """Whether the id ``site`` holds the words of the id ``town`` (``aeroport-de-niamey``, ``niamey``)."""
+    words, name = site.split("-"), town.split("-")
+    return len(town) >= 4 and len(words) > len(name) and any(
+        words[i:i + len(name)] == name for i in range(len(words) - len(name) + 1))
 
 
 def _body_in(text: str, countries: set[str]) -> tuple[str, tuple[str, ...]] | None:
@@ -126,6 +220,12 @@ class Affiliation:
     """A ministry or embassy (head word, portfolio words) it is or heads; None for anything else."""
     is_state: bool = False
     """The entity is a state or a country itself (« le Mali », « la Fédération de Russie »)."""
+    seat: bool = False
+    """The entity is a capital, which stands for its state when it acts (« Niamey a dénoncé »)."""
+
+    @property
+    def stands_for_state(self) -> bool:
+        return self.is_state or self.seat
 
 
 class Affiliations:
@@ -137,11 +237,75 @@ class Affiliations:
         self.cfg = cfg
         self.roles = dict(roles or {})
         self._cache: dict[str, Affiliation] = {}
+        self._words: dict[str, tuple[str, ...]] = {}
 
     def of(self, eid: str) -> Affiliation:
         if eid not in self._cache:
             self._cache[eid] = self._resolve(eid)
         return self._cache[eid]
+
+    def words(self, eid: str) -> tuple[str, ...]:
+        """The words that tell the entity apart, in the order of its name: « Barrick Gold » →
+        (barrick,), « Assimi Goïta » → (assimi, goita), « ministère de la Défense du Niger » →
+        (defense,); none for a country or a name made only of common words."""
+        if eid not in self._words:
+            ent = self.cfg.entities.get(eid)
+            name = fold(ent.name.get("fr", eid)) if ent else eid.replace("-", " ")
+            self._words[eid] = tuple(w for w in map(_word, name.split()) if len(w) >= 3 and w not in _GENERIC)
+        return self._words[eid]
+
+    def names_one(self, shared) -> bool:
+        """Whether participants two accounts share name the event: one that is more than a state
+        (« le Mali » is in too many events to name one), or two states (the parties of a
+        bilateral accord, « le Niger » and « les États-Unis »)."""
+        states = {self.state_key(p) for p in shared if self.of(p).stands_for_state}
+        return any(not self.of(p).stands_for_state for p in shared) or len(states) >= 2
+
+    def state_key(self, eid: str) -> str:
+        """One key for a state, its country entity and its capital (« niger », « niamey »); the
+        id itself for anything else."""
+        af = self.of(eid)
+        return f"state:{min(af.states)}" if af.stands_for_state and len(af.states) == 1 else eid
+
+    def shared(self, xs, ys) -> set[str]:
+        """The participants of ``xs`` that ``ys`` has too, a state and its capital as one."""
+        keys = {self.state_key(y) for y in ys}
+        return {x for x in xs if self.state_key(x) in keys}
+
+    def other_states(self, xs, ys) -> bool:
+        """Whether each side names a state the other side has nothing of (no state, nobody of
+        it): Russia on one side and Turkey on the other are two deliveries, two accords."""
+        def countries(ids, *, states_only: bool) -> set[str]:
+            return {c for p in ids if self.of(p).stands_for_state or not states_only for c in self.of(p).states}
+
+        return bool(countries(xs, states_only=True) - countries(ys, states_only=False)
+                    and countries(ys, states_only=True) - countries(xs, states_only=False))
+
+    def places_meet(self, xs, ys) -> bool:
+        """Whether two accounts' towns and sites can be one place: one in common, or a site named
+        after the other's town (« aéroport international de Niamey » and « Niamey »)."""
+        if not xs or not ys or set(xs) & set(ys):
+            return True
+        return any(_named_after(x, y) or _named_after(y, x) for x in xs for y in ys)
+
+    def alike(self, x: str, y: str) -> bool:
+        """Whether two ids, one at least not the gazetteer's, name one bearer spelled otherwise:
+        the words that tell one apart begin or end the other's (« Goïta », « Assimi Goïta »;
+        « Barrick Gold », « Barrick Mining »; « Conseil de sécurité », « Conseil de sécurité des
+        Nations unies »), a long word may have one letter amiss; no state, and no two
+        different states behind them. Two gazetteer ids are always two entities."""
+        if x == y:
+            return True
+        if x in self.cfg.entities and y in self.cfg.entities:
+            return False
+        ax, ay = self.of(x), self.of(y)
+        if ax.stands_for_state or ay.stands_for_state or (ax.states and ay.states and not ax.states & ay.states):
+            return False
+        short, long = sorted((self.words(x), self.words(y)), key=len)
+        if not short or max(map(len, short)) < 4:
+            return False
+        return any(all(_same_word(a, b) for a, b in zip(short, part))
+                   for part in (long[:len(short)], long[len(long) - len(short):]))
 
     def _resolve(self, eid: str) -> Affiliation:
         ent = self.cfg.entities.get(eid)
@@ -149,6 +313,9 @@ class Affiliations:
         country = _COUNTRY_OF_FORM.get(name)
         if country and (ent is None or ent.kind in ("state", "place")):
             return Affiliation(frozenset({country}), is_state=True)
+        seat = _SEAT_OF.get(name)
+        if seat and (ent is None or ent.kind == "place"):
+            return Affiliation(frozenset({seat}), seat=True)
         if (ent is not None and ent.kind == "person") or (ent is None and eid in self.roles):
             role = " ".join(filter(None, [self.roles.get(eid, ""), ent.role.get("fr", "") if ent else ""]))
             texts = [fold(role)]
@@ -179,6 +346,12 @@ class Account:
     """Towns and sites (countries left out: a country holds any of its towns)."""
     figures: Mapping[str, frozenset[float]]
     """Distinctive figures by what they count."""
+    dateline: bool = False
+    """True when the date is not written and holds the articles' publication date: the date of
+    the report, not of the event, which may be a few days older."""
+    words: frozenset[str] = frozenset()
+    """The rare content words of its evidence (``content_words``, kept by ``join_outlets`` when
+    few articles of the run use them)."""
 
 
 def compatible_kinds(a: str, b: str) -> bool:
@@ -209,46 +382,66 @@ def compatible_dates(a: Account, b: Account) -> bool:
     apart still agree."""
     if a.date is None or b.date is None:
         return False
-    slack = REPORTING_SLACK if not a.written and not b.written else timedelta(0)
-    return overlap(a.date, b.date, slack)
+    if a.written == b.written:
+        return overlap(a.date, b.date, timedelta(0) if a.written else REPORTING_SLACK)
+    told, report = (a, b) if a.written else (b, a)
+    if overlap(told.date, report.date):
+        return True
+    # what one outlet dates (« lundi 24 »), the other may date only by its dateline (Tuesday);
+    # not so for what was said, nor for a date taken from another sentence of the article
+    # (a day or a few: « fin mai » in a June article is not the June event its dateline dates)
+    return (report.dateline and told.date.precision == "day" and "statement" not in a.kinds | b.kinds
+            and report.date.start - REPORTING_SLACK <= told.date.end < report.date.start)
 
 
 def same_event(a: Account, b: Account, who: Affiliations) -> int:
     """How strongly ``a`` and ``b`` tell one event: 0 when they do not, more the more they share."""
-    if a.articles & b.articles or not a.themes & b.themes:
+    if a.articles & b.articles:
         return 0
     if not all(compatible_kinds(x, y) for x in a.kinds for y in b.kinds):
         return 0
     if not compatible_dates(a, b):
         return 0
-    if a.places and b.places and not a.places & b.places:
+    if not who.places_meet(a.places, b.places):
+        return 0
+    if who.other_states(a.participants, b.participants):
         return 0
     counted = a.figures.keys() & b.figures.keys()
     # 25 armoured vehicles and 40 all-terrain ones are two deliveries, whoever received them;
     # 900 and « près de 1 000 » recruits may be one intake told loosely
     if any(not any(close(x, y) for x in a.figures[u] for y in b.figures[u]) for u in counted):
         return 0
-    figures = any(a.figures[u] & b.figures[u] for u in counted)
-    place = bool(a.places & b.places)
-    shared = a.participants & b.participants
-    # a shared participant that is more than a state (« le Mali » is in too many events to name one)
-    named = any(not who.of(p).is_state for p in shared) or _same_body(a.participants, b.participants, who)
-    states = bool(shared) or bool({s for p in a.participants for s in who.of(p).states}
+    figures = any(rounded_alike(x, y) for u in counted for x in a.figures[u] for y in b.figures[u])
+    place = bool(a.places and b.places) and who.places_meet(a.places, b.places)
+    shared = who.shared(a.participants, b.participants)
+    theirs = who.shared(b.participants, a.participants)
+    alike = any(who.alike(x, y) for x in a.participants - shared for y in b.participants - theirs)
+    named = who.names_one(shared) or alike or _same_body(a.participants, b.participants, who)
+    states = bool(shared) or alike or bool({s for p in a.participants for s in who.of(p).states}
                                   & {s for p in b.participants for s in who.of(p).states})
     same_kind = len(a.kinds | b.kinds) == 1
+    if not a.themes & b.themes and not (same_kind and named):
+        return 0  # themes are read per sentence: one event of one kind and party may get two
+    # the two evidence sentences share words few other articles use (« loi de finances rectificative »)
+    echoed = len(a.words & b.words) >= ECHO
     if same_kind:
-        ok = named or figures or (states and place)
+        ok = named or figures or (states and (place or echoed))
     else:
         # what was said is only the event when the speaker is one of its parties
         talk = "statement" in a.kinds | b.kinds
         ok = named or (states and (figures or place) and not talk)
     if not ok:
         return 0
-    return 4 * named + 2 * figures + place + states + 2 * same_kind + 1
+    return 4 * named + 2 * figures + place + states + 2 * same_kind + echoed + 1
 
 
 def close(x: float, y: float) -> bool:
     return max(x, y) <= CLOSE * min(x, y)
+
+
+def rounded_alike(x: float, y: float) -> bool:
+    """One figure, maybe rounded otherwise (large figures within ``ROUNDED``)."""
+    return x == y or (min(x, y) >= ROUNDED_FROM and max(x, y) <= ROUNDED * min(x, y))
 
 
 def _same_body(a, b, who: Affiliations) -> bool:
