@@ -41,6 +41,10 @@ def test_corpus_scores_count_what_they_say():
     assert any("d: no fact" in m for m in apart.missed) and any("group g" in m for m in apart.missed)
     together = corpus_scores(meta, [_fact("1", "a", "b"), _fact("3", "c", themes=("other",))], themes)
     assert (together.groups_merged, together.distractors_with_fact) == (1, 0)
+    assert (apart.wrong_joins, together.wrong_joins) == (0, 0)
+    overmerged = corpus_scores(meta, [_fact("1", "a", "b"), _fact("2", "a", "d")], themes)
+    assert overmerged.groups_merged == 1 and overmerged.wrong_joins == 1
+    assert any(m.startswith("fact 2: joins a, d") for m in overmerged.missed)
 
 
 def test_evaluate_scores_articles_as_wholes(tmp_path):
@@ -69,6 +73,8 @@ def test_evaluate_scores_articles_as_wholes(tmp_path):
     text = table(ev)
     assert "same-event groups merged into one fact: 1/1" in text
     assert "distractors with a fact under a theme: 0/1" in text
+    # only the visit is annotated as a group here, so the example's other cross-outlet facts count
+    assert f"facts joining articles of no common group: {c.wrong_joins}" in text and c.wrong_joins > 0
 
 
 def test_a_fact_is_approvable_when_a_gold_event_has_its_date_and_a_participant():

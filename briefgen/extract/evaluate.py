@@ -86,6 +86,9 @@ class Corpus:
     compatible date (the same, or one within the other) and shares an actor or a place."""
     missed: tuple[str, ...] = ()
     """What went wrong, one line each (article or group)."""
+    wrong_joins: int = 0
+    """Facts that join articles the gold puts in no common same-event group (merges that hide a
+    fact); only counted when the gold files give groups."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,13 +208,20 @@ def corpus_scores(meta: dict[str, dict[str, str]], facts, themes: tuple[str, ...
     groups = {g: members for g, members in groups.items() if len(members) > 1}
     merged = {g for g, members in groups.items() if any(members <= {e.source for e in f.evidence} for f in facts)}
     missed += [f"group {g}: {', '.join(sorted(groups[g]))} not merged into one fact" for g in sorted(set(groups) - merged)]
+    wrong = []
+    if groups:
+        for f in facts:
+            sids = {e.source for e in f.evidence} & set(meta)
+            if len(sids) > 1 and not any(sids <= members for members in groups.values()):
+                wrong.append(f)
+                missed.append(f"fact {f.id}: joins {', '.join(sorted(sids))}, in no common same-event group")
     with_events = {sid for sid, m in meta.items() if "events" in m}
     proposed = [f for f in facts if set(f.themes) & set(themes) and {e.source for e in f.evidence} & with_events]
     good = [f for f in proposed
             if approvable(f, [e for s in {e.source for e in f.evidence} for e in meta.get(s, {}).get("events", [])])]
     return Corpus(len(topical), sum(1 for sid in topical if sid in themed), len(distractors),
                   sum(1 for sid in distractors if sid in themed), len(groups), len(merged), len(proposed),
-                  len(good), tuple(missed))
+                  len(good), tuple(missed), len(wrong))
 
 
 def evaluate(cfg: Config, gold_dir: Path, paths: list[Path], *, warn) -> Evaluation:
@@ -247,6 +257,8 @@ def table(ev: Evaluation) -> str:
         lines.append(f"articles about a theme with a fact: {c.theme_articles_with_fact}/{c.theme_articles}")
         lines.append(f"distractors with a fact under a theme: {c.distractors_with_fact}/{c.distractors}")
         lines.append(f"same-event groups merged into one fact: {c.groups_merged}/{c.groups}")
+        if c.groups:
+            lines.append(f"facts joining articles of no common group: {c.wrong_joins}")
     if c.proposed:
         lines.append(f"proposed facts an analyst would approve: {c.approvable}/{c.proposed} "
                      f"({c.approvable / c.proposed:.0%})")
