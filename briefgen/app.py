@@ -156,8 +156,8 @@ def _run(cfg: Config, week: str | None, *, send: bool, strict: bool, renderer) -
     _raise_problems(*_fact_problems(cfg, strict=strict))
     week = resolve_week(cfg, week)
     # Only what is stale is rendered: the week asked for (unless current) and every other week whose
-    # editions are missing or out of date (one whose facts were all rejected is skipped with a warning).
-    stale = stale_weeks(cfg)
+    # editions are missing or out of date, quiet weeks between the first week with facts and it included.
+    stale = stale_weeks(cfg, upto=week)
     others = [w for w in stale if w != week]
     todo = [*others, week] if week in stale or not is_current(cfg, week) else others
     if todo:
