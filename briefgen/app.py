@@ -61,6 +61,7 @@ def _mailing_problems(cfg: Config, *, strict: bool, sending: bool, quiet: bool =
 def _fact_problems(cfg: Config, *, strict: bool, quiet: bool = False) -> tuple[list[Problem], list[str]]:
     """Every problem in every fact file, and the missing translations; ``quiet``: warnings not logged."""
     from .articles.readers import read_sources
+    from .facts.chronology import chronology_problems
     from .facts.load import fact_files, load_fact_file
     from .facts.translations import missing_translations
 
@@ -76,7 +77,12 @@ def _fact_problems(cfg: Config, *, strict: bool, quiet: bool = False) -> tuple[l
         except ConfigError as exc:
             problems.extend(exc.problems)
             continue
-        for w in warnings:
+        errors, late = chronology_problems(cfg, ff, sources)
+        problems.extend(errors)
+        if strict:
+            problems.extend(late)
+            late = []
+        for w in (*warnings, *late):
             warn(w)
         missing.extend(missing_translations(cfg, ff))
     return problems, missing
