@@ -276,3 +276,26 @@ def test_a_quiet_week_is_mailed_as_one(tmp_path):
     assert "Key points No significant development was reported this week. The full edition" in body
     subject, body = by_lang["fr"]
     assert "Points clés Aucun développement significatif n'a été signalé cette semaine." in body
+
+
+def test_an_undated_report_keeps_a_fact_in_its_own_week(tmp_path):
+    """An article without a date counts as published (nothing says it came late): the fact it backs
+    stays in its week's edition, beside the dated reports of that time."""
+    from briefgen.core.config import load_config
+    from briefgen.edition.brief import build_brief
+
+    cfg = copy_project(tmp_path)
+    facts = tmp_path / "facts" / f"{W28}.yaml"
+    text = facts.read_text(encoding="utf-8")
+    visit = text.index("- id: visit-rudolph-atallah")
+    first_late = text.index("  - source: 2025-07-23-courrier-sahel-stevens-bamako", visit)
+    start = text.index("  evidence:\n", visit) + len("  evidence:\n")
+    facts.write_text(text[:start] + text[first_late:], encoding="utf-8")
+    article = tmp_path / "sources" / "2025-07-31-sahel-depeches-jnim-sanctions.md"
+    edit(article, "date: 2025-07-31\n", "")
+    config = load_config(cfg)
+    w28 = build_brief(config, W28)
+    [visit] = [i for i in w28.key_points if i.fact.kind == "visit"]
+    assert [s.id for s in visit.sources] == ["2025-07-31-sahel-depeches-jnim-sanctions"] and visit.late is None
+    w30 = build_brief(config, W30)
+    assert not [i for s in w30.sections for i in s.items if i.fact.id == visit.fact.id]

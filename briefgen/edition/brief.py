@@ -129,11 +129,11 @@ WeekFiles = dict[str, tuple[FactFile, list]]
 
 
 def first_report(fact: Fact, sources: Mapping[str, Source]) -> date | None:
-    """The day the fact was first reported: the earliest publication date of its evidence (None when
-    no evidence has a date: nothing says it came late)."""
-    days = [sources[e.source].published for e in fact.evidence
-            if e.source in sources and sources[e.source].published is not None]
-    return min(days) if days else None
+    """The day the fact was first reported: the earliest publication date of its evidence; None when
+    it has no evidence or an article without a date (nothing says it came late, and an undated
+    article is shown by every edition)."""
+    days = [sources[e.source].published if e.source in sources else None for e in fact.evidence]
+    return None if not days or None in days else min(days)
 
 
 @dataclass(frozen=True, slots=True)
