@@ -220,11 +220,12 @@ def build_brief(cfg: Config, week: str, *, strict: bool = False, themes: tuple[s
         if mine:  # no trend on the first edition: there is no previous edition to compare with
             sections.append(Section(theme, mine, analysis.trends.get(theme.id) if number > 1 else None))
 
-    # Analysts' key points first; then what they approved, what is best sourced, and facts that say
+    # The week's own facts first (a late fact's key point was chosen for its own week's edition);
+    # analysts' key points first; then what they approved, what is best sourced, and facts that say
     # who did something before bare statements and facts whose subject is not in the gazetteer yet.
-    ranked = sorted(items, key=lambda i: (not i.fact.key_point, i.fact.status != "approved", i.credibility,
-                                          -i.corroboration, not i.fact.actors, i.fact.kind in ("statement", "other"),
-                                          i.fact.date.start))
+    ranked = sorted(items, key=lambda i: (i.late is not None, not i.fact.key_point, i.fact.status != "approved",
+                                          i.credibility, -i.corroboration, not i.fact.actors,
+                                          i.fact.kind in ("statement", "other"), i.fact.date.start))
     key_points = tuple(ranked[: cfg.brief.key_points])
 
     figures = []
