@@ -61,6 +61,7 @@ def _mailing_problems(cfg: Config, *, strict: bool, sending: bool, quiet: bool =
 def _fact_problems(cfg: Config, *, strict: bool, quiet: bool = False) -> tuple[list[Problem], list[str]]:
     """Every problem in every fact file, and the missing translations; ``quiet``: warnings not logged."""
     from .articles.readers import read_sources
+    from .facts.chronology import chronology_problems
     from .facts.load import fact_files, load_fact_file
     from .facts.translations import missing_translations
 
@@ -76,7 +77,12 @@ def _fact_problems(cfg: Config, *, strict: bool, quiet: bool = False) -> tuple[l
         except ConfigError as exc:
             problems.extend(exc.problems)
             continue
-        for w in warnings:
+        errors, late = chronology_problems(cfg, ff, sources)
+        problems.extend(errors)
+        if strict:
+            problems.extend(late)
+            late = []
+        for w in (*warnings, *late):
             warn(w)
         missing.extend(missing_translations(cfg, ff))
     return problems, missing
@@ -156,8 +162,8 @@ def _run(cfg: Config, week: str | None, *, send: bool, strict: bool, renderer) -
     _raise_problems(*_fact_problems(cfg, strict=strict))
     week = resolve_week(cfg, week)
     # Only what is stale is rendered: the week asked for (unless current) and every other week whose
-    # editions are missing or out of date (one whose facts were all rejected is skipped with a warning).
-    stale = stale_weeks(cfg)
+    # editions are missing or out of date, quiet weeks between the first week with facts and it included.
+    stale = stale_weeks(cfg, upto=week)
     others = [w for w in stale if w != week]
     todo = [*others, week] if week in stale or not is_current(cfg, week) else others
     if todo:

@@ -15,7 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import copy_project, run_cli  # noqa: E402
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-WEEKS = ("2025-W30",)
+WEEKS = ("2025-W28", "2025-W29", "2025-W30", "2025-W31")
+"""The first edition, a quiet week, the example desk's week and the week after it."""
 LANGS = ("fr", "en")
 
 

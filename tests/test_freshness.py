@@ -241,6 +241,7 @@ def test_a_run_with_nothing_changed_renders_nothing(tmp_path):
     assert first.returncode == 0, first.stderr
     before = _snapshot(tmp_path / "output")
     assert f"{W30}/brief.fr.pdf" in before and "2025-W31/brief.en.pdf" in before
+    assert "2025-W29/brief.fr.pdf" in before  # the quiet week between the editions with facts
     again = run_cli("run", "--config", str(cfg))
     assert again.returncode == 0, again.stderr
     assert "nothing to render" in again.stderr and "rendering" not in again.stderr
@@ -253,11 +254,11 @@ def test_a_run_with_nothing_changed_renders_nothing(tmp_path):
 # -- what makes an edition stale: its inputs, not the clock -----------------------------------------
 def test_an_edition_is_stale_exactly_when_its_inputs_change(desk, monkeypatch):
     cfg = load_config(desk.config)
-    assert stale_weeks(cfg) == ["2025-W31"]  # never built
+    assert stale_weeks(cfg) == ["2025-W29", "2025-W31"]  # never built (W29: a quiet week)
 
     facts = desk.root / "facts" / f"{W30}.yaml"
     os.utime(facts, (1e10, 1e10))  # newer, same content: still current
-    assert stale_weeks(cfg) == ["2025-W31"]
+    assert stale_weeks(cfg) == ["2025-W29", "2025-W31"]
 
     article = desk.root / "sources" / "2025-07-22-echo-sikasso-bougouni-recrues.md"  # cited by W30 only
     original = article.read_bytes()

@@ -64,10 +64,10 @@ def test_the_renderer_writes_each_edition_in_order(project, tmp_path):
 
 def test_a_failed_build_leaves_no_worker_holding_the_output(project):
     # A worker left waiting would keep stdout and stderr open: the call would not return.
-    result = subprocess.run([sys.executable, "-m", "briefgen", "build", "--week", "2025-W40", "--config",
+    result = subprocess.run([sys.executable, "-m", "briefgen", "build", "--week", "2025-W20", "--config",
                              str(project)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
-    assert "no facts for 2025-W40" in result.stderr
+    assert "2025-W20 is before the first edition" in result.stderr
 
 
 SCRIPT = """

@@ -38,6 +38,27 @@ def week_of(d: date) -> str:
     return f"{y}-W{w:02d}"
 
 
+def next_week(week: str) -> str:
+    """The ISO week after ``week``."""
+    return week_of(parse_week(week)[0] + timedelta(days=7))
+
+
+def weeks_from(first: str, last: str) -> list[str]:
+    """Every week from ``first`` to ``last``, both included (none when ``last`` is earlier)."""
+    out, monday, end = [], parse_week(first)[0], parse_week(last)[0]
+    while monday <= end:
+        out.append(week_of(monday))
+        monday += timedelta(days=7)
+    return out
+
+
+def issue_date(week: str, issued: date | None = None) -> date:
+    """The day the edition of ``week`` is issued, which is also its cut-off (it shows only what was
+    published on or before that day): the fact file's ``issued``, else the Monday after the week.
+    The one definition: the masthead, the cut-off and the next edition's date all come from here."""
+    return issued or parse_week(week)[1] + timedelta(days=1)
+
+
 def weeks_between(first: str, week: str) -> int:
     """Number of weeks from ``first`` to ``week`` (0 when equal)."""
     return (parse_week(week)[0] - parse_week(first)[0]).days // 7

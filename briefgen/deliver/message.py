@@ -103,6 +103,7 @@ def _texts(brief: Brief, lang: str, pdf_name: str, pdf_size: int, delivery: Deli
         "period": tr.gettext("covers %(period)s") % {"period": i18n.date_range(brief.start, brief.end, lang)},
         "key_points_title": tr.gettext("Key points"),
         "key_points": [phrasing.plain(phrasing.sentence(i.fact, speaker, tr)) for i in brief.key_points],
+        "quiet": tr.gettext("No significant development was reported this week.") if brief.quiet else "",
         "attached": s["attached"] % {"file": pdf_name, "size": _size(pdf_size, lang)},
         "organisation": one_line(brief.organisation),
         "automatic": s["automatic"] % {"reply_to": ", ".join(a for _, a in delivery.reply_to)}

@@ -19,7 +19,7 @@ from ..core.errors import BriefgenError, ConfigError
 from ..core.files import write_atomic
 from ..core.layout import edition_path
 from ..facts.load import fact_files
-from .brief import Brief, build_brief, newest_week
+from .brief import Brief, build_brief, newest_week, weeks_upto
 from .changes import summary
 from .freshness import (
     Entry,
@@ -43,7 +43,7 @@ def build(cfg: Config, week: str | None, *, langs=None, strict: bool = False,
     """Build the editions of ``week`` (default: the newest with facts) and write them; unless
     ``force``, editions that are current are left as they are (nothing rendered)."""
     week = week or newest_week(cfg)
-    if not force and week in fact_files(cfg) and is_current(cfg, week, langs or cfg.languages):
+    if not force and is_current(cfg, week, langs or cfg.languages):
         # The same checks and warnings as a build (--strict may refuse what a plain build accepted).
         build_brief(cfg, week, strict=strict, warn=lambda m: log.warning("warning: %s", m))
         log.info("%s: the editions are up to date (nothing rendered; --force to render them again)", week)
@@ -66,10 +66,11 @@ def build_weeks(cfg: Config, weeks: list[str], *, langs=None, strict: bool = Fal
     briefs = {}
     warn = lambda m: log.warning("warning: %s", m)  # noqa: E731
     sources = read_sources(cfg.sources_dir, warn=warn)
+    files: dict = {}
     for week in weeks:
         log.info("[1/3] reading facts and sources for %s", week)
         try:
-            briefs[week] = build_brief(cfg, week, strict=strict, sources=sources, warn=warn)
+            briefs[week] = build_brief(cfg, week, strict=strict, sources=sources, warn=warn, files=files)
         except ConfigError:
             raise
         except BriefgenError as exc:
@@ -111,9 +112,15 @@ def _write_edition(cfg: Config, manifest: Manifest, digest: str, brief: Brief, l
     return list(data)
 
 
-def stale_weeks(cfg: Config) -> list[str]:
-    """Weeks with facts whose full editions are missing or not what their inputs make now."""
-    return [week for week in fact_files(cfg) if not is_current(cfg, week)]
+def stale_weeks(cfg: Config, upto: str | None = None) -> list[str]:
+    """Weeks whose full editions are missing or not what their inputs make now: the weeks with facts
+    (from the first edition on) and the quiet weeks between them, up to ``upto`` when it is later.
+    Quiet weeks before the first week with facts are left out: no earlier edition promised them."""
+    weeks = sorted(w for w in fact_files(cfg) if w >= cfg.brief.first_edition)
+    if not weeks:
+        return []
+    last = max(weeks[-1], upto or weeks[-1])
+    return [w for w in weeks_upto(cfg, last) if w >= weeks[0] and not is_current(cfg, w)]
 
 
 @dataclass(frozen=True)
@@ -143,7 +150,8 @@ def current_editions(cfg: Config, week: str, wanted, *, strict: bool = False, re
     manifest = Manifest.read(folder, week)
     warn = lambda m: log.debug("%s", m)  # noqa: E731 - build_weeks has reported them
     sources = read_sources(cfg.sources_dir, warn=warn)
-    full = build_brief(cfg, week, strict=strict, sources=sources, warn=warn)
+    files: dict = {}
+    full = build_brief(cfg, week, strict=strict, sources=sources, warn=warn, files=files)
     briefs: dict[tuple[str, tuple[str, ...] | None], Brief] = {}
     work, keys = [], []
     for lang, themes in sorted(set(wanted) | {(lang, None) for lang in cfg.languages}, key=str):
@@ -151,7 +159,7 @@ def current_editions(cfg: Config, week: str, wanted, *, strict: bool = False, re
             briefs[(lang, None)] = full
             continue
         try:
-            tailored = build_brief(cfg, week, themes=themes, sources=sources, warn=warn)
+            tailored = build_brief(cfg, week, themes=themes, sources=sources, warn=warn, files=files)
         except ConfigError:
             raise
         except BriefgenError:

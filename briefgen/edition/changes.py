@@ -27,7 +27,8 @@ def summary(brief: Brief, lang: str) -> dict:
     def item(i: Item) -> list:
         return [i.fact.id, phrasing.plain(phrasing.sentence(i.fact, speaker, tr)), i.grade,
                 [[s.id, s.outlet, s.published, s.title] for s in i.sources], repr(i.fact.quote),
-                repr(i.fact.conflicts), i.fact.text.get(lang) if i.fact.text else None]
+                repr(i.fact.conflicts), i.fact.text.get(lang) if i.fact.text else None,
+                *([i.late] if i.late else [])]  # told late, after its own week's edition
 
     a = brief.analysis
     parts = {

@@ -2,8 +2,8 @@
 ``build`` writes beside the editions (``output/<week>/edition.json``).
 
 An edition is a pure function of its inputs: the settings it reads (project file, brief, gazetteer,
-outlets, the logo), the templates and catalogues that render it, the week's fact file, the articles
-those facts cite, and briefgen itself (its version, its code and the renderer's version). The
+outlets, the logo), the templates and catalogues that render it, the week's fact file and those of
+the weeks before it (late reports, carried watch lists, cut-offs), the articles those facts cite, and briefgen itself (its version, its code and the renderer's version). The
 digest of those inputs is cheap (files hashed, nothing rendered, no language model): every command
 asks ``is_current`` before it trusts or sends an edition, and rebuilds when the answer is no.
 
@@ -29,6 +29,7 @@ import yaml
 from ..core.config import Config
 from ..core.files import write_atomic
 from ..core.resources import locales_dir, templates_dir
+from ..core.weeks import weeks_from
 from ..core.yamlio import _Loader
 
 MANIFEST = "edition.json"
@@ -125,15 +126,25 @@ def _strings(node) -> set[str]:
     return set()
 
 
-def _cited_articles(cfg: Config, fact_bytes: bytes | None) -> list[Path]:
-    """The article files a fact file can cite: every file of sources/ whose id (its name without
-    extension) appears as a value in the fact file."""
-    if not fact_bytes or not cfg.sources_dir.is_dir():
-        return []
+@lru_cache(maxsize=256)
+def _values(fact_bytes: bytes) -> frozenset[str]:
+    """Every text value of a fact file (each file is parsed once per process, however many weeks'
+    digests read it)."""
     try:
-        values = _strings(yaml.load(fact_bytes, Loader=_Loader))
+        return frozenset(_strings(yaml.load(fact_bytes, Loader=_Loader)))
     except yaml.YAMLError:
-        return []  # the build reports the problem; nothing to add here
+        return frozenset()  # the build reports the problem; nothing to add here
+
+
+def _cited_articles(cfg: Config, fact_bytes: Iterable[bytes | None]) -> list[Path]:
+    """The article files fact files can cite: every file of sources/ whose id (its name without
+    extension) appears as a value in one of them."""
+    values: set[str] = set()
+    for data in fact_bytes:
+        if data:
+            values |= _values(data)
+    if not values or not cfg.sources_dir.is_dir():
+        return []
     return sorted(p for p in cfg.sources_dir.iterdir()
                   if p.is_file() and not p.name.startswith(".") and p.stem in values)
 
@@ -149,9 +160,16 @@ def inputs_digest(cfg: Config, week: str) -> str:
         d.add(f"template:{rel}", _read(path))
     for lang in cfg.languages:
         d.add(f"catalogue:{lang}", _read(locales_dir() / lang / "LC_MESSAGES" / "briefgen.po"))
-    facts = _read(cfg.facts_dir / f"{week}.yaml")
-    d.add("facts", facts)
-    for path in _cited_articles(cfg, facts):
+    # The week's fact file, and those of the earlier weeks from the first edition on: their facts first
+    # reported after their own edition was issued are told in a later one, a quiet week carries the
+    # previous watch list forward, and their issue dates are the cut-offs (edition.brief.timeline).
+    facts = {week: _read(cfg.facts_dir / f"{week}.yaml")}
+    d.add("facts", facts[week])
+    for w in weeks_from(cfg.brief.first_edition, week)[:-1]:
+        facts[w] = _read(cfg.facts_dir / f"{w}.yaml")
+        if facts[w] is not None:
+            d.add(f"facts:{w}", facts[w])
+    for path in _cited_articles(cfg, facts.values()):
         d.add(f"article:{path.name}", _read(path))
     return d.hexdigest()
 
