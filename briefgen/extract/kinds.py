@@ -133,11 +133,13 @@ def meeting(site: Site) -> Roles | None:
 
 
 # -- what is announced, sanctioned, agreed, run ------------------------------------------------
-ACTION_CUES = (("create", r"creat|verrai?t? (?:bientot )?le jour|voir le jour|installation|ouverture prochaine"),
-               ("open", r"\bouvr|ouverture"), ("launch", r"lance"), ("resume", r"relanc|reprise|reactiv"),
+ACTION_CUES = (("create", r"creat|verrai?t? (?:bientot )?le jour|voir le jour|installation|ouverture prochaine"
+                          r"|premiere pierre|\bconstrui|\bconstruction"),
+               ("open", r"\bouvr|ouverture|inaugur"), ("launch", r"lance"), ("resume", r"relanc|reprise|reactiv"),
                ("suspend", r"suspen|\bgel|pause|sommeil"), ("extend", r"prolong"),
                # before « sign »: « a dénoncé la convention signée avec… » ends it
-               ("end", r"denon|retrait|retir|quitt|rompu|rompr|mettre fin|met fin|nationalis"), ("sign", r"sign"))
+               ("end", r"denon|retrait|retir|quitt|rompu|rompr|mettre fin|met fin|nationalis|\bdepart\b"),
+               ("sign", r"sign"))
 """What happens to what is announced (facts.model.ACTIONS), by the words that say it, matched against
 the folded sentence (lower case, no accents)."""
 
@@ -146,16 +148,40 @@ def _action(site: Site, among=None) -> str | None:
     return next((a for a, rx in ACTION_CUES if (among is None or a in among) and re.search(rx, site.low)), None)
 
 
-@rule("announcement", "actors", "objects", frame="announcement", figures=True,
-      triggers={"annoncer", "annonce", "inaugurer", "lancer", "lancement", "ouverture", "création",
+SAID_ONLY = frozenset({"annoncer", "annonce"})
+"""Announcement triggers that say nothing of what is announced: the fact needs its object named."""
+
+
+def _first_reading(t: Token, units: set[str]) -> str | None:
+    """« la première pierre » is laid at the start of a construction; another stone is no fact."""
+    return None if t.lemma == "pierre" and t.prev != "première" else "announcement"
+
+
+@rule("announcement", "actors", "objects", "places", frame="announcement", figures=True,
+      reading=_first_reading,
+      triggers={"annoncer", "annonce", "inaugurer", "inauguration", "lancer", "lancement", "ouverture", "création",
                 "dénoncer", "retirer", "retrait", "quitter", "rompre", "nationaliser", "nationalisation",
-                "construire", "construction", "adopter"})
+                "construire", "construction", "adopter", "adoption", "approuver", "pierre", "départ"})
 def announcement(site: Site) -> Roles | None:
-    who = _claim(site, _person(site) or person_meant(site.span, site.ctx))
+    """Who announces, launches, builds, nationalises or withdraws: the person or the body named
+    before the trigger (its subject), else the person named after it or meant by a pronoun. What is
+    announced: the bodies and programmes named; without them, the trigger must say the event itself
+    (« a lancé la construction », « son retrait du Mali ») and the sentence where or when."""
+    before = [m for m in site.people + site.orgs if m.end <= site.idx and m.label in ("PER", "ORG", "STATE")
+              and m.entity not in site.claimed]
+    person_before = site.person is not None and site.person.end <= site.idx
+    bodies = [m for m in before if m.label != "PER"]
+    who = _person(site) if person_before else (bodies[0].entity if bodies else None)
+    who = _claim(site, who or _person(site) or person_meant(site.span, site.ctx))
     if who is None:
         return None
     objects = [m.entity for m in site.orgs + site.progs if m.label in ("ORG", "PROG") and m.entity != who]
-    return Roles(actors=[who], objects=objects, action=_action(site)) if objects else None
+    places = [m.entity for m in site.places if site.dist(m.start) <= NEAR + 4]
+    trigger = next((t for t in site.span if t.idx == site.idx), None)
+    said_only = trigger is None or trigger.lemma_.lower() in SAID_ONLY
+    if not objects and (said_only or not (places or site.explicit_date())):
+        return None
+    return Roles(actors=[who], objects=objects, places=places, action=_action(site))
 
 
 GROUP_ANAPHORS = re.compile(r"\b(?:ces|les|plusieurs|trois|deux)\s+(?:groupes|organisations|terroristes|entités)\b"

@@ -128,13 +128,14 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
         m = Mention(m.start, m.end, m.text, m.label, m.entity, sent_of(m.start), m.known)
         found.mentions.append(m)
         if not m.known and m.entity not in found.entities:
-            kind = "organisation" if m.label == "ORG" else "place"
-            found.entities[m.entity] = NewEntity(m.entity, kind, _formed_name(m.text))
+            kind = {"ORG": "organisation", "STATE": "state"}.get(m.label, "place")
+            found.entities[m.entity] = NewEntity(m.entity, kind, _STATE_NAMES.get(m.entity) or _formed_name(m.text))
     for ent, label in pending_new:
         if names_mod.is_credit(ent.text, outlets):
             continue
         _new_entity(found, ent, label, text, sents, sent_of, role_spans, surnames, cfg)
     _first_words(found)
+    _bare_names(found, text, sent_of)
     found.mentions.sort(key=lambda m: m.start)
     _extra_quantities(found, doc, text, sent_of)
     return found
@@ -151,6 +152,21 @@ def _first_words(found: _Found) -> None:
             found.mentions[n] = Mention(m.start, m.end, m.text, "ORG", full, m.sent, known=False)
             if not any(x.entity == m.entity for x in found.mentions):
                 found.entities.pop(m.entity, None)
+
+
+def _bare_names(found: _Found, text: str, sent_of) -> None:
+    """« Wagner » alone, in an article that names the « groupe Wagner »: the same organisation."""
+    bare = {}
+    for x in found.mentions:
+        head, _, rest = x.entity.partition("-")
+        last = x.text.split()[-1]
+        if x.label == "ORG" and not x.known and head in lexicon.ORG_HEADS and rest and "-" not in rest \
+                and last[:1].isupper() and slug(last) == rest:
+            bare[last] = x.entity
+    for word, eid in bare.items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text):
+            if not any(x.start < m.end() and m.start() < x.end for x in found.mentions):
+                found.mentions.append(Mention(m.start(), m.end(), m.group(), "ORG", eid, sent_of(m.start()), False))
 
 
 def _formed_name(text: str) -> str:
@@ -176,6 +192,9 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None) -> list[Menti
     slugs = {slug(n.name) for n in found}
     by_acronym = {slug(n.name) for n in found if n.acronym}
     for n in found:
+        if n.kind == "state":
+            out += _state_mention(n, text, cfg, phrases)
+            continue
         eid = slug(n.name)
         known_ids = phrases.get(normalize(n.name).lower())
         if known_ids:
@@ -200,6 +219,25 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None) -> list[Menti
                 out += [Mention(m.start(), m.end(), acr, x.label, x.entity, 0, x.known) for x in made]
                 taken.append((m.start(), m.end()))
     return sorted(out, key=lambda m: m.start)
+
+
+_STATE_NAMES: dict[str, str] = {}
+"""Id → country name of the new states found from « le gouvernement nigérien » and the like."""
+
+
+def _state_mention(n, text: str, cfg: Config, phrases) -> list[Mention]:
+    """The state a phrase such as « le gouvernement nigérien » names: the gazetteer's state of that
+    name, else a new state when the name is a country's."""
+    from .nlp import normalize
+
+    ids = [i for i in phrases.get(normalize(n.name).lower(), []) if cfg.entities[i].kind == "state"]
+    if ids:
+        return [Mention(n.start, n.end, text[n.start:n.end], "STATE", ids[0], 0, True)]
+    cname = names_mod.country(n.name)
+    if cname is None:
+        return []
+    _STATE_NAMES[slug(cname)] = cname
+    return [Mention(n.start, n.end, text[n.start:n.end], "STATE", slug(cname), 0, False)]
 
 
 def _label(kind: str) -> str:

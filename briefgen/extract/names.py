@@ -181,6 +181,13 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
                 (x.lower in lx.DEMONYMS and x.lower not in ("national", "nationale"))
                 or (lw == "état-major" and x.lower in ("général", "générale")) for x in body)
             direct_ok = lw in ("fondation", "mission") or place
+            if lw == "groupe" and 0 < first_proper < len(body) and all(x.lower in lx.FORCE_ADJECTIVES or x.lower in lx.DEMONYMS
+                                                           for x in body[:first_proper]):
+                # « le groupe paramilitaire russe Wagner » is the « groupe Wagner »
+                if any(x.lower in lx.FORCE_ADJECTIVES for x in body):
+                    out.append(Name(w.start, words[end - 1].end, "groupe " + _text(body, first_proper, len(body)),
+                                    "organisation"))
+                continue
             if not (proper and (via_connector or direct_ok)) and not national:
                 continue
         kind = "place" if place else ("both" if lw in lx.BOTH_ORG_AND_PLACE else "organisation")
@@ -287,6 +294,7 @@ def find(text: str, claimed: list[tuple[int, int]], places: set[str],
         found += _acronym_names(words)
         found += _head_names(words, places)
     found += _site_names(text)
+    found += state_names(text)
     # left to the gazetteer: a name whose head it claimed, or that holds one of its organisations
     # (« l'État-major de la Garde nationale du Mali » is the Garde nationale's)
     found = [f for f in found if not any(a <= f.start < b for a, b in claimed)
@@ -352,3 +360,37 @@ def country(name: str, known: set[str] = frozenset()) -> str | None:
             rest = re.sub(r"^(?:la|le|l')\s*", "", rest)
             return _COUNTRY.get(rest) or (rest.title() if rest in known else None)
     return None
+
+
+def demonym_country(word: str) -> str | None:
+    """The country a nationality adjective of any gender and number designates (« nigériennes » →
+    Niger), or None."""
+    w = word.lower()
+    forms = [w, w[:-1] if w.endswith("s") else w]
+    for f in list(forms):
+        if f.endswith("nne"):
+            forms.append(f[:-2])  # nigérienne → nigérien
+        if f.endswith("que"):
+            forms.append(f[:-3] + "c")  # turque → turc
+        if f.endswith("e"):
+            forms.append(f[:-1])  # malienne → malien(ne), française → français
+    return next((lx.DEMONYM_COUNTRIES[f] for f in forms if f in lx.DEMONYM_COUNTRIES), None)
+
+
+_STATE = re.compile(
+    r"\b(?i:l'|le |la |les )((?i:" + "|".join(lx.STATE_NOUNS) + r")(?: militaires?| de (?:la )?[Tt]ransition)?)"
+    r"(?:( au pouvoir (?:au|en)| du) ([A-ZÀ-Ý][\w'-]*(?: [A-ZÀ-Ý][\w-]*)?)| ([a-zà-ÿ-]+)\b)")
+
+
+def state_names(text: str) -> list[Name]:
+    """« l'État burkinabè », « le gouvernement nigérien », « les autorités de la transition
+    burkinabè », « le gouvernement du Mali », « la junte au pouvoir au Niger »: the state itself
+    (``name`` is the country; a country after « au pouvoir au » stays a place of its own)."""
+    out = []
+    for m in _STATE.finditer(text):
+        if m.group(4):
+            out += [Name(m.start(1), m.end(4), c, "state")] if (c := demonym_country(m.group(4))) else []
+        else:  # the caller checks that the name is a country's
+            end = m.end(3) if m.group(2) == " du" else m.end(2) - 3
+            out.append(Name(m.start(1), end, country(m.group(3)) or m.group(3), "state"))
+    return out
