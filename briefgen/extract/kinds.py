@@ -148,6 +148,12 @@ def _action(site: Site, among=None) -> str | None:
     return next((a for a, rx in ACTION_CUES if (among is None or a in among) and re.search(rx, site.low)), None)
 
 
+PUBLISHED_ACTS = re.compile(r"\b(?:loi|budget|decret|arrete|ordonnance|plan|strategie)\b")
+"""What a government publishes as a decision (the folded sentence has one of these)."""
+DECISIONS = frozenset({"adopter", "adoption", "approuver", "publier", "nationaliser", "nationalisation", "retirer",
+                       "retrait", "quitter", "rompre", "dénoncer"})
+"""Triggers that, with a state or a body as their subject, are its decision even without a place or a date
+(« le gouvernement a adopté un budget »); a building or a launch says where or when."""
 SAID_ONLY = frozenset({"annoncer", "annonce"})
 """Announcement triggers that say nothing of what is announced: the fact needs its object named."""
 
@@ -161,7 +167,7 @@ def _first_reading(t: Token, units: set[str]) -> str | None:
       reading=_first_reading,
       triggers={"annoncer", "annonce", "inaugurer", "inauguration", "lancer", "lancement", "ouverture", "création",
                 "dénoncer", "retirer", "retrait", "quitter", "rompre", "nationaliser", "nationalisation",
-                "construire", "construction", "adopter", "adoption", "approuver", "pierre", "départ"})
+                "construire", "construction", "adopter", "adoption", "approuver", "pierre", "départ", "publier"})
 def announcement(site: Site) -> Roles | None:
     """Who announces, launches, builds, nationalises or withdraws: the person or the body named
     before the trigger (its subject), else the person named after it or meant by a pronoun. What is
@@ -179,7 +185,10 @@ def announcement(site: Site) -> Roles | None:
     places = [m.entity for m in site.places if site.dist(m.start) <= NEAR + 4]
     trigger = next((t for t in site.span if t.idx == site.idx), None)
     said_only = trigger is None or trigger.lemma_.lower() in SAID_ONLY
-    if not objects and (said_only or not (places or site.explicit_date())):
+    if trigger is not None and trigger.lemma_.lower() == "publier" and not PUBLISHED_ACTS.search(site.low):
+        return None  # a message or a report is published; a law or a budget is announced
+    body = who not in {m.entity for m in site.people} and trigger is not None and trigger.lemma_.lower() in DECISIONS
+    if not objects and (said_only or not (places or site.explicit_date() or body)):
         return None
     return Roles(actors=[who], objects=objects, places=places, action=_action(site))
 
@@ -202,11 +211,19 @@ def sanction(site: Site) -> Roles | None:
     return Roles(actors=states[:1] or meant_by_adjective(site.cfg, site.low)[:1], targets=targets)
 
 
-@rule("agreement", "actors", "counterparts", frame="agreement", paragraph_date=False,
-      triggers={"accord", "convenir", "signer", "protocole", "mémorandum"})
+@rule("agreement", "actors", "counterparts", "places", frame="agreement", paragraph_date=False,
+      triggers={"accord", "convenir", "signer", "protocole", "mémorandum", "convention"},
+      # « d'accord », « en accord avec »: an opinion, no agreement
+      reading=lambda t, units: None if t.prev in ("d'", "en") else "agreement")
 def agreement(site: Site) -> Roles | None:
+    """Two parties named with the trigger; or one, when the sentence says when or where the
+    agreement was reached (« Lundi, des conventions ont été signées avec X », « un accord a été
+    trouvé sur la mine de Y, exploitée par X »)."""
     parties = list(dict.fromkeys(m.entity for m in site.orgs + site.people if m.label in ("STATE", "ORG", "PER")))
-    return Roles(actors=parties[:1], counterparts=parties[1:]) if len(parties) >= 2 else None
+    places = [m.entity for m in site.places if site.dist(m.start) <= NEAR + 4]
+    if len(parties) >= 2 or (parties and (places or site.explicit_date())):
+        return Roles(actors=parties[:1], counterparts=parties[1:], places=places)
+    return None
 
 
 @rule("programme", "actors", "objects", frame="programme", figures=True, paragraph_date=False,

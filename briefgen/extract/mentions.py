@@ -136,6 +136,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
         _new_entity(found, ent, label, text, sents, sent_of, role_spans, surnames, cfg)
     _first_words(found)
     _bare_names(found, text, sent_of)
+    _the_government(found, text, sent_of)
     found.mentions.sort(key=lambda m: m.start)
     _extra_quantities(found, doc, text, sent_of)
     return found
@@ -167,6 +168,24 @@ def _bare_names(found: _Found, text: str, sent_of) -> None:
         for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text):
             if not any(x.start < m.end() and m.start() < x.end for x in found.mentions):
                 found.mentions.append(Mention(m.start(), m.end(), m.group(), "ORG", eid, sent_of(m.start()), False))
+
+
+_GOVERNMENT = re.compile(r"\b(?i:le|la|les) (gouvernement|autorités|junte)(?: (?:de (?:la )?[Tt]ransition|militaires?))?"
+                         r"(?= (?:a|ont|avait|avaient|vient|viennent|entend|entendent|doit|doivent)\b)")
+
+
+def _the_government(found: _Found, text: str, sent_of) -> None:
+    """« Le gouvernement de transition a publié … » in an article about one state: that state (the
+    one its mentions name most), when the government is the subject of a verb."""
+    states = [m.entity for m in found.mentions if m.label == "STATE"]
+    if not states:
+        return
+    main = max(dict.fromkeys(states), key=states.count)
+    for m in _GOVERNMENT.finditer(text):
+        a = m.start(1)
+        if not any(x.start < m.end() and a < x.end for x in found.mentions):
+            found.mentions.append(Mention(a, m.end(), text[a:m.end()], "STATE", main, sent_of(a),
+                                          main not in found.entities))
 
 
 def _formed_name(text: str) -> str:
