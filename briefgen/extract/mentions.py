@@ -114,6 +114,8 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
             continue
         if label == "OUTLET" or (label == "MISC" and not _company(ent.text)):
             continue
+        if label in ("LOC", "AMBIG", "ORG", "STATE") and _seat_or_capital(found, ent, cfg, si):
+            continue
         eid = ent.ent_id_
         if eid:
             eid = _disambiguate(eid.split("|"), doc, ent, cfg)
@@ -257,6 +259,65 @@ def _state_mention(n, text: str, cfg: Config, phrases) -> list[Mention]:
         return []
     _STATE_NAMES[slug(cname)] = cname
     return [Mention(n.start, n.end, text[n.start:n.end], "STATE", slug(cname), 0, False)]
+
+
+def _seat_or_capital(found: _Found, ent, cfg: Config, si: int) -> bool:
+    """« le Kremlin » is an institution; a capital acting (« Niamey reproche à … », « entre Paris et
+    Niamey », « les intérêts de Moscou ») is its state; a state's capital after « à » is the city.
+    Adds the mention and says so, or leaves the name to the other rules."""
+    from .nlp import gazetteer_phrases
+
+    low = ent.text.lower()
+    a, b = ent.start_char, ent.end_char
+    ids = [i for i in ent.ent_id_.split("|") if i]
+    if low in lexicon.SEAT_INSTITUTIONS and not ids:
+        found.mentions.append(Mention(a, b, ent.text, "ORG", slug(ent.text), si, known=False))
+        found.entities.setdefault(slug(ent.text), NewEntity(slug(ent.text), "organisation", ent.text))
+        return True
+    country = lexicon.CAPITALS.get(low)
+    if country is None:
+        return False
+    kinds = {cfg.entities[i].kind for i in ids}
+    doc = ent.doc
+    prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if kinds and kinds <= {"state"} and prev in lexicon.PLACE_PREPOSITIONS:
+        found.mentions.append(Mention(a, b, ent.text, "LOC", slug(ent.text), si, known=False))
+        found.entities.setdefault(slug(ent.text), NewEntity(slug(ent.text), "place", ent.text))
+        return True
+    if kinds - {"place"} or not _acts(ent):
+        return False
+    states = [i for i in gazetteer_phrases(cfg).get(country.lower(), []) if cfg.entities[i].kind == "state"]
+    eid = states[0] if states else slug(country)
+    found.mentions.append(Mention(a, b, ent.text, "STATE", eid, si, known=bool(states)))
+    if not states:
+        found.entities.setdefault(eid, NewEntity(eid, "state", country))
+    return True
+
+
+_CLITICS = frozenset({"n'", "ne", "se", "s'", "l'", "lui", "leur", "y", "en", "le", "la", "les"})
+
+
+def _acts(ent) -> bool:
+    """Whether a place name stands for who acts: the subject of a verb (« Niamey reproche … », « si
+    Bamako n'a pas réagi »), one side « entre X et Y », or after « de » a state's attribute (« les
+    intérêts extérieurs de Moscou », « se détourner de Paris »)."""
+    doc = ent.doc
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    k = ent.end
+    while k < len(doc) and doc[k].lower_ in _CLITICS:
+        k += 1
+    if (prev is None or ent[0].is_sent_start or prev.pos_ in ("PUNCT", "SPACE", "SCONJ", "CCONJ", "PRON")) \
+            and k < len(doc) and doc[k].pos_ in ("VERB", "AUX"):
+        return True
+    back = [t.lower_ for t in doc[max(0, ent.start - 4):ent.start]]
+    if back[-1:] == ["entre"] or (back[-1:] == ["et"] and "entre" in back):
+        return True
+    if back[-1:] in (["de"], ["d'"]):
+        k = ent.start - 2
+        while k > 0 and doc[k].pos_ == "ADJ":
+            k -= 1
+        return k >= 0 and doc[k].lemma_.lower() in lexicon.STATE_ATTRIBUTES
+    return False
 
 
 def _label(kind: str) -> str:
