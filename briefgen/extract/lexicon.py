@@ -176,3 +176,9 @@ FORCE_ADJECTIVES = frozenset({"paramilitaire", "armé", "jihadiste", "djihadiste
                               "mercenaire", "séparatiste", "islamiste", "militaire"})
 """Between « groupe » and a name, these make « groupe » part of the name (« le groupe paramilitaire
 russe Wagner » is the groupe Wagner); a company's group (« le groupe français Orano ») is the name alone."""
+
+FROM_A_COUNTRY = frozenset({"retrait", "départ", "sortie", "retirer", "quitter", "partir", "sortir", "venir",
+                            "expulsion", "expulser", "arriver", "arrivée", "originaire", "nord", "sud", "est", "ouest",
+                            "centre", "reste", "territoire", "région", "partie", "capitale", "ville", "frontière"})
+"""Words after which « du Mali » is the country as a place (« son retrait du Mali », « le nord du
+Mali »); after other nouns it is the state (« la sécurité du Mali »)."""

@@ -332,6 +332,13 @@ def _disambiguate(ids: list[str], doc, ent, cfg: Config) -> str:
     places = [i for i in ids if cfg.entities[i].kind == "place"]
     others = [i for i in ids if cfg.entities[i].kind != "place"]
     if places and others:
+        k = ent.start - 2
+        while k > 0 and doc[k].pos_ == "ADJ" and doc[k].text.islower():
+            k -= 1  # « la croissance économique du Mali »
+        noun = doc[k] if k >= 0 else None
+        if prev in ("de", "d'", "du") and cfg.entities[places[0]].place_kind == "country" and noun is not None \
+                and noun.pos_ in ("NOUN", "PROPN") and not noun.ent_id_ and noun.lemma_.lower() not in lexicon.FROM_A_COUNTRY:
+            return others[0]  # « la sécurité du Mali », « le président du Mali »: the state
         return places[0] if prev in LOCATIVE else others[0]
     return ids[0]
 
