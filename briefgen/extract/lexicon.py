@@ -118,7 +118,7 @@ PERSON_TITLES = frozenset({
     "son", "excellence", "sem", "général", "generale", "colonel", "colonel-major", "lieutenant-colonel", "capitaine",
     "commandant", "lieutenant", "sergent", "adjudant", "adjudant-chef", "caporal", "major", "brigade", "division",
     "d'armée", "armée", "président", "présidente", "ministre", "premier", "chef", "médecin", "l'adjudant-chef",
-    "le", "la", "de",
+    "le", "la", "de", "pm",
 })
 """Words in front of a person's name that are not part of it (« le Général de Brigade Moussa Yoro Kanté »)."""
 
@@ -165,7 +165,8 @@ STATE_ATTRIBUTES = frozenset({
     "intérêt", "autorité", "gouvernement", "position", "décision", "politique", "soutien", "influence", "pression",
     "exigence", "demande", "allié", "partenaire", "relation", "diplomatie", "présence", "offre", "proposition",
     "appui", "aide", "réaction", "accusation", "volonté", "stratégie", "main", "rupture", "rapprochement",
-    "détourner", "éloigner", "rapprocher", "distancer", "rompre", "émancipation", "tutelle", "giron",
+    "détourner", "éloigner", "rapprocher", "distancer", "rompre", "émancipation", "tutelle", "giron", "général",
+    "dirigeant", "selon",
 })
 """Nouns and verbs that make « de Moscou » the state (« les intérêts de Moscou », « se détourner de Paris »)."""
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..core.config import Config
 from ..facts.model import Quantity
@@ -77,6 +77,8 @@ class _Found:
     entities: dict[str, NewEntity]
     roles: dict[str, str]
     role_spans: list[tuple[int, int]]
+    companies: set[str] = None
+    """New names the text treats as companies somewhere: organisations wherever they are named."""
 
 
 def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict[str, str],
@@ -88,7 +90,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
     def sent_of(pos: int) -> int:
         return max(0, bisect.bisect_right(starts, pos) - 1)
 
-    found = _Found([], [], [], {}, {}, [])
+    found = _Found([], [], [], {}, {}, [], set())
     role_spans = found.role_spans
     pending_new: list[tuple[object, str]] = []
     formed = _formed_names(doc, text, cfg, outlet)
@@ -136,6 +138,10 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
         if names_mod.is_credit(ent.text, outlets):
             continue
         _new_entity(found, ent, label, text, sents, sent_of, role_spans, surnames, cfg)
+    for n, m in enumerate(found.mentions):
+        if m.entity in found.companies and m.label == "LOC" and not m.known:
+            found.mentions[n] = replace(m, label="ORG")
+            found.entities[m.entity] = replace(found.entities[m.entity], kind="organisation")
     _first_words(found)
     _bare_names(found, text, sent_of)
     _the_government(found, text, sent_of)
@@ -310,7 +316,7 @@ def _acts(ent) -> bool:
             and k < len(doc) and doc[k].pos_ in ("VERB", "AUX"):
         return True
     back = [t.lower_ for t in doc[max(0, ent.start - 4):ent.start]]
-    if back[-1:] == ["entre"] or (back[-1:] == ["et"] and "entre" in back):
+    if back[-1:] in (["entre"], ["selon"]) or (back[-1:] == ["et"] and "entre" in back):
         return True
     if back[-1:] in (["de"], ["d'"]):
         k = ent.start - 2
@@ -437,7 +443,10 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             found.mentions.append(Mention(a, b, text[a:b], _label(kind), eid, si, known=False))
             return
         if kind is None:
-            org = label == "ORG" or words[0].lower() in ORG_HEADS
+            company = _company_context(text, a, b)
+            if company:
+                found.companies.add(slug(name))
+            org = label == "ORG" or words[0].lower() in ORG_HEADS or company
             kind = "organisation" if org else "place"
     else:
         return
@@ -455,6 +464,18 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             new = NewEntity(eid, kind, new.name, tmp.roles[eid])
     found.entities[eid] = new
     found.mentions.append(mention)
+
+
+_COMPANY_BEFORE = re.compile(r"(?:\bPDG|\bdirecteur(?: général)?|\bdirectrice|\bdirigeants?|\breprésentants?|\bactionnaires?"
+                             r"|\bfiliales?|\bcapital|\bpatron|\bemployés|\bsalariés|\bnationalis\w+|\bprivatis\w+"
+                             r"|\brachat)\s+(?:de\s+la\s+|de\s+l'|de\s+|d'|du\s+|la\s+|le\s+|l')?$", re.IGNORECASE)
+_COMPANY_AFTER = re.compile(r"^\s*,\s*(?:une\s+|la\s+|l')?(?:filiale|société|entreprise|compagnie|firme|opérateur)\b")
+
+
+def _company_context(text: str, a: int, b: int) -> bool:
+    """A name the model takes for a place that the text treats as a company: « le PDG de Novawind »,
+    « la nationalisation de la Somaïr », « X, filiale du groupe Y »."""
+    return bool(_COMPANY_BEFORE.search(text[max(0, a - 40):a]) or _COMPANY_AFTER.match(text[b:b + 40]))
 
 
 def _company(name: str) -> bool:
@@ -493,7 +514,9 @@ def _person_bounds(ent, text: str, a: int, b: int) -> tuple[int, int]:
         a += m.end()
 
 
-_MINISTER_WORDS = frozenset({",", "de", "du", "des", "d'", "la", "l'", "et", "chargé", "chargée", "délégué", "déléguée"})
+_MINISTER_WORDS = frozenset({",", "de", "du", "des", "d'", "la", "l'", "et", "chargé", "chargée", "délégué", "déléguée",
+                             "aux", "adjoint", "adjointe", "d'état", "d'etat"})
+_MINISTER_HEADS = frozenset({"ministre", "ministres", "secrétaire", "sous-secrétaire", "commissaire"})
 
 
 def _in_minister_title(before: str) -> bool:
@@ -501,11 +524,15 @@ def _in_minister_title(before: str) -> bool:
     name is then a department in a minister's title, not an organisation of its own)."""
     for w in reversed(re.findall(r"[dl]'|[\w-]+|,", before[-160:], re.IGNORECASE)):
         low = w.lower()
-        if low in ("ministre", "ministres"):
+        if low in _MINISTER_HEADS:
             return True
         if not (low in _MINISTER_WORDS or w[0].isupper() or re.search(r"(?:al|ale|ique|elle|ien|ienne|aire)s?$", low)):
             return False
     return False
+
+
+_LOWER_PHRASE_ACRONYM = re.compile(r"^(?:\s+[a-zà-ÿ]+){1,4}\s*\([A-Z]{2,}\)")
+"""After a capitalised word, lower-case words and an acronym: a common noun phrase, not a name."""
 
 
 def _not_a_name(name: str, text: str, a: int) -> bool:
@@ -522,6 +549,9 @@ def _not_a_name(name: str, text: str, a: int) -> bool:
         return True
     if any(c.isdigit() for c in name):
         return True  # a model, a date or a figure (« Albatros L39 », « U17 »)
+    if _LOWER_PHRASE_ACRONYM.match(text[a + len(name):a + len(name) + 80]) or (
+            name.isupper() and re.search(r"(?:^|\s)[a-zà-ÿ]+\s+[a-zà-ÿ]+\s+[a-zà-ÿ]+\s*\(" + re.escape(name) + r"\)", text)):
+        return True  # « Procréation médicalement assistée (PMA) », « loi de finances rectificative (LFR) »
     if name.lower() in lexicon.NOT_NAMES or (len(words) == 2 and len(words[1]) == 1):
         return True  # « Forces armées » alone, « Groupe E »
     if len(words) == 1:
@@ -529,7 +559,7 @@ def _not_a_name(name: str, text: str, a: int) -> bool:
         line_start, line_end = text.rfind("\n", 0, a) + 1, (text.find("\n", a) + 1 or len(text) + 1) - 1
         if (low in ORG_HEADS or low in lexicon.ORG_HEADS or low.rstrip("s") in lexicon.DEMONYMS
                 or low in lexicon.DEMONYMS or low in lexicon.FRAGMENT_WORDS or low in lexicon.COMMON_ABBREVIATIONS
-                or re.search(r"(?:ment|ons)$", low)
+                or re.search(r"(?:ment|ons|ial|iale|iaux)$", low)
                 or re.search(r"(?:é|ée|és|ées)$", low) and not re.search(
                     r"(?:\b(?:à|de|du|vers|depuis|en)\s+)$", text[max(0, a - 12):a])  # « à Sévaré » is a town
                 or text[line_start:line_end].strip(" .:") == name  # a word alone on its line: a heading
