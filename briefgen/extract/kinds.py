@@ -167,7 +167,9 @@ def _first_reading(t: Token, units: set[str]) -> str | None:
       reading=_first_reading,
       triggers={"annoncer", "annonce", "inaugurer", "inauguration", "lancer", "lancement", "ouverture", "création",
                 "dénoncer", "retirer", "retrait", "quitter", "rompre", "nationaliser", "nationalisation",
-                "construire", "construction", "adopter", "adoption", "approuver", "pierre", "départ", "publier"})
+                "construire", "construction", "adopter", "adoption", "approuver", "pierre", "départ", "publier",
+                # forms the lemmatiser leaves unread (« nationalise » → « nationalis »)
+                "nationalise", "nationalisent", "nationalisé", "nationalisée", "nationalisés", "nationalisées"})
 def announcement(site: Site) -> Roles | None:
     """Who announces, launches, builds, nationalises or withdraws: the person or the body named
     before the trigger (its subject), else the person named after it or meant by a pronoun. What is
@@ -184,10 +186,12 @@ def announcement(site: Site) -> Roles | None:
     objects = [m.entity for m in site.orgs + site.progs if m.label in ("ORG", "PROG") and m.entity != who]
     places = [m.entity for m in site.places if site.dist(m.start) <= NEAR + 4]
     trigger = next((t for t in site.span if t.idx == site.idx), None)
-    said_only = trigger is None or trigger.lemma_.lower() in SAID_ONLY
-    if trigger is not None and trigger.lemma_.lower() == "publier" and not PUBLISHED_ACTS.search(site.low):
+    said = {trigger.lemma_.lower(), trigger.lower_} if trigger is not None else set()
+    said_only = not said or bool(said & SAID_ONLY)
+    if "publier" in said and not PUBLISHED_ACTS.search(site.low):
         return None  # a message or a report is published; a law or a budget is announced
-    body = who not in {m.entity for m in site.people} and trigger is not None and trigger.lemma_.lower() in DECISIONS
+    body = who not in {m.entity for m in site.people} and bool(said & DECISIONS or any(w.startswith("nationalis")
+                                                                                     for w in said))
     if not objects and (said_only or not (places or site.explicit_date() or body)):
         return None
     return Roles(actors=[who], objects=objects, places=places, action=_action(site))

@@ -550,7 +550,7 @@ def _not_a_name(name: str, text: str, a: int) -> bool:
     if any(c.isdigit() for c in name):
         return True  # a model, a date or a figure (« Albatros L39 », « U17 »)
     if _LOWER_PHRASE_ACRONYM.match(text[a + len(name):a + len(name) + 80]) or (
-            name.isupper() and re.search(r"(?:^|\s)[a-zà-ÿ]+\s+[a-zà-ÿ]+\s+[a-zà-ÿ]+\s*\(" + re.escape(name) + r"\)", text)):
+            name.isupper() and re.search(r"\b\w+(?:\s+[a-zà-ÿ]+){1,5}\s*\(" + re.escape(name) + r"\)", text)):
         return True  # « Procréation médicalement assistée (PMA) », « loi de finances rectificative (LFR) »
     if name.lower() in lexicon.NOT_NAMES or (len(words) == 2 and len(words[1]) == 1):
         return True  # « Forces armées » alone, « Groupe E »
