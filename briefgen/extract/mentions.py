@@ -120,9 +120,14 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
             continue
         eid = ent.ent_id_
         if eid:
-            eid = _disambiguate(eid.split("|"), doc, ent, cfg)
+            ids = eid.split("|")
+            eid = _disambiguate(ids, doc, ent, cfg)
             kind = cfg.entities[eid].kind
             found.mentions.append(Mention(a, b, text[a:b], _label(kind), eid, si))
+            if kind != "place" and _country_of_a_noun(ids, doc, ent, cfg):
+                # « la sécurité du Mali »: the state, and the country the noun is about
+                place = next(i for i in ids if cfg.entities[i].kind == "place")
+                found.mentions.append(Mention(a, b, text[a:b], "LOC", place, si))
             if kind == "person":
                 _roles(found, role_spans, eid, text, sents[si], a, b)
             continue
@@ -338,15 +343,23 @@ def _disambiguate(ids: list[str], doc, ent, cfg: Config) -> str:
     places = [i for i in ids if cfg.entities[i].kind == "place"]
     others = [i for i in ids if cfg.entities[i].kind != "place"]
     if places and others:
-        k = ent.start - 2
-        while k > 0 and doc[k].pos_ == "ADJ" and doc[k].text.islower():
-            k -= 1  # « la croissance économique du Mali »
-        noun = doc[k] if k >= 0 else None
-        if prev in ("de", "d'", "du") and cfg.entities[places[0]].place_kind == "country" and noun is not None \
-                and noun.pos_ in ("NOUN", "PROPN") and not noun.ent_id_ and noun.lemma_.lower() not in lexicon.FROM_A_COUNTRY:
+        if _country_of_a_noun(ids, doc, ent, cfg):
             return others[0]  # « la sécurité du Mali », « le président du Mali »: the state
         return places[0] if prev in LOCATIVE else others[0]
     return ids[0]
+
+
+def _country_of_a_noun(ids: list[str], doc, ent, cfg: Config) -> bool:
+    """Whether a country name that is also a state comes after « de » and a noun other than a
+    withdrawal, a region or a name (« la sécurité du Mali », not « le retrait du Mali »)."""
+    places = [i for i in ids if cfg.entities[i].kind == "place" and cfg.entities[i].place_kind == "country"]
+    if not places or len(places) == len(ids) or ent.start < 2 or doc[ent.start - 1].lower_ not in ("de", "d'", "du"):
+        return False
+    k = ent.start - 2
+    while k > 0 and doc[k].pos_ == "ADJ" and doc[k].text.islower():
+        k -= 1  # « la croissance économique du Mali »
+    noun = doc[k]
+    return noun.pos_ in ("NOUN", "PROPN") and not noun.ent_id_ and noun.lemma_.lower() not in lexicon.FROM_A_COUNTRY
 
 
 def _clean_role(role: str) -> str:
