@@ -289,3 +289,22 @@ def test_no_name_from_a_lower_case_phrase_with_an_acronym(read):
 def test_department_in_a_secretary_s_title_is_no_organisation(read):
     got = read("Elle a reçu la secrétaire d'État adjointe aux Affaires asiatiques, Jane Doe, jeudi.")
     assert "affaires-asiatiques" not in got["organisations"]
+
+
+def test_two_hospitals_sharing_their_head_are_two_sites(read):
+    got = read("Les médecins des CHU de Souleymane Diallo et du Plateau B ont reçu du matériel.")
+    both = {"chu-de-souleymane-diallo", "chu-du-plateau-b"}
+    assert both <= got["organisations"] and both <= got["places"]
+    assert got["new"]["chu-du-plateau-b"].name == "CHU du Plateau B"
+
+
+def test_a_capitalised_head_with_a_common_noun_inside_a_sentence_is_an_institution(read):
+    got = read("Le projet a été validé à l'issue du Conseil des ministres de mercredi. La Mission de "
+               "rétablir le calme a échoué. Le document a été remis à la Mission de commencer les travaux.")
+    assert "conseil-des-ministres" in got["organisations"]
+    assert "mission-de-commencer" not in got["organisations"]
+
+
+def test_a_group_named_by_a_letter_is_no_organisation(read):
+    got = read("L'équipe a terminé première du Groupe E. Elle jouera en mars.")
+    assert "groupe-e" not in got["organisations"]

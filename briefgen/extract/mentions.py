@@ -93,7 +93,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
     found = _Found([], [], [], {}, {}, [], set())
     role_spans = found.role_spans
     pending_new: list[tuple[object, str]] = []
-    formed = _formed_names(doc, text, cfg, outlet)
+    formed, formed_names = _formed_names(doc, text, cfg, outlet)
     taken = [(m.start, m.end) for m in formed]
     credits = names_mod.credit_spans(text)
     outlets = {outlet} if outlet else set()
@@ -138,7 +138,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
         found.mentions.append(m)
         if not m.known and m.entity not in found.entities:
             kind = {"ORG": "organisation", "STATE": "state"}.get(m.label, "place")
-            found.entities[m.entity] = NewEntity(m.entity, kind, _STATE_NAMES.get(m.entity) or _formed_name(m.text))
+            found.entities[m.entity] = NewEntity(m.entity, kind, formed_names.get(m.entity) or _formed_name(m.text))
     for ent, label in pending_new:
         if names_mod.is_credit(ent.text, outlets):
             continue
@@ -205,7 +205,7 @@ def _formed_name(text: str) -> str:
     return text[0].upper() + text[1:] if text[:1].islower() else text
 
 
-def _formed_names(doc, text: str, cfg: Config, outlet: str | None) -> list[Mention]:
+def _formed_names(doc, text: str, cfg: Config, outlet: str | None) -> tuple[list[Mention], dict[str, str]]:
     """Mentions of the names found from their form (``names.find``) and of the acronyms they
     define; ``sent`` is filled in by the caller. An acronym-defined name, repeated with a place
     after it (« l'École militaire interarmes de Koulikoro »), is the same entity."""
@@ -218,6 +218,7 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None) -> list[Menti
               for n in (*e.name.values(), *e.aliases)}
     outlets = set(cfg.outlets) | {o.name for o in cfg.outlets.values()} | ({outlet} if outlet else set())
     out: list[Mention] = []
+    named: dict[str, str] = {}
     aliases: dict[str, list[Mention]] = {}
     found = [n for n in names_mod.find(text, claimed, places, orgs)
              if not names_mod.is_credit(n.name, outlets) and not (n.acronym and names_mod.is_credit(n.acronym, outlets))]
@@ -225,7 +226,9 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None) -> list[Menti
     by_acronym = {slug(n.name) for n in found if n.acronym}
     for n in found:
         if n.kind == "state":
-            out += _state_mention(n, text, cfg, phrases)
+            made = _state_mention(n, text, cfg, phrases)
+            out += made
+            named.update({m.entity: names_mod.country(n.name) or n.name for m in made})
             continue
         eid = slug(n.name)
         known_ids = phrases.get(normalize(n.name).lower())
@@ -241,6 +244,8 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None) -> list[Menti
         if known:
             labels = (_label(cfg.entities[eid].kind),)
         made = [Mention(n.start, n.end, text[n.start:n.end], lab, eid, 0, known) for lab in labels]
+        if text[n.start:n.end] != n.name:  # the name differs from its span (« … et du Point G »)
+            named.setdefault(eid, n.name)
         out += made
         if n.acronym and n.acronym.lower() not in phrases:
             aliases[n.acronym] = made
@@ -250,11 +255,7 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None) -> list[Menti
             if not any(x < m.end() and m.start() < y for x, y in taken):
                 out += [Mention(m.start(), m.end(), acr, x.label, x.entity, 0, x.known) for x in made]
                 taken.append((m.start(), m.end()))
-    return sorted(out, key=lambda m: m.start)
-
-
-_STATE_NAMES: dict[str, str] = {}
-"""Id → country name of the new states found from « le gouvernement nigérien » and the like."""
+    return sorted(out, key=lambda m: m.start), named
 
 
 def _state_mention(n, text: str, cfg: Config, phrases) -> list[Mention]:
@@ -268,7 +269,6 @@ def _state_mention(n, text: str, cfg: Config, phrases) -> list[Mention]:
     cname = names_mod.country(n.name)
     if cname is None:
         return []
-    _STATE_NAMES[slug(cname)] = cname
     return [Mention(n.start, n.end, text[n.start:n.end], "STATE", slug(cname), 0, False)]
 
 
@@ -565,7 +565,7 @@ def _not_a_name(name: str, text: str, a: int) -> bool:
     if _LOWER_PHRASE_ACRONYM.match(text[a + len(name):a + len(name) + 80]) or (
             name.isupper() and re.search(r"\b\w+(?:\s+[a-zà-ÿ]+){1,5}\s*\(" + re.escape(name) + r"\)", text)):
         return True  # « Procréation médicalement assistée (PMA) », « loi de finances rectificative (LFR) »
-    if name.lower() in lexicon.NOT_NAMES or (len(words) == 2 and len(words[1]) == 1):
+    if name.lower() in lexicon.NOT_NAMES or (len(words) == 2 and len(words[1].strip(".")) == 1):
         return True  # « Forces armées » alone, « Groupe E »
     if len(words) == 1:
         low = name.lower()

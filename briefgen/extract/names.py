@@ -169,6 +169,14 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
                     end = k
                     break
         body = words[i + 1:end]
+        if not body and w.cap and not place and i > 0 and words[i - 1].alpha and i + 2 < len(words) \
+                and words[i + 1].lower in ("de", "des", "du") and words[i + 2].text.isalpha() \
+                and words[i + 2].text.islower() and len(words[i + 2].text) > 3 and not _is_adj(words[i + 2]) \
+                and not re.search(r"(?:er|ir|oir)$", words[i + 2].text):  # « la Mission de commencer »
+            # « à l'issue du Conseil des ministres »: a capitalised head inside a sentence names an
+            # institution even with a common noun after it
+            out.append(Name(w.start, words[i + 2].end, _text(words, i, i + 3), "organisation"))
+            continue
         if not body:
             continue
         proper = any((_name_word(x) and len(x.text) > 1) or x.lower in _LOWER_IN_NAMES for x in body)
@@ -198,6 +206,13 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
                 and (body[1].lower in lx.ORG_HEADS or body[2].lower in lx.ORG_HEADS):
             continue  # the staff of a force is named by the force (« l'État-major de l'Armée de l'air »)
         if " ".join(x.lower for x in [w, *body]) in lx.NOT_NAMES:
+            continue
+        split = next((k for k in range(i + 2, end - 1) if words[k].lower == "et" and words[k + 1].lower in
+                      ("de", "du", "d'", "des") and words[k - 1].cap), None) if kind != "organisation" else None
+        if split is not None:
+            # « les CHU de Gabriel Touré et du Point G »: a site is in one place, so two sites
+            out.append(Name(w.start, words[split - 1].end, _text(words, i, split), kind))
+            out.append(Name(words[split + 1].start, words[end - 1].end, w.text + " " + _text(words, split + 1, end), kind))
             continue
         out.append(Name(w.start, words[end - 1].end, _text(words, i, end), kind, _acronym_after(words, end)))
     return out
