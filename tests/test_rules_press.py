@@ -110,3 +110,23 @@ def test_a_report_published_is_no_announcement(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "rapport", "Le gouvernement malien a publié lundi 3 mars 2025 un message de "
                    "condoléances à Bamako.")
     assert not [f for f in facts if f.kind == "announcement"]
+
+
+def test_two_parties_announcing_the_end_of_a_dispute_are_both_actors(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "differend", "Le gouvernement burkinabè et la société minière Orezone Gold ont "
+                   "annoncé mardi 4 mars 2025 la fin de leur litige sur les redevances.")
+    found = [f for f in facts if f.kind == "announcement"]
+    assert found and set(found[0].actors) == {"burkina-faso", "orezone-gold"} and found[0].action == "end"
+
+
+def test_announcing_a_departure_names_who_leaves(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "depart", "Tchad : le groupe paramilitaire russe Wagner annonce son départ, "
+                   "selon des sources sécuritaires.")
+    found = [f for f in facts if f.kind == "announcement"]
+    assert found and found[0].actors == ("groupe-wagner",) and found[0].action == "end"
+
+
+def test_a_relative_clause_launch_without_its_subject_is_no_fact(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "procedures", "De son côté, la société renonce aux recours miniers qu'elle avait "
+                   "lancés à Paris et à Londres.")
+    assert not [f for f in facts if f.kind == "announcement"]

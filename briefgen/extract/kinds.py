@@ -138,7 +138,8 @@ ACTION_CUES = (("create", r"creat|verrai?t? (?:bientot )?le jour|voir le jour|in
                ("open", r"\bouvr|ouverture|inaugur"), ("launch", r"lance"), ("resume", r"relanc|reprise|reactiv"),
                ("suspend", r"suspen|\bgel|pause|sommeil"), ("extend", r"prolong"),
                # before « sign »: « a dénoncé la convention signée avec… » ends it
-               ("end", r"denon|retrait|retir|quitt|rompu|rompr|mettre fin|met fin|nationalis|\bdepart\b"),
+               ("end", r"denon|retrait|retir|quitt|rompu|rompr|mettre fin|met fin|nationalis|\bdepart\b"
+                       r"|un terme|\bla fin d"),
                ("sign", r"sign"))
 """What happens to what is announced (facts.model.ACTIONS), by the words that say it, matched against
 the folded sentence (lower case, no accents)."""
@@ -151,10 +152,15 @@ def _action(site: Site, among=None) -> str | None:
 PUBLISHED_ACTS = re.compile(r"\b(?:loi|budget|decret|arrete|ordonnance|plan|strategie)\b")
 """What a government publishes as a decision (the folded sentence has one of these)."""
 DECISIONS = frozenset({"adopter", "adoption", "approuver", "publier", "nationaliser", "nationalisation", "retirer",
-                       "retrait", "quitter", "rompre", "dénoncer"})
+                       "retrait", "quitter", "rompre", "dénoncer", "départ"})
 """Triggers that, with a state or a body as their subject, are its decision even without a place or a date
 (« le gouvernement a adopté un budget »); a building or a launch says where or when."""
 SAID_ONLY = frozenset({"annoncer", "annonce"})
+COORDINATED = re.compile(r"^[^,;.]{0,60}\bet\b[^,;.]{0,60}$")
+"""The text between two names that makes them one subject (« X au Mali et la compagnie Y »)."""
+ANNOUNCED_EVENTS = frozenset({"départ", "retrait", "nationalisation", "construction", "création", "lancement",
+                              "ouverture", "inauguration", "adoption", "fin"})
+"""Nouns after « annoncer » that say the event announced (« a annoncé son retrait »)."""
 """Announcement triggers that say nothing of what is announced: the fact needs its object named."""
 
 
@@ -177,24 +183,32 @@ def announcement(site: Site) -> Roles | None:
     (« a lancé la construction », « son retrait du Mali ») and the sentence where or when."""
     before = [m for m in site.people + site.orgs if m.end <= site.idx and m.label in ("PER", "ORG", "STATE")
               and m.entity not in site.claimed]
-    person_before = site.person is not None and site.person.end <= site.idx
-    bodies = [m for m in before if m.label != "PER"]
-    who = _person(site) if person_before else (bodies[0].entity if bodies else None)
-    who = _claim(site, who or _person(site) or person_meant(site.span, site.ctx))
+    subject = max(before, key=lambda m: m.end, default=None)  # the name nearest before the trigger
+    if subject is not None and subject.label == "PER" and site.person is not None:
+        subject = site.person if site.person.end <= site.idx else subject
+    who = _claim(site, subject.entity if subject else _person(site) or person_meant(site.span, site.ctx))
     if who is None:
         return None
     objects = [m.entity for m in site.orgs + site.progs if m.label in ("ORG", "PROG") and m.entity != who]
     places = [m.entity for m in site.places if site.dist(m.start) <= NEAR + 4]
     trigger = next((t for t in site.span if t.idx == site.idx), None)
     said = {trigger.lemma_.lower(), trigger.lower_} if trigger is not None else set()
-    said_only = not said or bool(said & SAID_ONLY)
+    if said & SAID_ONLY:  # « annonce son départ »: the event announced says what it is
+        said |= {w for t in site.span if t.idx > site.idx for w in (t.lemma_.lower(), t.lower_)
+                 if w in ANNOUNCED_EVENTS}
+    said_only = not said or said <= SAID_ONLY
     if "publier" in said and not PUBLISHED_ACTS.search(site.low):
         return None  # a message or a report is published; a law or a budget is announced
     body = who not in {m.entity for m in site.people} and bool(said & DECISIONS or any(w.startswith("nationalis")
                                                                                      for w in said))
-    if not objects and (said_only or not (places or site.explicit_date() or body)):
-        return None
-    return Roles(actors=[who], objects=objects, places=places, action=_action(site))
+    # « X et Y ont annoncé … », « entre X et Y »: both are the subject
+    partners = [m.entity for m in before if m.label != "PER" and m.entity != who and subject is not None
+                and COORDINATED.match(site.ctx.text[m.end:subject.start])]
+    actors = partners[:1] + [who]
+    if not objects and not partners and (said_only or subject is None
+                                         or not (places or site.explicit_date() or body)):
+        return None  # without its object, the event needs its subject named, and where or when
+    return Roles(actors=actors, objects=objects, places=places, action=_action(site))
 
 
 GROUP_ANAPHORS = re.compile(r"\b(?:ces|les|plusieurs|trois|deux)\s+(?:groupes|organisations|terroristes|entités)\b"
