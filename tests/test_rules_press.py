@@ -130,3 +130,16 @@ def test_a_relative_clause_launch_without_its_subject_is_no_fact(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "procedures", "De son côté, la société renonce aux recours miniers qu'elle avait "
                    "lancés à Paris et à Londres.")
     assert not [f for f in facts if f.kind == "announcement"]
+
+
+def test_an_investment_with_its_amount_is_an_announcement(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "invest", "La société Orezone Gold investira 40 millions de dollars dans la mine "
+                   "de Sanbrado, a-t-on appris mardi 4 mars 2025.")
+    found = [f for f in facts if f.kind == "announcement"]
+    assert found and found[0].actors == ("orezone-gold",), [(f.kind, f.actors) for f in facts]
+
+
+def test_an_investment_without_an_amount_is_no_fact(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "invest2", "La société Orezone Gold veut investir davantage dans la mine "
+                   "de Sanbrado, a-t-on appris mardi 4 mars 2025.")
+    assert not [f for f in facts if f.kind == "announcement"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .anaphora import person_meant
-from .quantities import EQUIPMENT
+from .quantities import CURRENCIES, EQUIPMENT
 from .site import NEAR, Roles, Site, Token, is_course, is_home_forces, meant_by_adjective
 from .types import LABEL_OF_KIND
 
@@ -164,9 +164,17 @@ ANNOUNCED_EVENTS = frozenset({"départ", "retrait", "nationalisation", "construc
 """Announcement triggers that say nothing of what is announced: the fact needs its object named."""
 
 
+INVESTMENT = frozenset({"investir", "investissement", "financer", "financement"})
+
+
 def _first_reading(t: Token, units: set[str]) -> str | None:
-    """« la première pierre » is laid at the start of a construction; another stone is no fact."""
-    return None if t.lemma == "pierre" and t.prev != "première" else "announcement"
+    """« la première pierre » is laid at the start of a construction; another stone is no fact; an
+    investment or a financing is one when the sentence gives its amount."""
+    if t.lemma == "pierre" and t.prev != "première":
+        return None
+    if (t.lemma in INVESTMENT or t.word in INVESTMENT) and not units & set(CURRENCIES):
+        return None
+    return "announcement"
 
 
 @rule("announcement", "actors", "objects", "places", frame="announcement", figures=True,
@@ -175,7 +183,8 @@ def _first_reading(t: Token, units: set[str]) -> str | None:
                 "dénoncer", "retirer", "retrait", "quitter", "rompre", "nationaliser", "nationalisation",
                 "construire", "construction", "adopter", "adoption", "approuver", "pierre", "départ", "publier",
                 # forms the lemmatiser leaves unread (« nationalise » → « nationalis »)
-                "nationalise", "nationalisent", "nationalisé", "nationalisée", "nationalisés", "nationalisées"})
+                "nationalise", "nationalisent", "nationalisé", "nationalisée", "nationalisés", "nationalisées",
+                *INVESTMENT})
 def announcement(site: Site) -> Roles | None:
     """Who announces, launches, builds, nationalises or withdraws: the person or the body named
     before the trigger (its subject), else the person named after it or meant by a pronoun. What is
