@@ -213,11 +213,11 @@ def announcement(site: Site) -> Roles | None:
     # « X et Y ont annoncé … », « entre X et Y »: both are the subject
     partners = [m.entity for m in before if m.label != "PER" and m.entity != who and subject is not None
                 and COORDINATED.match(site.ctx.text[m.end:subject.start])]
-    actors = partners[:1] + [who]
+    who_all = partners[:1] + [who]
     if not objects and not partners and (said_only or subject is None
                                          or not (places or site.explicit_date() or body)):
         return None  # without its object, the event needs its subject named, and where or when
-    return Roles(actors=actors, objects=objects, places=places, action=_action(site))
+    return Roles(actors=who_all, objects=objects, places=places, action=_action(site))
 
 
 GROUP_ANAPHORS = re.compile(r"\b(?:ces|les|plusieurs|trois|deux)\s+(?:groupes|organisations|terroristes|entités)\b"
