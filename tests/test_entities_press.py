@@ -308,3 +308,13 @@ def test_a_capitalised_head_with_a_common_noun_inside_a_sentence_is_an_instituti
 def test_a_group_named_by_a_letter_is_no_organisation(read):
     got = read("L'équipe a terminé première du Groupe E. Elle jouera en mars.")
     assert "groupe-e" not in got["organisations"]
+
+
+def test_a_single_name_after_an_article_is_a_body_not_a_place(read):
+    got = read("Le groupe minier a saisi le Cirex en janvier. Les experts de la Sonamine sont arrivés à Kayes.")
+    assert not {"cirex", "sonamine"} & got["places"]
+
+
+def test_a_plural_common_noun_in_a_heading_is_no_name(read):
+    got = read("Forum économique : plus de Débouchés et d'Emplois au Mali\n\nLe forum s'est ouvert lundi.")
+    assert not {"emplois", "debouches"} & (got["places"] | got["organisations"])

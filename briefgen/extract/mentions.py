@@ -436,6 +436,8 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             kind = None
         if kind is None and _not_a_name(name, text, a):
             return
+        if kind is None and len(ent) == 1 and ent[0].pos_ == "NOUN" and ent[0].lemma_.lower() != ent[0].lower_:
+            return  # a common noun in the plural, capitalised in a heading (« … d'Affaires et d'Emplois »)
         if kind is None and _DANGLING.search(name):
             # The model stopped at a name the gazetteer had already claimed (« Chambre de commerce
             # et d'industrie du | Mali »): the whole is one name, and the claimed part is not a mention.
@@ -456,7 +458,9 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             found.mentions.append(Mention(a, b, text[a:b], _label(kind), eid, si, known=False))
             return
         if kind is None:
-            company = _company_context(text, a, b)
+            company = _company_context(text, a, b) or (label == "LOC" and len(words) == 1 and ent.start > 0 and
+                                                        ent.doc[ent.start - 1].lower_ in ("le", "la", "l'")
+                                                        and (ent.start < 2 or ent.doc[ent.start - 2].pos_ != "ADP"))
             if company:
                 found.companies.add(slug(name))
             org = label == "ORG" or words[0].lower() in ORG_HEADS or company
