@@ -38,6 +38,7 @@ def read(cfg):
         doc = pipe(text)
         found = mentions.find(doc, text, mentions.sentences(doc, text), cfg, None, surnames, outlet)
         fields = {"people": {"PER"}, "organisations": {"ORG", "STATE"}, "places": {"LOC"}}
+        fields["armed_groups"] = {"ARMED"}
         out = {f: {m.entity for m in found.mentions if m.label in labels} for f, labels in fields.items()}
         out["new"] = {e.id: e for e in found.entities.values()}
         return out
@@ -318,3 +319,12 @@ def test_a_single_name_after_an_article_is_a_body_not_a_place(read):
 def test_a_plural_common_noun_in_a_heading_is_no_name(read):
     got = read("Forum économique : plus de Débouchés et d'Emplois au Mali\n\nLe forum s'est ouvert lundi.")
     assert not {"emplois", "debouches"} & (got["places"] | got["organisations"])
+
+
+def test_armed_groups_from_their_names(read):
+    got = read("Le Front de libération du Tibesti a revendiqué l'attaque. La Katiba Gourma a menacé les villages, "
+               "tandis que la Banque islamique de développement finance une route.")
+    assert {"front-de-liberation-du-tibesti", "katiba-gourma"} <= got["armed_groups"]
+    assert not any(g.startswith("banque") for g in got["armed_groups"])
+    text = gazetteer_fragment(list(got["new"].values()), {}, {}, ("fr",))
+    assert "  katiba-gourma:\n    kind: armed_group" in text

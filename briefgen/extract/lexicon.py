@@ -17,6 +17,7 @@ ORG_HEADS = frozenset({
     "association", "syndicat", "université", "ambassade", "présidence", "haut-commissariat", "secrétariat",
     "cour", "tribunal", "festival", "hôpital", "chu", "volontaires", "coopérative", "observatoire",
     "laboratoire", "académie", "parlement", "sénat", "primature", "système", "semaine",
+    "front", "mouvement", "katiba", "coordination",
 })
 """First words of organisation names (« Caisse malienne de sécurité sociale »)."""
 
@@ -183,3 +184,8 @@ FROM_A_COUNTRY = frozenset({"retrait", "départ", "sortie", "retirer", "quitter"
                             "centre", "reste", "territoire", "région", "partie", "capitale", "ville", "frontière"})
 """Words after which « du Mali » is the country as a place (« son retrait du Mali », « le nord du
 Mali »); after other nouns it is the state (« la sécurité du Mali »)."""
+
+ARMED_NAME = (r"\bkatiba\b|\betat islamique\b|\bboko haram\b|\bansar|\bmoudjahid|\bmujahid|\bjihad|\bdjihad"
+              r"|^(?:front|mouvement|coordination|groupe|cadre|alliance)\b.*\b(?:liberation|azawad|islam\w*|armee?s?)\b")
+"""What makes a name a non-state armed group, matched against the folded name (« Front de libération
+de l'Azawad », « Katiba Macina », « État islamique au Sahel », « Ansarul Islam »)."""

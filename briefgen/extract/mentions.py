@@ -137,7 +137,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
         m = Mention(m.start, m.end, m.text, m.label, m.entity, sent_of(m.start), m.known)
         found.mentions.append(m)
         if not m.known and m.entity not in found.entities:
-            kind = {"ORG": "organisation", "STATE": "state"}.get(m.label, "place")
+            kind = {"ORG": "organisation", "STATE": "state", "ARMED": "armed_group"}.get(m.label, "place")
             found.entities[m.entity] = NewEntity(m.entity, kind, formed_names.get(m.entity) or _formed_name(m.text))
     for ent, label in pending_new:
         if names_mod.is_credit(ent.text, outlets):
@@ -241,6 +241,8 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None) -> tuple[list
                 (s for s in slugs if s.startswith(eid + "-") or s.endswith("-" + eid)), key=len, default=eid)
         known = eid in cfg.entities
         labels = ("ORG", "LOC") if n.kind == "both" else ("LOC",) if n.kind == "place" else ("ORG",)
+        if labels == ("ORG",) and names_mod.is_armed_group(n.name):
+            labels = ("ARMED",)
         if known:
             labels = (_label(cfg.entities[eid].kind),)
         made = [Mention(n.start, n.end, text[n.start:n.end], lab, eid, 0, known) for lab in labels]
@@ -464,7 +466,7 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             if company:
                 found.companies.add(slug(name))
             org = label == "ORG" or words[0].lower() in ORG_HEADS or company
-            kind = "organisation" if org else "place"
+            kind = "armed_group" if names_mod.is_armed_group(name) else "organisation" if org else "place"
     else:
         return
     eid = slug(name)

@@ -409,3 +409,13 @@ def state_names(text: str) -> list[Name]:
             end = m.end(3) if m.group(2) == " du" else m.end(2) - 3
             out.append(Name(m.start(1), end, country(m.group(3)) or m.group(3), "state"))
     return out
+
+
+_ARMED = re.compile(lx.ARMED_NAME)
+
+
+def is_armed_group(name: str) -> bool:
+    """Whether a name is that of a non-state armed group, from its words."""
+    folded = _ascii(name).lower().replace("'", " ")
+    folded = re.sub(r"^(?:le|la|les|l)\s+", "", re.sub(r"\s+", " ", folded)).strip()
+    return bool(_ARMED.search(folded))
