@@ -515,7 +515,9 @@ def _person_bounds(ent, text: str, a: int, b: int) -> tuple[int, int]:
     doc = ent.doc
 
     def namelike(t) -> bool:
-        return (t.is_alpha and len(t.text) > 1 and (t.is_upper or t.is_title) and not t.is_sent_start
+        # a sentence does not start right after a word: the model's cut there is wrong
+        cut = t.is_sent_start and (t.i == 0 or not doc[t.i - 1].is_alpha)
+        return (t.is_alpha and len(t.text) > 1 and (t.is_upper or t.is_title) and not cut
                 and t.lower_ not in lexicon.PERSON_TITLES and t.lower_ not in ROLE_HEADS and not t.ent_id_)
 
     k = ent.end
