@@ -174,7 +174,7 @@ def _bare_names(found: _Found, text: str, sent_of) -> None:
     for x in found.mentions:
         head, _, rest = x.entity.partition("-")
         last = x.text.split()[-1]
-        if x.label == "ORG" and not x.known and head in lexicon.ORG_HEADS and rest and "-" not in rest \
+        if x.label == "ORG" and not x.known and head == "groupe" and rest and "-" not in rest \
                 and last[:1].isupper() and slug(last) == rest:
             bare[last] = x.entity
     for word, eid in bare.items():
