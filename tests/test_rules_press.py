@@ -143,3 +143,9 @@ def test_an_investment_without_an_amount_is_no_fact(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "invest2", "La société Orezone Gold veut investir davantage dans la mine "
                    "de Sanbrado, a-t-on appris mardi 4 mars 2025.")
     assert not [f for f in facts if f.kind == "announcement"]
+
+
+def test_a_delegation_s_departure_is_no_withdrawal(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "delegation", "La décision du Tchad survient lundi 3 mars 2025 après le départ "
+                   "d'une délégation française venue discuter de sécurité à N'Djamena.")
+    assert not [f for f in facts if f.kind == "announcement" and f.action == "end"]

@@ -172,6 +172,8 @@ def _first_reading(t: Token, units: set[str]) -> str | None:
     investment or a financing is one when the sentence gives its amount."""
     if t.lemma == "pierre" and t.prev != "première":
         return None
+    if t.word == "départ" and t.prev not in ("son", "leur"):
+        return None  # « son départ » is a withdrawal; « le départ d'une délégation » is no fact
     if (t.lemma in INVESTMENT or t.word in INVESTMENT) and not units & set(CURRENCIES):
         return None
     return "announcement"
