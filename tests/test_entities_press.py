@@ -328,3 +328,8 @@ def test_armed_groups_from_their_names(read):
     assert not any(g.startswith("banque") for g in got["armed_groups"])
     text = gazetteer_fragment(list(got["new"].values()), {}, {}, ("fr",))
     assert "  katiba-gourma:\n    kind: armed_group" in text
+
+
+def test_a_regional_government_is_a_body_named_with_its_region(read):
+    got = read("Le gouvernement provincial du Yunnan a offert des lits au centre de santé.")
+    assert "gouvernement-provincial-du-yunnan" in got["organisations"] and "yunnan" not in got["places"]

@@ -310,6 +310,7 @@ def find(text: str, claimed: list[tuple[int, int]], places: set[str],
         found += _head_names(words, places)
     found += _site_names(text)
     found += state_names(text)
+    found += regional_names(text)
     # left to the gazetteer: a name whose head it claimed, or that holds one of its organisations
     # (« l'État-major de la Garde nationale du Mali » is the Garde nationale's)
     found = [f for f in found if not any(a <= f.start < b for a, b in claimed)
@@ -395,6 +396,16 @@ def demonym_country(word: str) -> str | None:
 _STATE = re.compile(
     r"\b(?i:l'|le |la |les )((?i:" + "|".join(lx.STATE_NOUNS) + r")(?: militaires?| de (?:la )?[Tt]ransition)?)"
     r"(?:( au pouvoir (?:au|en)| du) ([A-ZÀ-Ý][\w'-]*(?: [A-ZÀ-Ý][\w-]*)?)| ([a-zà-ÿ-]+)\b)")
+
+
+_REGIONAL = re.compile(r"\b((?i:gouvernement|conseil|assemblée) (?:provincial|provinciale|régional|régionale|local|"
+                       r"fédéral|autonome) (?:du |de la |de l'|de |des )[A-ZÀ-Ý][\w-]*(?: [A-ZÀ-Ý][\w-]*)?)")
+
+
+def regional_names(text: str) -> list[Name]:
+    """« le gouvernement provincial du Zhejiang », « le conseil régional de Ségou »: a body, named
+    with its region."""
+    return [Name(m.start(1), m.end(1), m.group(1), "organisation") for m in _REGIONAL.finditer(text)]
 
 
 def state_names(text: str) -> list[Name]:
