@@ -333,3 +333,9 @@ def test_armed_groups_from_their_names(read):
 def test_a_regional_government_is_a_body_named_with_its_region(read):
     got = read("Le gouvernement provincial du Yunnan a offert des lits au centre de santé.")
     assert "gouvernement-provincial-du-yunnan" in got["organisations"] and "yunnan" not in got["places"]
+
+
+def test_that_of_names_another_body_of_the_same_kind(read):
+    got = read("Le ministère de la Pêche perd deux milliards, alors que celui de l'Élevage en gagne trois.")
+    assert {"ministere-de-la-peche", "ministere-de-l-elevage"} <= got["organisations"]
+    assert got["new"]["ministere-de-l-elevage"].name == "ministère de l'Élevage"

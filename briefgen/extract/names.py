@@ -311,6 +311,7 @@ def find(text: str, claimed: list[tuple[int, int]], places: set[str],
     found += _site_names(text)
     found += state_names(text)
     found += regional_names(text)
+    found += that_of_names(text)
     # left to the gazetteer: a name whose head it claimed, or that holds one of its organisations
     # (« l'État-major de la Garde nationale du Mali » is the Garde nationale's)
     found = [f for f in found if not any(a <= f.start < b for a, b in claimed)
@@ -406,6 +407,23 @@ def regional_names(text: str) -> list[Name]:
     """« le gouvernement provincial du Zhejiang », « le conseil régional de Ségou »: a body, named
     with its region."""
     return [Name(m.start(1), m.end(1), m.group(1), "organisation") for m in _REGIONAL.finditer(text)]
+
+
+_THAT_OF = re.compile(r"\bcelui (de la |de l'|du |des |d')([A-ZÀ-Ý][\w-]*(?: [a-zà-ÿ]{4,}(?=[ ,.;(]))?)")
+_THAT_HEAD = re.compile(r"\b(ministère|agence|direction|office|commission|conseil|comité)\b", re.IGNORECASE)
+
+
+def that_of_names(text: str) -> list[Name]:
+    """« le ministère de la Défense …, tandis que celui de la Sécurité … »: another body of the same
+    kind, named by the head noun said just before in the sentence."""
+    out = []
+    for m in _THAT_OF.finditer(text):
+        start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        heads = list(_THAT_HEAD.finditer(text, start, m.start()))
+        if heads:
+            head = heads[-1].group(1).lower()
+            out.append(Name(m.start(1), m.end(2), f"{head} {m.group(1)}{m.group(2)}", "organisation"))
+    return out
 
 
 def state_names(text: str) -> list[Name]:
