@@ -156,15 +156,14 @@ DECISIONS = frozenset({"adopter", "adoption", "approuver", "publier", "nationali
 """Triggers that, with a state or a body as their subject, are its decision even without a place or a date
 (« le gouvernement a adopté un budget »); a building or a launch says where or when."""
 SAID_ONLY = frozenset({"annoncer", "annonce"})
-COORDINATED = re.compile(r"^[^,;.]{0,60}\bet\b[^,;.]{0,60}$")
-"""The text between two names that makes them one subject (« X au Mali et la compagnie Y »)."""
+"""Announcement triggers that say nothing of what is announced: the fact needs its object named."""
 ANNOUNCED_EVENTS = frozenset({"départ", "retrait", "nationalisation", "construction", "création", "lancement",
                               "ouverture", "inauguration", "adoption", "fin"})
 """Nouns after « annoncer » that say the event announced (« a annoncé son retrait »)."""
-"""Announcement triggers that say nothing of what is announced: the fact needs its object named."""
-
-
+COORDINATED = re.compile(r"^[^,;.]{0,60}\bet\b[^,;.]{0,60}$")
+"""The text between two names that makes them one subject (« X au Mali et la compagnie Y »)."""
 INVESTMENT = frozenset({"investir", "investissement", "financer", "financement"})
+"""Triggers of an investment, a fact when the sentence gives its amount."""
 
 
 def _first_reading(t: Token, units: set[str]) -> str | None:
@@ -188,10 +187,11 @@ def _first_reading(t: Token, units: set[str]) -> str | None:
                 "nationalise", "nationalisent", "nationalisé", "nationalisée", "nationalisés", "nationalisées",
                 *INVESTMENT})
 def announcement(site: Site) -> Roles | None:
-    """Who announces, launches, builds, nationalises or withdraws: the person or the body named
-    before the trigger (its subject), else the person named after it or meant by a pronoun. What is
-    announced: the bodies and programmes named; without them, the trigger must say the event itself
-    (« a lancé la construction », « son retrait du Mali ») and the sentence where or when."""
+    """Who announces, launches, builds, nationalises, invests or withdraws: the person or the body
+    named nearest before the trigger (its subject, with the one coordinated to it), else the person
+    named after it or meant by a pronoun. What is announced: the bodies and programmes named;
+    without them, the trigger must say the event itself (« a lancé la construction », « son retrait
+    du Mali ») and the sentence where or when, or be a body's decision (« a adopté un budget »)."""
     before = [m for m in site.people + site.orgs if m.end <= site.idx and m.label in ("PER", "ORG", "STATE")
               and m.entity not in site.claimed]
     subject = max(before, key=lambda m: m.end, default=None)  # the name nearest before the trigger

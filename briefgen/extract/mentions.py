@@ -77,7 +77,7 @@ class _Found:
     entities: dict[str, NewEntity]
     roles: dict[str, str]
     role_spans: list[tuple[int, int]]
-    companies: set[str] = None
+    companies: set[str] | None = None
     """New names the text treats as companies somewhere: organisations wherever they are named."""
 
 
