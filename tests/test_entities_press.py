@@ -339,3 +339,8 @@ def test_that_of_names_another_body_of_the_same_kind(read):
     got = read("Le ministère de la Pêche perd deux milliards, alors que celui de l'Élevage en gagne trois.")
     assert {"ministere-de-la-peche", "ministere-de-l-elevage"} <= got["organisations"]
     assert got["new"]["ministere-de-l-elevage"].name == "ministère de l'Élevage"
+
+
+def test_a_dateline_names_the_city(read):
+    got = read("Bamako, 12 mars 2025 - Le ministre des Mines a reçu les exploitants artisanaux.")
+    assert "bamako" in got["places"] and "mali" not in got["organisations"]

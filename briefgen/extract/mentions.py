@@ -345,10 +345,16 @@ def _disambiguate(ids: list[str], doc, ent, cfg: Config) -> str:
     places = [i for i in ids if cfg.entities[i].kind == "place"]
     others = [i for i in ids if cfg.entities[i].kind != "place"]
     if places and others:
+        if _DATELINE.match(doc.text[ent.end_char:ent.end_char + 20]) and (
+                ent.start == 0 or "\n" in doc[ent.start - 1].text_with_ws or doc[ent.start - 1].is_space):
+            return places[0]  # « Bamako, 30 juin 2023 - » opens a dispatch: where it is written
         if _country_of_a_noun(ids, doc, ent, cfg):
             return others[0]  # « la sécurité du Mali », « le président du Mali »: the state
         return places[0] if prev in LOCATIVE else others[0]
     return ids[0]
+
+
+_DATELINE = re.compile(r"^\s*,\s*(?:le\s+)?\d{1,2}\s")
 
 
 def _country_of_a_noun(ids: list[str], doc, ent, cfg: Config) -> bool:
