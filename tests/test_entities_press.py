@@ -38,6 +38,7 @@ def read(cfg):
         doc = pipe(text)
         found = mentions.find(doc, text, mentions.sentences(doc, text), cfg, None, surnames, outlet)
         fields = {"people": {"PER"}, "organisations": {"ORG", "STATE"}, "places": {"LOC"}}
+        fields["armed_groups"] = {"ARMED"}
         out = {f: {m.entity for m in found.mentions if m.label in labels} for f, labels in fields.items()}
         out["new"] = {e.id: e for e in found.entities.values()}
         return out
@@ -217,3 +218,129 @@ def test_country_long_forms():
     assert names.country("la Fédération de Russie") == "Russie"
     assert names.country("Burkina") == "Burkina Faso"
     assert names.country("Novawind") is None
+
+
+# -- states named by their government, their capital or a nationality ----------------------------
+
+def test_a_government_with_a_nationality_is_the_state(read):
+    got = read("Lundi, le gouvernement nigérien a fermé deux postes frontaliers. Les autorités de la transition "
+               "burkinabè ont salué cette mesure, et l'État tchadien s'est tu.")
+    assert {"niger", "burkina-faso", "tchad"} <= got["organisations"]
+    assert got["new"]["burkina-faso"].kind == "state" and got["new"]["burkina-faso"].name == "Burkina Faso"
+    assert not {"niger", "burkina-faso", "tchad"} & got["places"]
+
+
+def test_a_junta_in_power_somewhere_is_that_state_and_the_country_stays_a_place(read):
+    got = read("La junte au pouvoir au Tchad a rappelé son ambassadeur mardi.")
+    assert "tchad" in got["organisations"] and "tchad" in got["places"]
+
+
+def test_the_government_alone_is_the_state_of_the_article(read):
+    got = read("Le Sénégal prépare son budget. Le gouvernement a adopté mercredi un nouveau plan de dépenses.")
+    assert got["organisations"] == {"senegal"}
+
+
+def test_a_capital_acting_is_its_state_and_after_a_its_city(read):
+    got = read("Moscou a proposé une aide militaire. Le dialogue entre Rabat et Alger reste gelé. "
+               "Le ministre est arrivé à Moscou samedi pour défendre les intérêts de Paris.")
+    assert {"russie", "maroc", "algerie", "france"} <= got["organisations"]
+    assert got["places"] == {"moscou"}
+
+
+def test_a_state_alias_after_a_is_the_city(read):
+    got = read("La délégation a été reçue à Washington par des élus du Congrès.")
+    assert "washington" in got["places"] and "united-states" not in got["organisations"]
+
+
+def test_a_seat_names_its_institution(read):
+    got = read("Le Kremlin a démenti toute implication dans cette affaire.")
+    assert "kremlin" in got["organisations"] and not got["places"]
+
+
+def test_the_country_after_a_noun_is_the_state_after_a_withdrawal_the_place(read):
+    got = read("Le ministre a salué le soutien de la Turquie à la stabilité du Mali. Le retrait du Mali des "
+               "forces étrangères est achevé.")
+    assert "mali" in got["organisations"] and "mali-country" in got["places"]
+
+
+# -- armed groups and companies ------------------------------------------------------------------
+
+def test_a_paramilitary_group_keeps_group_in_its_name_and_its_bare_name_is_it(read):
+    got = read("Le groupe paramilitaire russe Wagner a quitté la région. Selon des experts, Wagner reste influent.")
+    assert got["organisations"] == {"groupe-wagner"}
+    assert not got["people"]
+
+
+def test_a_company_group_is_named_by_the_company(read):
+    got = read("Le groupe français Orano conteste la décision.")
+    assert "groupe-orano" not in got["organisations"]
+
+
+def test_a_name_treated_as_a_company_is_an_organisation_wherever_named(read):
+    got = read("Le PDG de Sotrimex a rencontré le ministre. Les bureaux de Sotrimex à Dakar ont été fermés.")
+    assert "sotrimex" in got["organisations"] and "sotrimex" not in got["places"]
+
+
+def test_no_name_from_a_lower_case_phrase_with_an_acronym(read):
+    got = read("Le projet de loi de finances rectificative (LFR) a été publié. La Chirurgie ambulatoire "
+               "programmée (CAP) progresse à l'hôpital.")
+    assert not {"lfr", "cap", "chirurgie"} & got["organisations"]
+
+
+def test_department_in_a_secretary_s_title_is_no_organisation(read):
+    got = read("Elle a reçu la secrétaire d'État adjointe aux Affaires asiatiques, Jane Doe, jeudi.")
+    assert "affaires-asiatiques" not in got["organisations"]
+
+
+def test_two_hospitals_sharing_their_head_are_two_sites(read):
+    got = read("Les médecins des CHU de Souleymane Diallo et du Plateau B ont reçu du matériel.")
+    both = {"chu-de-souleymane-diallo", "chu-du-plateau-b"}
+    assert both <= got["organisations"] and both <= got["places"]
+    assert got["new"]["chu-du-plateau-b"].name == "CHU du Plateau B"
+
+
+def test_a_capitalised_head_with_a_common_noun_inside_a_sentence_is_an_institution(read):
+    got = read("Le projet a été validé à l'issue du Conseil des ministres de mercredi. La Mission de "
+               "rétablir le calme a échoué. Le document a été remis à la Mission de commencer les travaux.")
+    assert "conseil-des-ministres" in got["organisations"]
+    assert "mission-de-commencer" not in got["organisations"]
+
+
+def test_a_group_named_by_a_letter_is_no_organisation(read):
+    got = read("L'équipe a terminé première du Groupe E. Elle jouera en mars.")
+    assert "groupe-e" not in got["organisations"]
+
+
+def test_a_single_name_after_an_article_is_a_body_not_a_place(read):
+    got = read("Le groupe minier a saisi le Cirex en janvier. Les experts de la Sonamine sont arrivés à Kayes.")
+    assert not {"cirex", "sonamine"} & got["places"]
+
+
+def test_a_plural_common_noun_in_a_heading_is_no_name(read):
+    got = read("Forum économique : plus de Débouchés et d'Emplois au Mali\n\nLe forum s'est ouvert lundi.")
+    assert not {"emplois", "debouches"} & (got["places"] | got["organisations"])
+
+
+def test_armed_groups_from_their_names(read):
+    got = read("Le Front de libération du Tibesti a revendiqué l'attaque. La Katiba Gourma a menacé les villages, "
+               "tandis que la Banque islamique de développement finance une route.")
+    assert {"front-de-liberation-du-tibesti", "katiba-gourma"} <= got["armed_groups"]
+    assert not any(g.startswith("banque") for g in got["armed_groups"])
+    text = gazetteer_fragment(list(got["new"].values()), {}, {}, ("fr",))
+    assert "  katiba-gourma:\n    kind: armed_group" in text
+
+
+def test_a_regional_government_is_a_body_named_with_its_region(read):
+    got = read("Le gouvernement provincial du Yunnan a offert des lits au centre de santé.")
+    assert "gouvernement-provincial-du-yunnan" in got["organisations"] and "yunnan" not in got["places"]
+
+
+def test_that_of_names_another_body_of_the_same_kind(read):
+    got = read("Le ministère de la Pêche perd deux milliards, alors que celui de l'Élevage en gagne trois.")
+    assert {"ministere-de-la-peche", "ministere-de-l-elevage"} <= got["organisations"]
+    assert got["new"]["ministere-de-l-elevage"].name == "ministère de l'Élevage"
+
+
+def test_a_dateline_names_the_city(read):
+    got = read("Bamako, 12 mars 2025 - Le ministre des Mines a reçu les exploitants artisanaux.")
+    assert "bamako" in got["places"] and "mali" not in got["organisations"]

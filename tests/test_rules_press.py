@@ -45,3 +45,107 @@ def test_a_creation_announced_is_read_as_create(cfg, tmp_path):
                    "création de l'Agence nationale de recherche minière à Kayes.")
     created = [f for f in facts if f.kind == "announcement"]
     assert created and created[0].action == "create", [(f.kind, f.action) for f in facts]
+
+
+def test_a_construction_launched_by_a_state_is_an_announcement(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "usine", "Mardi 4 mars 2025, les autorités de la transition burkinabè ont entamé "
+                   "à Ouagadougou la construction d'une raffinerie d'or.")
+    found = [f for f in facts if f.kind == "announcement"]
+    assert found, [(f.kind, f.actors) for f in facts]
+    assert found[0].actors == ("burkina-faso",) and found[0].places == ("ouagadougou",)
+    assert found[0].action == "create" and found[0].date.start.isoformat() == "2025-03-04"
+
+
+def test_a_first_stone_laid_by_a_person_is_an_announcement(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "pierre", "Le mardi 4 mars 2025, le ministre des Mines, Amadou Sow, a posé la "
+                   "première pierre d'une usine de traitement du lithium à Bougouni.")
+    found = [f for f in facts if f.kind == "announcement"]
+    assert found and found[0].places == ("bougouni",), [(f.kind, f.actors, f.places) for f in facts]
+
+
+def test_another_stone_is_no_fact(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "pierres", "Le mardi 4 mars 2025, des enfants ont jeté une pierre sur un "
+                   "camion à Bougouni.")
+    assert not [f for f in facts if f.kind == "announcement"]
+
+
+def test_a_force_withdrawing_is_an_announcement_that_ends(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "retrait", "Le groupe paramilitaire russe Wagner a confirmé lundi 3 mars 2025 "
+                   "son retrait du Mali.")
+    found = [f for f in facts if f.kind == "announcement"]
+    assert found and found[0].actors == ("groupe-wagner",) and found[0].action == "end"
+    assert "mali-country" in found[0].places
+
+
+def test_a_budget_adopted_by_a_government_is_an_announcement(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "budget", "Le gouvernement malien a adopté un budget rectificatif qui augmente "
+                   "les crédits de l'armée.")
+    found = [f for f in facts if f.kind == "announcement"]
+    assert found and found[0].actors == ("mali",), [(f.kind, f.actors) for f in facts]
+
+
+def test_a_nationalisation_by_a_government_is_an_announcement(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "nationalisation", "Depuis lundi, le gouvernement nigérien nationalise la "
+                   "Compagnie minière du Ténéré (Comiten), détenue par des capitaux étrangers.")
+    found = [f for f in facts if f.kind == "announcement"]
+    assert found and found[0].actors == ("niger",) and found[0].action == "end"
+    assert found[0].objects, found[0]
+
+
+def test_an_agreement_with_one_party_named_when_the_sentence_says_where(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "accord", "Un accord a été trouvé lundi 3 mars 2025 sur la mine aurifère de Sanbrado, "
+                   "exploitée par Orezone Gold.")
+    found = [f for f in facts if f.kind == "agreement"]
+    assert found and "orezone-gold" in found[0].actors, [(f.kind, f.actors) for f in facts]
+    assert found[0].date.start.isoformat() == "2025-03-03"
+
+
+def test_being_of_one_mind_is_no_agreement(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "daccord", "Le ministre Amadou Sow s'est dit d'accord avec la Banque mondiale "
+                   "lundi 3 mars 2025 à Bamako.")
+    assert not [f for f in facts if f.kind == "agreement"]
+
+
+def test_a_report_published_is_no_announcement(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "rapport", "Le gouvernement malien a publié lundi 3 mars 2025 un message de "
+                   "condoléances à Bamako.")
+    assert not [f for f in facts if f.kind == "announcement"]
+
+
+def test_two_parties_announcing_the_end_of_a_dispute_are_both_actors(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "differend", "Le gouvernement burkinabè et la société minière Orezone Gold ont "
+                   "annoncé mardi 4 mars 2025 la fin de leur litige sur les redevances.")
+    found = [f for f in facts if f.kind == "announcement"]
+    assert found and set(found[0].actors) == {"burkina-faso", "orezone-gold"} and found[0].action == "end"
+
+
+def test_announcing_a_departure_names_who_leaves(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "depart", "Tchad : le groupe paramilitaire russe Wagner annonce son départ, "
+                   "selon des sources sécuritaires.")
+    found = [f for f in facts if f.kind == "announcement"]
+    assert found and found[0].actors == ("groupe-wagner",) and found[0].action == "end"
+
+
+def test_a_relative_clause_launch_without_its_subject_is_no_fact(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "procedures", "De son côté, la société renonce aux recours miniers qu'elle avait "
+                   "lancés à Paris et à Londres.")
+    assert not [f for f in facts if f.kind == "announcement"]
+
+
+def test_an_investment_with_its_amount_is_an_announcement(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "invest", "La société Orezone Gold investira 40 millions de dollars dans la mine "
+                   "de Sanbrado, a-t-on appris mardi 4 mars 2025.")
+    found = [f for f in facts if f.kind == "announcement"]
+    assert found and found[0].actors == ("orezone-gold",), [(f.kind, f.actors) for f in facts]
+
+
+def test_an_investment_without_an_amount_is_no_fact(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "invest2", "La société Orezone Gold veut investir davantage dans la mine "
+                   "de Sanbrado, a-t-on appris mardi 4 mars 2025.")
+    assert not [f for f in facts if f.kind == "announcement"]
+
+
+def test_a_delegation_s_departure_is_no_withdrawal(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "delegation", "La décision du Tchad survient lundi 3 mars 2025 après le départ "
+                   "d'une délégation française venue discuter de sécurité à N'Djamena.")
+    assert not [f for f in facts if f.kind == "announcement" and f.action == "end"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .anaphora import person_meant
-from .quantities import EQUIPMENT
+from .quantities import CURRENCIES, EQUIPMENT
 from .site import NEAR, Roles, Site, Token, is_course, is_home_forces, meant_by_adjective
 from .types import LABEL_OF_KIND
 
@@ -133,11 +133,14 @@ def meeting(site: Site) -> Roles | None:
 
 
 # -- what is announced, sanctioned, agreed, run ------------------------------------------------
-ACTION_CUES = (("create", r"creat|verrai?t? (?:bientot )?le jour|voir le jour|installation|ouverture prochaine"),
-               ("open", r"\bouvr|ouverture"), ("launch", r"lance"), ("resume", r"relanc|reprise|reactiv"),
+ACTION_CUES = (("create", r"creat|verrai?t? (?:bientot )?le jour|voir le jour|installation|ouverture prochaine"
+                          r"|premiere pierre|\bconstrui|\bconstruction"),
+               ("open", r"\bouvr|ouverture|inaugur"), ("launch", r"lance"), ("resume", r"relanc|reprise|reactiv"),
                ("suspend", r"suspen|\bgel|pause|sommeil"), ("extend", r"prolong"),
                # before « sign »: « a dénoncé la convention signée avec… » ends it
-               ("end", r"denon|retrait|retir|quitt|rompu|rompr|mettre fin|met fin|nationalis"), ("sign", r"sign"))
+               ("end", r"denon|retrait|retir|quitt|rompu|rompr|mettre fin|met fin|nationalis|\bdepart\b"
+                       r"|un terme|\bla fin d"),
+               ("sign", r"sign"))
 """What happens to what is announced (facts.model.ACTIONS), by the words that say it, matched against
 the folded sentence (lower case, no accents)."""
 
@@ -146,16 +149,77 @@ def _action(site: Site, among=None) -> str | None:
     return next((a for a, rx in ACTION_CUES if (among is None or a in among) and re.search(rx, site.low)), None)
 
 
-@rule("announcement", "actors", "objects", frame="announcement", figures=True,
-      triggers={"annoncer", "annonce", "inaugurer", "lancer", "lancement", "ouverture", "création",
+PUBLISHED_ACTS = re.compile(r"\b(?:loi|budget|decret|arrete|ordonnance|plan|strategie)\b")
+"""What a government publishes as a decision (the folded sentence has one of these)."""
+DECISIONS = frozenset({"adopter", "adoption", "approuver", "publier", "nationaliser", "nationalisation", "retirer",
+                       "retrait", "quitter", "rompre", "dénoncer", "départ"})
+"""Triggers that, with a state or a body as their subject, are its decision even without a place or a date
+(« le gouvernement a adopté un budget »); a building or a launch says where or when."""
+SAID_ONLY = frozenset({"annoncer", "annonce"})
+"""Announcement triggers that say nothing of what is announced: the fact needs its object named."""
+ANNOUNCED_EVENTS = frozenset({"départ", "retrait", "nationalisation", "construction", "création", "lancement",
+                              "ouverture", "inauguration", "adoption", "fin"})
+"""Nouns after « annoncer » that say the event announced (« a annoncé son retrait »)."""
+COORDINATED = re.compile(r"^[^,;.]{0,60}\bet\b[^,;.]{0,60}$")
+"""The text between two names that makes them one subject (« X au Mali et la compagnie Y »)."""
+INVESTMENT = frozenset({"investir", "investissement", "financer", "financement"})
+"""Triggers of an investment, a fact when the sentence gives its amount."""
+
+
+def _first_reading(t: Token, units: set[str]) -> str | None:
+    """« la première pierre » is laid at the start of a construction; another stone is no fact; an
+    investment or a financing is one when the sentence gives its amount."""
+    if t.lemma == "pierre" and t.prev != "première":
+        return None
+    if t.word == "départ" and t.prev not in ("son", "leur"):
+        return None  # « son départ » is a withdrawal; « le départ d'une délégation » is no fact
+    if (t.lemma in INVESTMENT or t.word in INVESTMENT) and not units & set(CURRENCIES):
+        return None
+    return "announcement"
+
+
+@rule("announcement", "actors", "objects", "places", frame="announcement", figures=True,
+      reading=_first_reading,
+      triggers={"annoncer", "annonce", "inaugurer", "inauguration", "lancer", "lancement", "ouverture", "création",
                 "dénoncer", "retirer", "retrait", "quitter", "rompre", "nationaliser", "nationalisation",
-                "construire", "construction", "adopter"})
+                "construire", "construction", "adopter", "adoption", "approuver", "pierre", "départ", "publier",
+                # forms the lemmatiser leaves unread (« nationalise » → « nationalis »)
+                "nationalise", "nationalisent", "nationalisé", "nationalisée", "nationalisés", "nationalisées",
+                *INVESTMENT})
 def announcement(site: Site) -> Roles | None:
-    who = _claim(site, _person(site) or person_meant(site.span, site.ctx))
+    """Who announces, launches, builds, nationalises, invests or withdraws: the person or the body
+    named nearest before the trigger (its subject, with the one coordinated to it), else the person
+    named after it or meant by a pronoun. What is announced: the bodies and programmes named;
+    without them, the trigger must say the event itself (« a lancé la construction », « son retrait
+    du Mali ») and the sentence where or when, or be a body's decision (« a adopté un budget »)."""
+    before = [m for m in site.people + site.orgs if m.end <= site.idx and m.label in ("PER", "ORG", "STATE")
+              and m.entity not in site.claimed]
+    subject = max(before, key=lambda m: m.end, default=None)  # the name nearest before the trigger
+    if subject is not None and subject.label == "PER" and site.person is not None:
+        subject = site.person if site.person.end <= site.idx else subject
+    who = _claim(site, subject.entity if subject else _person(site) or person_meant(site.span, site.ctx))
     if who is None:
         return None
     objects = [m.entity for m in site.orgs + site.progs if m.label in ("ORG", "PROG") and m.entity != who]
-    return Roles(actors=[who], objects=objects, action=_action(site)) if objects else None
+    places = [m.entity for m in site.places if site.dist(m.start) <= NEAR + 4]
+    trigger = next((t for t in site.span if t.idx == site.idx), None)
+    said = {trigger.lemma_.lower(), trigger.lower_} if trigger is not None else set()
+    if said & SAID_ONLY:  # « annonce son départ »: the event announced says what it is
+        said |= {w for t in site.span if t.idx > site.idx for w in (t.lemma_.lower(), t.lower_)
+                 if w in ANNOUNCED_EVENTS}
+    said_only = not said or said <= SAID_ONLY
+    if "publier" in said and not PUBLISHED_ACTS.search(site.low):
+        return None  # a message or a report is published; a law or a budget is announced
+    body = who not in {m.entity for m in site.people} and bool(said & DECISIONS or any(w.startswith("nationalis")
+                                                                                     for w in said))
+    # « X et Y ont annoncé … », « entre X et Y »: both are the subject
+    partners = [m.entity for m in before if m.label != "PER" and m.entity != who and subject is not None
+                and COORDINATED.match(site.ctx.text[m.end:subject.start])]
+    who_all = partners[:1] + [who]
+    if not objects and not partners and (said_only or subject is None
+                                         or not (places or site.explicit_date() or body)):
+        return None  # without its object, the event needs its subject named, and where or when
+    return Roles(actors=who_all, objects=objects, places=places, action=_action(site))
 
 
 GROUP_ANAPHORS = re.compile(r"\b(?:ces|les|plusieurs|trois|deux)\s+(?:groupes|organisations|terroristes|entités)\b"
@@ -176,11 +240,19 @@ def sanction(site: Site) -> Roles | None:
     return Roles(actors=states[:1] or meant_by_adjective(site.cfg, site.low)[:1], targets=targets)
 
 
-@rule("agreement", "actors", "counterparts", frame="agreement", paragraph_date=False,
-      triggers={"accord", "convenir", "signer", "protocole", "mémorandum"})
+@rule("agreement", "actors", "counterparts", "places", frame="agreement", paragraph_date=False,
+      triggers={"accord", "convenir", "signer", "protocole", "mémorandum", "convention"},
+      # « d'accord », « en accord avec »: an opinion, no agreement
+      reading=lambda t, units: None if t.prev in ("d'", "en") else "agreement")
 def agreement(site: Site) -> Roles | None:
+    """Two parties named with the trigger; or one, when the sentence says when or where the
+    agreement was reached (« Lundi, des conventions ont été signées avec X », « un accord a été
+    trouvé sur la mine de Y, exploitée par X »)."""
     parties = list(dict.fromkeys(m.entity for m in site.orgs + site.people if m.label in ("STATE", "ORG", "PER")))
-    return Roles(actors=parties[:1], counterparts=parties[1:]) if len(parties) >= 2 else None
+    places = [m.entity for m in site.places if site.dist(m.start) <= NEAR + 4]
+    if len(parties) >= 2 or (parties and (places or site.explicit_date())):
+        return Roles(actors=parties[:1], counterparts=parties[1:], places=places)
+    return None
 
 
 @rule("programme", "actors", "objects", frame="programme", figures=True, paragraph_date=False,

@@ -17,6 +17,7 @@ ORG_HEADS = frozenset({
     "association", "syndicat", "université", "ambassade", "présidence", "haut-commissariat", "secrétariat",
     "cour", "tribunal", "festival", "hôpital", "chu", "volontaires", "coopérative", "observatoire",
     "laboratoire", "académie", "parlement", "sénat", "primature", "système", "semaine",
+    "front", "mouvement", "katiba", "coordination",
 })
 """First words of organisation names (« Caisse malienne de sécurité sociale »)."""
 
@@ -118,10 +119,73 @@ PERSON_TITLES = frozenset({
     "son", "excellence", "sem", "général", "generale", "colonel", "colonel-major", "lieutenant-colonel", "capitaine",
     "commandant", "lieutenant", "sergent", "adjudant", "adjudant-chef", "caporal", "major", "brigade", "division",
     "d'armée", "armée", "président", "présidente", "ministre", "premier", "chef", "médecin", "l'adjudant-chef",
-    "le", "la", "de",
+    "le", "la", "de", "pm",
 })
 """Words in front of a person's name that are not part of it (« le Général de Brigade Moussa Yoro Kanté »)."""
 
 POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes",
                          "ce", "cet", "cette", "ces"})
 """Before a head noun, these make it a reference to something named elsewhere (« cette École »)."""
+
+DEMONYM_COUNTRIES = {
+    "malien": "Mali", "burkinabè": "Burkina Faso", "burkinabé": "Burkina Faso", "burkinabe": "Burkina Faso",
+    "nigérien": "Niger", "russe": "Russie", "chinois": "Chine", "turc": "Turquie", "français": "France",
+    "américain": "États-Unis", "canadien": "Canada", "sénégalais": "Sénégal", "ivoirien": "Côte d'Ivoire",
+    "guinéen": "Guinée", "tchadien": "Tchad", "mauritanien": "Mauritanie", "algérien": "Algérie",
+    "marocain": "Maroc", "nigérian": "Nigeria", "ghanéen": "Ghana", "togolais": "Togo",
+    "béninois": "Bénin", "ukrainien": "Ukraine", "iranien": "Iran", "allemand": "Allemagne",
+    "britannique": "Royaume-Uni", "indien": "Inde", "zambien": "Zambie", "égyptien": "Égypte",
+    "tunisien": "Tunisie", "libyen": "Libye", "camerounais": "Cameroun", "japonais": "Japon", "italien": "Italie",
+    "espagnol": "Espagne", "belge": "Belgique", "qatari": "Qatar", "saoudien": "Arabie saoudite",
+    "israélien": "Israël", "centrafricain": "République centrafricaine", "rwandais": "Rwanda", "gabonais": "Gabon",
+    "brésilien": "Brésil", "sud-africain": "Afrique du Sud", "éthiopien": "Éthiopie", "kényan": "Kenya",
+    "soudanais": "Soudan", "pakistanais": "Pakistan", "biélorusse": "Biélorussie", "cubain": "Cuba",
+    "vietnamien": "Vietnam", "sud-coréen": "Corée du Sud", "portugais": "Portugal", "gambien": "Gambie",
+}
+"""Nationality adjectives (masculine singular) → the country (« l'État burkinabè » is Burkina Faso)."""
+
+STATE_NOUNS = ("état", "etat", "gouvernement", "autorités", "junte", "régime", "exécutif")
+"""Nouns that, with a nationality or « au pouvoir au … », name the state itself (« le gouvernement
+nigérien », « la junte militaire au pouvoir au Niger »)."""
+
+CAPITALS = {
+    "bamako": "Mali", "ouagadougou": "Burkina Faso", "niamey": "Niger", "moscou": "Russie", "paris": "France",
+    "washington": "États-Unis", "pékin": "Chine", "beijing": "Chine", "ankara": "Turquie", "dakar": "Sénégal",
+    "alger": "Algérie", "rabat": "Maroc", "abuja": "Nigeria", "kiev": "Ukraine", "kyiv": "Ukraine",
+    "londres": "Royaume-Uni", "berlin": "Allemagne", "tokyo": "Japon", "téhéran": "Iran",
+    "nouakchott": "Mauritanie", "n'djamena": "Tchad", "conakry": "Guinée", "accra": "Ghana", "lomé": "Togo",
+    "porto-novo": "Bénin", "yaoundé": "Cameroun", "tripoli": "Libye", "tunis": "Tunisie", "rome": "Italie",
+    "madrid": "Espagne", "ottawa": "Canada", "lusaka": "Zambie", "minsk": "Biélorussie", "doha": "Qatar",
+    "riyad": "Arabie saoudite", "kigali": "Rwanda", "bangui": "République centrafricaine", "pretoria":
+    "Afrique du Sud", "addis-abeba": "Éthiopie", "nairobi": "Kenya", "khartoum": "Soudan", "new delhi": "Inde",
+}
+"""Capitals, which stand for their state when it acts (« Niamey reproche à … », « entre Paris et
+Niamey »); after « à », « dans », « vers »… they are the city."""
+
+STATE_ATTRIBUTES = frozenset({
+    "intérêt", "autorité", "gouvernement", "position", "décision", "politique", "soutien", "influence", "pression",
+    "exigence", "demande", "allié", "partenaire", "relation", "diplomatie", "présence", "offre", "proposition",
+    "appui", "aide", "réaction", "accusation", "volonté", "stratégie", "main", "rupture", "rapprochement",
+    "détourner", "éloigner", "rapprocher", "distancer", "rompre", "émancipation", "tutelle", "giron", "général",
+    "dirigeant", "selon",
+})
+"""Nouns and verbs that make « de Moscou » the state (« les intérêts de Moscou », « se détourner de Paris »)."""
+
+SEAT_INSTITUTIONS = frozenset({"kremlin", "élysée", "pentagone", "quai d'orsay", "matignon", "maison-blanche"})
+"""Institutions named by their seat: organisations, not places (« contrôlé par le Kremlin »)."""
+
+FORCE_ADJECTIVES = frozenset({"paramilitaire", "armé", "jihadiste", "djihadiste", "terroriste", "rebelle",
+                              "mercenaire", "séparatiste", "islamiste", "militaire"})
+"""Between « groupe » and a name, these make « groupe » part of the name (« le groupe paramilitaire
+russe Wagner » is the groupe Wagner); a company's group (« le groupe français Orano ») is the name alone."""
+
+FROM_A_COUNTRY = frozenset({"retrait", "départ", "sortie", "retirer", "quitter", "partir", "sortir", "venir",
+                            "expulsion", "expulser", "arriver", "arrivée", "originaire", "nord", "sud", "est", "ouest",
+                            "centre", "reste", "territoire", "région", "partie", "capitale", "ville", "frontière"})
+"""Words after which « du Mali » is the country as a place (« son retrait du Mali », « le nord du
+Mali »); after other nouns it is the state (« la sécurité du Mali »)."""
+
+ARMED_NAME = (r"\bkatiba\b|\betat islamique\b|\bboko haram\b|\bansar|\bmoudjahid|\bmujahid|\bjihad|\bdjihad"
+              r"|^(?:front|mouvement|coordination|groupe|cadre|alliance)\b.*\b(?:liberation|azawad|islam\w*|armee?s?)\b")
+"""What makes a name a non-state armed group, matched against the folded name (« Front de libération
+de l'Azawad », « Katiba Macina », « État islamique au Sahel », « Ansarul Islam »)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..core.config import Config
 from ..facts.model import Quantity
@@ -77,6 +77,8 @@ class _Found:
     entities: dict[str, NewEntity]
     roles: dict[str, str]
     role_spans: list[tuple[int, int]]
+    companies: set[str] | None = None
+    """New names the text treats as companies somewhere: organisations wherever they are named."""
 
 
 def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict[str, str],
@@ -88,10 +90,10 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
     def sent_of(pos: int) -> int:
         return max(0, bisect.bisect_right(starts, pos) - 1)
 
-    found = _Found([], [], [], {}, {}, [])
+    found = _Found([], [], [], {}, {}, [], set())
     role_spans = found.role_spans
     pending_new: list[tuple[object, str]] = []
-    formed = _formed_names(doc, text, cfg, outlet)
+    formed, formed_names = _formed_names(doc, text, cfg, outlet)
     taken = [(m.start, m.end) for m in formed]
     credits = names_mod.credit_spans(text)
     outlets = {outlet} if outlet else set()
@@ -114,11 +116,18 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
             continue
         if label == "OUTLET" or (label == "MISC" and not _company(ent.text)):
             continue
+        if label in ("LOC", "AMBIG", "ORG", "STATE") and _seat_or_capital(found, ent, cfg, si):
+            continue
         eid = ent.ent_id_
         if eid:
-            eid = _disambiguate(eid.split("|"), doc, ent, cfg)
+            ids = eid.split("|")
+            eid = _disambiguate(ids, doc, ent, cfg)
             kind = cfg.entities[eid].kind
             found.mentions.append(Mention(a, b, text[a:b], _label(kind), eid, si))
+            if kind != "place" and _country_of_a_noun(ids, doc, ent, cfg):
+                # « la sécurité du Mali »: the state, and the country the noun is about
+                place = next(i for i in ids if cfg.entities[i].kind == "place")
+                found.mentions.append(Mention(a, b, text[a:b], "LOC", place, si))
             if kind == "person":
                 _roles(found, role_spans, eid, text, sents[si], a, b)
             continue
@@ -128,13 +137,19 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
         m = Mention(m.start, m.end, m.text, m.label, m.entity, sent_of(m.start), m.known)
         found.mentions.append(m)
         if not m.known and m.entity not in found.entities:
-            kind = "organisation" if m.label == "ORG" else "place"
-            found.entities[m.entity] = NewEntity(m.entity, kind, _formed_name(m.text))
+            kind = {"ORG": "organisation", "STATE": "state", "ARMED": "armed_group"}.get(m.label, "place")
+            found.entities[m.entity] = NewEntity(m.entity, kind, formed_names.get(m.entity) or _formed_name(m.text))
     for ent, label in pending_new:
         if names_mod.is_credit(ent.text, outlets):
             continue
         _new_entity(found, ent, label, text, sents, sent_of, role_spans, surnames, cfg)
+    for n, m in enumerate(found.mentions):
+        if m.entity in found.companies and m.label == "LOC" and not m.known:
+            found.mentions[n] = replace(m, label="ORG")
+            found.entities[m.entity] = replace(found.entities[m.entity], kind="organisation")
     _first_words(found)
+    _bare_names(found, text, sent_of)
+    _the_government(found, text, sent_of)
     found.mentions.sort(key=lambda m: m.start)
     _extra_quantities(found, doc, text, sent_of)
     return found
@@ -153,11 +168,44 @@ def _first_words(found: _Found) -> None:
                 found.entities.pop(m.entity, None)
 
 
+def _bare_names(found: _Found, text: str, sent_of) -> None:
+    """« Wagner » alone, in an article that names the « groupe Wagner »: the same organisation."""
+    bare = {}
+    for x in found.mentions:
+        head, _, rest = x.entity.partition("-")
+        last = x.text.split()[-1]
+        if x.label == "ORG" and not x.known and head == "groupe" and rest and "-" not in rest \
+                and last[:1].isupper() and slug(last) == rest:
+            bare[last] = x.entity
+    for word, eid in bare.items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text):
+            if not any(x.start < m.end() and m.start() < x.end for x in found.mentions):
+                found.mentions.append(Mention(m.start(), m.end(), m.group(), "ORG", eid, sent_of(m.start()), False))
+
+
+_GOVERNMENT = re.compile(r"\b(?i:le|la|les) (gouvernement|autorités|junte)(?: (?:de (?:la )?[Tt]ransition|militaires?))?"
+                         r"(?= (?:a|ont|avait|avaient|vient|viennent|entend|entendent|doit|doivent)\b)")
+
+
+def _the_government(found: _Found, text: str, sent_of) -> None:
+    """« Le gouvernement de transition a publié … » in an article about one state: that state (the
+    one its mentions name most), when the government is the subject of a verb."""
+    states = [m.entity for m in found.mentions if m.label == "STATE"]
+    if not states:
+        return
+    main = max(dict.fromkeys(states), key=states.count)
+    for m in _GOVERNMENT.finditer(text):
+        a = m.start(1)
+        if not any(x.start < m.end() and a < x.end for x in found.mentions):
+            found.mentions.append(Mention(a, m.end(), text[a:m.end()], "STATE", main, sent_of(a),
+                                          main not in found.entities))
+
+
 def _formed_name(text: str) -> str:
     return text[0].upper() + text[1:] if text[:1].islower() else text
 
 
-def _formed_names(doc, text: str, cfg: Config, outlet: str | None) -> list[Mention]:
+def _formed_names(doc, text: str, cfg: Config, outlet: str | None) -> tuple[list[Mention], dict[str, str]]:
     """Mentions of the names found from their form (``names.find``) and of the acronyms they
     define; ``sent`` is filled in by the caller. An acronym-defined name, repeated with a place
     after it (« l'École militaire interarmes de Koulikoro »), is the same entity."""
@@ -170,12 +218,18 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None) -> list[Menti
               for n in (*e.name.values(), *e.aliases)}
     outlets = set(cfg.outlets) | {o.name for o in cfg.outlets.values()} | ({outlet} if outlet else set())
     out: list[Mention] = []
+    named: dict[str, str] = {}
     aliases: dict[str, list[Mention]] = {}
     found = [n for n in names_mod.find(text, claimed, places, orgs)
              if not names_mod.is_credit(n.name, outlets) and not (n.acronym and names_mod.is_credit(n.acronym, outlets))]
     slugs = {slug(n.name) for n in found}
     by_acronym = {slug(n.name) for n in found if n.acronym}
     for n in found:
+        if n.kind == "state":
+            made = _state_mention(n, text, cfg, phrases)
+            out += made
+            named.update({m.entity: names_mod.country(n.name) or n.name for m in made})
+            continue
         eid = slug(n.name)
         known_ids = phrases.get(normalize(n.name).lower())
         if known_ids:
@@ -187,9 +241,13 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None) -> list[Menti
                 (s for s in slugs if s.startswith(eid + "-") or s.endswith("-" + eid)), key=len, default=eid)
         known = eid in cfg.entities
         labels = ("ORG", "LOC") if n.kind == "both" else ("LOC",) if n.kind == "place" else ("ORG",)
+        if labels == ("ORG",) and names_mod.is_armed_group(n.name):
+            labels = ("ARMED",)
         if known:
             labels = (_label(cfg.entities[eid].kind),)
         made = [Mention(n.start, n.end, text[n.start:n.end], lab, eid, 0, known) for lab in labels]
+        if text[n.start:n.end] != n.name:  # the name differs from its span (« … et du Point G »)
+            named.setdefault(eid, n.name)
         out += made
         if n.acronym and n.acronym.lower() not in phrases:
             aliases[n.acronym] = made
@@ -199,7 +257,80 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None) -> list[Menti
             if not any(x < m.end() and m.start() < y for x, y in taken):
                 out += [Mention(m.start(), m.end(), acr, x.label, x.entity, 0, x.known) for x in made]
                 taken.append((m.start(), m.end()))
-    return sorted(out, key=lambda m: m.start)
+    return sorted(out, key=lambda m: m.start), named
+
+
+def _state_mention(n, text: str, cfg: Config, phrases) -> list[Mention]:
+    """The state a phrase such as « le gouvernement nigérien » names: the gazetteer's state of that
+    name, else a new state when the name is a country's."""
+    from .nlp import normalize
+
+    ids = [i for i in phrases.get(normalize(n.name).lower(), []) if cfg.entities[i].kind == "state"]
+    if ids:
+        return [Mention(n.start, n.end, text[n.start:n.end], "STATE", ids[0], 0, True)]
+    cname = names_mod.country(n.name)
+    if cname is None:
+        return []
+    return [Mention(n.start, n.end, text[n.start:n.end], "STATE", slug(cname), 0, False)]
+
+
+def _seat_or_capital(found: _Found, ent, cfg: Config, si: int) -> bool:
+    """« le Kremlin » is an institution; a capital acting (« Niamey reproche à … », « entre Paris et
+    Niamey », « les intérêts de Moscou ») is its state; a state's capital after « à » is the city.
+    Adds the mention and says so, or leaves the name to the other rules."""
+    from .nlp import gazetteer_phrases
+
+    low = ent.text.lower()
+    a, b = ent.start_char, ent.end_char
+    ids = [i for i in ent.ent_id_.split("|") if i]
+    if low in lexicon.SEAT_INSTITUTIONS and not ids:
+        found.mentions.append(Mention(a, b, ent.text, "ORG", slug(ent.text), si, known=False))
+        found.entities.setdefault(slug(ent.text), NewEntity(slug(ent.text), "organisation", ent.text))
+        return True
+    country = lexicon.CAPITALS.get(low)
+    if country is None:
+        return False
+    kinds = {cfg.entities[i].kind for i in ids}
+    doc = ent.doc
+    prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if kinds and kinds <= {"state"} and prev in lexicon.PLACE_PREPOSITIONS:
+        found.mentions.append(Mention(a, b, ent.text, "LOC", slug(ent.text), si, known=False))
+        found.entities.setdefault(slug(ent.text), NewEntity(slug(ent.text), "place", ent.text))
+        return True
+    if kinds - {"place"} or not _acts(ent):
+        return False
+    states = [i for i in gazetteer_phrases(cfg).get(country.lower(), []) if cfg.entities[i].kind == "state"]
+    eid = states[0] if states else slug(country)
+    found.mentions.append(Mention(a, b, ent.text, "STATE", eid, si, known=bool(states)))
+    if not states:
+        found.entities.setdefault(eid, NewEntity(eid, "state", country))
+    return True
+
+
+_CLITICS = frozenset({"n'", "ne", "se", "s'", "l'", "lui", "leur", "y", "en", "le", "la", "les"})
+
+
+def _acts(ent) -> bool:
+    """Whether a place name stands for who acts: the subject of a verb (« Niamey reproche … », « si
+    Bamako n'a pas réagi »), one side « entre X et Y », or after « de » a state's attribute (« les
+    intérêts extérieurs de Moscou », « se détourner de Paris »)."""
+    doc = ent.doc
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    k = ent.end
+    while k < len(doc) and doc[k].lower_ in _CLITICS:
+        k += 1
+    if (prev is None or ent[0].is_sent_start or prev.pos_ in ("PUNCT", "SPACE", "SCONJ", "CCONJ", "PRON")) \
+            and k < len(doc) and doc[k].pos_ in ("VERB", "AUX"):
+        return True
+    back = [t.lower_ for t in doc[max(0, ent.start - 4):ent.start]]
+    if back[-1:] in (["entre"], ["selon"]) or (back[-1:] == ["et"] and "entre" in back):
+        return True
+    if back[-1:] in (["de"], ["d'"]):
+        k = ent.start - 2
+        while k > 0 and doc[k].pos_ == "ADJ":
+            k -= 1
+        return k >= 0 and doc[k].lemma_.lower() in lexicon.STATE_ATTRIBUTES
+    return False
 
 
 def _label(kind: str) -> str:
@@ -214,8 +345,29 @@ def _disambiguate(ids: list[str], doc, ent, cfg: Config) -> str:
     places = [i for i in ids if cfg.entities[i].kind == "place"]
     others = [i for i in ids if cfg.entities[i].kind != "place"]
     if places and others:
+        if _DATELINE.match(doc.text[ent.end_char:ent.end_char + 20]) and (
+                ent.start == 0 or "\n" in doc[ent.start - 1].text_with_ws or doc[ent.start - 1].is_space):
+            return places[0]  # « Bamako, 30 juin 2023 - » opens a dispatch: where it is written
+        if _country_of_a_noun(ids, doc, ent, cfg):
+            return others[0]  # « la sécurité du Mali », « le président du Mali »: the state
         return places[0] if prev in LOCATIVE else others[0]
     return ids[0]
+
+
+_DATELINE = re.compile(r"^\s*,\s*(?:le\s+)?\d{1,2}\s")
+
+
+def _country_of_a_noun(ids: list[str], doc, ent, cfg: Config) -> bool:
+    """Whether a country name that is also a state comes after « de » and a noun other than a
+    withdrawal, a region or a name (« la sécurité du Mali », not « le retrait du Mali »)."""
+    places = [i for i in ids if cfg.entities[i].kind == "place" and cfg.entities[i].place_kind == "country"]
+    if not places or len(places) == len(ids) or ent.start < 2 or doc[ent.start - 1].lower_ not in ("de", "d'", "du"):
+        return False
+    k = ent.start - 2
+    while k > 0 and doc[k].pos_ == "ADJ" and doc[k].text.islower():
+        k -= 1  # « la croissance économique du Mali »
+    noun = doc[k]
+    return noun.pos_ in ("NOUN", "PROPN") and not noun.ent_id_ and noun.lemma_.lower() not in lexicon.FROM_A_COUNTRY
 
 
 def _clean_role(role: str) -> str:
@@ -292,6 +444,8 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             kind = None
         if kind is None and _not_a_name(name, text, a):
             return
+        if kind is None and len(ent) == 1 and ent[0].pos_ == "NOUN" and ent[0].lemma_.lower() != ent[0].lower_:
+            return  # a common noun in the plural, capitalised in a heading (« … d'Affaires et d'Emplois »)
         if kind is None and _DANGLING.search(name):
             # The model stopped at a name the gazetteer had already claimed (« Chambre de commerce
             # et d'industrie du | Mali »): the whole is one name, and the claimed part is not a mention.
@@ -312,8 +466,13 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             found.mentions.append(Mention(a, b, text[a:b], _label(kind), eid, si, known=False))
             return
         if kind is None:
-            org = label == "ORG" or words[0].lower() in ORG_HEADS
-            kind = "organisation" if org else "place"
+            company = _company_context(text, a, b) or (label == "LOC" and len(words) == 1 and ent.start > 0 and
+                                                        ent.doc[ent.start - 1].lower_ in ("le", "la", "l'")
+                                                        and (ent.start < 2 or ent.doc[ent.start - 2].pos_ != "ADP"))
+            if company:
+                found.companies.add(slug(name))
+            org = label == "ORG" or words[0].lower() in ORG_HEADS or company
+            kind = "armed_group" if names_mod.is_armed_group(name) else "organisation" if org else "place"
     else:
         return
     eid = slug(name)
@@ -330,6 +489,18 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             new = NewEntity(eid, kind, new.name, tmp.roles[eid])
     found.entities[eid] = new
     found.mentions.append(mention)
+
+
+_COMPANY_BEFORE = re.compile(r"(?:\bPDG|\bdirecteur(?: général)?|\bdirectrice|\bdirigeants?|\breprésentants?|\bactionnaires?"
+                             r"|\bfiliales?|\bcapital|\bpatron|\bemployés|\bsalariés|\bnationalis\w+|\bprivatis\w+"
+                             r"|\brachat)\s+(?:de\s+la\s+|de\s+l'|de\s+|d'|du\s+|la\s+|le\s+|l')?$", re.IGNORECASE)
+_COMPANY_AFTER = re.compile(r"^\s*,\s*(?:une\s+|la\s+|l')?(?:filiale|société|entreprise|compagnie|firme|opérateur)\b")
+
+
+def _company_context(text: str, a: int, b: int) -> bool:
+    """A name the model takes for a place that the text treats as a company: « le PDG de Novawind »,
+    « la nationalisation de la Somaïr », « X, filiale du groupe Y »."""
+    return bool(_COMPANY_BEFORE.search(text[max(0, a - 40):a]) or _COMPANY_AFTER.match(text[b:b + 40]))
 
 
 def _company(name: str) -> bool:
@@ -350,7 +521,9 @@ def _person_bounds(ent, text: str, a: int, b: int) -> tuple[int, int]:
     doc = ent.doc
 
     def namelike(t) -> bool:
-        return (t.is_alpha and len(t.text) > 1 and (t.is_upper or t.is_title) and not t.is_sent_start
+        # a sentence does not start right after a word: the model's cut there is wrong
+        cut = t.is_sent_start and (t.i == 0 or not doc[t.i - 1].is_alpha)
+        return (t.is_alpha and len(t.text) > 1 and (t.is_upper or t.is_title) and not cut
                 and t.lower_ not in lexicon.PERSON_TITLES and t.lower_ not in ROLE_HEADS and not t.ent_id_)
 
     k = ent.end
@@ -368,7 +541,9 @@ def _person_bounds(ent, text: str, a: int, b: int) -> tuple[int, int]:
         a += m.end()
 
 
-_MINISTER_WORDS = frozenset({",", "de", "du", "des", "d'", "la", "l'", "et", "chargé", "chargée", "délégué", "déléguée"})
+_MINISTER_WORDS = frozenset({",", "de", "du", "des", "d'", "la", "l'", "et", "chargé", "chargée", "délégué", "déléguée",
+                             "aux", "adjoint", "adjointe", "d'état", "d'etat"})
+_MINISTER_HEADS = frozenset({"ministre", "ministres", "secrétaire", "sous-secrétaire", "commissaire"})
 
 
 def _in_minister_title(before: str) -> bool:
@@ -376,11 +551,15 @@ def _in_minister_title(before: str) -> bool:
     name is then a department in a minister's title, not an organisation of its own)."""
     for w in reversed(re.findall(r"[dl]'|[\w-]+|,", before[-160:], re.IGNORECASE)):
         low = w.lower()
-        if low in ("ministre", "ministres"):
+        if low in _MINISTER_HEADS:
             return True
         if not (low in _MINISTER_WORDS or w[0].isupper() or re.search(r"(?:al|ale|ique|elle|ien|ienne|aire)s?$", low)):
             return False
     return False
+
+
+_LOWER_PHRASE_ACRONYM = re.compile(r"^(?:\s+[a-zà-ÿ]+){1,4}\s*\([A-Z]{2,}\)")
+"""After a capitalised word, lower-case words and an acronym: a common noun phrase, not a name."""
 
 
 def _not_a_name(name: str, text: str, a: int) -> bool:
@@ -397,14 +576,17 @@ def _not_a_name(name: str, text: str, a: int) -> bool:
         return True
     if any(c.isdigit() for c in name):
         return True  # a model, a date or a figure (« Albatros L39 », « U17 »)
-    if name.lower() in lexicon.NOT_NAMES or (len(words) == 2 and len(words[1]) == 1):
+    if _LOWER_PHRASE_ACRONYM.match(text[a + len(name):a + len(name) + 80]) or (
+            name.isupper() and re.search(r"\b\w+(?:\s+[a-zà-ÿ]+){1,5}\s*\(" + re.escape(name) + r"\)", text)):
+        return True  # « Procréation médicalement assistée (PMA) », « loi de finances rectificative (LFR) »
+    if name.lower() in lexicon.NOT_NAMES or (len(words) == 2 and len(words[1].strip(".")) == 1):
         return True  # « Forces armées » alone, « Groupe E »
     if len(words) == 1:
         low = name.lower()
         line_start, line_end = text.rfind("\n", 0, a) + 1, (text.find("\n", a) + 1 or len(text) + 1) - 1
         if (low in ORG_HEADS or low in lexicon.ORG_HEADS or low.rstrip("s") in lexicon.DEMONYMS
                 or low in lexicon.DEMONYMS or low in lexicon.FRAGMENT_WORDS or low in lexicon.COMMON_ABBREVIATIONS
-                or re.search(r"(?:ment|ons)$", low)
+                or re.search(r"(?:ment|ons|ial|iale|iaux)$", low)
                 or re.search(r"(?:é|ée|és|ées)$", low) and not re.search(
                     r"(?:\b(?:à|de|du|vers|depuis|en)\s+)$", text[max(0, a - 12):a])  # « à Sévaré » is a town
                 or text[line_start:line_end].strip(" .:") == name  # a word alone on its line: a heading

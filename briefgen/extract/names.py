@@ -169,6 +169,14 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
                     end = k
                     break
         body = words[i + 1:end]
+        if not body and w.cap and not place and i > 0 and words[i - 1].alpha and i + 2 < len(words) \
+                and words[i + 1].lower in ("de", "des", "du") and words[i + 2].text.isalpha() \
+                and words[i + 2].text.islower() and len(words[i + 2].text) > 3 and not _is_adj(words[i + 2]) \
+                and not re.search(r"(?:er|ir|oir)$", words[i + 2].text):  # « la Mission de commencer »
+            # « à l'issue du Conseil des ministres »: a capitalised head inside a sentence names an
+            # institution even with a common noun after it
+            out.append(Name(w.start, words[i + 2].end, _text(words, i, i + 3), "organisation"))
+            continue
         if not body:
             continue
         proper = any((_name_word(x) and len(x.text) > 1) or x.lower in _LOWER_IN_NAMES for x in body)
@@ -181,6 +189,13 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
                 (x.lower in lx.DEMONYMS and x.lower not in ("national", "nationale"))
                 or (lw == "état-major" and x.lower in ("général", "générale")) for x in body)
             direct_ok = lw in ("fondation", "mission") or place
+            if lw == "groupe" and 0 < first_proper < len(body) and all(x.lower in lx.FORCE_ADJECTIVES or x.lower in lx.DEMONYMS
+                                                           for x in body[:first_proper]):
+                # « le groupe paramilitaire russe Wagner » is the « groupe Wagner »
+                if any(x.lower in lx.FORCE_ADJECTIVES for x in body):
+                    out.append(Name(w.start, words[end - 1].end, "groupe " + _text(body, first_proper, len(body)),
+                                    "organisation"))
+                continue
             if not (proper and (via_connector or direct_ok)) and not national:
                 continue
         kind = "place" if place else ("both" if lw in lx.BOTH_ORG_AND_PLACE else "organisation")
@@ -191,6 +206,13 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
                 and (body[1].lower in lx.ORG_HEADS or body[2].lower in lx.ORG_HEADS):
             continue  # the staff of a force is named by the force (« l'État-major de l'Armée de l'air »)
         if " ".join(x.lower for x in [w, *body]) in lx.NOT_NAMES:
+            continue
+        split = next((k for k in range(i + 2, end - 1) if words[k].lower == "et" and words[k + 1].lower in
+                      ("de", "du", "d'", "des") and words[k - 1].cap), None) if kind != "organisation" else None
+        if split is not None:
+            # « les CHU de Gabriel Touré et du Point G »: a site is in one place, so two sites
+            out.append(Name(w.start, words[split - 1].end, _text(words, i, split), kind))
+            out.append(Name(words[split + 1].start, words[end - 1].end, w.text + " " + _text(words, split + 1, end), kind))
             continue
         out.append(Name(w.start, words[end - 1].end, _text(words, i, end), kind, _acronym_after(words, end)))
     return out
@@ -287,6 +309,9 @@ def find(text: str, claimed: list[tuple[int, int]], places: set[str],
         found += _acronym_names(words)
         found += _head_names(words, places)
     found += _site_names(text)
+    found += state_names(text)
+    found += regional_names(text)
+    found += that_of_names(text)
     # left to the gazetteer: a name whose head it claimed, or that holds one of its organisations
     # (« l'État-major de la Garde nationale du Mali » is the Garde nationale's)
     found = [f for f in found if not any(a <= f.start < b for a, b in claimed)
@@ -352,3 +377,74 @@ def country(name: str, known: set[str] = frozenset()) -> str | None:
             rest = re.sub(r"^(?:la|le|l')\s*", "", rest)
             return _COUNTRY.get(rest) or (rest.title() if rest in known else None)
     return None
+
+
+def demonym_country(word: str) -> str | None:
+    """The country a nationality adjective of any gender and number designates (« nigériennes » →
+    Niger), or None."""
+    w = word.lower()
+    forms = [w, w[:-1] if w.endswith("s") else w]
+    for f in list(forms):
+        if f.endswith("nne"):
+            forms.append(f[:-2])  # nigérienne → nigérien
+        if f.endswith("que"):
+            forms.append(f[:-3] + "c")  # turque → turc
+        if f.endswith("e"):
+            forms.append(f[:-1])  # malienne → malien(ne), française → français
+    return next((lx.DEMONYM_COUNTRIES[f] for f in forms if f in lx.DEMONYM_COUNTRIES), None)
+
+
+_STATE = re.compile(
+    r"\b(?i:l'|le |la |les )((?i:" + "|".join(lx.STATE_NOUNS) + r")(?: militaires?| de (?:la )?[Tt]ransition)?)"
+    r"(?:( au pouvoir (?:au|en)| du) ([A-ZÀ-Ý][\w'-]*(?: [A-ZÀ-Ý][\w-]*)?)| ([a-zà-ÿ-]+)\b)")
+
+
+_REGIONAL = re.compile(r"\b((?i:gouvernement|conseil|assemblée) (?:provincial|provinciale|régional|régionale|local|"
+                       r"fédéral|autonome) (?:du |de la |de l'|de |des )[A-ZÀ-Ý][\w-]*(?: [A-ZÀ-Ý][\w-]*)?)")
+
+
+def regional_names(text: str) -> list[Name]:
+    """« le gouvernement provincial du Zhejiang », « le conseil régional de Ségou »: a body, named
+    with its region."""
+    return [Name(m.start(1), m.end(1), m.group(1), "organisation") for m in _REGIONAL.finditer(text)]
+
+
+_THAT_OF = re.compile(r"\bcelui (de la |de l'|du |des |d')([A-ZÀ-Ý][\w-]*(?: [a-zà-ÿ]{4,}(?=[ ,.;(]))?)")
+_THAT_HEAD = re.compile(r"\b(ministère|agence|direction|office|commission|conseil|comité)\b", re.IGNORECASE)
+
+
+def that_of_names(text: str) -> list[Name]:
+    """« le ministère de la Défense …, tandis que celui de la Sécurité … »: another body of the same
+    kind, named by the head noun said just before in the sentence."""
+    out = []
+    for m in _THAT_OF.finditer(text):
+        start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        heads = list(_THAT_HEAD.finditer(text, start, m.start()))
+        if heads:
+            head = heads[-1].group(1).lower()
+            out.append(Name(m.start(1), m.end(2), f"{head} {m.group(1)}{m.group(2)}", "organisation"))
+    return out
+
+
+def state_names(text: str) -> list[Name]:
+    """« l'État burkinabè », « le gouvernement nigérien », « les autorités de la transition
+    burkinabè », « le gouvernement du Mali », « la junte au pouvoir au Niger »: the state itself
+    (``name`` is the country; a country after « au pouvoir au » stays a place of its own)."""
+    out = []
+    for m in _STATE.finditer(text):
+        if m.group(4):
+            out += [Name(m.start(1), m.end(4), c, "state")] if (c := demonym_country(m.group(4))) else []
+        else:  # the caller checks that the name is a country's
+            end = m.end(3) if m.group(2) == " du" else m.end(2) - 3
+            out.append(Name(m.start(1), end, country(m.group(3)) or m.group(3), "state"))
+    return out
+
+
+_ARMED = re.compile(lx.ARMED_NAME)
+
+
+def is_armed_group(name: str) -> bool:
+    """Whether a name is that of a non-state armed group, from its words."""
+    folded = _ascii(name).lower().replace("'", " ")
+    folded = re.sub(r"^(?:le|la|les|l)\s+", "", re.sub(r"\s+", " ", folded)).strip()
+    return bool(_ARMED.search(folded))

@@ -18,7 +18,8 @@ from .names import country
 from .types import NewEntity
 
 FILE_NAME = "gazetteer-proposals.yaml"
-_SECTIONS = (("people", ("person",)), ("organisations", ("organisation", "state")), ("places", ("place",)))
+_SECTIONS = (("people", ("person",)), ("organisations", ("organisation", "state", "armed_group")),
+             ("places", ("place",)))
 """Gazetteer section → the kinds of new entity it gets (a country acting is a state)."""
 
 
@@ -52,8 +53,8 @@ def gazetteer_fragment(entities: list[NewEntity], seen_in: dict[str, list[str]],
                 if e.role:
                     lines += ["    role:", f"      fr: {_scalar(e.role)}"]
                     lines += [f"      # {lang}: the role in this language" for lang in others]
-            elif e.kind in ("organisation", "state"):
-                said = "state" if e.kind == "state" else "organisation   # or state, armed_group"
+            elif e.kind in ("organisation", "state", "armed_group"):
+                said = e.kind if e.kind != "organisation" else "organisation   # or state, armed_group"
                 lines += [f"    kind: {said}", "    name:", f"      fr: {_scalar(e.name)}"]
                 lines += [f"      {lang}: {_scalar(e.name)}   # translate" for lang in others]
             else:
