@@ -93,6 +93,10 @@ def test_a_missing_summary_or_watch_translation_stops_the_build(tmp_path):
     assert "'analysis.summaries.force_buildup.en' missing translation: no en summary" in result.stderr
     assert "'analysis.watch.en' missing translation: no en watch list" in result.stderr
 
+    rewrite(facts, lambda d: d["analysis"].update(watch={"fr": ["Un point.", "Un autre."], "en": ["One item."]}))
+    result = run_cli("check", "--config", str(cfg))
+    assert "'analysis.watch.en' missing translation: no en watch item beyond the first 1" in result.stderr
+
 
 def test_entity_acronyms_follow_the_edition_language(tmp_path):
     """ISGS in English (body, glossary), EIGS in French: before, the English body and glossary said

@@ -62,9 +62,10 @@ def missing_translations(cfg: Config, ff: FactFile | None, *, facts: Iterable[st
                 continue
             path = item.where + (("text",) if len(item.where) == 3 else ())
             found += [(path + (lang,), lang, "text") for lang in _missing(item.text, langs)]
-        per_lang = {i.where[2] for i in a.watch_items if len(i.where) == 4}
-        if per_lang:
-            found += [(("analysis", "watch", lang), lang, "watch list") for lang in langs if lang not in per_lang]
+        counts = {lang: sum(1 for i in a.watch_items if len(i.where) == 4 and i.where[2] == lang) for lang in langs}
+        most = max(counts.values(), default=0)
+        found += [(("analysis", "watch", lang), lang, "watch list" if not n else f"watch item beyond the first {n}")
+                  for lang, n in counts.items() if n < most]
         found += [(("analysis", "outlook", lang), lang, "text") for lang in _missing(a.outlook, langs)]
         for theme, text in a.summaries.items():
             found += [(("analysis", "summaries", theme, lang), lang, "summary") for lang in _missing(text, langs)]
