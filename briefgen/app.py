@@ -29,7 +29,7 @@ def load(path: Path, *, strict: bool = False) -> Config:
     return cfg
 
 
-def check(cfg: Config, *, strict: bool = False) -> tuple[list[Problem], list[str]]:
+def check(cfg: Config, *, strict: bool = False) -> tuple[list[Problem], list[Problem]]:
     """Every problem in the files a run uses besides the project's settings (already loaded):
     stakeholders and delivery settings when configured, and every fact file; and the translations
     the editions lack."""
@@ -58,7 +58,7 @@ def _mailing_problems(cfg: Config, *, strict: bool, sending: bool, quiet: bool =
     return problems
 
 
-def _fact_problems(cfg: Config, *, strict: bool, quiet: bool = False) -> tuple[list[Problem], list[str]]:
+def _fact_problems(cfg: Config, *, strict: bool, quiet: bool = False) -> tuple[list[Problem], list[Problem]]:
     """Every problem in every fact file, and the missing translations; ``quiet``: warnings not logged."""
     from .articles.readers import read_sources
     from .facts.chronology import chronology_problems
@@ -88,14 +88,14 @@ def _fact_problems(cfg: Config, *, strict: bool, quiet: bool = False) -> tuple[l
     return problems, missing
 
 
-def checked(cfg: Config, *, strict: bool = False) -> list[str]:
+def checked(cfg: Config, *, strict: bool = False) -> list[Problem]:
     """check(), with missing translations logged and problems raised; returns the missing ones."""
     return _raise_problems(*check(cfg, strict=strict))
 
 
-def _raise_problems(problems: list[Problem], missing: list[str]) -> list[str]:
+def _raise_problems(problems: list[Problem], missing: list[Problem]) -> list[Problem]:
     for m in missing:
-        log.warning("missing translation: %s", m)
+        log.warning("%s", m)  # file:line: 'key' missing translation: …
     if problems:
         raise ConfigError(problems)
     return missing

@@ -144,22 +144,24 @@ def test_usage_error_exits_2():
     assert result.returncode == 0 and "briefgen build" in result.stdout
 
 
-def test_missing_translation_is_listed_and_never_a_placeholder(project):
+def test_missing_translation_is_listed_and_stops_the_build(project):
     facts = project.parent.parent / "facts" / "2025-W30.yaml"
     data = yaml.safe_load(facts.read_text(encoding="utf-8"))
     quoted = [f for f in data["facts"] if f.get("quote")]
     del quoted[0]["quote"]["translations"]
     facts.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     index = data["facts"].index(quoted[0])
+    line = facts.read_text(encoding="utf-8").splitlines().index(f"- id: {quoted[0]['id']}") + 1
     check = run_cli("check", "--config", str(project))
     assert check.returncode == 0, check.stderr
-    assert f"missing translation: {facts}: facts[{index}].quote.translations.en" in check.stderr
+    # file:line: 'key' — the line of the nearest key that is there (the quote's)
+    where = f"{facts}:{line + next(i for i, x in enumerate(facts.read_text(encoding='utf-8').splitlines()[line:]) if x.startswith('  quote:')) + 1}"
+    message = f"{where}: 'facts[{index}].quote.translations.en' missing translation: no en translation of the quote"
+    assert message in check.stderr
+    # The build stops with the same message rather than let the two editions say different things.
     build = run_cli("build", "--week", "2025-W30", "--config", str(project))
-    assert build.returncode == 0, build.stderr
-    en = pdf_text(project.parent.parent / "output" / "2025-W30" / "brief.en.pdf")
-    assert "Combattre le terrorisme" in en  # the original is shown…
-    assert "Analyst's translation" not in en  # …and no stand-in for the missing translation
-    assert "missing" not in en.lower() and "todo" not in en.lower()
+    assert build.returncode == 1 and message in build.stderr and "Traceback" not in build.stderr
+    assert not (project.parent.parent / "output" / "2025-W30" / "brief.en.pdf").exists()
 
 
 def test_locator_map_with_disclaimer(built):

@@ -177,7 +177,8 @@ def test_each_stakeholder_gets_the_edition_of_their_language(project, tmp_path):
         assert "List-Unsubscribe-Post" not in msg  # RFC 8058: one-click needs an https link
         assert msg["To"].addresses[0].addr_spec == rcpt and msg["Reply-To"] == "analysts@example.org"
         assert pdf.get_content_type() == "application/pdf"
-        assert pdf.get_filename() == f"brief-{WEEK}-{lang}.pdf"
+        tailored = "-tailored-force_buildup" if rcpt == "mariam@example.org" else ""  # she follows one theme
+        assert pdf.get_filename() == f"brief-{WEEK}-{lang}{tailored}.pdf"
         text = pdf_text(pdf.get_content(), tmp_path)
         if lang == "fr":
             assert FR_PERIOD in plain and "Points clés" in plain and "Bougouni" in plain

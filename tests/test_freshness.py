@@ -170,7 +170,8 @@ def test_a_facts_edit_after_mailing_is_a_correction_to_those_who_had_it(desk, tm
     # Mariam gets the current edition as any first edition: no mark, no reference to mail she never had.
     assert "Rectificatif" not in new["Subject"] and new["In-Reply-To"] is None
     new_pdf = text_of_pdf(new.get_payload()[1].get_content(), tmp_path)
-    assert "RECTIFICATIF" not in new_pdf and "Rectificatif" not in new_pdf and "Liens économiques" not in new_pdf
+    assert "RECTIFICATIF" not in new_pdf and "Rectificatif" not in new_pdf and "a annoncé la création" not in new_pdf
+    assert "Liens économiques Aucun développement significatif signalé." in new_pdf  # the theme, in one line
 
     # Nobody gets the same revision twice; --resend sends again exactly what each one last had.
     code, log = desk.send(W30)
@@ -187,8 +188,8 @@ def test_a_facts_edit_after_mailing_is_a_correction_to_those_who_had_it(desk, tm
     assert [k for _, k in rows] == ["edition", "correction"]
     (old, _), (current, _) = rows
     archive = desk.root / "output" / W30 / "revisions"
-    assert "Liens économiques" in text_of_pdf((archive / old / "brief.fr.pdf").read_bytes(), tmp_path)
-    assert "Liens économiques" not in text_of_pdf((archive / current / "brief.fr.pdf").read_bytes(), tmp_path)
+    assert "a annoncé la création" in text_of_pdf((archive / old / "brief.fr.pdf").read_bytes(), tmp_path)
+    assert "a annoncé la création" not in text_of_pdf((archive / current / "brief.fr.pdf").read_bytes(), tmp_path)
     assert (archive / current / f"brief.fr.correction-of-{old}.pdf").is_file()
 
 

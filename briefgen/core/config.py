@@ -32,6 +32,8 @@ class Theme:
     title: Mapping[str, str]
     cues: tuple[str, ...] = ()
     """French words that signal the theme (used by extraction)."""
+    retired: bool = False
+    """No longer followed: facts filed under it stay valid, new editions do not show it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +47,10 @@ class BriefDefinition:
     key_points: int
     key_figures: int
     themes: tuple[Theme, ...]
+    """The themes the editions follow, in order (retired ones left out)."""
     annexes: tuple[str, ...]
+    retired: tuple[Theme, ...] = ()
+    """Themes marked ``retired: true``: accepted in fact files, shown in no new edition."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +98,11 @@ class Config:
     pdf: PdfOptions = PdfOptions()
 
     def theme_ids(self) -> tuple[str, ...]:
+        """The themes the editions follow (not the retired ones)."""
         return tuple(t.id for t in self.brief.themes)
+
+    def retired_theme_ids(self) -> tuple[str, ...]:
+        return tuple(t.id for t in self.brief.retired)
 
 
 # -- shapes of the files ----------------------------------------------------------------------
@@ -220,6 +229,7 @@ class _Theme(Shape):
     id: Annotated[str, AfterValidator(_theme_id)]
     title: Title
     cues: TextList = ()
+    retired: bool = False
 
 
 class BriefFile(Shape):
@@ -251,7 +261,8 @@ class _Entry(Shape):
 
     name: PerLanguage
     aliases: TextList = ()
-    acronym: str | None = None
+    acronym: PerLanguage = {}
+    """One acronym, or one per language ({fr: EIGS, en: ISGS})."""
     gender: Literal["m", "f"] = "m"
     number: Literal["sg", "pl"] = "sg"
     article: PerLanguage = {}
@@ -375,7 +386,9 @@ def _brief(b: BriefFile, langs: tuple[str, ...]) -> BriefDefinition:
     return BriefDefinition(
         title=languages_of(b.title, langs), subject=languages_of(b.subject, langs), keywords=b.keywords,
         first_edition=b.first_edition, key_points=b.key_points, key_figures=b.key_figures,
-        themes=tuple(Theme(t.id, languages_of(t.title, langs), t.cues) for t in b.themes), annexes=b.annexes)
+        themes=tuple(Theme(t.id, languages_of(t.title, langs), t.cues) for t in b.themes if not t.retired),
+        annexes=b.annexes,
+        retired=tuple(Theme(t.id, languages_of(t.title, langs), t.cues, True) for t in b.themes if t.retired))
 
 
 _KINDS = {"people": "person", "places": "place", "programmes": "programme", "topics": "topic"}
@@ -388,10 +401,17 @@ def _entities(g: GazetteerFile, langs: tuple[str, ...]) -> dict[str, Entity]:
         for eid, e in getattr(g, section).items():
             person, place = isinstance(e, _PersonEntry), isinstance(e, _PlaceEntry)
             org = isinstance(e, _OrganisationEntry)
+            acronyms = languages_of(e.acronym, langs)
+            # The acronym of the first language is the one extraction knows by that name; when they
+            # differ by language all are aliases too, so an article that uses any of them is read.
+            acronym = acronyms.get(langs[0]) or next(iter(acronyms.values()), None)
+            acronyms = {lang: acronyms.get(lang) or acronym for lang in langs} if acronym else {}
+            distinct = tuple(dict.fromkeys(acronyms.values()))
+            aliases = e.aliases + (tuple(a for a in distinct if a not in e.aliases) if len(distinct) > 1 else ())
             entities[eid] = Entity(
                 id=eid, kind=e.kind if section == "organisations" else _KINDS[section],
                 name={lang: e.name for lang in langs} if person else languages_of(e.name, langs),
-                aliases=e.aliases, acronym=e.acronym,
+                aliases=aliases, acronym=acronym, acronyms=acronyms,
                 role=languages_of(e.role, langs) if person else {},
                 gender=e.gender, number=e.number, article=languages_of(e.article, langs),
                 place_kind=e.kind if place else None,

@@ -23,7 +23,9 @@ class Entity:
     aliases: tuple[str, ...] = ()
     """Other names and spellings found in articles (also acronyms and long forms)."""
     acronym: str | None = None
-    """Acronym, explained once in the glossary."""
+    """Acronym (in the first configured language), explained once in the glossary."""
+    acronyms: Mapping[str, str] = field(default_factory=dict)
+    """The acronym per language (ISGS in English, EIGS in French); see ``acronym_in``."""
     role: Mapping[str, str] = field(default_factory=dict)
     """People: their function, per language."""
     gender: str = "m"
@@ -47,6 +49,10 @@ class Entity:
     course recruits follow: what trainings are about, never a programme fact of its own)."""
     cues: tuple[str, ...] = ()
     """Topics: French words (or their beginnings) that make a statement or talks about the topic."""
+
+    def acronym_in(self, lang: str) -> str | None:
+        """The acronym an edition in ``lang`` uses, if the entity has one."""
+        return self.acronyms.get(lang) or self.acronym
 
     def label(self, lang: str) -> str:
         """The name in ``lang``; proper nouns fall back to the French form."""

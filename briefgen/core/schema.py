@@ -201,8 +201,21 @@ def _message(e: dict) -> str:
     return msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
 
 
-def _unwrap(tp: Any) -> tuple[Any, tuple]:
-    """An annotation without Annotated and Optional: (type, metadata)."""
+def _fits(tp: Any, data: Any) -> bool:
+    """Whether ``data`` has the outer shape of ``tp`` (a mapping, a list, a text)."""
+    while typing.get_origin(tp) is Annotated:
+        tp = typing.get_args(tp)[0]
+    origin = typing.get_origin(tp) or tp
+    if isinstance(origin, type) and issubclass(origin, (BaseModel, dict)):
+        return isinstance(data, dict)
+    if origin in (list, tuple):
+        return isinstance(data, list)
+    return isinstance(origin, type) and isinstance(data, origin)
+
+
+def _unwrap(tp: Any, data: Any = None) -> tuple[Any, tuple]:
+    """An annotation without Annotated and Optional: (type, metadata). Of a union, the member that
+    ``data`` fits (else its first shape)."""
     meta: tuple = ()
     while True:
         origin = typing.get_origin(tp)
@@ -212,14 +225,14 @@ def _unwrap(tp: Any) -> tuple[Any, tuple]:
         elif origin in (typing.Union, types.UnionType):
             args = [a for a in typing.get_args(tp) if a is not type(None)]
             models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
-            tp = models[0] if models else args[0]
+            tp = next((a for a in args if _fits(a, data)), models[0] if models else args[0])
         else:
             return tp, meta
 
 
 def _unknown(data: Any, tp: Any, key: KeyPath, languages: tuple[str, ...]):
     """(key path, message) for every key the shape does not know, walking the raw data."""
-    tp, meta = _unwrap(tp)
+    tp, meta = _unwrap(tp, data)
     origin = typing.get_origin(tp)
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         if not isinstance(data, dict):

@@ -2,7 +2,8 @@
 
 multipart/mixed
 ├── multipart/alternative: text/plain + text/html (TLP label first, title, period, key points)
-└── application/pdf: the edition, named brief-<week>-<lang>.pdf
+└── application/pdf: the edition, named brief-<week>-<lang>.pdf (brief-<week>-<lang>-tailored-<themes>.pdf
+    for an edition tailored to a stakeholder's themes, which the subject and the body also say)
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ def strings(tr) -> dict[str, str]:
     """The email's own sentences in the recipient's language, from the gettext catalogues."""
     return {
         "attached": tr.gettext("The full edition is attached as a PDF: %(file)s (%(size)s)."),
+        "attached_tailored": tr.gettext("The edition tailored to your themes is attached as a PDF: %(file)s "
+                                        "(%(size)s)."),
+        "tailored": tr.gettext("Tailored edition: %(themes)s"),
+        "nothing": tr.gettext("Nothing was reported in your themes this week."),
         "unsubscribe": tr.gettext("To stop receiving this brief: %(uri)s"),
         "automatic": tr.gettext("This message was sent automatically; replies reach %(reply_to)s."),
         "TLP:RED": tr.pgettext("TLP:RED", "For the named recipients only: no further disclosure."),
@@ -60,8 +65,11 @@ def one_line(text: str) -> str:
     return " ".join(_BREAKS.sub(" ", str(text)).split())
 
 
-def attachment_name(week: str, lang: str, correction: bool = False) -> str:
-    return f"brief-{week}-{lang}{'-correction' if correction else ''}.pdf"
+def attachment_name(week: str, lang: str, correction: bool = False, themes: tuple[str, ...] = ()) -> str:
+    """``brief-2025-W30-fr.pdf``; a tailored edition says so and names its themes
+    (``brief-2025-W30-fr-tailored-force_buildup.pdf``); a correction ends in ``-correction``."""
+    tailored = f"-tailored-{'+'.join(themes)}" if themes else ""
+    return f"brief-{week}-{lang}{tailored}{'-correction' if correction else ''}.pdf"
 
 
 def message_id(week: str, lang: str, recipient: str, domain: str, revision: str | None = None) -> str:
@@ -93,6 +101,13 @@ def _texts(brief: Brief, lang: str, pdf_name: str, pdf_size: int, delivery: Deli
     tr = i18n.translations(lang)
     s = strings(tr)
     speaker = phrasing.Speaker(lang, dict(brief.entities), with_roles=False)
+    themes = ", ".join(t.title[lang] for t in brief.themes)
+    if brief.nothing_in_themes:
+        quiet = s["nothing"]
+    elif brief.quiet:
+        quiet = tr.gettext("No significant development was reported this week.")
+    else:
+        quiet = ""
     return {
         "correction": _correction_texts(tr, lang, correction),
         "tlp": brief.tlp,
@@ -103,13 +118,20 @@ def _texts(brief: Brief, lang: str, pdf_name: str, pdf_size: int, delivery: Deli
         "period": tr.gettext("covers %(period)s") % {"period": i18n.date_range(brief.start, brief.end, lang)},
         "key_points_title": tr.gettext("Key points"),
         "key_points": [phrasing.plain(phrasing.sentence(i.fact, speaker, tr)) for i in brief.key_points],
-        "quiet": tr.gettext("No significant development was reported this week.") if brief.quiet else "",
-        "attached": s["attached"] % {"file": pdf_name, "size": _size(pdf_size, lang)},
+        "tailored": one_line(_typeset(s["tailored"] % {"themes": themes}, lang)) if brief.tailored else "",
+        "quiet": quiet,
+        "attached": s["attached_tailored" if brief.tailored else "attached"] % {
+            "file": pdf_name, "size": _size(pdf_size, lang)},
         "organisation": one_line(brief.organisation),
         "automatic": s["automatic"] % {"reply_to": ", ".join(a for _, a in delivery.reply_to)}
         if delivery.reply_to else "",
         "unsubscribe": [s["unsubscribe"] % {"uri": u} for u in unsub],
     }
+
+
+def _typeset(text: str, lang: str) -> str:
+    """Text in the typography of ``lang`` (it goes in the subject too, which no template sees)."""
+    return i18n.french_text(text) if lang == "fr" else text
 
 
 def _bodies(cfg, t: dict, lang: str, tlp_colour: str) -> tuple[str, str]:
@@ -131,7 +153,8 @@ def compose(brief: Brief, recipient: Stakeholder, delivery: Delivery, pdf: bytes
     """The message for one recipient, in their language, with the PDF of that edition attached
     (``revision``: the edition's, in the Message-ID); ``correction``: it corrects an earlier one."""
     lang = recipient.language
-    pdf_name = attachment_name(brief.week, lang, correction is not None)
+    pdf_name = attachment_name(brief.week, lang, correction is not None,
+                               tuple(t.id for t in brief.themes) if brief.tailored else ())
     unsub = [u.replace("{email}", urllib.parse.quote(recipient.email, safe="@")) for u in delivery.unsubscribe]
     t = _texts(brief, lang, pdf_name, len(pdf), delivery, unsub, correction)
     sender_name, sender_addr = delivery.sender
@@ -139,7 +162,8 @@ def compose(brief: Brief, recipient: Stakeholder, delivery: Delivery, pdf: bytes
     msg = EmailMessage(policy=policy.SMTP)
     # The TLP label comes first (conventions), then a correction's mark, title, edition number and ISO week.
     mark = f"{t['correction']['label']} — " if correction else ""
-    msg["Subject"] = one_line(f"{brief.tlp} {mark}{t['title']} · {t['edition']} ({brief.week})")
+    tailored = f" · {t['tailored']}" if t["tailored"] else ""
+    msg["Subject"] = one_line(f"{brief.tlp} {mark}{t['title']} · {t['edition']} ({brief.week}){tailored}")
     msg["From"] = Address(display_name=one_line(sender_name), addr_spec=sender_addr)
     msg["To"] = Address(display_name=one_line(recipient.name), addr_spec=recipient.email)
     if delivery.reply_to:

@@ -111,6 +111,8 @@ def _language(value: str, info: ValidationInfo) -> str:
 
 
 def _theme(value: str, info: ValidationInfo) -> str:
+    if value in info.context.get("retired", ()):
+        raise fail(f"{value!r} is a retired theme (brief.yaml): no edition follows it any more")
     if value not in info.context["themes"]:
         raise fail(f"{value!r} is not a theme (expected: {', '.join(info.context['themes'])})")
     return value
@@ -235,7 +237,8 @@ def load_stakeholders(cfg: Config, *, strict: bool = False) -> tuple[list[Stakeh
     doc = load_yaml(_settings_file(cfg, "stakeholders", "no stakeholders file; add 'stakeholders: stakeholders.yaml' "
                                                         "under 'paths:' and list the recipients there"))
     value, errors, warnings = validate(doc, StakeholdersFile, strict=strict,
-                                       context={"languages": cfg.languages, "themes": cfg.theme_ids()})
+                                       context={"languages": cfg.languages, "themes": cfg.theme_ids(),
+                                                "retired": cfg.retired_theme_ids()})
     errors += _listed_twice(doc)
     if errors:
         raise ConfigError(sorted(errors, key=lambda p: p.line or 0))

@@ -90,7 +90,13 @@ class Brief:
     analysis: Analysis
     annexes: tuple[str, ...]
     themes: tuple[Theme, ...] = ()
-    """Every configured theme, in order (a quiet edition names each)."""
+    """The themes the edition follows, in order: every configured theme that is not retired, or
+    those of a tailored edition. Each has its section, or a line saying nothing was reported."""
+    tailored: bool = False
+    """An edition tailored to a stakeholder's themes (``themes``): it says so in its title and mail;
+    with no fact in them in a week that has some, it is the short "nothing in your themes" edition."""
+    nothing_in_themes: bool = False
+    """A tailored edition of a week whose facts are all under themes it does not follow."""
     watch_from: tuple[int, str] | None = None
     """(edition number, week) of the edition whose watch list a quiet edition carries forward."""
     correction: Correction | None = None
@@ -190,8 +196,11 @@ def build_brief(cfg: Config, week: str, *, strict: bool = False, themes: tuple[s
     own edition was issued, with only the evidence published on or before its issue date (its
     cut-off), graded from that evidence. A week with nothing to tell gets a quiet edition: no
     significant development reported, the previous edition's watch list carried forward.
-    ``themes`` tailors the edition to a subset of the configured themes (a stakeholder's interests);
-    a tailored edition with nothing to tell is refused (the full edition is sent instead).
+    ``themes`` tailors the edition to a subset of the configured themes (a stakeholder's interests):
+    their facts, and the key judgments and watch items that are untagged or tagged with one of them;
+    with nothing in them this week it says so. Retired themes are in no edition. A fact is told in
+    its first theme that is not retired. A translation missing from what the edition tells stops it
+    (ConfigError naming file, line and key), so that its languages never say different things.
     ``files``: the fact files read so far, shared by the briefs of several weeks.
     """
     start, end = parse_week(week)
@@ -201,21 +210,22 @@ def build_brief(cfg: Config, week: str, *, strict: bool = False, themes: tuple[s
     tl = timeline(cfg, week, sources, strict=strict, warn=warn, cache=files)
     ff = tl.files.get(week)
     issued = tl.cutoffs[week]
-    analysis = ff.analysis if ff is not None else Analysis()
-    chosen = [(f, late) for f, late in tl.homes[week] if themes is None or f.themes[0] in themes]
-    if not chosen and themes is not None:
-        raise BriefgenError(f"{week}: no facts in themes {', '.join(themes)} that are not rejected; nothing to build")
+    followed = tuple(t for t in cfg.brief.themes if themes is None or t.id in themes)
+    ids = tuple(t.id for t in followed)
+    analysis = (ff.analysis if ff is not None else Analysis()).for_themes(ids)
+    told = [(f, late) for f, late in tl.homes[week] if home_theme(cfg, f) is not None]
+    chosen = [(f, late) for f, late in told if home_theme(cfg, f) in ids]
     items = [_item(cfg, f, sources, issued, late)
              for f, late in sorted(chosen, key=lambda c: (c[0].date.start, c[0].id))]
 
     watch_from = None
-    if not items and not any(analysis.watch.values()):
-        analysis, watch_from = _carried_watch(tl, week, analysis)
+    if not told and not any(analysis.watch.values()):  # a quiet week (not a tailored one with nothing)
+        analysis, watch_from = _carried_watch(tl, week, analysis, ids)
 
     sections = []
-    for theme in cfg.brief.themes:
+    for theme in followed:
         # A fact is told once, in its first theme; key points first, then by date.
-        mine = tuple(sorted((i for i in items if i.fact.themes[0] == theme.id),
+        mine = tuple(sorted((i for i in items if home_theme(cfg, i.fact) == theme.id),
                             key=lambda i: (not i.fact.key_point, i.fact.date.start, i.fact.id)))
         if mine:  # no trend on the first edition: there is no previous edition to compare with
             sections.append(Section(theme, mine, analysis.trends.get(theme.id) if number > 1 else None))
@@ -245,6 +255,7 @@ def build_brief(cfg: Config, week: str, *, strict: bool = False, themes: tuple[s
     places = tuple(e for e in ents if e.kind == "place")
     glossary = tuple(sorted((e for e in ents if e.acronym), key=lambda e: e.acronym.lower()))
     cited = {s.id: s for i in items for s in i.sources}
+    _stop_on_missing_translations(cfg, tl, week, [i.fact for i in items], people)
     return Brief(
         week=week, edition=number, start=start, end=end,
         issued=issued, next_issue=issue_date(next_week(week)), tlp=cfg.tlp,
@@ -253,18 +264,43 @@ def build_brief(cfg: Config, week: str, *, strict: bool = False, themes: tuple[s
         sections=tuple(sections), figures=tuple(figures), people=people, places=places, glossary=glossary,
         sources=tuple(sorted(cited.values(), key=lambda s: (s.published or date.min, s.id))),
         outlets=cfg.outlets, entities=cfg.entities, analysis=analysis, annexes=cfg.brief.annexes,
-        themes=tuple(cfg.brief.themes), watch_from=watch_from)
+        themes=followed, tailored=themes is not None, nothing_in_themes=bool(told) and not items,
+        watch_from=watch_from)
 
 
-def _carried_watch(tl: Timeline, week: str, analysis: Analysis) -> tuple[Analysis, tuple[int, str] | None]:
+def home_theme(cfg: Config, fact: Fact) -> str | None:
+    """The theme a fact is told in: its first one that is not retired (None: only retired ones)."""
+    active = cfg.theme_ids()
+    return next((t for t in fact.themes if t in active), None)
+
+
+def _stop_on_missing_translations(cfg: Config, tl: Timeline, week: str, facts: list[Fact], people) -> None:
+    """Raise ConfigError (file:line: 'key') for every translation the edition lacks: the analysts'
+    texts of its week, the facts it tells (from whichever week's file) and the roles of its people."""
+    from ..core.errors import ConfigError
+    from ..facts.translations import missing_roles, missing_translations
+
+    ids = {f.id for f in facts}
+    problems = list(missing_roles(cfg, {p.id for p in people}))
+    for w, ff in tl.files.items():
+        mine = {f.id for f in ff.facts if f.id in ids and f.status != "rejected"}
+        if w == week or mine:
+            problems += missing_translations(cfg, ff, facts=mine, analysis=w == week)
+    if problems:
+        raise ConfigError(problems)
+
+
+def _carried_watch(tl: Timeline, week: str, analysis: Analysis,
+                   themes: tuple[str, ...]) -> tuple[Analysis, tuple[int, str] | None]:
     """A quiet week's watch list: the previous edition's (itself carried when that one was quiet too),
-    with the number and week of the edition it comes from."""
+    with the number and week of the edition it comes from (only the items of ``themes``)."""
     weeks = list(tl.cutoffs)
     for i in range(weeks.index(week) - 1, -1, -1):
         w = weeks[i]
         ff = tl.files.get(w)
-        if ff is not None and any(ff.analysis.watch.values()):
-            return replace(analysis, watch=dict(ff.analysis.watch)), (i + 1, w)
+        watch = ff.analysis.for_themes(themes).watch if ff is not None else {}
+        if any(watch.values()):
+            return replace(analysis, watch=dict(watch)), (i + 1, w)
         if tl.homes[w]:
             break  # that edition told something and set no watch list: nothing to carry
     return analysis, None

@@ -140,7 +140,8 @@ def current_editions(cfg: Config, week: str, wanted, *, strict: bool = False, re
                      log: logging.Logger = log) -> dict[tuple[str, tuple[str, ...] | None], Edition]:
     """The editions ``wanted`` — (language, theme subset or None) — of ``week``, current: when the
     inputs changed, the full editions of every language and the tailored ones are rendered again,
-    together, before anything is returned. A subset without facts this week gets the full edition."""
+    together, before anything is returned. A subset without facts this week gets the short tailored
+    edition that says so ("nothing in your themes this week"), never the full one."""
     folder = cfg.output_dir / week
     digest = inputs_digest(cfg, week)
     if not is_current(cfg, week, digest=digest):
@@ -158,15 +159,9 @@ def current_editions(cfg: Config, week: str, wanted, *, strict: bool = False, re
         if themes is None:
             briefs[(lang, None)] = full
             continue
-        try:
-            tailored = build_brief(cfg, week, themes=themes, sources=sources, warn=warn, files=files)
-        except ConfigError:
-            raise
-        except BriefgenError:
-            log.info("no facts this week in %s: those stakeholders get the full %s edition", "+".join(themes), lang)
-            manifest.editions[edition_key(lang, themes)] = manifest.editions[lang]
-            briefs[(lang, themes)] = full
-            continue
+        tailored = build_brief(cfg, week, themes=themes, sources=sources, warn=warn, files=files)
+        if tailored.quiet and not full.quiet:
+            log.info("nothing this week in %s: those stakeholders get a short note saying so", "+".join(themes))
         briefs[(lang, themes)] = tailored
         if not entry_is_current(folder, manifest.editions.get(edition_key(lang, themes)), digest):
             work.append((tailored, lang))

@@ -43,15 +43,16 @@ class Speaker:
         art = e.article.get(self.lang, "") if article else ""
         first = eid not in self.introduced
         self.introduced.add(eid)
-        if e.acronym and e.kind in ("organisation", "armed_group") and not first:
-            label, art = e.acronym, _acronym_article(e, self.lang) if article else ""
+        acronym = e.acronym_in(self.lang)
+        if acronym and e.kind in ("organisation", "armed_group") and not first:
+            label, art = acronym, _acronym_article(e, acronym, self.lang) if article else ""
         label = NAME_OPEN + label + NAME_CLOSE
         if self.lang == "fr":
             text = _fr_with(prep, art, label)
         else:
             text = " ".join(x for x in (prep, art, label) if x)
-        if e.acronym and e.kind in ("organisation", "armed_group") and first:
-            text = f"{text} ({NAME_OPEN}{e.acronym}{NAME_CLOSE})"
+        if acronym and e.kind in ("organisation", "armed_group") and first:
+            text = f"{text} ({NAME_OPEN}{acronym}{NAME_CLOSE})"
         if e.kind == "person" and self.with_roles and first and e.role.get(self.lang):
             text = f"{text}, {e.role[self.lang]},"
         return text
@@ -87,13 +88,13 @@ def plain(text: str) -> str:
     return text.replace(NAME_OPEN, "").replace(NAME_CLOSE, "")
 
 
-def _acronym_article(e: Entity, lang: str) -> str:
+def _acronym_article(e: Entity, acronym: str, lang: str) -> str:
     """« le JNIM », « l'EIGS », « les FAMa »; English acronyms take no article."""
     if lang != "fr" or not e.article.get("fr"):
         return ""
     if e.number == "pl":
         return "les"
-    if e.acronym[:1] in "AEIOUY":
+    if acronym[:1] in "AEIOUY":
         return "l'"
     return "la" if e.gender == "f" else "le"
 

@@ -151,14 +151,15 @@ def context(cfg: Config, source_ids: Iterable[str] | None) -> dict:
     """What the checks of a fact file need to know about the project (one per file checked: it
     also collects the fact ids seen so far). ``source_ids``: the articles evidence may cite (None:
     not checked)."""
-    return {"themes": cfg.theme_ids(), "entities": cfg.entities, "gazetteer": cfg.files["gazetteer"].name,
+    return {"themes": cfg.theme_ids(), "retired": cfg.retired_theme_ids(), "entities": cfg.entities, "gazetteer": cfg.files["gazetteer"].name,
             "languages": cfg.languages, "sources": None if source_ids is None else set(source_ids),
             "sources_dir": cfg.sources_dir.name, "fact_ids": set()}
 
 
 def known_theme(v: str, info: ValidationInfo) -> str:
+    """A configured theme; a retired one too (old fact files stay valid without being edited)."""
     themes = info.context["themes"]
-    if v not in themes:
+    if v not in themes and v not in info.context.get("retired", ()):
         raise fail(f"unknown theme {v!r} (configured: {', '.join(themes)})")
     return v
 

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Annotated, Iterable, Literal
 
-from pydantic import AfterValidator, BeforeValidator, ValidationInfo
+from pydantic import AfterValidator, BeforeValidator, Discriminator, Tag, ValidationInfo
 
 from ..core.config import Config
 from ..core.errors import ConfigError, Problem
@@ -20,12 +20,13 @@ from ..core.schema import (
     TextList,
     fail,
     languages_of,
+    text_list,
     validate,
 )
 from ..core.weeks import is_week, parse_week
 from ..core.yamlio import load_yaml
 from .contract import FactEntry, Shape, context, fact_of, known_theme
-from .model import TRENDS, Analysis, FactFile
+from .model import TRENDS, Analysis, FactFile, Tagged, judgments_text, watch_lists
 
 
 def fact_files(cfg: Config) -> dict[str, Path]:
@@ -54,14 +55,52 @@ def _empty_is_absent(v):
 Theme = Annotated[str, AfterValidator(known_theme)]
 
 
-class AnalysisEntry(Shape):
-    """The analysts' free text of the week, Markdown per language."""
+class TaggedEntry(Shape):
+    """A key judgment or watch item that belongs to some themes: shown only in the editions that
+    follow one of them."""
 
-    key_judgments: PerLanguage = {}
+    text: PerLanguage
+    themes: text_list(known_theme) = ()
+
+
+def _plain_item(v):
+    return {"text": v} if isinstance(v, str) else v
+
+
+Items = Annotated[list[Annotated[TaggedEntry, BeforeValidator(_plain_item)]], Tag("list-of-items")]
+"""A list of judgments or watch items: plain text (every edition) or ``{text, themes}``."""
+
+
+def _items_or(per_language):
+    """Judgments or watch items as written before items could be tagged (``per_language``, one text
+    or list per language), or as a list of items; problems name the keys of the form used."""
+    return Annotated[Annotated[per_language, Tag("one-per-language")] | Items,
+                     Discriminator(lambda v: "list-of-items" if isinstance(v, list) else "one-per-language")]
+
+
+class AnalysisEntry(Shape):
+    """The analysts' free text of the week, Markdown per language. Key judgments and watch items
+    are one text (or list) per language, or a list of items that may carry ``themes``."""
+
+    key_judgments: _items_or(PerLanguage) = {}
     outlook: PerLanguage = {}
     summaries: Annotated[dict[Theme, PerLanguage], BeforeValidator(_empty_is_absent)] = {}
     trends: Annotated[dict[Theme, Literal[TRENDS]], BeforeValidator(_empty_is_absent)] = {}
-    watch: Annotated[dict[str, TextList], BeforeValidator(_empty_is_absent), LanguageKeys()] = {}
+    watch: _items_or(Annotated[dict[str, TextList], BeforeValidator(_empty_is_absent), LanguageKeys()]) = {}
+
+
+def _items(value, part: str, langs) -> tuple[Tagged, ...]:
+    """The judgments or watch items of a fact file, in either form, as Tagged items."""
+    if isinstance(value, dict):
+        if part == "watch":  # {fr: [...], en: [...]}: untagged items, each in its language
+            return tuple(Tagged({lang: t}, (), ("analysis", part, lang, k))
+                         for lang, texts in value.items() if lang in langs for k, t in enumerate(texts))
+        text = languages_of(value, langs)
+        return (Tagged(text, (), ("analysis", part)),) if text else ()
+    out = []
+    for k, item in enumerate(value):
+        out.append(Tagged(languages_of(item.text, langs), tuple(item.themes), ("analysis", part, k)))
+    return tuple(out)
 
 
 class WeekFile(Shape):
@@ -83,9 +122,10 @@ def load_fact_file(cfg: Config, path: Path, *, source_ids: Iterable[str] | None 
         raise ConfigError(sorted(errors, key=lambda p: p.line or 0))
     langs = cfg.languages
     a = value.analysis
+    judgments, watch = _items(a.key_judgments, "key_judgments", langs), _items(a.watch, "watch", langs)
     analysis = Analysis(
-        key_judgments=languages_of(a.key_judgments, langs), outlook=languages_of(a.outlook, langs),
+        key_judgments=judgments_text(judgments), outlook=languages_of(a.outlook, langs),
         summaries={t: languages_of(v, langs) for t, v in a.summaries.items()}, trends=dict(a.trends),
-        watch={lang: items for lang, items in a.watch.items() if lang in langs})
+        watch=watch_lists(watch), judgment_items=judgments, watch_items=watch)
     facts = tuple(fact_of(f, langs) for f in value.facts)
     return FactFile(Path(path), value.week, facts, analysis, value.issued), warnings

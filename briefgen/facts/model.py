@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
@@ -143,8 +143,24 @@ class Fact(References):
 
 
 @dataclass(frozen=True, slots=True)
+class Tagged:
+    """A key judgment or a watch item: its text per language, and the themes an analyst tagged it
+    with (none: it belongs to every edition; else only to editions that follow one of them)."""
+
+    text: Mapping[str, str]
+    themes: tuple[str, ...] = ()
+    where: tuple = ()
+    """Its key path in the fact file (``analysis.watch[1]``), for messages."""
+
+    def shown_in(self, themes: tuple[str, ...]) -> bool:
+        return not self.themes or any(t in themes for t in self.themes)
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
-    """The analysts' free text for a week, Markdown per language."""
+    """The analysts' free text for a week, Markdown per language. ``key_judgments`` and ``watch`` are
+    what an edition shows; ``judgment_items`` and ``watch_items`` are the items they are made of, with
+    their themes (``for_themes`` keeps those of an edition's themes)."""
 
     key_judgments: Mapping[str, str] = field(default_factory=dict)
     outlook: Mapping[str, str] = field(default_factory=dict)
@@ -154,6 +170,36 @@ class Analysis:
     """Per theme id: deteriorated, unchanged or improved against the previous edition."""
     watch: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Per language: what to look for next week."""
+    judgment_items: tuple[Tagged, ...] = ()
+    watch_items: tuple[Tagged, ...] = ()
+
+    def for_themes(self, themes: tuple[str, ...]) -> "Analysis":
+        """The analysis an edition following ``themes`` shows: untagged items, and those tagged with
+        one of them."""
+        return replace(self, key_judgments=judgments_text(self.judgment_items, themes),
+                       watch=watch_lists(self.watch_items, themes))
+
+
+def judgments_text(items: tuple[Tagged, ...], themes: tuple[str, ...] | None = None) -> dict[str, str]:
+    """Per language, the Markdown of the judgments shown (all when ``themes`` is None): one item as
+    written, several as a bulleted list."""
+    shown = [i for i in items if themes is None or i.shown_in(themes)]
+    out: dict[str, str] = {}
+    langs = dict.fromkeys(lang for i in shown for lang in i.text)
+    for lang in langs:
+        texts = [i.text[lang].strip() for i in shown if i.text.get(lang)]
+        if len(texts) == 1 and len(shown) == 1:
+            out[lang] = texts[0]
+        elif texts:
+            out[lang] = "\n".join("- " + t.replace("\n", "\n  ") for t in texts)
+    return out
+
+
+def watch_lists(items: tuple[Tagged, ...], themes: tuple[str, ...] | None = None) -> dict[str, tuple[str, ...]]:
+    """Per language, the watch items shown (all when ``themes`` is None)."""
+    shown = [i for i in items if themes is None or i.shown_in(themes)]
+    langs = dict.fromkeys(lang for i in shown for lang in i.text)
+    return {lang: tuple(i.text[lang] for i in shown if i.text.get(lang)) for lang in langs}
 
 
 @dataclass(frozen=True, slots=True)
