@@ -190,3 +190,7 @@ def test_language_problems_words():
     assert language_problems("Maybe next week.", "en", en)[0].startswith("'Maybe'")
     assert language_problems("The envoy came in May.", "en", en) == []
     assert len(language_problems("It may resume. Talks might follow.", "en", en)) == 2
+    problems = language_problems("Il est probable (60–70 %) qu'elle ouvre.", "fr", fr)
+    assert problems == ["« probable » is followed by a band that is not its own ((60–70 %)); the scale gives "
+                        "55–80 %, which the edition writes"]
+    assert language_problems("Il est probable (55–80 %) qu'elle ouvre.", "fr", fr) == []

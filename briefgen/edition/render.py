@@ -88,7 +88,9 @@ def render_html(cfg: Config, brief: Brief, lang: str) -> str:
     speaker = phrasing.Speaker(lang, dict(brief.entities))
     short = phrasing.Speaker(lang, dict(brief.entities), with_roles=False)
 
-    def sentence(item: Item) -> Markup:
+    def sentence(item: Item, *, first_mention: bool = True) -> Markup:
+        # ``first_mention`` is accepted for templates written before roles moved to the first mention
+        # in the edition; the edition's one Speaker decides now.
         return _names_html(phrasing.sentence(item.fact, speaker, tr))
 
     def key_point_sentences() -> list[Markup]:

@@ -162,6 +162,12 @@ def language_problems(text: str, lang: str, gettext: Callable) -> list[str]:
                 continue
             out.append(f"'{m.group(1)}' is a probability word outside the ICD 203 scale (in « {_short(s)} »): "
                        f"use a term of the scale ({', '.join(t for t, _ in _scale_terms(gettext))})")
+        for m in sc.pattern.finditer(s):
+            typed = _BAND_AFTER.match(s[m.end():])
+            band = sc.band(m.group(1))
+            if typed and tuple(map(int, re.findall(r"\d+", typed.group(0)))) != (band.low, band.high):
+                out.append(f"« {m.group(0)} » is followed by a band that is not its own ({typed.group(0).strip()}); "
+                           f"the scale gives {band.low:02d}–{band.high} %, which the edition writes")
         if confidence is not None and sc.pattern.search(s) and confidence.search(s):
             out.append(f"« {_short(s)} » states a likelihood and a confidence level in one sentence: "
                        "give the confidence in a sentence of its own")
