@@ -182,6 +182,17 @@ def test_check_flags_words_outside_the_scale_and_mixed_sentences(project):
     assert "« It is likely to open, with moderate confidence. » states a likelihood and a confidence" in err
 
 
+def test_check_flags_analyst_sentences_that_open_with_a_numeral(project):
+    path = project.parent.parent / "facts" / "2025-W30.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("fr: À Bougouni, 900 recrues ont entamé", "fr: 900 recrues ont entamé"),
+                    encoding="utf-8")
+    err = run_cli("check", "--config", str(project)).stderr
+    assert "'analysis.summaries.force_buildup.fr' « 900 recrues ont entamé la première Formation commune" in err
+    assert "opens with a numeral" in err
+    assert "'analysis.summaries.force_buildup.en'" not in err
+
+
 def test_language_problems_words():
     fr, en = i18n.translations("fr"), i18n.translations("en")
     assert language_problems("Il est très probable que la visite ait lieu.", "fr", fr) == []

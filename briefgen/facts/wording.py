@@ -1,5 +1,5 @@
 """Checks of the words a week's editions print: the analysts' estimative language (ICD 203 scale,
-facts.estimative) and statements told without what was said."""
+facts.estimative), sentences that open with a numeral, and statements told without what was said."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Callable
 
 from ..core.errors import Problem
 from ..core.yamlio import load_yaml
-from .estimative import language_problems
+from .estimative import language_problems, sentences
 from .model import FactFile
 
 
@@ -44,4 +44,8 @@ def wording_problems(ff: FactFile, gettext_of: Callable[[str], object]) -> list[
     for key, lang, text in texts:
         for message in language_problems(text or "", lang, gettext_of(lang)):
             out.append(problem(key, message))
+        for s in sentences(text or ""):
+            if s[:1].isdigit():
+                out.append(problem(key, f"« {s[:60]}{'…' if len(s) > 60 else ''} » opens with a numeral: "
+                                        "reword it (« À Bougouni, 900 recrues… »)"))
     return out
