@@ -61,9 +61,11 @@ def _mailing_problems(cfg: Config, *, strict: bool, sending: bool, quiet: bool =
 def _fact_problems(cfg: Config, *, strict: bool, quiet: bool = False) -> tuple[list[Problem], list[Problem]]:
     """Every problem in every fact file, and the missing translations; ``quiet``: warnings not logged."""
     from .articles.readers import read_sources
+    from .edition.i18n import translations
     from .facts.chronology import chronology_problems
     from .facts.load import fact_files, load_fact_file
     from .facts.translations import missing_translations
+    from .facts.wording import wording_problems
 
     def warn(message) -> None:
         if not quiet:
@@ -78,6 +80,7 @@ def _fact_problems(cfg: Config, *, strict: bool, quiet: bool = False) -> tuple[l
             problems.extend(exc.problems)
             continue
         errors, late = chronology_problems(cfg, ff, sources)
+        late = [*late, *wording_problems(ff, translations)]
         problems.extend(errors)
         if strict:
             problems.extend(late)

@@ -145,10 +145,11 @@ def test_a_report_after_the_last_cut_off_waits_for_its_edition(tmp_path):
     block = block[:conflicts] + block[evidence:evidence + len("  evidence:\n")] + block[first_late:]
     facts.write_text(text[:training] + block + text[end:], encoding="utf-8")
     w30, w31 = texts(build(cfg, W30)), texts(build(cfg, W31))
-    assert "began 6 months of training" not in w30["en"]
+    assert "began six months of training" not in w30["en"]
     assert "Formation commune de base organisée à Bougouni" not in w30["fr"]
     en = w31["en"]
-    assert "began 6 months of training in Bougouni on 22 July 2025" in en
+    assert ("On 22 July 2025, 900 recruits from Bamako, Sikasso, Koutiala and Bougouni began six months of "
+            "training in Bougouni") in en
     assert "(L'Écho de Sikasso, 1 Aug 2025) C3" in en
     assert "First reported on 1 August 2025" in en
     assert "Edition no. 4 (2025-W31)" in en

@@ -116,9 +116,10 @@ def test_plural_subject_and_articles():
                 targets=("jnim", "eigs"), date=DateSpan(date(2025, 7, 22), date(2025, 7, 22)))
     fr = phrasing.plain(phrasing.sentence(fact, _speaker("fr"), i18n.translations("fr")))
     en = phrasing.plain(phrasing.sentence(fact, _speaker("en"), i18n.translations("en")))
-    assert fr.startswith("Les États-Unis ont rappelé les sanctions visant le Groupe de soutien")
-    assert "(JNIM)" in fr and "l'État islamique dans le Grand Sahara (EIGS)" in fr
-    assert en.startswith("The United States restated sanctions against the Group for the Support")
+    # The date opens the sentence rather than dangle after the list of targets.
+    assert fr.startswith("Le 22 juillet 2025, les États-Unis ont rappelé les sanctions visant le Groupe de soutien")
+    assert "(JNIM)" in fr and "l'État islamique dans le Grand Sahara (EIGS)." in fr
+    assert en.startswith("On 22 July 2025, the United States restated sanctions against the Group for the Support")
 
 
 def test_training_sentence_uses_numbers_of_the_edition_language():
@@ -127,8 +128,10 @@ def test_training_sentence_uses_numbers_of_the_edition_language():
                 date=DateSpan(date(2025, 7, 22), date(2025, 7, 22)))
     fr = phrasing.plain(phrasing.sentence(fact, _speaker("fr"), i18n.translations("fr")))
     en = phrasing.plain(phrasing.sentence(fact, _speaker("en"), i18n.translations("en")))
-    assert fr.startswith("5\u202f000 recrues originaires de Sikasso ont entamé une formation de 6 mois à Bougouni")
-    assert en.startswith("5,000 recruits from Sikasso began 6 months of training in Bougouni")
+    # The date first: no sentence opens with a numeral; six in words.
+    assert fr.startswith("Le 22 juillet 2025, 5\u202f000 recrues originaires de Sikasso ont entamé une formation de "
+                         "six mois à Bougouni")
+    assert en.startswith("On 22 July 2025, 5,000 recruits from Sikasso began six months of training in Bougouni")
 
 
 EN_WORDS = {"the", "was", "were", "began", "made", "spoke", "met", "visited", "announced", "took", "restated",

@@ -290,9 +290,9 @@ def test_editions_name_the_new_units():
     assert _amount(Quantity(50e6, "EUR"), "en") == "50 million euros"
     assert _amount(Quantity(15.0, "percent"), "fr") == f"15{NNBSP}%"
     assert _amount(Quantity(2.5, "percent"), "en") == "2.5%"
-    assert _amount(Quantity(3.0, "aircraft"), "fr") == "3 aéronefs"
+    assert _amount(Quantity(3.0, "aircraft"), "fr") == "trois aéronefs"  # two to nine in words
     assert _amount(Quantity(1.0, "year"), "en") == "1 year"
-    assert _amount(Quantity(3.0, "year"), "fr") == "3 ans"
+    assert _amount(Quantity(3.0, "year"), "fr") == "trois ans"
     nouns = {  # unit → (French, English) for two of them
         "recruit": ("recrues", "recruits"), "person": ("personnes", "people"),
         "young_person": ("jeunes", "young people"), "day": ("jours", "days"), "week": ("semaines", "weeks"),

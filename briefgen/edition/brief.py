@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Callable, Mapping
@@ -13,7 +14,7 @@ from ..core.errors import BriefgenError
 from ..core.models import Entity, Outlet
 from ..core.weeks import issue_date, next_week, parse_week, weeks_between, weeks_from
 from ..facts.contract import named
-from ..facts.grading import credibility
+from ..facts.grading import credibility, hedging
 from ..facts.load import fact_files, load_fact_file
 from ..facts.model import Analysis, Conflict, Fact, FactFile, Quantity
 
@@ -34,10 +35,60 @@ class Item:
     late: date | None = None
     """Set when the fact is of an earlier week and was first reported (this day) after that week's
     edition was issued: it is told in this one."""
+    conflicts: tuple[Disagreement, ...] = ()
+    """The fact's conflicts as the edition shows them: each side with distinct outlets, hedged
+    figures marked."""
+    quote_source: Source | None = None
+    """The article whose wording the quote gives (None when no known article of the edition has it)."""
+    wordings: tuple[tuple[Source, str], ...] = ()
+    """Other outlets' wordings of the same words, each with its article."""
 
     @property
     def grade(self) -> str:
         return f"{self.reliability}{self.credibility}"
+
+    @property
+    def weight(self) -> float:
+        """How much the event weighs, for the key points: its kind first (an act before a meeting,
+        a meeting before a statement), then figures, named parties and independent outlets."""
+        f = self.fact
+        score = KIND_WEIGHT.get(f.kind, 0)
+        if any(q.role in ("participants", "items", "amount") for q in f.quantities):
+            score += 1
+        score += 0.5 * min(len(f.actors) + len(f.counterparts), 2)
+        score += 0.5 * min(self.corroboration, 3)
+        return score
+
+
+KIND_WEIGHT = {
+    "agreement": 5, "delivery": 5, "recruitment": 5, "training": 5, "graduation": 4, "sanction": 4,
+    "visit": 4, "meeting": 4, "announcement": 4, "programme": 3, "statement": 1, "other": 0,
+}
+"""Weight of an event by its kind: acts and commitments, then contacts, then words."""
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One value of a conflict, with who gives it."""
+
+    value: str
+    outlets: tuple[str, ...]
+    """Outlet ids (source ids for an article without a known outlet) that report it."""
+    hedged: bool = False
+    """Every report of it hedges it (« près de »), or gives it as unverified (a conditional, an
+    unnamed source): it is shown as such and is never the figure used."""
+    unnamed: bool = False
+    """Its outlets give it from an unnamed source (« selon une source locale »)."""
+    approximate: bool = False
+    """Its reports give it as approximate (« près de 1 000 »)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    field: str
+    sides: tuple[Side, ...]
+    used: str | None = None
+    """For figures: the value used, the lowest that is not hedged (None when every figure is)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,11 +282,10 @@ def build_brief(cfg: Config, week: str, *, strict: bool = False, themes: tuple[s
             sections.append(Section(theme, mine, analysis.trends.get(theme.id) if number > 1 else None))
 
     # The week's own facts first (a late fact's key point was chosen for its own week's edition);
-    # analysts' key points first; then what they approved, what is best sourced, and facts that say
-    # who did something before bare statements and facts whose subject is not in the gazetteer yet.
+    # analysts' key points first; then what they approved; then by the weight of the event (kind,
+    # figures, parties, corroboration), the grade breaking ties.
     ranked = sorted(items, key=lambda i: (i.late is not None, not i.fact.key_point, i.fact.status != "approved",
-                                          i.credibility, -i.corroboration, not i.fact.actors,
-                                          i.fact.kind in ("statement", "other"), i.fact.date.start))
+                                          -i.weight, i.credibility, i.fact.date.start, i.fact.id))
     key_points = tuple(ranked[: cfg.brief.key_points])
 
     figures = []
@@ -338,4 +388,72 @@ def _item(cfg: Config, fact: Fact, sources: Mapping[str, Source], cutoff: date, 
     grade = fact.credibility or derived
     if dropped and fact.credibility:
         grade = max(fact.credibility, derived)
-    return Item(fact, tuple(srcs), len(outlets), grade, reliability, late)
+    quote_source, wordings = _wordings(fact, srcs)
+    return Item(fact, tuple(srcs), len(outlets), grade, reliability, late,
+                tuple(_disagreement(fact, c, sources) for c in fact.conflicts), quote_source, wordings)
+
+
+def _number(value) -> str:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    return str(int(v)) if v.is_integer() else str(v)
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"(?<=\d)[\s\u00a0\u202f.](?=\d{3}\b)", "", text)
+
+
+def _disagreement(fact: Fact, c: Conflict, sources: Mapping[str, Source]) -> Disagreement:
+    """A conflict as the edition shows it. A side is hedged when every evidence sentence that gives its
+    value hedges it; an outlet that gives a value firmly and cites another from an unnamed source is
+    named on the firm side only (the other side is that unnamed source's, as the outlet reports it)."""
+    sides = []
+    for value, sids in c.values:
+        outlets, marks = [], []
+        for sid in sids:
+            s = sources.get(sid)
+            oid = (s.outlet if s is not None else None) or sid
+            if oid not in outlets:
+                outlets.append(oid)
+            said = [e.text for e in fact.evidence if e.source == sid 
+                    and re.search(rf"(?<![\d,.]){re.escape(_number(value))}(?![\d,])", _digits(e.text))]
+            marks.extend(hedging(t) for t in said)
+            if not said:
+                marks.append((False, False, False))
+        hedged = bool(marks) and all(h for h, _, _ in marks)
+        unnamed = hedged and any(u for _, u, _ in marks)
+        approximate = hedged and any(a for _, _, a in marks)
+        sides.append(Side(str(value), tuple(outlets), hedged, unnamed, approximate))
+    used = None
+    if c.field == "quantity":
+        firm = [sd.value for sd in sides if not sd.hedged]
+        try:
+            used = min(firm, key=float) if firm else None
+        except ValueError:
+            used = None
+    return Disagreement(c.field, tuple(sides), used)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+
+
+def _wordings(fact: Fact, srcs: list[Source]) -> tuple[Source | None, tuple[tuple[Source, str], ...]]:
+    """The article a quote's wording comes from, and the wordings other outlets give of the speaker's
+    words (quoted « … » in the fact's evidence)."""
+    if fact.quote is None:
+        return None, ()
+    head = _fold(fact.quote.text)[:60]
+    own = next((s for s in srcs if head and head in _fold(s.text)), None)
+    others: list[tuple[Source, str]] = []
+    by_id = {s.id: s for s in srcs}
+    for e in fact.evidence:
+        s = by_id.get(e.source)
+        if s is None or (own is not None and (s.id == own.id or (s.outlet and s.outlet == own.outlet))):
+            continue
+        for words in re.findall(r"«\s*([^»]{12,}?)\s*»", e.text):
+            if _fold(words)[:60] != head and all(_fold(words) != _fold(w) for _, w in others):
+                others.append((s, words.strip()))
+    return own, tuple(others)

@@ -57,8 +57,17 @@ class Speaker:
             text = f"{text}, {e.role[self.lang]},"
         return text
 
-    def names(self, ids, *, prep: str = "") -> str:
-        return i18n.join([self.name(i, prep=prep) for i in ids], self.lang).replace(",,", ",")
+    def names(self, ids, *, prep: str = "", gettext=None) -> str:
+        """Names joined as a list; when the last one holds the conjunction itself (« le commerce et
+        l'investissement »), it closes the list with « ainsi que » / "as well as" instead, so that no
+        list reads « la santé et le commerce et l'investissement »."""
+        parts = [self.name(i, prep=prep) for i in ids]
+        conj = " et " if self.lang == "fr" else " and "
+        if gettext is not None and len(parts) > 1 and conj in plain(parts[-1]):
+            head = ", ".join(parts[:-1])
+            text = gettext.pgettext("list", "{items}, as well as {last}").format(items=head, last=parts[-1])
+            return text.replace(",,", ",")
+        return i18n.join(parts, self.lang).replace(",,", ",")
 
     def place_at(self, ids) -> str:
         """« à Bamako », « au Mali »; "in Bamako"."""
@@ -150,10 +159,24 @@ def unit_noun(unit: str, n: float, gettext: Callable) -> str:
     return nouns[unit]() if unit in nouns else unit
 
 
+def numeral(value: float, lang: str, gettext) -> str:
+    """A count as text: two to nine in words (« six », "three"), as the press writes them; other
+    numbers in digits (« 900 », "1,000"; one is left in digits: its French form agrees with the noun)."""
+    words = {
+        2: lambda: gettext.pgettext("numeral", "two"), 3: lambda: gettext.pgettext("numeral", "three"),
+        4: lambda: gettext.pgettext("numeral", "four"), 5: lambda: gettext.pgettext("numeral", "five"),
+        6: lambda: gettext.pgettext("numeral", "six"), 7: lambda: gettext.pgettext("numeral", "seven"),
+        8: lambda: gettext.pgettext("numeral", "eight"), 9: lambda: gettext.pgettext("numeral", "nine"),
+    }
+    if float(value).is_integer() and int(value) in words:
+        return words[int(value)]()
+    return i18n.number(value, lang)
+
+
 def amount(q, lang: str, gettext) -> str:
-    """« 900 recrues », "6 months", « 1,2 milliard de francs CFA », « 15 % »; a figure the text
+    """« 900 recrues », "six months", « 1,2 milliard de francs CFA », « 15 % »; a figure the text
     hedges is said to be approximate: « près de 1 000 recrues », "about 1,000 recruits"."""
-    num = i18n.number(q.value, lang)
+    num = numeral(q.value, lang, gettext) if q.unit != "percent" else i18n.number(q.value, lang)
     if q.unit == "percent":
         text = gettext.pgettext("unit", "{number}%").format(number=num)
     else:
@@ -180,8 +203,12 @@ def action_noun(action: str, gettext) -> str:
     }[action]()
 
 
-def sentence(fact: Fact, sp: Speaker, gettext) -> str:
-    """One sentence (or two) saying what the fact says, in ``sp.lang``."""
+def sentence(fact: Fact, sp: Speaker, gettext, *, date_first: bool = False) -> str:
+    """One sentence (or two) saying what the fact says, in ``sp.lang``.
+
+    The date goes first (« Le 22 juillet 2025, 900 recrues… ») when asked (``date_first``: the sentence
+    before it opened with the same subject), when the sentence would open with a figure, and when it
+    would follow a list of names it does not belong to."""
     if fact.text.get(sp.lang):
         return fact.text[sp.lang]
     lang = sp.lang
@@ -190,7 +217,7 @@ def sentence(fact: Fact, sp: Speaker, gettext) -> str:
     when = i18n.when(fact.date.start, fact.date.end, fact.date.precision, lang)
     # Computed only when a frame uses them: naming an entity counts as its first mention.
     refs = {name: getattr(fact, name) for name in REFERENCES}
-    slots = _Slots({name: (lambda ids=ids: sp.names(ids)) for name, ids in refs.items()})
+    slots = _Slots({name: (lambda ids=ids: sp.names(ids, gettext=gettext)) for name, ids in refs.items()})
     slots.update({alias: (lambda name=name: slots[name]) for alias, name in _SINGULAR.items()})
     slots.update({
         "place_at": lambda: sp.place_at(fact.places),
@@ -269,7 +296,13 @@ def sentence(fact: Fact, sp: Speaker, gettext) -> str:
     fallback = [(("actor",), lambda: gettext.pgettext("other", "{actor}: a development reported {place_at} {date}.")),
                 ((), lambda: gettext.pgettext("other-unnamed", "A development was reported {place_at} {date}."))]
     frame = next(make() for needs, make in frames.get(k, []) + fallback if all(has[n] for n in needs))
-    text = _tidy(frame.format_map(slots))
+    lead = (date_first or frame.startswith(("{participants}", "{items}"))
+            or bool(re.search(r"\{(targets|topics)\} \{date\}", frame)))
+    if lead and "{date}" in frame:
+        slots["date"] = ""
+        text = _tidy(when + ", " + _lower_first(frame.format_map(slots)))
+    else:
+        text = _tidy(frame.format_map(slots))
     phases = [q for q in fact.quantities if q.role == "phase"]
     if phases and k in ("training", "recruitment"):
         parts = [f"{amount(q, lang, gettext)} {q.label.get(lang, '')}".strip() for q in phases]
@@ -278,6 +311,13 @@ def sentence(fact: Fact, sp: Speaker, gettext) -> str:
         text += " " + gettext.pgettext("meeting-topics", "Talks covered {topics}.").format(topics=slots["topics"])
     return text
 
+
+
+def _lower_first(text: str) -> str:
+    """A sentence that no longer opens the sentence: its first word lower-cased unless it is a name."""
+    if text.startswith(NAME_OPEN) or text[:2].isupper():
+        return text
+    return text[:1].lower() + text[1:]
 
 
 class _Slots(dict):

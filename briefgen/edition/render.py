@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from ..core.config import Config
 from ..core.resources import templates_dir
+from ..facts.estimative import with_bands
 from . import i18n, maps, phrasing
 from .brief import Brief, Item
 from .pdf import PdfJob, write_pdf
@@ -35,7 +36,7 @@ def _markdown() -> MarkdownIt:
 
 def markdown(text: str, lang: str) -> Markup:
     """Analysts' Markdown as HTML; raw HTML in it is shown as text, never interpreted."""
-    html = _markdown().render(text or "")
+    html = with_bands(_markdown().render(text or ""), i18n.translations(lang))
     if lang == "fr":
         html = i18n.french_html(html)
     return Markup(html)
@@ -82,40 +83,68 @@ def render_html(cfg: Config, brief: Brief, lang: str) -> str:
     """One edition as a self-contained HTML document."""
     env = environment(cfg, lang)
     tr = i18n.translations(lang)
+    # One reader reads the edition from the top: a person's role, an acronym's expansion, on the first
+    # mention in the edition (the key points), not again in the sections.
     speaker = phrasing.Speaker(lang, dict(brief.entities))
     short = phrasing.Speaker(lang, dict(brief.entities), with_roles=False)
 
     def sentence(item: Item, *, first_mention: bool = True) -> Markup:
-        text = phrasing.sentence(item.fact, speaker if first_mention else short, tr)
-        return _names_html(text)
+        # ``first_mention`` is accepted for templates written before roles moved to the first mention
+        # in the edition; the edition's one Speaker decides now.
+        return _names_html(phrasing.sentence(item.fact, speaker, tr))
 
-    sources_by_id = {s.id: s for s in brief.sources}
+    def key_point_sentences() -> list[Markup]:
+        """The key points' sentences, in order: one that would open with the same subject as the one
+        before it opens with its date instead (the first mention, with the role, comes first)."""
+        out, previous = [], None
+        for item in brief.key_points:
+            subject = item.fact.actors[0] if item.fact.actors and not item.fact.text.get(lang) else None
+            date_first = subject is not None and subject == previous
+            out.append(_names_html(phrasing.sentence(item.fact, speaker, tr, date_first=date_first)))
+            previous = None if date_first else subject
+        return out
 
-    def conflict_values(conflict):
-        """(value as the edition writes it, outlets giving it) for each side of a conflict."""
+    def outlet(source) -> str:
+        o = brief.outlets.get(source.outlet) if source is not None and source.outlet else None
+        return o.name if o else (source.title if source is not None else "")
+
+    def conflict_sides(d):
+        """(value as the edition writes it, who gives it) for each side of a conflict: a hedged figure is
+        « about » it and unverified; a figure from an unnamed source is that source's, as its outlet
+        reports it."""
         out = []
-        for value, source_ids in conflict.values:
-            if conflict.field == "quantity":
+        for side in d.sides:
+            value = side.value
+            if d.field == "quantity":
                 try:
                     value = i18n.number(float(value), lang)
                 except ValueError:
                     pass
-            names = []
-            for sid in source_ids:
-                s = sources_by_id.get(sid)
-                o = brief.outlets.get(s.outlet) if s else None
-                label = o.name if o else (s.title if s else sid)
-                if label not in names:
-                    names.append(label)
-            out.append((value, i18n.join(names, lang)))
+                if side.approximate:
+                    value = tr.pgettext("quantity", "about {amount}").format(amount=value)
+            names = i18n.join([brief.outlets[o].name if o in brief.outlets else o for o in side.outlets], lang)
+            if side.unnamed:
+                who = tr.gettext("unverified; an unnamed source cited by %(outlets)s") % {"outlets": names}
+            elif side.hedged:
+                who = tr.gettext("unverified; %(outlets)s") % {"outlets": names}
+            else:
+                who = names
+            out.append((value, who))
         return out
+
+    def figure(value: str) -> str:
+        try:
+            return i18n.number(float(value), lang)
+        except ValueError:
+            return value
 
     css = env.get_template("brief.css.j2").render(cfg=cfg, brief=brief, lang=lang)
     html = env.get_template("brief.html.j2").render(
         cfg=cfg, brief=brief, lang=lang, css=Markup(css.replace("</", "<\\/")), sentence=sentence,
+        key_point_sentences=key_point_sentences(),
         logo=_data_url(cfg.branding.logo) if cfg.branding.logo else None,
         amount=lambda q: phrasing.amount(q, lang, tr), name=lambda eid: _names_html(short.name(eid)),
-        conflict_values=conflict_values,
+        conflict_sides=conflict_sides, outlet=outlet, figure=figure,
         locator_map=lambda: maps.locator_map(list(brief.places), lang, _asset(cfg, "west-africa-110m.geojson")),
     )
     return i18n.french_html(html) if lang == "fr" else html
