@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 import mimetypes
+import re
 from functools import lru_cache
+from html import unescape as html_unescape
 from pathlib import Path
 
 import jinja2
@@ -35,10 +37,7 @@ def _markdown() -> MarkdownIt:
 
 def markdown(text: str, lang: str) -> Markup:
     """Analysts' Markdown as HTML; raw HTML in it is shown as text, never interpreted."""
-    html = _markdown().render(text or "")
-    if lang == "fr":
-        html = i18n.french_html(html)
-    return Markup(html)
+    return Markup(_markdown().render(text or ""))
 
 
 # -- Jinja ------------------------------------------------------------------------------------
@@ -73,7 +72,7 @@ def environment(cfg: Config | None, lang: str) -> jinja2.Environment:
         date_range=lambda a, b: i18n.date_range(a, b, lang),
         number=lambda v: i18n.number(v, lang),
         markdown=lambda t: markdown(t, lang),
-        css_string=lambda s: '"' + str(s).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"',
+        css_string=lambda s: _css_string(s, lang),
     )
     return env
 
@@ -82,13 +81,6 @@ def render_html(cfg: Config, brief: Brief, lang: str) -> str:
     """One edition as a self-contained HTML document."""
     env = environment(cfg, lang)
     tr = i18n.translations(lang)
-    speaker = phrasing.Speaker(lang, dict(brief.entities))
-    short = phrasing.Speaker(lang, dict(brief.entities), with_roles=False)
-
-    def sentence(item: Item, *, first_mention: bool = True) -> Markup:
-        text = phrasing.sentence(item.fact, speaker if first_mention else short, tr)
-        return _names_html(text)
-
     sources_by_id = {s.id: s for s in brief.sources}
 
     def conflict_values(conflict):
@@ -110,15 +102,57 @@ def render_html(cfg: Config, brief: Brief, lang: str) -> str:
             out.append((value, i18n.join(names, lang)))
         return out
 
-    css = env.get_template("brief.css.j2").render(cfg=cfg, brief=brief, lang=lang)
-    html = env.get_template("brief.html.j2").render(
-        cfg=cfg, brief=brief, lang=lang, css=Markup(css.replace("</", "<\\/")), sentence=sentence,
-        logo=_data_url(cfg.branding.logo) if cfg.branding.logo else None,
-        amount=lambda q: phrasing.amount(q, lang, tr), name=lambda eid: _names_html(short.name(eid)),
-        conflict_values=conflict_values,
-        locator_map=lambda: maps.locator_map(list(brief.places), lang, _asset(cfg, "west-africa-110m.geojson")),
-    )
-    return i18n.french_html(html) if lang == "fr" else html
+    css = env.get_template("brief.css.j2").render(cfg=cfg, brief=brief, lang=lang,
+                                                    hyphenate_min=i18n.HYPHENATE_MIN)
+    located = []
+
+    def locator_map() -> Markup:
+        if not located:
+            located.append(maps.locator_map(list(brief.places), lang, _asset(cfg, "west-africa-110m.geojson")))
+        return located[0]
+
+    def render(glossary) -> str:
+        # Speakers remember whom they introduced (a role at first mention only): new ones each time.
+        speaker = phrasing.Speaker(lang, dict(brief.entities))
+        short = phrasing.Speaker(lang, dict(brief.entities), with_roles=False)
+
+        def sentence(item: Item, *, first_mention: bool = True) -> Markup:
+            return _names_html(phrasing.sentence(item.fact, speaker if first_mention else short, tr))
+
+        return env.get_template("brief.html.j2").render(
+            cfg=cfg, brief=brief, lang=lang, css=Markup(css.replace("</", "<\\/")), sentence=sentence,
+            logo=_data_url(cfg.branding.logo) if cfg.branding.logo else None,
+            amount=lambda q: phrasing.amount(q, lang, tr), name=lambda eid: _names_html(short.name(eid)),
+            conflict_values=conflict_values, locator_map=locator_map, glossary=tuple(glossary))
+
+    # The glossary explains the acronyms the edition uses (in this language), not every acronym of
+    # the entities its facts name: the edition is read without it first.
+    html = render(())
+    glossary = used_acronyms(brief.glossary, html)
+    if glossary:
+        html = render(glossary)
+    # Typography once, over the whole document: generated sentences, analysts' Markdown (after its
+    # inline markup) and template strings alike, by the language in force at each place.
+    return i18n.typeset_html(html, lang, keep_names=True)
+
+
+def used_acronyms(entities, html: str) -> list:
+    """The entities whose acronym appears, as a word, in the text of ``html``."""
+    text = _STYLE.sub(" ", html)
+    text = html_unescape(_TAGS.sub(" ", text))
+    return [e for e in entities if e.acronym and re.search(rf"(?<!\w){re.escape(e.acronym)}(?!\w)", text)]
+
+
+_STYLE = re.compile(r"<(style|script)\b.*?</\1>", re.S | re.I)
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def _css_string(value, lang: str) -> str:
+    """A CSS string (page headers and footers), with the language's typography."""
+    text = str(value).replace("\n", " ")
+    if lang == "fr":
+        text = i18n.french_text(text)
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _asset(cfg: Config, name: str) -> Path:
