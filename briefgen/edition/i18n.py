@@ -168,6 +168,8 @@ _RAW = ("style", "script", "pre", "code")
 """Elements whose text is never touched."""
 _NO_MARKUP = ("title", "textarea", "svg", "option")
 """Elements whose text takes the spacing but no added markup (RCDATA, or SVG text)."""
+_UNHYPHENATED = ("h1", "h2", "h3", "h4", "h5", "h6", "th")
+"""Elements the styles never hyphenate: their long words need no marking."""
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _START = re.compile(r"<([A-Za-z][\w:-]*)")
 _LANG = re.compile(r"""\slang\s*=\s*["']?([A-Za-z-]+)""")
@@ -194,7 +196,7 @@ def typeset_html(html: str, lang: str, *, keep_names: bool = False) -> str:
     """
     out = []
     frames: list[list] = [["", lang, 1, False]]  # [element, language, open elements of that name, in a name]
-    raw = markup_free = 0
+    raw = markup_free = unhyphenated = 0
     before = ""  # the last character of French text written, for rules that look behind
     for chunk in _TAG.split(html):
         if not chunk:
@@ -210,6 +212,8 @@ def typeset_html(html: str, lang: str, *, keep_names: bool = False) -> str:
                 raw += -1 if closing else 1
             elif name in _NO_MARKUP:
                 markup_free += -1 if closing else 1
+            elif name in _UNHYPHENATED:
+                unhyphenated += -1 if closing else 1
             if name in _VOID or chunk.endswith("/>"):
                 continue
             top = frames[-1]
@@ -238,7 +242,7 @@ def typeset_html(html: str, lang: str, *, keep_names: bool = False) -> str:
                 text = _superscript_ordinals(text)
         else:
             before = ""
-        if keep_names and markup_free <= 0 and not frames[-1][3]:
+        if keep_names and markup_free <= 0 and unhyphenated <= 0 and not frames[-1][3]:
             text = _outside_urls(text, lambda t: _LONG_NAME.sub(r'<span class="name">\g<0></span>', t))
         out.append(text)
     return "".join(out)
