@@ -5,23 +5,47 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# System libraries: Pango (WeasyPrint's text layout), HarfBuzz subsetting (fast PDF font embedding)
-# and poppler (PDF checks in tests).
+# System libraries: Pango (WeasyPrint's text layout), HarfBuzz subsetting (fast PDF font embedding),
+# poppler (PDF checks in tests), Chromium and HTML Tidy (the HTML edition's screenshot and validation
+# in tests). Each missing package is named once.
 need=()
+want() {
+    local p
+    for p in ${need[@]+"${need[@]}"}; do [ "$p" = "$1" ] && return 0; done
+    need+=("$1")
+}
 if command -v dpkg >/dev/null 2>&1; then
     for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do
-        dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+        dpkg -s "$pkg" >/dev/null 2>&1 || want "$pkg"
     done
-    command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
-    command -v pdffonts >/dev/null 2>&1 || need+=(poppler-utils)
+    command -v pdftotext >/dev/null 2>&1 || want poppler-utils
+    command -v pdffonts >/dev/null 2>&1 || want poppler-utils
+    command -v pdftoppm >/dev/null 2>&1 || want poppler-utils
+    command -v chromium >/dev/null 2>&1 || want chromium
+    command -v tidy >/dev/null 2>&1 || want tidy
 else
-    echo "==> not a Debian system: install Pango, HarfBuzz and poppler-utils with your package manager"
+    echo "==> not a Debian system: install Pango, HarfBuzz, poppler-utils, Chromium and tidy with your package manager"
 fi
+
+# apt-get, waiting while another install holds the package manager's locks instead of failing:
+# DPkg::Lock::Timeout covers dpkg's lock; the package lists' lock (apt-get update) is waited for here.
+apt_wait() {
+    local out tries=0
+    while ! out=$($sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 "$@" 2>&1); do
+        if ! grep -qi "lock" <<<"$out" || [ $tries -ge 120 ]; then
+            echo "$out" >&2
+            return 1
+        fi
+        [ $tries -eq 0 ] && echo "==> waiting for another package installation to finish"
+        tries=$((tries + 1))
+        sleep 5
+    done
+}
 if [ ${#need[@]} -gt 0 ]; then
     sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
     echo "==> installing system packages: ${need[*]}"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+    apt_wait update -qq
+    apt_wait install -y -qq "${need[@]}"
 fi
 
 if [ ! -x .venv/bin/python ]; then

@@ -126,8 +126,10 @@ def build_project(config: Path, week: str | None, *, langs=None, strict: bool = 
         return build_week(cfg, week, langs=langs, strict=strict, renderer=renderer, force=force)
 
 
-def run(cfg: Config, week: str | None = None, *, send: bool = False, strict: bool = False) -> int:
-    """The weekly job: extract, check, build the week and every stale one, then (``send``) mail it.
+def run(cfg: Config, week: str | None = None, *, send: bool = False, dry_run: bool = False,
+        strict: bool = False) -> int:
+    """The weekly job: extract, check, build the week and every stale one, then (``send``) mail it
+    (``dry_run``: write the messages to the outbox and send nothing).
 
     Everything the run reads is checked before extraction rewrites facts/ and output/.cache, so a
     broken file stops it with nothing written. Without ``send``, problems in the stakeholders or
@@ -137,10 +139,10 @@ def run(cfg: Config, week: str | None = None, *, send: bool = False, strict: boo
     from .edition.pdf import PdfRenderer
 
     with PdfRenderer() as renderer:  # WeasyPrint loads in its process while this one extracts
-        return _run(cfg, week, send=send, strict=strict, renderer=renderer)
+        return _run(cfg, week, send=send, dry_run=dry_run, strict=strict, renderer=renderer)
 
 
-def _run(cfg: Config, week: str | None, *, send: bool, strict: bool, renderer) -> int:
+def _run(cfg: Config, week: str | None, *, send: bool, dry_run: bool, strict: bool, renderer) -> int:
     from .deliver.send import resolve_week, run_send
     from .edition.build import build_weeks, stale_weeks
     from .edition.freshness import is_current
@@ -174,7 +176,7 @@ def _run(cfg: Config, week: str | None, *, send: bool, strict: bool, renderer) -
     else:
         log.info("editions up to date: nothing to render")
     if send:
-        return run_send(cfg, week, dry_run=False, resend=False, log=log, strict=strict)
+        return run_send(cfg, week, dry_run=dry_run, resend=False, log=log, strict=strict)
     return 0
 
 

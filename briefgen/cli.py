@@ -74,6 +74,8 @@ def parser() -> argparse.ArgumentParser:
                    help="build this week instead of the newest ('last': the previous complete ISO week)")
     r.add_argument("--send", action="store_true",
                    help="then email each stakeholder their edition (as 'briefgen send' does)")
+    r.add_argument("--dry-run", action="store_true",
+                   help="with --send: write the messages to output/<week>/outbox/*.eml and send nothing")
     _common(r)
     r.set_defaults(func=cmd_run)
 
@@ -153,7 +155,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    cli = parser()
+    args = cli.parse_args(argv)
+    if args.command == "run" and args.dry_run and not args.send:
+        cli.error("run: --dry-run goes with --send ('briefgen run --send --dry-run')")  # exit 2
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
                         format="%(message)s", stream=sys.stderr)
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -196,7 +201,7 @@ def cmd_check(args) -> int:
 def cmd_run(args) -> int:
     from . import app
 
-    return app.run(_config(args), args.week, send=args.send, strict=args.strict)
+    return app.run(_config(args), args.week, send=args.send, dry_run=args.dry_run, strict=args.strict)
 
 
 def cmd_send(args) -> int:

@@ -26,7 +26,7 @@ def test_french_pdf_text(built):
                    "les 21 et 22 juillet 2025", "couvre la période du 21 au 27 juillet 2025"):
         assert needle in text, needle
     # French agreement and typography in generated sentences.
-    assert "s'est rendu à Bamako" in text
+    assert "s’est rendu à Bamako" in text  # typographic apostrophe
     assert "Points clés" in text
     assert re.search(r"Page 1 sur \d", text)
 
@@ -167,7 +167,7 @@ def test_missing_translation_is_listed_and_stops_the_build(project):
 def test_locator_map_with_disclaimer(built):
     fr = " ".join(pdf_text(built / "brief.fr.pdf").split())
     en = " ".join(pdf_text(built / "brief.en.pdf").split())
-    assert "Lieux cités" in fr and "n'impliquent ni reconnaissance ni acceptation officielles" in fr
+    assert "Lieux cités" in fr and "n’impliquent ni reconnaissance ni acceptation officielles" in fr
     assert "Places mentioned" in en and "do not imply official endorsement or acceptance" in en
     for text in (fr, en):  # town labels drawn on the map, credits given
         assert "Koutiala" in text and "GeoNames" in text

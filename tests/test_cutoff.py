@@ -122,7 +122,7 @@ def test_a_fact_first_reported_after_its_week_goes_to_the_next_edition_issued_af
     assert "Rudolph Atallah, Senior Deputy Director for Counterterrorism at the White House, visited Bamako on " \
            "7–8 July 2025. (Le Courrier du Sahel, 23 Jul 2025) B2" in en
     assert "First reported on 23 July 2025, after the edition of its week was issued." in en
-    assert "Rapporté pour la première fois le 23 juillet 2025, après la parution de l'édition de sa semaine." in fr
+    assert "Rapporté pour la première fois le 23 juillet 2025, après la parution de l’édition de sa semaine." in fr
     assert "31 Jul 2025" not in en and "31 juil. 2025" not in fr
     assert en.count("Atallah") >= 2 and fr.count("Atallah") >= 2  # told, and in who's who
     # W30's own facts keep the key points (W28's key point was chosen for W28's edition)
@@ -180,14 +180,14 @@ def test_a_week_without_facts_gets_a_quiet_edition(weeks):
     assert "covers 14–20 July 2025" in en and "issued 21 July 2025 · next edition 28 July 2025" in en
     assert "couvre la période du 14 au 20 juillet 2025" in fr
     assert "No significant development was reported this week." in en
-    assert "Aucun développement significatif n'a été signalé cette semaine." in fr
+    assert "Aucun développement significatif n’a été signalé cette semaine." in fr
     for theme in ("Security cooperation", "Economic ties", "Malian force build-up"):
         assert f"{theme} No significant development reported." in en, theme
     assert fr.count("Aucun développement significatif signalé.") == 3
     # the previous edition's watch list, carried forward
     assert "To watch next week Carried forward from edition no. 1 (2025-W28). • Further visits by US officials to " \
            "Bamako." in en
-    assert "Repris de l'édition n° 1 (2025-W28). • Nouvelles visites de responsables américains à Bamako." in fr
+    assert "Repris de l’édition n° 1 (2025-W28). • Nouvelles visites de responsables américains à Bamako." in fr
     assert "Sources" not in en.replace("Sources differ", "")
 
 
@@ -279,7 +279,7 @@ def test_a_quiet_week_is_mailed_as_one(tmp_path):
     assert subject.endswith("Edition no. 2 (2025-W29)")
     assert "Key points No significant development was reported this week. The full edition" in body
     subject, body = by_lang["fr"]
-    assert "Points clés Aucun développement significatif n'a été signalé cette semaine." in body
+    assert "Points clés Aucun développement significatif n’a été signalé cette semaine." in body
 
 
 def test_an_undated_report_keeps_a_fact_in_its_own_week(tmp_path):

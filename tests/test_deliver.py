@@ -181,7 +181,9 @@ def test_each_stakeholder_gets_the_edition_of_their_language(project, tmp_path):
         assert pdf.get_filename() == f"brief-{WEEK}-{lang}{tailored}.pdf"
         text = pdf_text(pdf.get_content(), tmp_path)
         if lang == "fr":
-            assert FR_PERIOD in plain and "Points clés" in plain and "Bougouni" in plain
+            # French typography in the mail too: a number keeps its word on its line (no-break space).
+            assert FR_PERIOD.replace("21 au 27 juillet", "21\u00a0au 27\u00a0juillet") in plain
+            assert "Points clés" in plain and "Bougouni" in plain
             assert FR_PERIOD in text and "juillet 2025" in text and "July 2025" not in text
             assert 'lang="fr"' in html
         else:

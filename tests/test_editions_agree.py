@@ -110,7 +110,7 @@ def test_entity_acronyms_follow_the_edition_language(tmp_path):
     assert "État islamique dans le Grand Sahara (EIGS)" in fr and "EIGS État islamique dans le Grand Sahara" in fr
     assert "(ISGS)" not in fr and "ISGS État islamique" not in fr
     # The French quote is the speaker's words: it keeps its own acronym, with the analyst's translation beside it.
-    assert "l'EIGS font peser" in en and "JNIM and ISGS pose a direct threat" in en
+    assert "l’EIGS font peser" in en and "JNIM and ISGS pose a direct threat" in en
 
 
 # -- point 7: tailored editions say so -----------------------------------------------------------
@@ -143,7 +143,7 @@ def test_a_tailored_edition_says_so_and_keeps_only_its_themes(tmp_path):
     # In the subject, the mail and the file name…
     assert subject.endswith("(2025-W30) · Édition personnalisée : Montée en puissance des forces maliennes")
     assert "Édition personnalisée : Montée en puissance des forces maliennes" in body
-    assert "L'édition personnalisée selon vos thèmes est jointe en PDF : " in body
+    assert "L’édition personnalisée selon vos thèmes est jointe en PDF : " in body
     assert "édition complète" not in body
     assert name == "brief-2025-W30-fr-tailored-force_buildup.pdf"
     # …and in the edition itself.
@@ -159,7 +159,7 @@ def test_a_tailored_edition_says_so_and_keeps_only_its_themes(tmp_path):
 
     subject, body, name, pdf = mails["aminata@example.org"]  # the full edition has them all, and says nothing
     assert "personnalisée" not in subject + body + pdf and name == "brief-2025-W30-fr.pdf"
-    assert "L'édition complète est jointe en PDF" in body
+    assert "L’édition complète est jointe en PDF" in body
     for text in ("Jugement sur les liens économiques.", "Jugement sur la montée en puissance.",
                  "Point à suivre sur le commerce.", "Point à suivre pour tous."):
         assert text in pdf, text
@@ -184,8 +184,8 @@ def test_nothing_in_your_themes_is_a_short_note_not_the_full_edition(tmp_path):
     stakeholders(cfg, AMINATA, MARIAM)
     mails = outbox(cfg, W31, tmp_path)
     subject, body, name, pdf = mails["mariam@example.org"]
-    assert "Rien n'a été signalé dans vos thèmes cette semaine." in body
-    assert "Rien n'a été signalé dans vos thèmes cette semaine." in pdf
+    assert "Rien n’a été signalé dans vos thèmes cette semaine." in body
+    assert "Rien n’a été signalé dans vos thèmes cette semaine." in pdf
     assert "Montée en puissance des forces maliennes Aucun développement significatif signalé." in pdf
     assert name == "brief-2025-W31-fr-tailored-force_buildup.pdf" and "Édition personnalisée" in subject
     full = mails["aminata@example.org"][3]

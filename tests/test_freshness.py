@@ -221,7 +221,7 @@ def test_a_ledger_written_before_revisions_is_migrated(desk, tmp_path):
     got = desk.received(1)
     fr, en = got["aminata@example.org"], got["jreed@example.org"]
     assert fr["Subject"].startswith("TLP:RED Rectificatif") and fr["In-Reply-To"] == f"<old.{W28}@example.org>"
-    assert "les changements par rapport à la version antérieure n'ont pas été enregistrés" in plain(fr)
+    assert "les changements par rapport à la version antérieure n’ont pas été enregistrés" in plain(fr)
     assert en["Subject"].startswith("TLP:RED Weekly") and en["In-Reply-To"] is None
     archive = desk.root / "output" / W28 / "revisions"
     marks = {d.name: "TLP:AMBER" in text_of_pdf((d / "brief.fr.pdf").read_bytes(), tmp_path)

@@ -80,7 +80,7 @@ def test_statement_says_what_was_said_in_the_sources_terms(desk, project):
 
 def test_hedged_figure_is_marked_and_never_the_lowest(desk):
     fr = edition(desk, "2025-W30", "fr")
-    assert ("Les sources divergent sur le chiffre : 900 (L'Écho de Sikasso et Sahel Dépêches) ; près de 1 000 "
+    assert ("Les sources divergent sur le chiffre : 900 (L’Écho de Sikasso et Sahel Dépêches) ; près de 1 000 "
             "(non vérifié ; une source anonyme citée par Sahel Dépêches).") in fr
     assert "Le chiffre retenu est le plus bas de ceux rapportés sans réserve : 900." in fr
     assert "Le chiffre le plus bas est retenu" not in fr
@@ -118,13 +118,13 @@ def test_quote_cites_its_outlet_and_shows_the_other_wording(desk):
 
 def test_phrasing_lists_numbers_dates_and_first_mentions(desk):
     fr = edition(desk, "2025-W30", "fr")
-    assert "la santé et le commerce et l'investissement" not in fr
-    assert "la coopération économique, la santé, ainsi que le commerce et l'investissement" in fr
+    assert "la santé et le commerce et l’investissement" not in fr
+    assert "la coopération économique, la santé, ainsi que le commerce et l’investissement" in fr
     en = edition(desk, "2025-W30", "en")
     assert "economic cooperation, health, as well as trade and investment" in en
     # Digits below ten are words; no sentence opens with a numeral; no date dangles after a list of names.
     assert "six mois" in fr and "6 mois" not in fr and "3 mois" not in fr
-    assert "dont trois mois en centre d'instruction et trois mois en phase professionnelle" in fr
+    assert "dont trois mois en centre d’instruction et trois mois en phase professionnelle" in fr
     assert "Le 22 juillet 2025, 900 recrues originaires de Bamako" in fr
     assert "On 22 July 2025, 900 recruits from Bamako" in en
     assert "Les 21 et 22 juillet 2025, les États-Unis ont rappelé les sanctions visant" in fr
@@ -132,7 +132,7 @@ def test_phrasing_lists_numbers_dates_and_first_mentions(desk):
     # People get their role at their first mention, in the key points; no two key points in a row open
     # with the same name.
     points = key_points(fr, "fr")
-    assert any(p.startswith("William B. Stevens, sous-secrétaire d'État adjoint pour l'Afrique de l'Ouest") for p in points)
+    assert any(p.startswith("William B. Stevens, sous-secrétaire d’État adjoint pour l’Afrique de l’Ouest") for p in points)
     openings = [p.split(",")[0] for p in points]
     assert all(a != b for a, b in zip(openings, openings[1:])), openings
 
@@ -157,7 +157,7 @@ def test_icd203_scale_in_both_catalogues():
 
 def test_estimative_terms_rendered_with_their_band(desk):
     w28 = edition(desk, "2025-W28", "fr")
-    assert "Il est probable (55–80 %) que d'autres visites suivent" in w28
+    assert "Il est probable (55–80 %) que d’autres visites suivent" in w28
     assert "Further visits in the coming weeks are likely (55–80%)." in edition(desk, "2025-W28", "en")
     w30 = edition(desk, "2025-W30", "en")
     assert "It is likely (55–80%) that a regular security dialogue" in w30

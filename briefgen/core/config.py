@@ -16,7 +16,7 @@ from pydantic import AfterValidator, TypeAdapter, ValidationError, ValidationInf
 
 from .errors import BriefgenError, ConfigError, Problem
 from .models import RELIABILITY, TLP_LABELS, Entity, Outlet
-from .schema import ListOf, PerLanguage, Shape, TextList, between, fail, languages_of, validate
+from .schema import ListOf, ListsPerLanguage, PerLanguage, Shape, TextList, between, fail, languages_of, validate
 from .weeks import parse_week
 from .yamlio import load_yaml
 
@@ -42,7 +42,8 @@ class BriefDefinition:
 
     title: Mapping[str, str]
     subject: Mapping[str, str]
-    keywords: tuple[str, ...]
+    keywords: Mapping[str, tuple[str, ...]]
+    """The PDF's keywords per language."""
     first_edition: str
     key_points: int
     key_figures: int
@@ -237,7 +238,7 @@ class BriefFile(Shape):
 
     title: Title
     subject: PerLanguage = {}
-    keywords: TextList = ()
+    keywords: ListsPerLanguage = {}
     first_edition: Annotated[str, AfterValidator(_week)] = "2025-W01"
     key_points: Annotated[int, between(2, 5, " (bottom line up front)")] = 4
     key_figures: int = 3
@@ -384,7 +385,8 @@ def _salvage(data: Any, base: Path) -> tuple[tuple[str, ...], dict[str, Path | N
 
 def _brief(b: BriefFile, langs: tuple[str, ...]) -> BriefDefinition:
     return BriefDefinition(
-        title=languages_of(b.title, langs), subject=languages_of(b.subject, langs), keywords=b.keywords,
+        title=languages_of(b.title, langs), subject=languages_of(b.subject, langs),
+        keywords=languages_of(b.keywords, langs),
         first_edition=b.first_edition, key_points=b.key_points, key_figures=b.key_figures,
         themes=tuple(Theme(t.id, languages_of(t.title, langs), t.cues) for t in b.themes if not t.retired),
         annexes=b.annexes,

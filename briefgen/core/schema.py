@@ -95,6 +95,19 @@ PerLanguage = Annotated[dict[str, str], BeforeValidator(_per_language), Language
 """Text per language; a plain text stands for every language (see ``languages_of``)."""
 
 
+def _lists_per_language(v: Any) -> Any:
+    """A list (or one text) for every language, or ``{fr: […], en: […]}``."""
+    if isinstance(v, (str, list)):
+        return {"*": v}
+    if isinstance(v, dict):
+        return {k: x for k, x in v.items() if x is not None}
+    return v
+
+
+ListsPerLanguage = Annotated[dict[str, TextList], BeforeValidator(_lists_per_language), LanguageKeys()]
+"""A TextList per language; a plain list stands for every language (see ``languages_of``)."""
+
+
 def ListOf(item: Any) -> Any:
     """A list whose items are each checked as ``item`` (a shape, or text with its own validators), so
     a problem names its index (``themes[2]``); as in TextList, a single text is a list of one."""

@@ -128,7 +128,8 @@ class Brief:
     author: str
     title: Mapping[str, str]
     subject: Mapping[str, str]
-    keywords: tuple[str, ...]
+    keywords: Mapping[str, tuple[str, ...]]
+    """The PDF's keywords per language."""
     key_points: tuple[Item, ...]
     sections: tuple[Section, ...]
     figures: tuple[Figure, ...]

@@ -24,6 +24,9 @@ from .engine import load_weasyprint
 _PR_SET_PDEATHSIG = 1
 ASSET_SCHEME = "briefgen-asset:"
 """How templates name their assets (fonts, map outlines): resolved in the template folders only."""
+PDF_FONTS = ASSET_SCHEME + "fonts/fonts.css"
+"""The @font-face rules of the PDF (the project's fonts, embedded), added to every edition's own
+styles when its PDF is written: the HTML edition itself names no asset a browser could not open."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +71,14 @@ def _fetcher_class():
 
 def write_pdf(job: PdfJob) -> bytes:
     """The PDF of one edition (fonts embedded, bookmarks from headings, metadata from <head>)."""
-    html = load_weasyprint().HTML
-    return html(string=job.html, url_fetcher=_fetcher_class()(job.asset_roots)).write_pdf(
-        pdf_tags=job.tagged, pdf_variant=job.variant)
+    weasyprint = load_weasyprint()
+    from weasyprint.text.fonts import FontConfiguration
+
+    fetcher = _fetcher_class()(job.asset_roots)
+    fonts = FontConfiguration()
+    css = weasyprint.CSS(url=PDF_FONTS, url_fetcher=fetcher, font_config=fonts)
+    return weasyprint.HTML(string=job.html, url_fetcher=fetcher).write_pdf(
+        stylesheets=[css], font_config=fonts, pdf_tags=job.tagged, pdf_variant=job.variant)
 
 
 def _die_with_parent(parent: int) -> None:

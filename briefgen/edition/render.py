@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 import mimetypes
+import re
 from functools import lru_cache
+from html import unescape as html_unescape
 from pathlib import Path
 
 import jinja2
@@ -36,10 +38,7 @@ def _markdown() -> MarkdownIt:
 
 def markdown(text: str, lang: str) -> Markup:
     """Analysts' Markdown as HTML; raw HTML in it is shown as text, never interpreted."""
-    html = with_bands(_markdown().render(text or ""), i18n.translations(lang))
-    if lang == "fr":
-        html = i18n.french_html(html)
-    return Markup(html)
+    return Markup(with_bands(_markdown().render(text or ""), i18n.translations(lang)))
 
 
 # -- Jinja ------------------------------------------------------------------------------------
@@ -74,7 +73,7 @@ def environment(cfg: Config | None, lang: str) -> jinja2.Environment:
         date_range=lambda a, b: i18n.date_range(a, b, lang),
         number=lambda v: i18n.number(v, lang),
         markdown=lambda t: markdown(t, lang),
-        css_string=lambda s: '"' + str(s).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"',
+        css_string=lambda s: _css_string(s, lang),
     )
     return env
 
@@ -83,26 +82,7 @@ def render_html(cfg: Config, brief: Brief, lang: str) -> str:
     """One edition as a self-contained HTML document."""
     env = environment(cfg, lang)
     tr = i18n.translations(lang)
-    # One reader reads the edition from the top: a person's role, an acronym's expansion, on the first
-    # mention in the edition (the key points), not again in the sections.
-    speaker = phrasing.Speaker(lang, dict(brief.entities))
-    short = phrasing.Speaker(lang, dict(brief.entities), with_roles=False)
 
-    def sentence(item: Item, *, first_mention: bool = True) -> Markup:
-        # ``first_mention`` is accepted for templates written before roles moved to the first mention
-        # in the edition; the edition's one Speaker decides now.
-        return _names_html(phrasing.sentence(item.fact, speaker, tr))
-
-    def key_point_sentences() -> list[Markup]:
-        """The key points' sentences, in order: one that would open with the same subject as the one
-        before it opens with its date instead (the first mention, with the role, comes first)."""
-        out, previous = [], None
-        for item in brief.key_points:
-            subject = item.fact.actors[0] if item.fact.actors and not item.fact.text.get(lang) else None
-            date_first = subject is not None and subject == previous
-            out.append(_names_html(phrasing.sentence(item.fact, speaker, tr, date_first=date_first)))
-            previous = None if date_first else subject
-        return out
 
     def outlet(source) -> str:
         o = brief.outlets.get(source.outlet) if source is not None and source.outlet else None
@@ -138,16 +118,79 @@ def render_html(cfg: Config, brief: Brief, lang: str) -> str:
         except ValueError:
             return value
 
-    css = env.get_template("brief.css.j2").render(cfg=cfg, brief=brief, lang=lang)
-    html = env.get_template("brief.html.j2").render(
-        cfg=cfg, brief=brief, lang=lang, css=Markup(css.replace("</", "<\\/")), sentence=sentence,
-        key_point_sentences=key_point_sentences(),
-        logo=_data_url(cfg.branding.logo) if cfg.branding.logo else None,
-        amount=lambda q: phrasing.amount(q, lang, tr), name=lambda eid: _names_html(short.name(eid)),
-        conflict_sides=conflict_sides, outlet=outlet, figure=figure,
-        locator_map=lambda: maps.locator_map(list(brief.places), lang, _asset(cfg, "west-africa-110m.geojson")),
-    )
-    return i18n.french_html(html) if lang == "fr" else html
+    css = env.get_template("brief.css.j2").render(cfg=cfg, brief=brief, lang=lang,
+                                                    hyphenate_min=i18n.HYPHENATE_MIN)
+    located = []
+
+    def locator_map() -> Markup:
+        if not located:
+            located.append(maps.locator_map(list(brief.places), lang, _asset(cfg, "west-africa-110m.geojson")))
+        return located[0]
+
+    def render(glossary) -> str:
+        # One reader reads the edition from the top: a person's role, an acronym's expansion, on the
+        # first mention in the edition (the key points), not again in the sections. Speakers remember
+        # whom they introduced: new ones for each rendering.
+        speaker = phrasing.Speaker(lang, dict(brief.entities))
+        short = phrasing.Speaker(lang, dict(brief.entities), with_roles=False)
+
+        def sentence(item: Item, *, first_mention: bool = True) -> Markup:
+            # ``first_mention`` is accepted for templates written before roles moved to the first
+            # mention in the edition; the edition's one Speaker decides now.
+            return _names_html(phrasing.sentence(item.fact, speaker, tr))
+
+        def key_point_sentences() -> list[Markup]:
+            """The key points' sentences, in order: one that would open with the same subject as the
+            one before it opens with its date instead (the first mention, with the role, comes first)."""
+            out, previous = [], None
+            for item in brief.key_points:
+                subject = item.fact.actors[0] if item.fact.actors and not item.fact.text.get(lang) else None
+                date_first = subject is not None and subject == previous
+                out.append(_names_html(phrasing.sentence(item.fact, speaker, tr, date_first=date_first)))
+                previous = None if date_first else subject
+            return out
+
+        return env.get_template("brief.html.j2").render(
+            cfg=cfg, brief=brief, lang=lang, css=Markup(css.replace("</", "<\\/")), sentence=sentence,
+            key_point_sentences=key_point_sentences(),
+            logo=_data_url(cfg.branding.logo) if cfg.branding.logo else None,
+            amount=lambda q: phrasing.amount(q, lang, tr), name=lambda eid: _names_html(short.name(eid)),
+            conflict_sides=conflict_sides, outlet=outlet, figure=figure, locator_map=locator_map,
+            glossary=tuple(glossary))
+
+    # The glossary explains the acronyms the edition uses (in this language), not every acronym of
+    # the entities its facts name: the edition is read without it first.
+    html = render(())
+    glossary = used_acronyms(brief.glossary, html, lang)
+    if glossary:
+        html = render(glossary)
+    # Typography once, over the whole document: generated sentences, analysts' Markdown (after its
+    # inline markup) and template strings alike, by the language in force at each place.
+    return i18n.typeset_html(html, lang, keep_names=True)
+
+
+def used_acronyms(entities, html: str, lang: str) -> list:
+    """The entities whose acronym in ``lang`` appears, as a word, in the text of ``html``."""
+    text = _STYLE.sub(" ", html)
+    text = html_unescape(_TAGS.sub(" ", text))
+    out = []
+    for e in entities:
+        acronym = e.acronym_in(lang)
+        if acronym and re.search(rf"(?<!\w){re.escape(acronym)}(?!\w)", text):
+            out.append(e)
+    return out
+
+
+_STYLE = re.compile(r"<(style|script)\b.*?</\1>", re.S | re.I)
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def _css_string(value, lang: str) -> str:
+    """A CSS string (page headers and footers), with the language's typography."""
+    text = str(value).replace("\n", " ")
+    if lang == "fr":
+        text = i18n.french_text(text)
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _asset(cfg: Config, name: str) -> Path:

@@ -1,0 +1,21 @@
+"""`briefgen run --send --dry-run`: the weekly job as it would mail, with the messages written to the
+outbox and nothing sent (no SMTP server is configured or reachable here)."""
+
+from __future__ import annotations
+
+from conftest import run_cli
+
+
+def test_run_send_dry_run_writes_the_outbox_and_sends_nothing(project):
+    result = run_cli("run", "--send", "--dry-run", "--week", "2025-W30", "--config", str(project))
+    assert result.returncode == 0, result.stderr
+    outbox = project.parent.parent / "output" / "2025-W30" / "outbox"
+    assert sorted(p.suffix for p in outbox.iterdir()) == [".eml"] * 3
+    assert "nothing sent" in result.stderr
+    assert not (project.parent.parent / "output" / "deliveries.sqlite").exists()  # no delivery recorded
+
+
+def test_run_dry_run_without_send_is_a_usage_error(project):
+    result = run_cli("run", "--dry-run", "--config", str(project))
+    assert result.returncode == 2
+    assert "--dry-run goes with --send" in result.stderr
