@@ -74,6 +74,7 @@ def scenario_a(tmp: Path, runs: int) -> dict:
     cfg = copy_project(tmp / "a")
     cmd = [PY, "-m", "briefgen", "build", "--week", "2025-W30", "--config", str(cfg), "-q"]
     subprocess.run(cmd, check=True)
+    cmd.append("--force")  # the editions are current after the first build: without it nothing is rendered
     out = cfg.parent.parent / "output" / "2025-W30"
     html = [str(out / "brief.fr.html"), str(out / "brief.en.html")]
     base = [PY, str(HERE / "bare_weasyprint.py"), *html]
