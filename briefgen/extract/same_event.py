@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Mapping
 
@@ -352,6 +352,8 @@ class Account:
     words: frozenset[str] = frozenset()
     """The rare content words of its evidence (``content_words``, kept by ``join_outlets`` when
     few articles of the run use them)."""
+    leads: Mapping[str, frozenset[float]] = field(default_factory=dict)
+    """Its articles' leading figures by what they count (``lead_figures``)."""
 
 
 def compatible_kinds(a: str, b: str) -> bool:
@@ -370,6 +372,23 @@ def figures_of(quantities) -> dict[str, frozenset[float]]:
         if q.unit not in UNCOUNTED and q.value >= DISTINCTIVE:
             out.setdefault(COUNTED.get(q.unit, q.unit), set()).add(q.value)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def lead_figures(cands) -> dict[str, dict[str, frozenset[float]]]:
+    """Article id → what it counts → the figures of its first sentence that counts it: the
+    article's own event (« 35 000 VDP » in the lede; the « 15 000 » of an earlier call recalled
+    further down belongs to another story)."""
+    out: dict[str, dict[str, frozenset[float]]] = {}
+    for c in sorted(cands, key=lambda c: (c.source, c.sent)):
+        mine = out.setdefault(c.source, {})
+        for unit, values in figures_of(c.quantities).items():
+            mine.setdefault(unit, values)
+    return out
+
+
+def leads_differ(a: Mapping[str, frozenset[float]], b: Mapping[str, frozenset[float]]) -> bool:
+    """Whether two articles' (or accounts') leading figures of one unit are far apart."""
+    return any(not any(close(x, y) for x in a[u] for y in b[u]) for u in a.keys() & b.keys())
 
 
 def overlap(a: DateSpan, b: DateSpan, slack: timedelta = timedelta(0)) -> bool:
@@ -411,6 +430,8 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     # 900 and « près de 1 000 » recruits may be one intake told loosely
     if any(not any(close(x, y) for x in a.figures[u] for y in b.figures[u]) for u in counted):
         return 0
+    if leads_differ(a.leads, b.leads):
+        return 0  # 35 000 and 15 000 recruits in their ledes: two calls, though one recalls the other
     figures = any(rounded_alike(x, y) for u in counted for x in a.figures[u] for y in b.figures[u])
     place = bool(a.places and b.places) and who.places_meet(a.places, b.places)
     shared = who.shared(a.participants, b.participants)
