@@ -167,3 +167,13 @@ def test_a_minister_received_by_a_general_is_still_a_meeting(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "audience", "Le chef d'état-major général des armées, le général Oumar Diarra, a "
                    "reçu le jeudi 6 mars 2025 l'ambassadeur de Chine, Chen Zhihong, à Bamako.", date="2025-03-07")
     assert {f.kind for f in facts} == {"meeting"}, [(f.kind, f.date) for f in facts]
+
+
+def test_a_state_equipping_another_is_a_delivery_from_the_nearest_subject(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "equiper", "Dans le cadre de la coopération entre Ouagadougou et Ankara, la Turquie "
+                   "a équipé le Burkina Faso d'un système de défense antiaérienne contre les groupes terroristes.")
+    deliveries = [f for f in facts if f.kind == "delivery"]
+    assert deliveries, [(f.kind, f.actors) for f in facts]
+    assert deliveries[0].actors and deliveries[0].counterparts
+    assert not set(deliveries[0].actors) & set(deliveries[0].counterparts)
+    assert "burkina" not in deliveries[0].actors[0]

@@ -305,21 +305,23 @@ def _home_forces(site: Site) -> list[str]:
 
 
 EQUIPMENT_WORDS = re.compile(r"equipement|materiel militaire|armement|munition|\bdrones?\b|aeronef|\bavions?\b"
-                             r"|helicoptere|blindes?\b|vecteurs? aeriens?")
+                             r"|helicoptere|blindes?\b|vecteurs? aeriens?|anti-?aerienn?e?s?\b")
 """Words that make a handover a delivery of equipment even without a count (the sentence is folded)."""
 
 
 @rule("delivery", "actors", "counterparts", "places", "origins", "objects", frame="delivery", figures=True,
       yields_to=("programme",),  # « programmes … par des équipements »: the programme is the fact
       triggers={"livrer", "livraison", "réceptionner", "réception", "remettre", "remise", "don", "acquérir",
-                "acquisition", "doter", "recevoir", "accueillir"})
+                "acquisition", "doter", "équiper", "recevoir", "accueillir"})
 def delivery(site: Site) -> Roles | None:
     if not any(q.unit in EQUIPMENT for q in site.quantities) and not EQUIPMENT_WORDS.search(site.low):
         return None
     giver, receiver = _delivery_parties(site)
     roles = replace(_where_and_what(site), actors=giver, counterparts=receiver)
-    if receiver and site.ctx.in_sent(site.ctx.dates, site.i):
-        return roles  # « L'armée a reçu, le 26 novembre, de nouveaux vecteurs aériens »: dated, received
+    if receiver and (giver or site.ctx.in_sent(site.ctx.dates, site.i)):
+        # « L'armée a reçu, le 26 novembre, de nouveaux vecteurs aériens »: dated, received;
+        # « la Russie a équipé le Niger d'un système de défense antiaérienne »: one side to the other
+        return roles
     return _enough(site, roles)
 
 
@@ -332,7 +334,7 @@ def _delivery_parties(site: Site) -> tuple[list[str], list[str]]:
     home = _home_forces(site)
     if trigger is not None and trigger.lemma_.lower() in RECEIVE:
         return [], before[:1] or home[:1]
-    giver = before[:1]
+    giver = before[-1:]  # the nearest: « entre Niamey et Moscou, la Russie a équipé le Niger »
     receiver = [m.entity for m in site.orgs if m.start > site.idx and m.entity not in giver][:1] or \
         [e for e in home if e not in giver]
     return giver, receiver[:1]
