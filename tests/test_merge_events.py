@@ -390,3 +390,10 @@ def test_two_calls_whose_ledes_count_other_figures_stay_two_facts(cfg, tmp_path)
     facts = _extract(cfg, tmp_path / "v", later=CALL_LATER, earlier=CALL_EARLIER)
     assert not _told_by(facts, "later", "earlier")
     assert _told_by(facts, "later") and _told_by(facts, "earlier")
+
+
+def test_a_site_without_its_town_may_be_in_the_other_accounts_town(cfg):
+    who = Affiliations(cfg)
+    assert who.places_meet({"base-aerienne-de-tabakoro"}, {"aeroport-de-koro", "bamako"})
+    assert not who.places_meet({"base-aerienne-de-tabakoro"}, {"camp-de-sikoro"})  # two sites: two places
+    assert not who.places_meet({"segou"}, {"bamako"})

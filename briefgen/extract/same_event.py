@@ -199,6 +199,15 @@ def _named_after(site: str, town: str) -> bool:
         words[i:i + len(name)] == name for i in range(len(words) - len(name) + 1))
 
 
+SITE_HEADS = ("base", "aeroport", "camp", "caserne", "ecole", "stade", "palais", "hotel", "centre", "academie",
+              "garnison", "salle", "siege", "port", "aerodrome", "place")
+"""Head nouns of sites (in ids, folded): « base-aerienne-de-senou » is somewhere in a town not named."""
+
+
+def _is_site(eid: str) -> bool:
+    return eid.split("-", 1)[0] in SITE_HEADS and "-" in eid
+
+
 def _body_in(text: str, countries: set[str]) -> tuple[str, tuple[str, ...]] | None:
     """(« ministere », its portfolio words) for a ministry or a minister, an embassy or an ambassador."""
     m = _BODY.search(text)
@@ -238,6 +247,7 @@ class Affiliations:
         self.roles = dict(roles or {})
         self._cache: dict[str, Affiliation] = {}
         self._words: dict[str, tuple[str, ...]] = {}
+        self._towns = tuple(e for e, ent in cfg.entities.items() if ent.place_kind not in (None, "site", "country"))
 
     def of(self, eid: str) -> Affiliation:
         if eid not in self._cache:
@@ -286,7 +296,13 @@ class Affiliations:
         after the other's town (« aéroport international de Niamey » and « Niamey »)."""
         if not xs or not ys or set(xs) & set(ys):
             return True
-        return any(_named_after(x, y) or _named_after(y, x) for x in xs for y in ys)
+        if any(_named_after(x, y) or _named_after(y, x) for x in xs for y in ys):
+            return True
+        # « la base aérienne de Sénou » says no town: it may be in the other account's town
+        def townless(x: str) -> bool:  # « base-aerienne-de-gao » is in Gao
+            return _is_site(x) and not any(x.endswith("-" + t) for t in self._towns)
+
+        return all(map(townless, xs)) != all(map(townless, ys))
 
     def alike(self, x: str, y: str) -> bool:
         """Whether two ids, one at least not the gazetteer's, name one bearer spelled otherwise:
