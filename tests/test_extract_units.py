@@ -78,6 +78,10 @@ def test_number_words():
     ("2-3-2025", None, "2025-03-02"),
     ("18\nNov", Reference(date(2024, 11, 18)), "2024-11-18"),
     ("04 févier 2015", None, "2015-02-04"),
+    ("ce mois-ci", Reference(date(2024, 12, 27)), "2024-12"),
+    ("26 juillet", Reference(date(2024, 2, 10)), "2023-07-26"),  # months ahead: the past one
+    ("2 mars", Reference(date(2024, 2, 10)), "2024-03-02"),  # a few weeks ahead: the coming one
+    ("ce mois", Reference(date(2024, 12, 1), "month"), "2024-12"),
 ])
 def test_ranges_across_months_figures_and_abbreviated_datelines(text, ref, expected):
     span = resolve(text, ref)

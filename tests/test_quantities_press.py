@@ -491,3 +491,11 @@ def test_dates_the_words_around_them_complete(read_all, sentence, expected):
 
 def test_a_date_after_a_sentence_first_word_and_du_is_a_date(read_all):
     assert read_all("Organisée du 3 au 7 juin 2024, la session a réuni les maires.")[1] == ["2024-06-03/2024-06-07"]
+
+
+def test_this_month_is_a_date(read_all):
+    assert read_all("La mine a commencé à produire ce mois-ci, selon la société.")[1] == ["2024-03"]
+
+
+def test_a_year_glued_to_the_next_sentence_is_read(read_all):
+    assert read_all("Le traité date du 9 mai 2011.Cette décision surprend.")[1] == ["2011-05-09"]

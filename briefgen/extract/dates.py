@@ -26,6 +26,9 @@ _NUMERIC = re.compile(r"^\s*(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})
 """A day written in figures, day first: « 11/07/23 », « 2-3-2025 »."""
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 PAST = ("dernier", "dernière", "derniere")
+FAR_AHEAD = 120
+"""Days ahead of the article beyond which a day without its year is read as past: the press tells
+what happened more often than what is planned months away."""
 FUTURE = ("prochain", "prochaine")
 
 
@@ -73,7 +76,11 @@ def _pick_year(month: int, day: int, ref: Reference, direction: str | None) -> d
     if direction == "future":
         future = [d for d in options if d >= ref.day]
         return min(future) if future else None
-    return min(options, key=lambda d: abs((d - ref.day).days))
+    nearest = min(options, key=lambda d: abs((d - ref.day).days))
+    past = [d for d in options if d <= ref.latest]
+    if (nearest - ref.latest).days > FAR_AHEAD and past:
+        return max(past)  # « les autorités du 26 juillet » in February: last July, not next
+    return nearest
 
 
 def _direction(words: list[str]) -> str | None:
@@ -154,7 +161,7 @@ def resolve(text: str, ref: Reference | None) -> DateSpan | None:
             return None
         shift = -7 if direction == "past" else 7 if direction == "future" else 0
         return week_span(ref.day + timedelta(days=shift))
-    if "mois" in words:
+    if "mois" in words or "mois-ci" in words:
         base = ref.day.replace(day=1)
         if direction == "past":
             base = (base - timedelta(days=1)).replace(day=1)
@@ -218,7 +225,7 @@ def span_key(span: DateSpan) -> str:
 # -- EntityRuler token patterns --------------------------------------------------------------
 _DAYNUM = {"TEXT": {"REGEX": r"^(1er|[0-3]?\d)$"}}
 _MONTH = {"LOWER": {"IN": list(MONTHS)}}
-_YEAR = {"TEXT": {"REGEX": r"^(19|20)\d\d$"}}
+_YEAR = {"TEXT": {"REGEX": r"^(19|20)\d\d(?:\.[A-ZÉÀ][a-zé]*)?$"}}  # « 2012.Cette »: a space missing
 _WD = {"LOWER": {"IN": list(WEEKDAYS)}}
 _REL = {"LOWER": {"IN": list(PAST + FUTURE)}}
 _AND = {"LOWER": {"IN": ["et", "au", "-", "à"]}}
@@ -246,6 +253,7 @@ def ruler_patterns() -> list[dict]:
          opt({"LOWER": {"IN": ["dernier", "prochain"]}})],
         [{"LOWER": {"IN": ["la", "cette"]}}, {"LOWER": "semaine"}, opt(_REL)],
         [{"LOWER": "le"}, {"LOWER": "mois"}, _REL],
+        [{"LOWER": "ce"}, {"LOWER": "mois"}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["ci", "-ci"]}, "OP": "?"}],
     ]
     out = [{"label": "DATE", "pattern": p} for p in seqs]
     # « la semaine » alone is no date: require the qualifier unless it is « cette semaine »
