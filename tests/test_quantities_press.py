@@ -451,6 +451,7 @@ def read_all(cfg):
         doc = pipe(text)
         found = mentions.find(doc, text, mentions.sentences(doc, text), cfg, ref, names)
         found.dates[:] = dates_mod.completed(text, found.dates)
+        found.dates[:], found.quantities[:] = dates_mod.relative(text, found.dates, found.quantities)
         found.quantities[:] = qty_mod.completed(doc, found.quantities, found.dates)
         return ([(q.quantity.value, q.quantity.unit) for q in found.quantities],
                 [dates_mod.span_key(d.span) for d in found.dates])
@@ -499,3 +500,9 @@ def test_this_month_is_a_date(read_all):
 
 def test_a_year_glued_to_the_next_sentence_is_read(read_all):
     assert read_all("Le traité date du 9 mai 2011.Cette décision surprend.")[1] == ["2011-05-09"]
+
+
+def test_months_before_a_date_told_are_a_date(read_all):
+    figures, dates = read_all("Le chef rebelle est mort en octobre 2021. Il avait rompu avec Bamako trois mois "
+                              "auparavant, selon la presse.")
+    assert dates == ["2021-10", "2021-07"] and figures == []

@@ -22,6 +22,7 @@ def analyse_doc(doc, source: Source, ref: Reference | None, cfg: Config, *, them
     sents = mentions_mod.sentences(doc, text)
     found = mentions_mod.find(doc, text, sents, cfg, ref, nlp_mod.surnames(cfg), source.outlet)
     found.dates[:] = dates.completed(text, found.dates)
+    found.dates[:], found.quantities[:] = dates.relative(text, found.dates, found.quantities)
     found.quantities[:] = quantities.completed(doc, found.quantities, found.dates)
     ctx = Context(cfg, source, text, sents, found.mentions, found.dates, found.quantities, ref,
                   tuple(found.role_spans), dict(found.roles),

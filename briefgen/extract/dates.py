@@ -286,3 +286,34 @@ def completed(text: str, found: list) -> list:
             if span is not None:
                 out[i] = replace(m, span=span)
     return out
+
+
+_BEFORE_AFTER = re.compile(r"^\s*(auparavant|plus tôt|plus tard)\b", re.IGNORECASE)
+_SHIFT_UNITS = {"day": 1, "week": 7, "month": 0}
+
+
+def relative(text: str, dates: list, quantities: list) -> tuple[list, list]:
+    """Durations that place an event against the date told just before (« en août 2023 … deux
+    mois auparavant » is June 2023): dates, not quantities. Returns (dates, quantities)."""
+    from .types import DateMention
+
+    dates, kept = list(dates), []
+    for q in quantities:
+        unit, n = q.quantity.unit, q.quantity.value
+        move = _BEFORE_AFTER.match(text[q.end:q.end + 20])
+        before = [d for d in dates if d.end <= q.start and q.sent - 1 <= d.sent <= q.sent]
+        if unit not in _SHIFT_UNITS or not move or not before or not n.is_integer():
+            kept.append(q)
+            continue
+        sign = 1 if move.group(1).lower() == "plus tard" else -1
+        base = before[-1].span
+        if unit == "month":
+            k = base.start.year * 12 + base.start.month - 1 + sign * int(n)
+            span = month_span(k // 12, k % 12 + 1)
+        else:
+            d = base.start + timedelta(days=sign * int(n) * _SHIFT_UNITS[unit])
+            span = DateSpan(d, d, "day") if base.precision == "day" else week_span(d)
+        end = q.end + move.end()
+        dates.append(DateMention(q.start, end, text[q.start:end], span, q.sent))
+    dates.sort(key=lambda d: d.start)
+    return dates, kept

@@ -115,7 +115,8 @@ VAGUE_NOUNS = frozenset(["sujet", "secteur", "domaine", "organisation", "zone", 
 """Nouns whose count announces a list rather than a figure (« trois organisations qui menacent :
 … »): not read as quantities."""
 PRE_ADJ = ["meilleur", "meilleure", "meilleurs", "meilleures", "grand", "grands", "grande", "grandes",
-           "petit", "petits", "petite", "petites", "principaux", "principales", "gros", "nouvel"]
+           "petit", "petits", "petite", "petites", "principaux", "principales", "gros", "nouvel", "ancien",
+           "anciens", "ancienne", "anciennes", "hauts", "hautes", "vieux", "vieilles"]
 """Adjectives that may stand between a number and the noun it counts (« quatre meilleures équipes »)."""
 _INVARIABLE = frozenset(["pays", "fois", "mois", "prix", "cas", "bras", "corps", "poids", "repas", "fonds", "frais",
                          "avis", "permis", "colis", "puits", "bois", "choix", "voix", "noix", "croix", "paix", "taux",
