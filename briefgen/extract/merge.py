@@ -102,8 +102,9 @@ def _compatible(members: list[Candidate], c: Candidate, cfg: Config, date: DateS
     same_source = any(m.source == c.source for m in members)
     if not same_source and _figures_differ(members, c):
         return False  # two outlets, 25 and 40 vehicles: two deliveries, whoever is named
-    if not same_source and leads and any(leads_differ(leads.get(m.source, {}), leads.get(c.source, {}))
-                                         for m in members):
+    counted = figures_of(q for m in members for q in m.quantities).keys() & figures_of(c.quantities).keys()
+    if not same_source and counted and leads and any(
+            leads_differ(leads.get(m.source, {}), leads.get(c.source, {}), counted) for m in members):
         return False  # their ledes count 35 000 and 15 000 recruits: two calls
     if not same_source and who.other_states(core, c.core()):
         return False  # two outlets, Russia and Turkey delivering: two deliveries

@@ -402,9 +402,11 @@ def lead_figures(cands) -> dict[str, dict[str, frozenset[float]]]:
     return out
 
 
-def leads_differ(a: Mapping[str, frozenset[float]], b: Mapping[str, frozenset[float]]) -> bool:
-    """Whether two articles' (or accounts') leading figures of one unit are far apart."""
-    return any(not any(close(x, y) for x in a[u] for y in b[u]) for u in a.keys() & b.keys())
+def leads_differ(a: Mapping[str, frozenset[float]], b: Mapping[str, frozenset[float]], units) -> bool:
+    """Whether two articles' (or accounts') leading figures of one of ``units`` (what both
+    accounts themselves count) are far apart: an account without a figure may tell another event
+    of its article than the lede's."""
+    return any(not any(close(x, y) for x in a[u] for y in b[u]) for u in a.keys() & b.keys() & set(units))
 
 
 def overlap(a: DateSpan, b: DateSpan, slack: timedelta = timedelta(0)) -> bool:
@@ -446,7 +448,7 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     # 900 and « près de 1 000 » recruits may be one intake told loosely
     if any(not any(close(x, y) for x in a.figures[u] for y in b.figures[u]) for u in counted):
         return 0
-    if leads_differ(a.leads, b.leads):
+    if leads_differ(a.leads, b.leads, counted):
         return 0  # 35 000 and 15 000 recruits in their ledes: two calls, though one recalls the other
     figures = any(rounded_alike(x, y) for u in counted for x in a.figures[u] for y in b.figures[u])
     place = bool(a.places and b.places) and who.places_meet(a.places, b.places)
