@@ -72,7 +72,7 @@ def test_number_words():
 
 
 @pytest.mark.parametrize("text, ref, expected", [
-    ("27 janvier au 5 février 2023", None, "2023-01-27/2023-02-05"),
+    ("3 janvier au 9 février 2023", None, "2023-01-03/2023-02-09"),
     ("mercredi 30 décembre au mardi 5 janvier", Reference(date(2026, 1, 10)), "2025-12-30/2026-01-05"),
     ("11/07/23", None, "2023-07-11"),
     ("2-3-2025", None, "2025-03-02"),

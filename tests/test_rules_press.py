@@ -152,8 +152,8 @@ def test_a_delegation_s_departure_is_no_withdrawal(cfg, tmp_path):
 
 
 @pytest.mark.parametrize("body", [
-    "Le jeudi 6 mars 2025, les Forces armées maliennes ont accueilli de nouveaux équipements militaires, dont des "
-    "drones de reconnaissance.",
+    "Le jeudi 6 mars 2025, les Forces armées maliennes ont accueilli un lot d'équipements militaires neufs, parmi "
+    "lesquels des drones de reconnaissance.",
     "L'armée malienne a reçu, le 6 mars, de nouveaux vecteurs aériens payés sur fonds propres.",
 ])
 def test_equipment_welcomed_or_received_on_a_given_day_is_a_delivery_to_the_receiver(cfg, tmp_path, body):

@@ -225,7 +225,7 @@ def span_key(span: DateSpan) -> str:
 # -- EntityRuler token patterns --------------------------------------------------------------
 _DAYNUM = {"TEXT": {"REGEX": r"^(1er|[0-3]?\d)$"}}
 _MONTH = {"LOWER": {"IN": list(MONTHS)}}
-_YEAR = {"TEXT": {"REGEX": r"^(19|20)\d\d(?:\.[A-ZÉÀ][a-zé]*)?$"}}  # « 2012.Cette »: a space missing
+_YEAR = {"TEXT": {"REGEX": r"^(19|20)\d\d(?:\.[A-ZÉÀ][a-zé]*)?$"}}  # « 2011.Le »: a space missing
 _WD = {"LOWER": {"IN": list(WEEKDAYS)}}
 _REL = {"LOWER": {"IN": list(PAST + FUTURE)}}
 _AND = {"LOWER": {"IN": ["et", "au", "-", "à"]}}
@@ -293,8 +293,8 @@ _SHIFT_UNITS = {"day": 1, "week": 7, "month": 0}
 
 
 def relative(text: str, dates: list, quantities: list) -> tuple[list, list]:
-    """Durations that place an event against the date told just before (« en août 2023 … deux
-    mois auparavant » is June 2023): dates, not quantities. Returns (dates, quantities)."""
+    """Durations that place an event against the date told just before (« en octobre 2021 … trois
+    mois auparavant » is July 2021): dates, not quantities. Returns (dates, quantities)."""
     from .types import DateMention
 
     dates, kept = list(dates), []

@@ -319,8 +319,8 @@ def delivery(site: Site) -> Roles | None:
     giver, receiver = _delivery_parties(site)
     roles = replace(_where_and_what(site), actors=giver, counterparts=receiver)
     if receiver and (giver or site.ctx.in_sent(site.ctx.dates, site.i)):
-        # « L'armée a reçu, le 26 novembre, de nouveaux vecteurs aériens »: dated, received;
-        # « la Russie a équipé le Niger d'un système de défense antiaérienne »: one side to the other
+        # « l'armée a reçu lundi 3 mars des avions neufs »: dated, received;
+        # « la Chine a équipé le Tchad de radars antiaériens »: one side to the other
         return roles
     return _enough(site, roles)
 
@@ -334,7 +334,7 @@ def _delivery_parties(site: Site) -> tuple[list[str], list[str]]:
     home = _home_forces(site)
     if trigger is not None and trigger.lemma_.lower() in RECEIVE:
         return [], before[:1] or home[:1]
-    giver = before[-1:]  # the nearest: « entre Niamey et Moscou, la Russie a équipé le Niger »
+    giver = before[-1:]  # the nearest: « après Dakar et Rabat, la Chine a équipé le Tchad »
     receiver = [m.entity for m in site.orgs if m.start > site.idx and m.entity not in giver][:1] or \
         [e for e in home if e not in giver]
     return giver, receiver[:1]

@@ -475,10 +475,10 @@ def completed(doc, found: list, dates: list = ()) -> list:
     """The quantities of ``found`` (QuantityMention) with what the words around a span tell:
 
     - the first figure of a range or a pair takes the unit and scale of the second (« de 20 à
-      35 % », « passant de 6,09 à 5,27 milliards FCFA », « 527 et 504 milliards FCFA »);
+      35 % », « de 8,5 à 7,25 milliards FCFA », « 310 et 295 milliards FCFA »);
     - a small count in apposition to a name is no figure (« …et au Niger, deux pays voisins »);
-    - young people counted in a sentence about recruiting are recruits (« ce recrutement se fera en
-      deux phases de 5 000 jeunes »)."""
+    - young people counted in a sentence about recruiting are recruits (« cet enrôlement se fera en
+      deux tranches de 4 000 jeunes »)."""
     from dataclasses import replace
 
     from .types import QuantityMention
@@ -495,7 +495,7 @@ def completed(doc, found: list, dates: list = ()) -> list:
         first = span[0]
         if (q.unit not in _KNOWN and q.value <= 3 and first.i > 1
                 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ == "PROPN" and not first.text[:1].isdigit()):
-            out.remove(m)  # « au Mali et au Niger, deux pays sahéliens »: an apposition names them again
+            out.remove(m)  # « à Kayes et à Gao, deux villes »: an apposition names them again
             continue
         if first.i < 2 or not first.text[:1].isdigit() or doc[first.i - 1].lower_ not in _RANGE_LINKS:
             continue

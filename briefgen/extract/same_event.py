@@ -298,7 +298,7 @@ class Affiliations:
             return True
         if any(_named_after(x, y) or _named_after(y, x) for x in xs for y in ys):
             return True
-        # « la base aérienne de Sénou » says no town: it may be in the other account's town
+        # « la base aérienne de Tabakoro » says no town: it may be in the other account's town
         def townless(x: str) -> bool:  # « base-aerienne-de-gao » is in Gao
             return _is_site(x) and not any(x.endswith("-" + t) for t in self._towns)
 
