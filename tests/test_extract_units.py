@@ -69,3 +69,24 @@ def test_number_words():
     assert words_to_number(["soixante-dix"]) == 70
     assert words_to_number(["recrues"]) is None
     assert parse("trois organisations") is None
+
+
+@pytest.mark.parametrize("text, ref, expected", [
+    ("3 janvier au 9 février 2023", None, "2023-01-03/2023-02-09"),
+    ("mercredi 30 décembre au mardi 5 janvier", Reference(date(2026, 1, 10)), "2025-12-30/2026-01-05"),
+    ("11/07/23", None, "2023-07-11"),
+    ("2-3-2025", None, "2025-03-02"),
+    ("18\nNov", Reference(date(2024, 11, 18)), "2024-11-18"),
+    ("04 févier 2015", None, "2015-02-04"),
+    ("ce mois-ci", Reference(date(2024, 12, 27)), "2024-12"),
+    ("26 juillet", Reference(date(2024, 2, 10)), "2023-07-26"),  # months ahead: the past one
+    ("2 mars", Reference(date(2024, 2, 10)), "2024-03-02"),  # a few weeks ahead: the coming one
+    ("ce mois", Reference(date(2024, 12, 1), "month"), "2024-12"),
+])
+def test_ranges_across_months_figures_and_abbreviated_datelines(text, ref, expected):
+    span = resolve(text, ref)
+    assert span is not None and span_key(span) == expected
+
+
+def test_a_weekday_in_a_page_dated_by_its_month_stays_unresolved():
+    assert resolve("ce mardi", Reference(date(2024, 6, 1), "month")) is None

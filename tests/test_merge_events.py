@@ -365,3 +365,35 @@ def test_a_site_named_after_a_town_is_in_it(cfg):
     assert who.places_meet(set(), {"gao"})  # a place missing on one side is no disagreement
     assert not who.places_meet({"gao"}, {"tombouctou"})
     assert not who.places_meet({"base-aerienne-de-gao"}, {"niamey"})
+
+
+# Two calls for volunteers by one army: the later article recalls the earlier call's figure.
+CALL_LATER = """date 2025-05-20
+outlet courrier-sahel
+title Burkina : l'armée appelle 9 000 volontaires
+
+L'armée burkinabè a lancé le mardi 20 mai le recrutement de 9 000 volontaires pour les communes rurales.
+Cet appel vient après celui de 4 000 volontaires du début du mois, et l'armée burkinabè a précisé le recrutement de 9 000 volontaires au total.
+Les dossiers seront reçus dans les mairies.
+"""
+CALL_EARLIER = """date 2025-05
+outlet bamako-hebdo
+title L'armée burkinabè recrute
+
+L'armée burkinabè a ouvert le recrutement de 4 000 volontaires pour appuyer les unités du front.
+Les candidats suivront une formation de trois mois.
+"""
+
+
+def test_two_calls_whose_ledes_count_other_figures_stay_two_facts(cfg, tmp_path):
+    """The later article gives the earlier call's figure too; its lede counts 9 000, the other's 4 000."""
+    facts = _extract(cfg, tmp_path / "v", later=CALL_LATER, earlier=CALL_EARLIER)
+    assert not _told_by(facts, "later", "earlier")
+    assert _told_by(facts, "later") and _told_by(facts, "earlier")
+
+
+def test_a_site_without_its_town_may_be_in_the_other_accounts_town(cfg):
+    who = Affiliations(cfg)
+    assert who.places_meet({"base-aerienne-de-tabakoro"}, {"aeroport-de-koro", "bamako"})
+    assert not who.places_meet({"base-aerienne-de-tabakoro"}, {"camp-de-sikoro"})  # two sites: two places
+    assert not who.places_meet({"segou"}, {"bamako"})

@@ -431,3 +431,78 @@ def test_more_people_and_things(read, sentence, value, unit):
 ])
 def test_scores_and_few_elements_are_not_counts(read, sentence):
     assert read(sentence) == []
+
+
+# -- figures the words around a span complete; dates beside them ----------------------------------
+
+@pytest.fixture(scope="module")
+def read_all(cfg):
+    """Sentence → ([(value, unit)], [date keys]) after the pass that reads ranges, recruitment
+    sentences, appositions and month pairs."""
+    from briefgen.extract import dates as dates_mod
+    from briefgen.extract import quantities as qty_mod
+    from briefgen.extract.dates import Reference
+
+    pipe = nlp.load(cfg)
+    names = nlp.surnames(cfg)
+
+    def run(sentence: str, ref=Reference(dt.date(2024, 3, 15))):
+        text = nlp.normalize(sentence)
+        doc = pipe(text)
+        found = mentions.find(doc, text, mentions.sentences(doc, text), cfg, ref, names)
+        found.dates[:] = dates_mod.completed(text, found.dates)
+        found.dates[:], found.quantities[:] = dates_mod.relative(text, found.dates, found.quantities)
+        found.quantities[:] = qty_mod.completed(doc, found.quantities, found.dates)
+        return ([(q.quantity.value, q.quantity.unit) for q in found.quantities],
+                [dates_mod.span_key(d.span) for d in found.dates])
+
+    return run
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("La part publique dans la société passe de 15 à 40 % cette année.", [(15, "percent"), (40, "percent")]),
+    ("Le budget de la santé recule de 8,5 à 7,25 milliards FCFA.",
+     [(8_500_000_000, "XOF"), (7_250_000_000, "XOF")]),
+    ("Les crédits de l'école et de la police montent à 310 et 295 milliards FCFA.",
+     [(310_000_000_000, "XOF"), (295_000_000_000, "XOF")]),
+    ("La garde nationale recrute 12 mille volontaires pour les frontières.", [(12_000, "recruit")]),
+    ("Cet enrôlement se fera en deux tranches, chacune accueillant 4 000 jeunes des régions.",
+     [(2, "tranche"), (4_000, "recruit")]),
+    ("Le cortège est passé par Kayes et par Gao, deux villes du fleuve.", []),
+    ("L'appareil file à 350 km/h et tient jusqu’à 30 heures sans escale.", [(350, "km/h"), (30, "heure")]),
+    ("L'école a formé 84 sous-lieutenants cette année.", [(84, "person")]),
+    ("Les postulants doivent avoir au moins 20 ans et un diplôme.", []),
+    ("Le chantier réunit les ingénieurs des deux entreprises.", []),
+    ("Nos deux nations partagent une longue histoire.", []),
+    ("L'équipe a marqué 41 s.p lors de la saison.", []),
+])
+def test_figures_the_words_around_a_span_complete(read_all, sentence, expected):
+    assert read_all(sentence)[0] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("La foire se tient du 12 mars au 4 avril 2024 à Ségou.", ["2024-03-12/2024-04-04"]),
+    ("Des livraisons ont eu lieu en avril et octobre 2022.", ["2022-04", "2022-10"]),
+    ("Les supporters ont rempli le Stade du 26 mars pour la finale.", []),
+    ("Selon le bulletin (n° 45 du 09/02/24), les prix montent.", ["2024-02-09"]),
+])
+def test_dates_the_words_around_them_complete(read_all, sentence, expected):
+    assert read_all(sentence)[1] == expected
+
+
+def test_a_date_after_a_sentence_first_word_and_du_is_a_date(read_all):
+    assert read_all("Organisée du 3 au 7 juin 2024, la session a réuni les maires.")[1] == ["2024-06-03/2024-06-07"]
+
+
+def test_this_month_is_a_date(read_all):
+    assert read_all("La mine a commencé à produire ce mois-ci, selon la société.")[1] == ["2024-03"]
+
+
+def test_a_year_glued_to_the_next_sentence_is_read(read_all):
+    assert read_all("Le traité date du 9 mai 2011.Cette décision surprend.")[1] == ["2011-05-09"]
+
+
+def test_months_before_a_date_told_are_a_date(read_all):
+    figures, dates = read_all("Le chef rebelle est mort en octobre 2021. Il avait rompu avec Bamako trois mois "
+                              "auparavant, selon la presse.")
+    assert dates == ["2021-10", "2021-07"] and figures == []

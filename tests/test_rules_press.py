@@ -149,3 +149,31 @@ def test_a_delegation_s_departure_is_no_withdrawal(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "delegation", "La décision du Tchad survient lundi 3 mars 2025 après le départ "
                    "d'une délégation française venue discuter de sécurité à N'Djamena.")
     assert not [f for f in facts if f.kind == "announcement" and f.action == "end"]
+
+
+@pytest.mark.parametrize("body", [
+    "Le jeudi 6 mars 2025, les Forces armées maliennes ont accueilli un lot d'équipements militaires neufs, parmi "
+    "lesquels des drones de reconnaissance.",
+    "L'armée malienne a reçu, le 6 mars, de nouveaux vecteurs aériens payés sur fonds propres.",
+])
+def test_equipment_welcomed_or_received_on_a_given_day_is_a_delivery_to_the_receiver(cfg, tmp_path, body):
+    facts = _facts(cfg, tmp_path, "accueil", body, date="2025-03-07")
+    deliveries = [f for f in facts if f.kind == "delivery"]
+    assert deliveries and deliveries[0].date.start.isoformat() == "2025-03-06", [(f.kind, f.date) for f in facts]
+    assert not deliveries[0].actors  # who receives is no supplier
+
+
+def test_a_minister_received_by_a_general_is_still_a_meeting(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "audience", "Le chef d'état-major général des armées, le général Oumar Diarra, a "
+                   "reçu le jeudi 6 mars 2025 l'ambassadeur de Chine, Chen Zhihong, à Bamako.", date="2025-03-07")
+    assert {f.kind for f in facts} == {"meeting"}, [(f.kind, f.date) for f in facts]
+
+
+def test_a_state_equipping_another_is_a_delivery_from_the_nearest_subject(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "equiper", "Dans le cadre de la coopération entre Ouagadougou et Ankara, la Turquie "
+                   "a équipé le Burkina Faso d'un système de défense antiaérienne contre les groupes terroristes.")
+    deliveries = [f for f in facts if f.kind == "delivery"]
+    assert deliveries, [(f.kind, f.actors) for f in facts]
+    assert deliveries[0].actors and deliveries[0].counterparts
+    assert not set(deliveries[0].actors) & set(deliveries[0].counterparts)
+    assert "burkina" not in deliveries[0].actors[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..articles.source import Source
 from ..core.config import Config
-from . import learned
+from . import dates, learned, quantities
 from . import mentions as mentions_mod
 from . import nlp as nlp_mod
 from .context import Context
@@ -21,6 +21,9 @@ def analyse_doc(doc, source: Source, ref: Reference | None, cfg: Config, *, them
     text = doc.text
     sents = mentions_mod.sentences(doc, text)
     found = mentions_mod.find(doc, text, sents, cfg, ref, nlp_mod.surnames(cfg), source.outlet)
+    found.dates[:] = dates.completed(text, found.dates)
+    found.dates[:], found.quantities[:] = dates.relative(text, found.dates, found.quantities)
+    found.quantities[:] = quantities.completed(doc, found.quantities, found.dates)
     ctx = Context(cfg, source, text, sents, found.mentions, found.dates, found.quantities, ref,
                   tuple(found.role_spans), dict(found.roles),
                   learned.article_probs(doc, cfg) if theme_probs is _MODEL else theme_probs)

@@ -18,9 +18,17 @@ from ..facts.model import DateSpan
 
 MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
           "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-          "décembre": 12, "decembre": 12}
+          "décembre": 12, "decembre": 12, "févier": 2}
+ABBREVIATED = {"janv": 1, "févr": 2, "fév": 2, "fevr": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11,
+               "déc": 12, "dec": 12}
+"""Months as datelines abbreviate them (« 18 Nov »): read only right after a day's number."""
+_NUMERIC = re.compile(r"^\s*(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})\s*$")
+"""A day written in figures, day first: « 11/07/23 », « 2-3-2025 »."""
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 PAST = ("dernier", "dernière", "derniere")
+FAR_AHEAD = 120
+"""Days ahead of the article beyond which a day without its year is read as past: the press tells
+what happened more often than what is planned months away."""
 FUTURE = ("prochain", "prochaine")
 
 
@@ -68,7 +76,11 @@ def _pick_year(month: int, day: int, ref: Reference, direction: str | None) -> d
     if direction == "future":
         future = [d for d in options if d >= ref.day]
         return min(future) if future else None
-    return min(options, key=lambda d: abs((d - ref.day).days))
+    nearest = min(options, key=lambda d: abs((d - ref.day).days))
+    past = [d for d in options if d <= ref.latest]
+    if (nearest - ref.latest).days > FAR_AHEAD and past:
+        return max(past)  # « les autorités du 26 juillet » in February: last July, not next
+    return nearest
 
 
 def _direction(words: list[str]) -> str | None:
@@ -88,14 +100,24 @@ def resolve(text: str, ref: Reference | None) -> DateSpan | None:
     >>> resolve("le 22 juillet dernier", Reference(date(2025, 7, 1), "month"))
     DateSpan(start=datetime.date(2025, 7, 22), end=datetime.date(2025, 7, 22), precision='day')
     """
+    numeric = _NUMERIC.match(text)
+    if numeric:
+        d, _, m, y = numeric.groups()
+        try:
+            day = date(int(y) + (2000 if len(y) == 2 else 0), int(m), int(d))
+        except ValueError:
+            return None
+        return DateSpan(day, day, "day")
     words = [w for w in _WORD.findall(text.lower().replace("1er", "1"))]
     direction = _direction(words)
     nums = [int(w) for w in words if w.isdigit() and len(w) <= 2]
     years = [int(w) for w in words if w.isdigit() and len(w) == 4]
-    months = [MONTHS[w] for w in words if w in MONTHS]
+    months = [MONTHS[w] for w in words if w in MONTHS] or [ABBREVIATED[w] for w in words if w in ABBREVIATED]
     days = [WEEKDAYS[w] for w in words if w in WEEKDAYS]
     if months:
         month = months[-1]
+        if nums and len(months) > 1:  # « du 27 janvier au 5 février 2023 »
+            return _across_months(nums[0], months[0], nums[-1], month, years, ref, direction)
         if nums:
             first, last = min(nums), max(nums)
             if years:
@@ -139,7 +161,7 @@ def resolve(text: str, ref: Reference | None) -> DateSpan | None:
             return None
         shift = -7 if direction == "past" else 7 if direction == "future" else 0
         return week_span(ref.day + timedelta(days=shift))
-    if "mois" in words:
+    if "mois" in words or "mois-ci" in words:
         base = ref.day.replace(day=1)
         if direction == "past":
             base = (base - timedelta(days=1)).replace(day=1)
@@ -158,6 +180,22 @@ def resolve(text: str, ref: Reference | None) -> DateSpan | None:
                 d -= timedelta(days=7)
         return DateSpan(d, d, "day")
     return None
+
+
+def _across_months(d1: int, m1: int, d2: int, m2: int, years: list[int], ref: Reference | None,
+                   direction: str | None) -> DateSpan | None:
+    """A range whose ends are in two months; the year written once belongs to both ends."""
+    try:
+        if years:
+            end = date(years[-1], m2, d2)
+        elif ref is None or (end := _pick_year(m2, d2, ref, direction)) is None:
+            return None
+        start = date(years[0] if len(years) > 1 else end.year, m1, d1)
+        if start > end:
+            start = start.replace(year=start.year - 1)
+    except ValueError:
+        return None
+    return DateSpan(start, end, "day")
 
 
 def _part_of_month(span: DateSpan, words: list[str]) -> DateSpan:
@@ -187,10 +225,13 @@ def span_key(span: DateSpan) -> str:
 # -- EntityRuler token patterns --------------------------------------------------------------
 _DAYNUM = {"TEXT": {"REGEX": r"^(1er|[0-3]?\d)$"}}
 _MONTH = {"LOWER": {"IN": list(MONTHS)}}
-_YEAR = {"TEXT": {"REGEX": r"^(19|20)\d\d$"}}
+_YEAR = {"TEXT": {"REGEX": r"^(19|20)\d\d(?:\.[A-ZÉÀ][a-zé]*)?$"}}  # « 2011.Le »: a space missing
 _WD = {"LOWER": {"IN": list(WEEKDAYS)}}
 _REL = {"LOWER": {"IN": list(PAST + FUTURE)}}
 _AND = {"LOWER": {"IN": ["et", "au", "-", "à"]}}
+_TO = {"LOWER": {"IN": ["au", "-", "à"]}}
+_ABBR = {"LOWER": {"IN": list(ABBREVIATED)}}
+_SEP = {"TEXT": {"IN": ["/", ".", "-"]}}
 
 
 def ruler_patterns() -> list[dict]:
@@ -199,6 +240,10 @@ def ruler_patterns() -> list[dict]:
     seqs = [
         [opt(_WD), _DAYNUM, _MONTH, opt(_YEAR), opt(_REL)],
         [opt(_WD), _DAYNUM, _AND, opt(_WD), _DAYNUM, _MONTH, opt(_YEAR), opt(_REL)],
+        [opt(_WD), _DAYNUM, _MONTH, opt(_YEAR), _TO, opt(_WD), _DAYNUM, _MONTH, opt(_YEAR)],
+        [_DAYNUM, {"IS_SPACE": True, "OP": "?"}, _ABBR, {"ORTH": ".", "OP": "?"}, opt(_YEAR)],
+        [{"TEXT": {"REGEX": r"^\d{1,2}([/.])\d{1,2}\1(\d{2}|\d{4})$"}}],
+        [_DAYNUM, _SEP, {"TEXT": {"REGEX": r"^(0?[1-9]|1[0-2])$"}}, _SEP, _YEAR],
         [{"LOWER": {"IN": ["début", "fin", "mi"]}, "OP": "?"}, {"LOWER": "-", "OP": "?"}, _MONTH,
          opt(_YEAR), opt(_REL)],
         [_WD, opt(_REL)],
@@ -208,9 +253,67 @@ def ruler_patterns() -> list[dict]:
          opt({"LOWER": {"IN": ["dernier", "prochain"]}})],
         [{"LOWER": {"IN": ["la", "cette"]}}, {"LOWER": "semaine"}, opt(_REL)],
         [{"LOWER": "le"}, {"LOWER": "mois"}, _REL],
+        [{"LOWER": "ce"}, {"LOWER": "mois"}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["ci", "-ci"]}, "OP": "?"}],
     ]
     out = [{"label": "DATE", "pattern": p} for p in seqs]
     # « la semaine » alone is no date: require the qualifier unless it is « cette semaine »
-    out[6] = {"label": "DATE", "pattern": [{"LOWER": "cette"}, {"LOWER": "semaine"}, opt(_REL)]}
+    out = [o for o in out if o["pattern"][:2] != [{"LOWER": {"IN": ["la", "cette"]}}, {"LOWER": "semaine"}]]
+    out.append({"label": "DATE", "pattern": [{"LOWER": "cette"}, {"LOWER": "semaine"}, opt(_REL)]})
     out.append({"label": "DATE", "pattern": [{"LOWER": "la"}, {"LOWER": "semaine"}, _REL]})
     return out
+
+
+_NAMED_AFTER = re.compile(r"\b[a-zàâçéèêëîïôûù']+ [A-ZÉ][\w-]+ (?:du|de l'|de la) $")
+"""« le Stade du 26 mars », « au Boulevard du 22 octobre »; not « Organisée du 11 au 15 août » (a
+sentence's first word)."""
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def completed(text: str, found: list) -> list:
+    """The date mentions of ``found`` (DateMention) with what the words around them tell:
+
+    - a date after a capitalised noun and « du » names a place (« le Stade du 26 mars »): no date;
+    - a month without its year, then « et » and a month with one, takes that year (« en mars et
+      août 2022 »)."""
+    from dataclasses import replace
+
+    out = [m for m in found if not _NAMED_AFTER.search(text[max(0, m.start - 40):m.start])]
+    for i, m in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        if (m.span.precision == "month" and not _YEAR_IN.search(m.text)
+                and text[m.end:nxt.start].strip() in ("et", ",", "ou") and (year := _YEAR_IN.search(nxt.text))):
+            span = resolve(f"{m.text} {year.group()}", None)
+            if span is not None:
+                out[i] = replace(m, span=span)
+    return out
+
+
+_BEFORE_AFTER = re.compile(r"^\s*(auparavant|plus tôt|plus tard)\b", re.IGNORECASE)
+_SHIFT_UNITS = {"day": 1, "week": 7, "month": 0}
+
+
+def relative(text: str, dates: list, quantities: list) -> tuple[list, list]:
+    """Durations that place an event against the date told just before (« en octobre 2021 … trois
+    mois auparavant » is July 2021): dates, not quantities. Returns (dates, quantities)."""
+    from .types import DateMention
+
+    dates, kept = list(dates), []
+    for q in quantities:
+        unit, n = q.quantity.unit, q.quantity.value
+        move = _BEFORE_AFTER.match(text[q.end:q.end + 20])
+        before = [d for d in dates if d.end <= q.start and q.sent - 1 <= d.sent <= q.sent]
+        if unit not in _SHIFT_UNITS or not move or not before or not n.is_integer():
+            kept.append(q)
+            continue
+        sign = 1 if move.group(1).lower() == "plus tard" else -1
+        base = before[-1].span
+        if unit == "month":
+            k = base.start.year * 12 + base.start.month - 1 + sign * int(n)
+            span = month_span(k // 12, k % 12 + 1)
+        else:
+            d = base.start + timedelta(days=sign * int(n) * _SHIFT_UNITS[unit])
+            span = DateSpan(d, d, "day") if base.precision == "day" else week_span(d)
+        end = q.end + move.end()
+        dates.append(DateMention(q.start, end, text[q.start:end], span, q.sent))
+    dates.sort(key=lambda d: d.start)
+    return dates, kept

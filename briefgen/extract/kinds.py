@@ -273,7 +273,7 @@ def programme(site: Site) -> Roles | None:
 # -- force build-up: deliveries, training, recruitment, graduation ------------------------------
 ORIGIN_CUES = {"venir", "issu", "originaire", "provenir", "venu"}
 """After these words, places are where people come from (origins), not where the fact happens."""
-RECEIVE = {"recevoir", "réceptionner"}
+RECEIVE = {"recevoir", "réceptionner", "accueillir"}
 START_VERBS = {"arriver", "débuter", "entamer", "commencer", "accueillir"}
 
 
@@ -305,19 +305,24 @@ def _home_forces(site: Site) -> list[str]:
 
 
 EQUIPMENT_WORDS = re.compile(r"equipement|materiel militaire|armement|munition|\bdrones?\b|aeronef|\bavions?\b"
-                             r"|helicoptere|blindes?\b")
+                             r"|helicoptere|blindes?\b|vecteurs? aeriens?|anti-?aerienn?e?s?\b")
 """Words that make a handover a delivery of equipment even without a count (the sentence is folded)."""
 
 
 @rule("delivery", "actors", "counterparts", "places", "origins", "objects", frame="delivery", figures=True,
       yields_to=("programme",),  # « programmes … par des équipements »: the programme is the fact
       triggers={"livrer", "livraison", "réceptionner", "réception", "remettre", "remise", "don", "acquérir",
-                "acquisition", "doter"})
+                "acquisition", "doter", "équiper", "recevoir", "accueillir"})
 def delivery(site: Site) -> Roles | None:
     if not any(q.unit in EQUIPMENT for q in site.quantities) and not EQUIPMENT_WORDS.search(site.low):
         return None
     giver, receiver = _delivery_parties(site)
-    return _enough(site, replace(_where_and_what(site), actors=giver, counterparts=receiver))
+    roles = replace(_where_and_what(site), actors=giver, counterparts=receiver)
+    if receiver and (giver or site.ctx.in_sent(site.ctx.dates, site.i)):
+        # « l'armée a reçu lundi 3 mars des avions neufs »: dated, received;
+        # « la Chine a équipé le Tchad de radars antiaériens »: one side to the other
+        return roles
+    return _enough(site, roles)
 
 
 def _delivery_parties(site: Site) -> tuple[list[str], list[str]]:
@@ -329,7 +334,7 @@ def _delivery_parties(site: Site) -> tuple[list[str], list[str]]:
     home = _home_forces(site)
     if trigger is not None and trigger.lemma_.lower() in RECEIVE:
         return [], before[:1] or home[:1]
-    giver = before[:1]
+    giver = before[-1:]  # the nearest: « après Dakar et Rabat, la Chine a équipé le Tchad »
     receiver = [m.entity for m in site.orgs if m.start > site.idx and m.entity not in giver][:1] or \
         [e for e in home if e not in giver]
     return giver, receiver[:1]

@@ -21,7 +21,17 @@ from ..core.config import Config
 from ..facts.contract import REFERENCES
 from ..facts.model import Conflict, DateSpan, Fact, Quantity
 from .dates import span_key
-from .same_event import Account, Affiliations, close, content_words, figures_of, merged_kind, same_event
+from .same_event import (
+    Account,
+    Affiliations,
+    close,
+    content_words,
+    figures_of,
+    lead_figures,
+    leads_differ,
+    merged_kind,
+    same_event,
+)
 from .types import Candidate, SourceResult
 
 PLACE_CENTRIC = {"training", "recruitment", "graduation", "delivery", "meeting"}
@@ -70,7 +80,7 @@ def _places(ids, cfg: Config) -> set[str]:
 
 
 def _compatible(members: list[Candidate], c: Candidate, cfg: Config, date: DateSpan | None,
-                who: Affiliations) -> bool:
+                who: Affiliations, leads: Mapping[str, Mapping[str, frozenset[float]]] | None = None) -> bool:
     """Whether ``c`` joins the cluster ``members`` (whose date is ``date``). From another article,
     one state in common is not enough, but for a statement's speaker (« le Mali » signs many
     accords in a week): that is left to the rule across outlets (``same_event``), which asks for
@@ -92,6 +102,10 @@ def _compatible(members: list[Candidate], c: Candidate, cfg: Config, date: DateS
     same_source = any(m.source == c.source for m in members)
     if not same_source and _figures_differ(members, c):
         return False  # two outlets, 25 and 40 vehicles: two deliveries, whoever is named
+    counted = figures_of(q for m in members for q in m.quantities).keys() & figures_of(c.quantities).keys()
+    if not same_source and counted and leads and any(
+            leads_differ(leads.get(m.source, {}), leads.get(c.source, {}), counted) for m in members):
+        return False  # their ledes count 35 000 and 15 000 recruits: two calls
     if not same_source and who.other_states(core, c.core()):
         return False  # two outlets, Russia and Turkey delivering: two deliveries
     if same_source and (not core or not c.core() or core & c.core()):
@@ -113,12 +127,13 @@ def _figures_differ(members: list[Candidate], c: Candidate) -> bool:
 def cluster(cands: list[Candidate], cfg: Config, who: Affiliations | None = None) -> list[list[Candidate]]:
     """Greedy clustering in reading order (sources oldest first)."""
     who = who or Affiliations(cfg)
+    leads = lead_figures(cands)
     clusters: list[list[Candidate]] = []
     by_kind: dict[str, list[list[Candidate]]] = {}  # only clusters of the candidate's kind can take it
     dates: dict[int, DateSpan | None] = {}  # each cluster's date, computed again when it grows
     for c in cands:
         for members in by_kind.get(c.kind, ()):
-            if _compatible(members, c, cfg, dates[id(members)], who):
+            if _compatible(members, c, cfg, dates[id(members)], who, leads):
                 members.append(c)
                 dates[id(members)] = _cluster_date(members)
                 break
@@ -246,7 +261,8 @@ def make_id(kind: str, actors, objects, targets, places, date: DateSpan | None, 
 
 
 def _account(members: list[Candidate], cfg: Config, who: Affiliations,
-             published: Mapping[str, dt.date | None] | None = None, rare: frozenset[str] = frozenset()) -> Account:
+             published: Mapping[str, dt.date | None] | None = None, rare: frozenset[str] = frozenset(),
+             leads: Mapping[str, Mapping[str, frozenset[float]]] | None = None) -> Account:
     """What the rule across outlets compares; a country the gazetteer does not know (« la
     Turquie » found as a place) does not pin an event down either. ``rare``: the content words
     few articles of the run use."""
@@ -261,7 +277,16 @@ def _account(members: list[Candidate], cfg: Config, who: Affiliations,
         participants=frozenset(set().union(*(m.core() for m in members))),
         places=frozenset(p for p in places if not who.of(p).is_state),
         figures=figures_of(q for m in members for q in m.quantities),
-        words=frozenset().union(*(content_words(m.evidence.text) for m in members)) & rare)
+        words=frozenset().union(*(content_words(m.evidence.text) for m in members)) & rare,
+        leads=_union_leads((leads or {}).get(s, {}) for s in {m.source for m in members}))
+
+
+def _union_leads(per_article) -> dict[str, frozenset[float]]:
+    out: dict[str, frozenset[float]] = {}
+    for lead in per_article:
+        for unit, values in lead.items():
+            out[unit] = out.get(unit, frozenset()) | values
+    return out
 
 
 def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations,
@@ -275,9 +300,10 @@ def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations
             used.setdefault(w, set()).add(c.source)
     articles = len({c.source for cl in clusters for c in cl})
     rare = frozenset(w for w, srcs in used.items() if len(srcs) <= max(2, articles // 10))
+    leads = lead_figures([c for cl in clusters for c in cl])
 
     def account(members: list[Candidate]) -> Account:
-        return _account(members, cfg, who, published, rare)
+        return _account(members, cfg, who, published, rare, leads)
 
     accounts = [account(c) for c in clusters]
     dated = sorted((i for i, a in enumerate(accounts) if a.date), key=lambda i: accounts[i].date.start)

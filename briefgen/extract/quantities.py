@@ -115,7 +115,8 @@ VAGUE_NOUNS = frozenset(["sujet", "secteur", "domaine", "organisation", "zone", 
 """Nouns whose count announces a list rather than a figure (« trois organisations qui menacent :
 … »): not read as quantities."""
 PRE_ADJ = ["meilleur", "meilleure", "meilleurs", "meilleures", "grand", "grands", "grande", "grandes",
-           "petit", "petits", "petite", "petites", "principaux", "principales", "gros", "nouvel"]
+           "petit", "petits", "petite", "petites", "principaux", "principales", "gros", "nouvel", "ancien",
+           "anciens", "ancienne", "anciennes", "hauts", "hautes", "vieux", "vieilles"]
 """Adjectives that may stand between a number and the noun it counts (« quatre meilleures équipes »)."""
 _INVARIABLE = frozenset(["pays", "fois", "mois", "prix", "cas", "bras", "corps", "poids", "repas", "fonds", "frais",
                          "avis", "permis", "colis", "puits", "bois", "choix", "voix", "noix", "croix", "paix", "taux",
@@ -151,7 +152,9 @@ _UNITS_WORDS = {"zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 
                 "cinquante": 50, "soixante": 60, "septante": 70, "octante": 80, "huitante": 80,
                 "nonante": 90}
 _SCALES = {"cent": 100, "cents": 100, "mille": 1000, "milles": 1000}
-_BIG = {"million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9, "mds": 10**9, "mrds": 10**9}
+_BIG = {"mille": 1000, "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9, "mds": 10**9,
+        "mrds": 10**9}
+"""Scales after a figure: « 15 mille », « 1,2 million » (after number words, « mille » is read with them)."""
 NUMBER_WORDS = sorted(set(_UNITS_WORDS) | set(_SCALES) | {"et"})
 _ARTICLES = ("un", "une")
 
@@ -268,9 +271,11 @@ def _noun_unit(word: str, value: float, recruit: bool) -> str | None:
     if word.isupper():
         return "recruit" if recruit and len(word) > 1 else None
     low = word.lower()
-    if low in NOT_COUNTED_NOUNS or not low.isalpha() and "-" not in low:
-        return None
+    if low in NOT_COUNTED_NOUNS or not low.isalpha() and "-" not in low or len(low) < 2:
+        return None  # « 57 s.p »: a letter is an abbreviation, not a noun
     noun = singular(low) if value > 1 else low
+    if "-" in low and any(singular(part) in PERSON_NOUNS or UNITS.get(part) == "person" for part in low.split("-")):
+        return "person"  # « sous-lieutenants », « élèves-officiers »
     if noun in VAGUE_NOUNS or noun == "élément" and value < 10:
         return None  # « deux éléments importants »; but « 650 éléments » are soldiers
     if noun == "élément":
@@ -311,6 +316,8 @@ def parse(text: str) -> Quantity | None:
     rest = low[i:]
     if _NOT_COUNTED & set(rest):
         return None
+    if unit is None and _SPEED.search(_clean(text)):
+        unit = "km/h"  # « 400 km/h »: a speed, written as the text writes it
     if unit is None and "pour" in rest and rest[rest.index("pour") + 1:][:1] == ["cent"]:
         unit = "percent"
     for t in rest if unit is None else ():
@@ -333,6 +340,7 @@ def parse(text: str) -> Quantity | None:
 
 
 _KNOWN = set(UNITS.values()) | {"percent"}
+_SPEED = re.compile(r"\bkm\s*/\s*h\b", re.IGNORECASE)
 _COUNTED_PEOPLE = re.compile(r"\b(?:" + "|".join(w for w, u in UNITS.items() if u == "person") + r")\b", re.IGNORECASE)
 LABEL_NOUNS = frozenset(["article", "articles", "alinéa", "page", "pages", "chapitre", "section", "résolution",
                          "décret", "loi", "numéro", "n°", "no", "lot", "point", "titre", "paragraphe", "tome",
@@ -346,6 +354,9 @@ _MONTHS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao
 _SET_TO = {"fixé", "fixée", "fixés", "fixées", "limité", "limitée", "porté", "portée", "ramené", "ramenée",
            "prolongé", "prolongée", "réduit", "réduite", "évalué", "évaluée"}
 _RELATIVE = {"derniers", "dernières", "prochains", "prochaines", "premiers", "premières"}
+_HAVE = {"avoir", "a", "ont", "avait", "avaient", "aura", "auront", "ayant"}
+_DEFINITE = {"les", "des", "nos", "vos", "leurs", "ses", "ces"}
+"""« les deux pays », « des deux pays », « nos deux peuples » name again what the text has named."""
 
 
 def in_context(q: Quantity, before: list[str]) -> bool:
@@ -356,7 +367,7 @@ def in_context(q: Quantity, before: list[str]) -> bool:
     if q.unit not in _KNOWN or q.unit == "person" and not _COUNTED_PEOPLE.search(q.text):
         first = next((t for t in _tokens(q.text) if t[:1].isdigit() or t.lower() in _UNITS_WORDS), "")
         if (prev in LABEL_NOUNS or prev in ("-", "/", "+", "ces") or prev[-1:].isdigit()
-                or prev in ("les", "des") and first.lower() in ("deux", "2")
+                or prev in _DEFINITE and first.lower() in ("deux", "2")
                 or prev in ("à", "contre") and before[-2:-1] and before[-2][-1:].isdigit()):  # a score: « 2 à 1 »
             return False  # « ces trois sites », « les deux pays » name again what the text has counted
         if first[:1].isupper() and q.value <= 3 and first.lower() not in _ARTICLES:
@@ -364,13 +375,16 @@ def in_context(q: Quantity, before: list[str]) -> bool:
         if q.unit == "person":
             return True
         if q.unit == "heure":  # « pendant 48 heures », not « à 10 heures »
-            return prev in DURATION_CUES or prev in ("les", "dure", "duré", "durera", "durer")
+            return (prev in DURATION_CUES or prev in ("les", "dure", "duré", "durera", "durer")
+                    or prev == "à" and before[-2:-1] in (["jusqu'"], ["jusqu’"]))  # « jusqu'à 24 heures »
         year_like = q.value.is_integer() and 1800 <= q.value <= 2100
         return not (year_like and (prev in _YEAR_BEFORE or _MONTHS & set(before)))
     if q.unit != "year":
         return True
     if AGE_WORDS & set(before) or " y a " in f" {' '.join(before)} ":  # « il y a plus d'un an »: a date
         return False
+    if prev in _HAVE:
+        return False  # « avoir au moins 18 ans », « il a 45 ans »: an age
     if prev in ("de", "d'"):  # « un mandat de cinq ans », not « un homme de 45 ans »
         return any(w in DURATION_NOUNS for w in before[-4:-1])
     words = [t.lower() for t in _tokens(q.text)]
@@ -429,8 +443,9 @@ def ruler_patterns() -> list[dict]:
     year_tails = [[_OPT_QUAL, _in(_YEAR_WORDS), _in(["de", "d'"]), _NOUN],
                   [_OPT_QUAL, _in(_YEAR_WORDS), _in(["après", "auparavant"])],
                   [_OPT_QUAL, _in(_YEAR_WORDS), {"LOWER": "plus"}, {"LOWER": "tard"}]]
+    speed = [[{"LOWER": "km"}, {"ORTH": "/"}, {"LOWER": "h"}], [{"LOWER": "km/h"}]]  # « 400 km/h »
     tails = [unit_tail, [_OPT_DE, {"LOWER": "f"}, {"LOWER": "cfa"}], [{"LOWER": "pour"}, {"LOWER": "cent"}],
-             *year_tails]
+             *year_tails, *speed]
     forms = [num + tail for num, tail in product(_numbers(), tails)]
     forms += [num + noun_tail for num in _numbers(counted=True)]
     forms += [[article, _in(_BIG)] + unit_tail, [article, _in(APPROX_NOUNS)] + unit_tail, [article] + article_tail,
@@ -449,3 +464,55 @@ def ruler_patterns() -> list[dict]:
     pats += [{"label": "QTY", "pattern": cue + prefix + num + tail}
              for prefix, num, tail in product(prefixes, _numbers(), people)]
     return pats
+
+
+# -- what a span alone does not show ------------------------------------------------------------
+_RANGE_LINKS = {"à", "et", "au"}
+_RECRUITING = re.compile(r"^(?:recrut|enrôl|incorpor|recrue)", re.IGNORECASE)
+
+
+def completed(doc, found: list, dates: list = ()) -> list:
+    """The quantities of ``found`` (QuantityMention) with what the words around a span tell:
+
+    - the first figure of a range or a pair takes the unit and scale of the second (« de 20 à
+      35 % », « de 8,5 à 7,25 milliards FCFA », « 310 et 295 milliards FCFA »);
+    - a small count in apposition to a name is no figure (« …et au Niger, deux pays voisins »);
+    - young people counted in a sentence about recruiting are recruits (« cet enrôlement se fera en
+      deux tranches de 4 000 jeunes »)."""
+    from dataclasses import replace
+
+    from .types import QuantityMention
+
+    taken = [(m.start, m.end) for m in found] + [(d.start, d.end) for d in dates]
+    out = list(found)
+    for m in found:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        q = m.quantity
+        if q.unit == "young_person" and any(_RECRUITING.match(t.text) for t in span.sent if t.idx < m.start):
+            out[out.index(m)] = replace(m, quantity=replace(q, unit="recruit"))
+        first = span[0]
+        if (q.unit not in _KNOWN and q.value <= 3 and first.i > 1
+                and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ == "PROPN" and not first.text[:1].isdigit()):
+            out.remove(m)  # « à Kayes et à Gao, deux villes »: an apposition names them again
+            continue
+        if first.i < 2 or not first.text[:1].isdigit() or doc[first.i - 1].lower_ not in _RANGE_LINKS:
+            continue
+        other = doc[first.i - 2]
+        if not _DIGITS.match(other.text) or (other.i > 0 and doc[other.i - 1].like_num):
+            continue
+        a, b = other.idx, other.idx + len(other.text)
+        if any(x < b and a < y for x, y in taken):
+            continue
+        value, _ = number_value([other.text])
+        tokens = _tokens(q.text)
+        _, n = number_value(tokens)
+        scale = _BIG.get(tokens[n - 1].lower(), 1) if n else 1
+        if value is None or value.is_integer() and 1800 <= value <= 2100 and scale == 1:
+            continue  # « entre 2020 et 2025 »: years
+        value = float(Decimal(other.text.replace(".", "").replace(",", ".")) * scale)
+        out.append(QuantityMention(a, b, Quantity(value=value, unit=q.unit, text=other.text), m.sent))
+        taken.append((a, b))
+    out.sort(key=lambda x: x.start)
+    return out

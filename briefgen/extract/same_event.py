@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Mapping
 
@@ -199,6 +199,15 @@ def _named_after(site: str, town: str) -> bool:
         words[i:i + len(name)] == name for i in range(len(words) - len(name) + 1))
 
 
+SITE_HEADS = ("base", "aeroport", "camp", "caserne", "ecole", "stade", "palais", "hotel", "centre", "academie",
+              "garnison", "salle", "siege", "port", "aerodrome", "place")
+"""Head nouns of sites (in ids, folded): « base-aerienne-de-senou » is somewhere in a town not named."""
+
+
+def _is_site(eid: str) -> bool:
+    return eid.split("-", 1)[0] in SITE_HEADS and "-" in eid
+
+
 def _body_in(text: str, countries: set[str]) -> tuple[str, tuple[str, ...]] | None:
     """(« ministere », its portfolio words) for a ministry or a minister, an embassy or an ambassador."""
     m = _BODY.search(text)
@@ -238,6 +247,7 @@ class Affiliations:
         self.roles = dict(roles or {})
         self._cache: dict[str, Affiliation] = {}
         self._words: dict[str, tuple[str, ...]] = {}
+        self._towns = tuple(e for e, ent in cfg.entities.items() if ent.place_kind not in (None, "site", "country"))
 
     def of(self, eid: str) -> Affiliation:
         if eid not in self._cache:
@@ -286,7 +296,13 @@ class Affiliations:
         after the other's town (« aéroport international de Niamey » and « Niamey »)."""
         if not xs or not ys or set(xs) & set(ys):
             return True
-        return any(_named_after(x, y) or _named_after(y, x) for x in xs for y in ys)
+        if any(_named_after(x, y) or _named_after(y, x) for x in xs for y in ys):
+            return True
+        # « la base aérienne de Tabakoro » says no town: it may be in the other account's town
+        def townless(x: str) -> bool:  # « base-aerienne-de-gao » is in Gao
+            return _is_site(x) and not any(x.endswith("-" + t) for t in self._towns)
+
+        return all(map(townless, xs)) != all(map(townless, ys))
 
     def alike(self, x: str, y: str) -> bool:
         """Whether two ids, one at least not the gazetteer's, name one bearer spelled otherwise:
@@ -352,6 +368,8 @@ class Account:
     words: frozenset[str] = frozenset()
     """The rare content words of its evidence (``content_words``, kept by ``join_outlets`` when
     few articles of the run use them)."""
+    leads: Mapping[str, frozenset[float]] = field(default_factory=dict)
+    """Its articles' leading figures by what they count (``lead_figures``)."""
 
 
 def compatible_kinds(a: str, b: str) -> bool:
@@ -370,6 +388,25 @@ def figures_of(quantities) -> dict[str, frozenset[float]]:
         if q.unit not in UNCOUNTED and q.value >= DISTINCTIVE:
             out.setdefault(COUNTED.get(q.unit, q.unit), set()).add(q.value)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def lead_figures(cands) -> dict[str, dict[str, frozenset[float]]]:
+    """Article id → what it counts → the figures of its first sentence that counts it: the
+    article's own event (« 35 000 VDP » in the lede; the « 15 000 » of an earlier call recalled
+    further down belongs to another story)."""
+    out: dict[str, dict[str, frozenset[float]]] = {}
+    for c in sorted(cands, key=lambda c: (c.source, c.sent)):
+        mine = out.setdefault(c.source, {})
+        for unit, values in figures_of(c.quantities).items():
+            mine.setdefault(unit, values)
+    return out
+
+
+def leads_differ(a: Mapping[str, frozenset[float]], b: Mapping[str, frozenset[float]], units) -> bool:
+    """Whether two articles' (or accounts') leading figures of one of ``units`` (what both
+    accounts themselves count) are far apart: an account without a figure may tell another event
+    of its article than the lede's."""
+    return any(not any(close(x, y) for x in a[u] for y in b[u]) for u in a.keys() & b.keys() & set(units))
 
 
 def overlap(a: DateSpan, b: DateSpan, slack: timedelta = timedelta(0)) -> bool:
@@ -411,6 +448,8 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     # 900 and « près de 1 000 » recruits may be one intake told loosely
     if any(not any(close(x, y) for x in a.figures[u] for y in b.figures[u]) for u in counted):
         return 0
+    if leads_differ(a.leads, b.leads, counted):
+        return 0  # 35 000 and 15 000 recruits in their ledes: two calls, though one recalls the other
     figures = any(rounded_alike(x, y) for u in counted for x in a.figures[u] for y in b.figures[u])
     place = bool(a.places and b.places) and who.places_meet(a.places, b.places)
     shared = who.shared(a.participants, b.participants)
