@@ -514,3 +514,28 @@ def test_a_capital_after_avec_is_the_state(read):
 def test_a_short_town_name_after_a(read):
     got = read("La cérémonie s'est tenue à Pô, dans la région du Centre-sud, samedi.")
     assert "po" in got["places"]
+
+
+def test_a_name_that_starts_like_an_article_keeps_its_letters(read):
+    got = read("Le but de la victoire est venu de Lassana Koné à Lamordé.")
+    assert "lamorde" in got["places"] and "morde" not in got["places"]
+
+
+def test_a_capitalised_nationality_after_the_state(read):
+    got = read("Cet appui de l'Etat Tchadien renforce la mobilité des unités.")
+    assert "tchad" in got["organisations"]
+
+
+def test_a_country_after_a_verb_of_giving_is_the_state(read):
+    got = read("Ce titre permet au Gabon de remporter la coupe pour la première fois.")
+    assert "gabon" in got["organisations"] and "gabon" not in got["places"]
+
+
+def test_a_country_by_its_short_name(read):
+    got = read("Les officiers viennent de pays amis : Centrafrique, Djibouti et Gabon.")
+    assert "centrafrique" in got["places"] and "republique-centrafricaine" not in got["places"]
+
+
+def test_a_site_whose_name_ends_with_a_known_region_and_an_acronym(read):
+    got = read("Il a visité le Poste de commandement de la Brigade unifiée de l'Union des États du Sahel (UES).")
+    assert "poste-de-commandement-de-la-brigade-unifiee-de-l-union-des-etats-du-sahel" in got["places"]

@@ -106,7 +106,7 @@ COUNTRIES = (
 """Countries by their French names; the id is the slug of the name (« Burkina Faso » → burkina-faso)."""
 
 COUNTRY_ALIASES = {"burkina": "Burkina Faso", "nigéria": "Nigeria", "egypte": "Égypte",
-                   "centrafrique": "République centrafricaine"}
+                   }
 
 STATE_FORMS = ("république populaire de", "république islamique d'", "république fédérale d'",
                "république démocratique de", "république de", "république du", "république d'", "fédération de",
@@ -197,7 +197,7 @@ russe Wagner » is the groupe Wagner); a company's group (« le groupe français
 FROM_A_COUNTRY = frozenset({"retrait", "départ", "sortie", "retirer", "quitter", "partir", "sortir", "venir",
                             "expulsion", "expulser", "arriver", "arrivée", "originaire", "nord", "sud", "est", "ouest",
                             "centre", "reste", "territoire", "région", "partie", "capitale", "ville", "frontière",
-                            "direction", "venu", "venue", "issu", "issue", "issus", "issues"})
+                            "direction", "venu", "venue", "issu", "issue", "issus", "issues", "frontalier"})
 """Words after which « du Mali » is the country as a place (« son retrait du Mali », « le nord du
 Mali »); after other nouns it is the state (« la sécurité du Mali »)."""
 

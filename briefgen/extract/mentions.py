@@ -379,7 +379,7 @@ def _disambiguate(ids: list[str], doc, ent, cfg: Config) -> str:
             return places[0]  # « Bamako, 30 juin 2023 - » opens a dispatch: where it is written
         if _country_of_a_noun(ids, doc, ent, cfg):
             return others[0]  # « la sécurité du Mali », « le président du Mali »: the state
-        return places[0] if prev in LOCATIVE or _listed(doc, ent) else others[0]
+        return places[0] if (prev in LOCATIVE and not _dative(doc, ent)) or _listed(doc, ent) else others[0]
     return ids[0]
 
 
@@ -456,7 +456,7 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         a, b = _person_bounds(ent, text, a, b)
     name = re.sub(r"^(?:M\.|Mme|Mlle|Dr)\s*", "", text[a:b]).strip(" '-")
     if label != "PER":
-        name = re.sub(r"^(?:la|le|les|l')\s*", "", name, flags=re.IGNORECASE)
+        name = re.sub(r"^(?:(?:la|le|les)\s+|l')\s*", "", name, flags=re.IGNORECASE)
     words = name.split()
     si = sent_of(a)
     if label in ("PER", "LOC", "MISC") and _company(name):
@@ -693,6 +693,22 @@ def _not_a_name(name: str, text: str, a: int) -> bool:
     return _in_minister_title(text[line_start:a])
 
 
+_DATIVE_VERBS = frozenset({"permettre", "demander", "accorder", "offrir", "proposer", "promettre", "reprocher",
+                           "donner", "remettre", "octroyer", "conseiller", "interdire"})
+
+
+def _dative(doc, ent) -> bool:
+    """« … permet au Burkina Faso de glaner … »: « au » after a verb of giving or allowing introduces
+    who receives, a state, not a place."""
+    k = ent.start - 1
+    if k < 1 or doc[k].lower_ not in ("au", "aux"):
+        return False
+    k -= 1
+    while k > 0 and doc[k].lower_ in ("ne", "n'", "pas", "aussi", "également", "donc", "enfin", "encore"):
+        k -= 1
+    return doc[k].pos_ in ("VERB", "AUX") and doc[k].lemma_.lower() in _DATIVE_VERBS
+
+
 def _listed(doc, ent) -> bool:
     """A country without an article in a list of names (« … pays amis : Côte d'Ivoire, Gabon, Togo »):
     where people come from or something is, not a state acting."""
@@ -729,7 +745,8 @@ def _country(ent, name: str, cfg: Config) -> tuple[str, str, str] | None:
         return None
     doc = ent.doc
     prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    place = prev in lexicon.PLACE_PREPOSITIONS or _listed(doc, ent) or _of_a_place_noun(doc, ent)
+    place = (prev in lexicon.PLACE_PREPOSITIONS and not _dative(doc, ent)) or _listed(doc, ent) \
+        or _of_a_place_noun(doc, ent)
     ids = phrases.get(cname.lower(), [])
     for i in ids:
         if (cfg.entities[i].kind == "place") == place:

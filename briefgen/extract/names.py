@@ -181,7 +181,7 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
             continue
         # a site named after a known city stops before it (« aéroport … Modibo Kéita | de Bamako »)
         end = _extend(words, i + 1, set(), commas=lw == "ministère")
-        if place:
+        if place and not _acronym_after(words, end):  # (an acronym after it names the whole)
             for k in range(i + 2, end - 1):
                 if words[k].lower in ("de", "du", "d'") and words[k + 1].lower in places and any(
                         x.cap for x in words[i + 1:k]):
@@ -545,13 +545,13 @@ def country(name: str, known: set[str] = frozenset()) -> str | None:
     """The country a name designates (« Chine », « République populaire de Chine »), or None;
     ``known`` are more country names (lower case), as the gazetteer has them."""
     low = re.sub(r"\s+", " ", name.lower()).strip()
-    low = re.sub(r"^(?:la|le|l')\s*", "", low)
+    low = re.sub(r"^(?:(?:la|le)\s+|l')\s*", "", low)
     if low in _COUNTRY:
         return _COUNTRY[low]
     for form in lx.STATE_FORMS:
         if low.startswith(form + " ") or (form.endswith("'") and low.startswith(form)):
             rest = low[len(form):].strip()
-            rest = re.sub(r"^(?:la|le|l')\s*", "", rest)
+            rest = re.sub(r"^(?:(?:la|le)\s+|l')\s*", "", rest)
             return _COUNTRY.get(rest) or (rest.title() if rest in known else None)
     return None
 
@@ -573,7 +573,7 @@ def demonym_country(word: str) -> str | None:
 
 _STATE = re.compile(
     r"\b(?i:l'|le |la |les )((?i:" + "|".join(lx.STATE_NOUNS) + r")(?: militaires?| de (?:la )?[Tt]ransition)?)"
-    r"(?:( au pouvoir (?:au|en)| du) ([A-ZÀ-Ý][\w'-]*(?: [A-ZÀ-Ý][\w-]*)?)| ([a-zà-ÿ-]+)\b)")
+    r"(?:( au pouvoir (?:au|en)| du) ([A-ZÀ-Ý][\w'-]*(?: [A-ZÀ-Ý][\w-]*)?)| ([a-zà-ÿA-ZÀ-Ý][a-zà-ÿ-]+)\b)")
 
 
 _REGIONAL = re.compile(r"\b((?i:gouvernement|conseil|assemblée) (?:provincial|provinciale|régional|régionale|local|"
