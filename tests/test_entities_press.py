@@ -539,3 +539,8 @@ def test_a_country_by_its_short_name(read):
 def test_a_site_whose_name_ends_with_a_known_region_and_an_acronym(read):
     got = read("Il a visité le Poste de commandement de la Brigade unifiée de l'Union des États du Sahel (UES).")
     assert "poste-de-commandement-de-la-brigade-unifiee-de-l-union-des-etats-du-sahel" in got["places"]
+
+
+def test_a_district_named_with_a_number(read):
+    got = read("Les travaux ont commencé dans le quartier de Banankoro 2000, près du marché.")
+    assert "banankoro-2000" in got["places"] and "banankoro" not in got["places"]
