@@ -544,3 +544,13 @@ def test_a_site_whose_name_ends_with_a_known_region_and_an_acronym(read):
 def test_a_district_named_with_a_number(read):
     got = read("Les travaux ont commencé dans le quartier de Banankoro 2000, près du marché.")
     assert "banankoro-2000" in got["places"] and "banankoro" not in got["places"]
+
+
+def test_countries_listed_as_a_subject_are_states(read):
+    got = read("Après des mois de discussions, Gabon, Togo et Tchad ont signé la charte à Lomé.")
+    assert "togo" in got["organisations"] and "togo" not in got["places"]
+
+
+def test_a_brand_in_one_word_keeps_one_word_in_its_id(read):
+    got = read("Le groupe minier ArcelorMittal SA a signé un accord avec le gouvernement.")
+    assert "arcelormittal-sa" in got["organisations"]

@@ -47,13 +47,14 @@ STOP_NAMES = {"état", "etat", "etats", "états", "ouest", "est", "nord", "sud",
               "président", "gouvernement", "ministère", "nous", "selon", "côté", "coup", "armée"}
 
 
-_RUN_ON = re.compile(r"(?<=[a-zà-ÿ]{4})(?=[A-ZÀ-Ý][a-zà-ÿ])")
+_RUN_ON = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]{3,})(?=[A-ZÀ-Ý][a-zà-ÿ])")
 
 
 def slug(text: str) -> str:
-    """ASCII id from a name: « Garde nationale » → ``garde-nationale``; two words the text ran
-    together are two words (« NigérienMoustapha »)."""
-    text = _RUN_ON.sub(" ", text)
+    """ASCII id from a name: « Garde nationale » → ``garde-nationale``; a nationality the text ran
+    into the next word is a word of its own (« Centre culturel MalienSeydou Keita »), while a brand
+    written in one word stays one (« TotalEnergies »)."""
+    text = _RUN_ON.sub(lambda m: m.group(1) + (" " if m.group(1).lower() in lexicon.DEMONYMS else ""), text)
     ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-") or "x"
 
@@ -716,6 +717,11 @@ def _listed(doc, ent) -> bool:
     if k != ent.start or ent.start == 0:
         return False
     prev, nxt = doc[ent.start - 1].text, doc[ent.end].text if ent.end < len(doc) else "."
+    k = ent.end
+    while k < len(doc) and (doc[k].text in (",", "et") or doc[k].ent_type_):
+        k += 1
+    if k < len(doc) and doc[k].pos_ in ("VERB", "AUX"):
+        return False  # the list is the subject (« Mali, Burkina Faso et Niger ont signé »): states acting
     if prev in (",", ":") and nxt in (",", "et", ".", ";", ":"):
         return True
     return prev == "et" and ent.start > 1 and bool(doc[ent.start - 2].ent_type_) and nxt in (".", ",", ";")
