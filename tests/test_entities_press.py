@@ -554,3 +554,10 @@ def test_countries_listed_as_a_subject_are_states(read):
 def test_a_brand_in_one_word_keeps_one_word_in_its_id(read):
     got = read("Le groupe minier ArcelorMittal SA a signé un accord avec le gouvernement.")
     assert "arcelormittal-sa" in got["organisations"]
+
+
+def test_forces_named_by_an_adjective_the_gazetteer_gives_a_state(read):
+    got = read("Une manifestation réclame le départ des forces américaines stationnées près d'Agadez.")
+    assert "united-states" in got["organisations"] and "forces-americaines" not in got["organisations"]
+    got = read("Les forces tchadiennes ont quitté la base samedi.")
+    assert "forces-tchadiennes" in got["organisations"]  # no adjective in the gazetteer: a body of its own

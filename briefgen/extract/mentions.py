@@ -234,6 +234,7 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
     aliases: dict[str, list[Mention]] = {}
     found = [n for n in names_mod.find(text, claimed, places, orgs)
              if not names_mod.is_credit(n.name, outlets) and not (n.acronym and names_mod.is_credit(n.acronym, outlets))]
+    by_adjective = {a.lower(): e.id for e in cfg.entities.values() if e.kind == "state" for a in e.adjectives}
     silent = [(n.start, n.end) for n in found if n.kind == "title"]
     for n in found:
         if n.kind == "title" and n.acronym:
@@ -251,6 +252,11 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
             continue
         eid = slug(n.name)
         known_ids = phrases.get(normalize(n.name).lower())
+        head, _, adj = n.name.lower().partition(" ")
+        if not known_ids and head in lexicon.NATIONAL_ADJ_HEADS and adj in by_adjective:
+            # « les forces américaines » where the gazetteer says « américaines » stands for a state:
+            # that state's forces, the state itself (as « les sanctions américaines » are its sanctions)
+            known_ids = [by_adjective[adj]]
         if known_ids:
             eid = known_ids[0]
         elif eid not in by_acronym and not _company(n.name):

@@ -73,7 +73,9 @@ def _lines(text: str):
 
 def _is_adj(w: _W, nxt: _W | None = None) -> bool:
     t = w.text
-    if nxt is not None and re.search(r"é(?:e|s|es)?$", t) and nxt.lower in ("à", "au", "aux", "par", "en", "dans", "sur"):
+    if nxt is not None and re.search(r"é(?:e|s|es)?$", t) and nxt.lower in (
+            "à", "au", "aux", "par", "en", "dans", "sur", "près", "depuis", "avec", "pour", "contre", "sous", "vers",
+            "entre", "chez", "hors", "auprès", "aussi", "également", "notamment", "dès", "lors", "ici", "là"):
         return False  # a participle opening a phrase (« la Banque mondiale | basée à Washington »)
     return (t.islower() and len(t) >= 4 and t not in _NOT_ADJ and not t.endswith("ment")
             and (t in lx.DEMONYMS or bool(_ADJ_END.search(t))))
@@ -222,7 +224,7 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
             continue  # « la Commission de l'organisation régionale »: a description, not a name
         if not w.cap:
             national = lw in lx.NATIONAL_ADJ_HEADS and any(
-                (x.lower in lx.DEMONYMS and x.lower not in ("national", "nationale"))
+                ((x.lower in lx.DEMONYMS or demonym_country(x.text)) and x.lower not in ("national", "nationale"))
                 or (lw == "état-major" and x.lower in ("général", "générale")) for x in body)
             direct_ok = lw in ("fondation", "mission") or place
             if lw == "groupe" and 0 < first_proper < len(body) and all(x.lower in lx.FORCE_ADJECTIVES or x.lower in lx.DEMONYMS
