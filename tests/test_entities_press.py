@@ -561,3 +561,14 @@ def test_forces_named_by_an_adjective_the_gazetteer_gives_a_state(read):
     assert "united-states" in got["organisations"] and "forces-americaines" not in got["organisations"]
     got = read("Les forces tchadiennes ont quitté la base samedi.")
     assert "forces-tchadiennes" in got["organisations"]  # no adjective in the gazetteer: a body of its own
+
+
+def test_a_name_with_common_nouns_up_to_its_acronym(read):
+    got = read("Le Groupement des forces antiterroristes (GFAT) a été déployé à Djibo. Le GFAT a repoussé l'assaut.")
+    assert "groupement-des-forces-antiterroristes" in got["organisations"]
+    assert "groupement-des-forces" not in got["organisations"] and "gfat" not in got["organisations"]
+
+
+def test_two_bodies_joined_by_et_de_are_two(read):
+    got = read("Les deux ministres ont parlé à des journalistes de Télé Tchad et de Radio Dounia.")
+    assert {"tele-tchad", "radio-dounia"} <= got["organisations"]

@@ -139,6 +139,8 @@ def _extend(words: list[_W], k: int, stop_at: set[str], commas: bool = False) ->
                     and not (m + 2 < n and words[m + 2].text.isdigit()):  # not a date (« … du 28 mai 2025 »)
                 k = m
                 continue
+            if w.lower == "et" and m < n and words[m].cap and words[m].lower in lx.ORG_HEADS:
+                break  # another body begins (« Télé Tchad et de Radio Dounia »)
             if m < n and (_name_word(words[m]) or words[m].lower in _LOWER_IN_NAMES) \
                     and words[m - 1].lower in lx.CONNECTORS and words[m].lower not in stop_at:
                 k = m
@@ -207,6 +209,12 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
             while last + 3 < len(words) and words[last + 1].lower == "et" and words[last + 2].lower in (
                     "de", "des", "du", "d'") and _common_noun(words[last + 3]):
                 last += 3
+            tail = last + 1
+            while tail < len(words) and tail - last <= 3 and words[tail].text.isalpha() and words[tail].text.islower() \
+                    and words[tail].lower not in lx.CONNECTORS:
+                tail += 1
+            if tail > last + 1 and _acronym_after(words, tail):
+                last = tail - 1  # up to the acronym (« Groupement des forces antiterroristes (GFAT) »)
             name = _text(words, i, last + 1)
             if name.lower() not in lx.NOT_NAMES:
                 out.append(Name(w.start, words[last].end, name, "organisation", _acronym_after(words, last + 1)))
