@@ -572,3 +572,8 @@ def test_a_name_with_common_nouns_up_to_its_acronym(read):
 def test_two_bodies_joined_by_et_de_are_two(read):
     got = read("Les deux ministres ont parlé à des journalistes de Télé Tchad et de Radio Dounia.")
     assert {"tele-tchad", "radio-dounia"} <= got["organisations"]
+
+
+def test_a_country_s_long_form_with_a_head_noun_is_the_state(read):
+    got = read("Le général a reçu une délégation de la Fédération de Russie conduite par un vice-ministre.")
+    assert "russie" in got["organisations"] and "federation-de-russie" not in got["organisations"]

@@ -245,6 +245,8 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
     slugs = {(slug(n.name), n.kind == "place") for n in found}
     by_acronym = {slug(n.name) for n in found if n.acronym}
     for n in found:
+        if n.kind == "organisation" and not n.acronym and names_mod.country(n.name):
+            n = replace(n, kind="state")  # « la Fédération de Russie » is Russia
         if n.kind == "state":
             made = _state_mention(n, text, cfg, phrases)
             out += made
