@@ -577,3 +577,19 @@ def test_two_bodies_joined_by_et_de_are_two(read):
 def test_a_country_s_long_form_with_a_head_noun_is_the_state(read):
     got = read("Le général a reçu une délégation de la Fédération de Russie conduite par un vice-ministre.")
     assert "russie" in got["organisations"] and "federation-de-russie" not in got["organisations"]
+
+
+def test_a_police_rank_and_a_name_is_a_person(read):
+    got = read("Le Directeur général de la Police nationale, le Contrôleur général Moussa Sawadogo, a remis les prix.")
+    assert "moussa-sawadogo" in got["people"] and not {p for p in got["places"] if "sawadogo" in p}
+
+
+def test_countries_listed_after_a_noun_of_movement_are_places(read):
+    got = read("Le centre a accueilli 400 stagiaires venus du Togo, de la Côte d'Ivoire et du Ghana.")
+    assert {"togo", "cote-d-ivoire", "ghana"} <= got["places"]
+    assert not {"togo", "cote-d-ivoire", "ghana"} & got["organisations"]
+
+
+def test_two_capitals_as_the_subject_are_their_states(read):
+    got = read("Moscou et Bamako entendent renforcer leur partenariat militaire.")
+    assert {"russie", "mali"} <= got["organisations"]

@@ -134,7 +134,8 @@ PERSON_TITLES = frozenset({
     "son", "excellence", "sem", "général", "generale", "colonel", "colonel-major", "lieutenant-colonel", "capitaine",
     "commandant", "lieutenant", "sergent", "adjudant", "adjudant-chef", "caporal", "major", "brigade", "division",
     "d'armée", "armée", "président", "présidente", "ministre", "premier", "chef", "médecin", "l'adjudant-chef",
-    "le", "la", "de", "pm", "dame", "diva", "sieur", "feu", "maître", "imam",
+    "le", "la", "de", "pm", "dame", "diva", "sieur", "feu", "maître", "imam", "contrôleur", "inspecteur",
+    "commissaire", "intendant", "générale", "principal", "divisionnaire",
 })
 """Words in front of a person's name that are not part of it (« le Général de Brigade Moussa Yoro Kanté »)."""
 

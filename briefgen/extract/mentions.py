@@ -355,6 +355,10 @@ def _acts(ent) -> bool:
     doc = ent.doc
     prev = doc[ent.start - 1] if ent.start > 0 else None
     k = ent.end
+    if k + 1 < len(doc) and doc[k].lower_ == "et" and doc[k + 1].ent_type_:
+        k += 1  # « Moscou et Bamako entendent … »: the first of two subjects
+        while k < len(doc) and doc[k].ent_type_:
+            k += 1
     while k < len(doc) and doc[k].lower_ in _CLITICS:
         k += 1
     if (prev is None or ent[0].is_sent_start or prev.pos_ in ("PUNCT", "SPACE", "SCONJ", "CCONJ", "PRON")) \
@@ -557,7 +561,8 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
 
 _RANKED = re.compile(r"^(?:(?i:le|la) )?(?i:capitaine|colonel|colonel-major|lieutenant-colonel|général|commandant|"
                      r"lieutenant|sous-lieutenant|sergent|adjudant|adjudant-chef|caporal|docteur|professeur|diva|dame|madame|"
-                     r"monsieur)"
+                     r"monsieur|contrôleur|inspecteur|commissaire|intendant|médecin)"
+                     r"(?: (?:général|générale|principal|divisionnaire|en chef))?"
                      r"(?: (?i:de|d')\s?(?i:brigade|division|corps d'armée|armée))?"
                      r" [A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)+$")
 """A rank, then a first name and a surname: a person, whatever label the model gave."""
@@ -739,11 +744,18 @@ def _of_a_place_noun(doc, ent) -> bool:
     """« les régions frontalières du Niger », « venue du Bénin », « en direction de la Chine »: a
     country after a noun of place or of movement is the country as a place."""
     k = ent.start - 1
-    if k >= 0 and doc[k].lower_ in ("la", "l'") and ent[0].lower_ not in ("la", "l'"):
+    for _ in range(6):  # back along a list (« venus du Togo, de la Côte d'Ivoire et du Ghana »)
+        if k >= 0 and doc[k].lower_ in ("la", "l'") and ent[0].lower_ not in ("la", "l'"):
+            k -= 1
+        if k < 1 or doc[k].lower_ not in ("de", "d'", "du", "des"):
+            return False
         k -= 1
-    if k < 1 or doc[k].lower_ not in ("de", "d'", "du", "des"):
-        return False
-    k -= 1
+        if doc[k].text not in (",", "et") or k < 2 or not doc[k - 1].ent_type_:
+            break
+        k -= 1
+        while k > 0 and doc[k - 1].ent_type_ and doc[k].ent_iob_ != "B":
+            k -= 1
+        k -= 1
     while k > 0 and (doc[k].pos_ == "ADJ" and doc[k].text.islower() or doc[k].is_space):
         k -= 1
     return doc[k].lemma_.lower() in lexicon.FROM_A_COUNTRY or doc[k].lower_ in lexicon.FROM_A_COUNTRY
