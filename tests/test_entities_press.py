@@ -593,3 +593,16 @@ def test_countries_listed_after_a_noun_of_movement_are_places(read):
 def test_two_capitals_as_the_subject_are_their_states(read):
     got = read("Moscou et Bamako entendent renforcer leur partenariat militaire.")
     assert {"russie", "mali"} <= got["organisations"]
+
+
+def test_a_programme_defined_by_its_acronym(read):
+    got = read("Le ministre a reçu le représentant du Programme alimentaire mondial (PAM) jeudi. Le PAM financera "
+               "des cantines.")
+    assert "programme-alimentaire-mondial" in got["organisations"] and "pam" not in got["organisations"]
+
+
+def test_the_islamic_state_is_an_armed_group_and_a_gazetteer_name_without_accents_is_found(read):
+    got = read("L'Etat islamique en Afrique de l'Ouest a revendiqué l'attaque. L'Etat islamique dans le Grand "
+               "Sahara a démenti.")
+    assert "etat-islamique-en-afrique-de-l-ouest" in got["armed_groups"] and "eigs" in got["armed_groups"]
+    assert not got["organisations"]

@@ -21,6 +21,11 @@ ORG_HEADS = frozenset({
 })
 """First words of organisation names (« Caisse malienne de sécurité sociale »)."""
 
+ACRONYM_HEADS = frozenset({"programme", "projet", "plan", "initiative", "opération", "réseau", "collectif",
+                           "plateforme", "cellule", "unité", "pôle"})
+"""First words that, before an acronym the name spells, make it a body's name (« Programme alimentaire
+mondial (PAM) »); alone they are too common to open a name."""
+
 LOWER_ORG_HEADS = frozenset({"ministère", "ministères", "armée", "forces", "état-major", "ambassade", "mission",
                              "fondation", "hôpital", "groupe"})
 """Heads that start a name even in lower case (« le ministère de la Défense », « l'armée

@@ -235,6 +235,9 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
     found = [n for n in names_mod.find(text, claimed, places, orgs)
              if not names_mod.is_credit(n.name, outlets) and not (n.acronym and names_mod.is_credit(n.acronym, outlets))]
     by_adjective = {a.lower(): e.id for e in cfg.entities.values() if e.kind == "state" for a in e.adjectives}
+    folded = {}  # the gazetteer's names without accents (« Etat islamique » is « État islamique »)
+    for k, ids in phrases.items():
+        folded.setdefault(names_mod.fold_name(k), ids)
     silent = [(n.start, n.end) for n in found if n.kind == "title"]
     for n in found:
         if n.kind == "title" and n.acronym:
@@ -253,7 +256,7 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
             named.update({m.entity: names_mod.country(n.name) or n.name for m in made})
             continue
         eid = slug(n.name)
-        known_ids = phrases.get(normalize(n.name).lower())
+        known_ids = phrases.get(normalize(n.name).lower()) or folded.get(names_mod.fold_name(n.name))
         head, _, adj = n.name.lower().partition(" ")
         if not known_ids and head in lexicon.NATIONAL_ADJ_HEADS and adj in by_adjective:
             # « les forces américaines » where the gazetteer says « américaines » stands for a state:
