@@ -606,3 +606,8 @@ def test_the_islamic_state_is_an_armed_group_and_a_gazetteer_name_without_accent
                "Sahara a démenti.")
     assert "etat-islamique-en-afrique-de-l-ouest" in got["armed_groups"] and "eigs" in got["armed_groups"]
     assert not got["organisations"]
+
+
+def test_a_name_after_a_company_noun_is_a_company(read):
+    got = read("La société canadienne K2Gold a signé la convention. L'entreprise chinoise Hualong a refusé l'offre.")
+    assert {"k2gold", "hualong"} <= got["organisations"] and not got["places"]

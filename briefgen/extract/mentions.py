@@ -122,6 +122,8 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
             if q is not None and qty_mod.in_context(q, [t.lower_ for t in doc[max(0, ent.start - 4):ent.start]]):
                 found.quantities.append(QuantityMention(a, b, q, si))
             continue
+        if label == "MISC" and ent.text[:1].isupper() and _COMPANY_NOUN.search(text[max(0, a - 50):a]):
+            label = "ORG"  # « la société canadienne B2Gold »
         if label == "OUTLET" or (label == "MISC" and not _company(ent.text) and not _RANKED.match(ent.text)):
             continue
         if label in ("LOC", "AMBIG", "ORG", "STATE") and _seat_or_capital(found, ent, cfg, si):
@@ -513,6 +515,10 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             name, kind = lexicon.ARTICLE_CITIES[name.lower()], "place"
         if kind is None and label == "LOC" and len(name) == 2 and name.istitle() and text[max(0, a - 2):a] == "à ":
             kind = "place"  # « à Pô »: a short town name after « à »
+        if kind is None and words and words[0][:1].isupper() and not names_mod.country(name) \
+                and _COMPANY_NOUN.search(text[max(0, a - 50):a]) and name.lower() not in STOP_NAMES:
+            kind = "organisation"  # « la société canadienne B2Gold », « l'entreprise chinoise Kunlun »
+            found.companies.add(slug(name))
         if kind is None and not names_mod.country(name) and _not_a_name(name, text, a):
             return
         if kind is None and len(ent) == 1 and ent[0].pos_ == "NOUN" and ent[0].lemma_.lower() != ent[0].lower_:
@@ -580,6 +586,9 @@ Abdoulaye Seydou, … »)."""
 _COMPANY_BEFORE = re.compile(r"(?:\bPDG|\bdirecteur(?: général)?|\bdirectrice|\bdirigeants?|\breprésentants?|\bactionnaires?"
                              r"|\bfiliales?|\bcapital|\bpatron|\bemployés|\bsalariés|\bnationalis\w+|\bprivatis\w+"
                              r"|\brachat)\s+(?:de\s+la\s+|de\s+l'|de\s+|d'|du\s+|la\s+|le\s+|l')?$", re.IGNORECASE)
+_COMPANY_NOUN = re.compile(r"\b(?i:société|entreprise|compagnie|firme|opérateur|constructeur|fabricant|géant)"
+                           r"(?: (?!(?:de|du|des|d'|la|le|les)\b)[a-zà-ÿ-]+){0,3} $")
+"""Before a name, the noun that makes it a company (« la société canadienne B2Gold »)."""
 _COMPANY_AFTER = re.compile(r"^\s*,\s*(?:une\s+|la\s+|l')?(?:filiale|société|entreprise|compagnie|firme|opérateur)\b")
 
 
