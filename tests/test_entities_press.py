@@ -611,3 +611,8 @@ def test_the_islamic_state_is_an_armed_group_and_a_gazetteer_name_without_accent
 def test_a_name_after_a_company_noun_is_a_company(read):
     got = read("La société canadienne K2Gold a signé la convention. L'entreprise chinoise Hualong a refusé l'offre.")
     assert {"k2gold", "hualong"} <= got["organisations"] and not got["places"]
+
+
+def test_a_country_faced_is_the_state(read):
+    got = read("Les Lions ont remporté leur duel face au Ghana samedi soir.")
+    assert "ghana" in got["organisations"] and "ghana" not in got["places"]

@@ -725,13 +725,15 @@ _DATIVE_VERBS = frozenset({"permettre", "demander", "accorder", "offrir", "propo
 
 def _dative(doc, ent) -> bool:
     """« … permet au Burkina Faso de glaner … »: « au » after a verb of giving or allowing introduces
-    who receives, a state, not a place."""
+    who receives, and after « face » who is faced: a state, not a place."""
     k = ent.start - 1
     if k < 1 or doc[k].lower_ not in ("au", "aux"):
         return False
     k -= 1
     while k > 0 and doc[k].lower_ in ("ne", "n'", "pas", "aussi", "également", "donc", "enfin", "encore"):
         k -= 1
+    if doc[k].lower_ == "face":
+        return True  # « face au Burkina Faso »: the side played or faced, not where
     return doc[k].pos_ in ("VERB", "AUX") and doc[k].lemma_.lower() in _DATIVE_VERBS
 
 
