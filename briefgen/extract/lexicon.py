@@ -17,9 +17,14 @@ ORG_HEADS = frozenset({
     "association", "syndicat", "université", "ambassade", "présidence", "haut-commissariat", "secrétariat",
     "cour", "tribunal", "festival", "hôpital", "chu", "volontaires", "coopérative", "observatoire",
     "laboratoire", "académie", "parlement", "sénat", "primature", "système", "semaine",
-    "front", "mouvement", "katiba", "coordination",
+    "front", "mouvement", "katiba", "coordination", "forum", "télé", "télévision", "radio",
 })
 """First words of organisation names (« Caisse malienne de sécurité sociale »)."""
+
+ACRONYM_HEADS = frozenset({"programme", "projet", "plan", "initiative", "opération", "réseau", "collectif",
+                           "plateforme", "cellule", "unité", "pôle"})
+"""First words that, before an acronym the name spells, make it a body's name (« Programme alimentaire
+mondial (PAM) »); alone they are too common to open a name."""
 
 LOWER_ORG_HEADS = frozenset({"ministère", "ministères", "armée", "forces", "état-major", "ambassade", "mission",
                              "fondation", "hôpital", "groupe"})
@@ -44,15 +49,30 @@ FRAGMENT_WORDS = frozenset({"officier", "officiers", "soldat", "soldats", "milit
                             "lire", "aussi", "partage", "partager", "rappelons", "notons", "mondial", "accord"})
 """Capitalised words at the start of a line or heading that the model takes for names."""
 
+TITLE_WORDS = frozenset({"chef", "chefs", "ministre", "président", "présidente", "directeur", "directrice",
+                         "secrétaire", "commandant", "coordinateur", "coordinatrice", "gouverneur", "représentant",
+                         "représentante", "délégué", "déléguée", "porte-parole", "inspecteur", "inspectrice"})
+"""First words of a person's title: a name they open with an acronym is the title (« Chef d'État-major
+des Armées (CEMA) »), not an organisation."""
+
+QUOTED_SITE_HEADS = ("pavillon", "salle", "hall", "espace")
+"""Sites named by a quoted word after them (« au pavillon « arc-en-ciel » »)."""
+
 BOTH_ORG_AND_PLACE = frozenset({"hôpital", "chu"})
 """Institutions that are also places: the annotation guide counts them as both."""
 
 PLACE_HEADS = frozenset({"aéroport", "aérodrome", "base", "palais", "stade", "hôtel",
-                         "barrage", "port"})
+                         "barrage", "port", "poste"})
 """First words of site names (« aéroport international de Niamey », « palais de Koulouba »)."""
 
-PLACE_HEAD_NEEDS = {"base": ("aérienne", "militaire", "navale", "logistique"), "port": ("autonome",)}
-"""Heads that name a site only with one of these words after them (« base aérienne de Sénou »)."""
+PLACE_HEAD_NEEDS = {"base": ("aérienne", "militaire", "navale", "logistique"), "port": ("autonome",),
+                    "poste": ("de commandement",)}
+"""Heads that name a site only with one of these words after them (« base aérienne de Sénou », « Poste
+de commandement de la Force »)."""
+
+ARTICLE_CITIES = {"cap": "Le Cap", "caire": "Le Caire", "havre": "Le Havre", "haye": "La Haye",
+                  "mecque": "La Mecque", "havane": "La Havane", "valette": "La Valette", "paz": "La Paz"}
+"""Cities whose French name has an article the text contracts (« près du Cap » is Le Cap)."""
 
 SITE_OF = ("région", "cercle", "commune", "province", "localité", "ville", "village", "mine", "mines",
            "gisement", "gisements", "site", "sites", "préfecture", "arrondissement", "quartier")
@@ -91,7 +111,7 @@ COUNTRIES = (
 """Countries by their French names; the id is the slug of the name (« Burkina Faso » → burkina-faso)."""
 
 COUNTRY_ALIASES = {"burkina": "Burkina Faso", "nigéria": "Nigeria", "egypte": "Égypte",
-                   "centrafrique": "République centrafricaine"}
+                   }
 
 STATE_FORMS = ("république populaire de", "république islamique d'", "république fédérale d'",
                "république démocratique de", "république de", "république du", "république d'", "fédération de",
@@ -119,7 +139,8 @@ PERSON_TITLES = frozenset({
     "son", "excellence", "sem", "général", "generale", "colonel", "colonel-major", "lieutenant-colonel", "capitaine",
     "commandant", "lieutenant", "sergent", "adjudant", "adjudant-chef", "caporal", "major", "brigade", "division",
     "d'armée", "armée", "président", "présidente", "ministre", "premier", "chef", "médecin", "l'adjudant-chef",
-    "le", "la", "de", "pm",
+    "le", "la", "de", "pm", "dame", "diva", "sieur", "feu", "maître", "imam", "contrôleur", "inspecteur",
+    "commissaire", "intendant", "générale", "principal", "divisionnaire",
 })
 """Words in front of a person's name that are not part of it (« le Général de Brigade Moussa Yoro Kanté »)."""
 
@@ -181,7 +202,8 @@ russe Wagner » is the groupe Wagner); a company's group (« le groupe français
 
 FROM_A_COUNTRY = frozenset({"retrait", "départ", "sortie", "retirer", "quitter", "partir", "sortir", "venir",
                             "expulsion", "expulser", "arriver", "arrivée", "originaire", "nord", "sud", "est", "ouest",
-                            "centre", "reste", "territoire", "région", "partie", "capitale", "ville", "frontière"})
+                            "centre", "reste", "territoire", "région", "partie", "capitale", "ville", "frontière",
+                            "direction", "venu", "venue", "issu", "issue", "issus", "issues", "frontalier"})
 """Words after which « du Mali » is the country as a place (« son retrait du Mali », « le nord du
 Mali »); after other nouns it is the state (« la sécurité du Mali »)."""
 

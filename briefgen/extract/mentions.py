@@ -47,8 +47,14 @@ STOP_NAMES = {"état", "etat", "etats", "états", "ouest", "est", "nord", "sud",
               "président", "gouvernement", "ministère", "nous", "selon", "côté", "coup", "armée"}
 
 
+_RUN_ON = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]{3,})(?=[A-ZÀ-Ý][a-zà-ÿ])")
+
+
 def slug(text: str) -> str:
-    """ASCII id from a name: « Garde nationale » → ``garde-nationale``."""
+    """ASCII id from a name: « Garde nationale » → ``garde-nationale``; a nationality the text ran
+    into the next word is a word of its own (« Centre culturel MalienSeydou Keita »), while a brand
+    written in one word stays one (« TotalEnergies »)."""
+    text = _RUN_ON.sub(lambda m: m.group(1) + (" " if m.group(1).lower() in lexicon.DEMONYMS else ""), text)
     ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-") or "x"
 
@@ -93,8 +99,8 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
     found = _Found([], [], [], {}, {}, [], set())
     role_spans = found.role_spans
     pending_new: list[tuple[object, str]] = []
-    formed, formed_names = _formed_names(doc, text, cfg, outlet)
-    taken = [(m.start, m.end) for m in formed]
+    formed, formed_names, silent = _formed_names(doc, text, cfg, outlet)
+    taken = [(m.start, m.end) for m in formed] + silent
     credits = names_mod.credit_spans(text)
     outlets = {outlet} if outlet else set()
     outlets |= set(cfg.outlets) | {o.name for o in cfg.outlets.values()}
@@ -102,9 +108,11 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
         label, a, b = ent.label_, ent.start_char, ent.end_char
         si = sent_of(a)
         if label not in ("DATE", "QTY") and (any(x < b and a < y for x, y in taken)
-                                             or any(x <= a < y for x, y in credits)):
+                                             or any(x < b and a < y for x, y in credits)):
             continue  # a name found from its form replaces the model's cut; credits name nobody
         if label == "DATE":
+            if any(m.start < a and b <= m.end for m in formed):
+                continue  # a date inside a name (« le Stade du 26 mars »)
             span = dates_mod.resolve(ent.text, ref)
             if span is not None:
                 found.dates.append(DateMention(a, b, text[a:b], span, si))
@@ -114,7 +122,9 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
             if q is not None and qty_mod.in_context(q, [t.lower_ for t in doc[max(0, ent.start - 4):ent.start]]):
                 found.quantities.append(QuantityMention(a, b, q, si))
             continue
-        if label == "OUTLET" or (label == "MISC" and not _company(ent.text)):
+        if label == "MISC" and ent.text[:1].isupper() and _COMPANY_NOUN.search(text[max(0, a - 50):a]):
+            label = "ORG"  # « la société canadienne B2Gold »
+        if label == "OUTLET" or (label == "MISC" and not _company(ent.text) and not _RANKED.match(ent.text)):
             continue
         if label in ("LOC", "AMBIG", "ORG", "STATE") and _seat_or_capital(found, ent, cfg, si):
             continue
@@ -205,10 +215,14 @@ def _formed_name(text: str) -> str:
     return text[0].upper() + text[1:] if text[:1].islower() else text
 
 
-def _formed_names(doc, text: str, cfg: Config, outlet: str | None) -> tuple[list[Mention], dict[str, str]]:
+def _formed_names(doc, text: str, cfg: Config, outlet: str | None
+                  ) -> tuple[list[Mention], dict[str, str], list[tuple[int, int]]]:
     """Mentions of the names found from their form (``names.find``) and of the acronyms they
     define; ``sent`` is filled in by the caller. An acronym-defined name, repeated with a place
-    after it (« l'École militaire interarmes de Koulikoro »), is the same entity."""
+    after it (« l'École militaire interarmes de Koulikoro »), is the same entity; an acronym the
+    article defines, inside another name, stands for its definition there (« la Force unifiée de
+    l'AES » is the « Force unifiée de l'Alliance des États du Sahel »). Also gives the spans that
+    name nobody: persons' titles (« Chef d'État-major des Armées (CEMA) ») and their acronyms."""
     from .nlp import gazetteer_phrases, normalize
 
     phrases = gazetteer_phrases(cfg)
@@ -222,23 +236,42 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None) -> tuple[list
     aliases: dict[str, list[Mention]] = {}
     found = [n for n in names_mod.find(text, claimed, places, orgs)
              if not names_mod.is_credit(n.name, outlets) and not (n.acronym and names_mod.is_credit(n.acronym, outlets))]
-    slugs = {slug(n.name) for n in found}
+    by_adjective = {a.lower(): e.id for e in cfg.entities.values() if e.kind == "state" for a in e.adjectives}
+    folded = {}  # the gazetteer's names without accents (« Etat islamique » is « État islamique »)
+    for k, ids in phrases.items():
+        folded.setdefault(names_mod.fold_name(k), ids)
+    silent = [(n.start, n.end) for n in found if n.kind == "title"]
+    for n in found:
+        if n.kind == "title" and n.acronym:
+            silent += [(m.start(), m.end()) for m in re.finditer(r"(?<![\w-])" + re.escape(n.acronym) + r"(?![\w-])", text)]
+    found = [n for n in found if n.kind != "title"]
+    defined = {n.acronym: n.name for n in found if n.acronym and n.by_acronym and n.kind != "state"}
+    found = [_expand(n, defined) for n in found]
+    slugs = {(slug(n.name), n.kind == "place") for n in found}
     by_acronym = {slug(n.name) for n in found if n.acronym}
     for n in found:
+        if n.kind == "organisation" and not n.acronym and names_mod.country(n.name):
+            n = replace(n, kind="state")  # « la Fédération de Russie » is Russia
         if n.kind == "state":
             made = _state_mention(n, text, cfg, phrases)
             out += made
             named.update({m.entity: names_mod.country(n.name) or n.name for m in made})
             continue
         eid = slug(n.name)
-        known_ids = phrases.get(normalize(n.name).lower())
+        known_ids = phrases.get(normalize(n.name).lower()) or folded.get(names_mod.fold_name(n.name))
+        head, _, adj = n.name.lower().partition(" ")
+        if not known_ids and head in lexicon.NATIONAL_ADJ_HEADS and adj in by_adjective:
+            # « les forces américaines » where the gazetteer says « américaines » stands for a state:
+            # that state's forces, the state itself (as « les sanctions américaines » are its sanctions)
+            known_ids = [by_adjective[adj]]
         if known_ids:
             eid = known_ids[0]
-        elif eid not in by_acronym:
+        elif eid not in by_acronym and not _company(n.name):
             # the name an acronym defined, repeated with a place (« … interarmes de Koulikoro »), or a
             # shorter form of a fuller name in the article (« le Conseil de sécurité »)
             eid = next((s for s in by_acronym if eid.startswith(s + "-d")), None) or max(
-                (s for s in slugs if s.startswith(eid + "-") or s.endswith("-" + eid)), key=len, default=eid)
+                (s for s, site in slugs if (s.startswith(eid + "-") or s.endswith("-" + eid))
+                 and site == (n.kind == "place")), key=len, default=eid)
         known = eid in cfg.entities
         labels = ("ORG", "LOC") if n.kind == "both" else ("LOC",) if n.kind == "place" else ("ORG",)
         if labels == ("ORG",) and names_mod.is_armed_group(n.name):
@@ -257,7 +290,17 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None) -> tuple[list
             if not any(x < m.end() and m.start() < y for x, y in taken):
                 out += [Mention(m.start(), m.end(), acr, x.label, x.entity, 0, x.known) for x in made]
                 taken.append((m.start(), m.end()))
-    return sorted(out, key=lambda m: m.start), named
+    return sorted(out, key=lambda m: m.start), named, silent
+
+
+def _expand(n, defined: dict[str, str]):
+    """The name with an acronym the article defines replaced by its definition."""
+    words = n.name.split()
+    if len(words) < 2 or not any(w.split("'")[-1] in defined for w in words):
+        return n
+    full = " ".join(w[:len(w) - len(w.split("'")[-1])] + defined[w.split("'")[-1]] if w.split("'")[-1] in defined
+                    else w for w in words)
+    return replace(n, name=full)
 
 
 def _state_mention(n, text: str, cfg: Config, phrases) -> list[Mention]:
@@ -317,13 +360,17 @@ def _acts(ent) -> bool:
     doc = ent.doc
     prev = doc[ent.start - 1] if ent.start > 0 else None
     k = ent.end
+    if k + 1 < len(doc) and doc[k].lower_ == "et" and doc[k + 1].ent_type_:
+        k += 1  # « Moscou et Bamako entendent … »: the first of two subjects
+        while k < len(doc) and doc[k].ent_type_:
+            k += 1
     while k < len(doc) and doc[k].lower_ in _CLITICS:
         k += 1
     if (prev is None or ent[0].is_sent_start or prev.pos_ in ("PUNCT", "SPACE", "SCONJ", "CCONJ", "PRON")) \
             and k < len(doc) and doc[k].pos_ in ("VERB", "AUX"):
         return True
     back = [t.lower_ for t in doc[max(0, ent.start - 4):ent.start]]
-    if back[-1:] in (["entre"], ["selon"]) or (back[-1:] == ["et"] and "entre" in back):
+    if back[-1:] in (["entre"], ["selon"], ["avec"]) or (back[-1:] == ["et"] and "entre" in back):
         return True
     if back[-1:] in (["de"], ["d'"]):
         k = ent.start - 2
@@ -350,7 +397,7 @@ def _disambiguate(ids: list[str], doc, ent, cfg: Config) -> str:
             return places[0]  # « Bamako, 30 juin 2023 - » opens a dispatch: where it is written
         if _country_of_a_noun(ids, doc, ent, cfg):
             return others[0]  # « la sécurité du Mali », « le président du Mali »: the state
-        return places[0] if prev in LOCATIVE else others[0]
+        return places[0] if (prev in LOCATIVE and not _dative(doc, ent)) or _listed(doc, ent) else others[0]
     return ids[0]
 
 
@@ -410,21 +457,43 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
     a, b = ent.start_char, ent.end_char
     if "\n" in text[a:b]:  # the model ran a name into the next line (a byline, a heading)
         b = a + text[a:b].index("\n")
-    if any(ra <= a and b <= rb for ra, rb in role_spans):
-        return  # part of someone's title (« pour l'Afrique de l'Ouest »)
+    if any(ra <= a and b <= rb for ra, rb in role_spans) and not (
+            label == "ORG" and " " in ent.text and ent[0].lower_ in lexicon.ORG_HEADS
+            and not names_mod.is_description(ent.text)):
+        return  # part of someone's title (« pour l'Afrique de l'Ouest »), unless a body's name
+                # (« président du Forum citoyen pour la République »)
+    if re.search(r"[«»\"]", text[a:b].strip("«» \"")):
+        return  # the model cut across a quotation mark (« les « Aigles » du Mali »)
+    if len(ent) == 1 and ent[0].pos_ == "VERB":
+        return  # a verb capitalised at the start of a heading (« Renforcer sa présence »)
+    if label in ("ORG", "LOC", "MISC") and _RANKED.match(text[a:b]):
+        label = "PER"  # « le Capitaine Ibrahim Traoré »: a rank, then a name
+    if label == "PER" and " " in text[a:b].strip() and _GROUP_BEFORE.search(text[max(0, a - 30):a]):
+        label = "ORG"  # « la troupe Mamar Kassey », « le groupe ‘’Mamar Kassey’’ »: a band, not a person
     if label == "PER":
         a, b = _person_bounds(ent, text, a, b)
     name = re.sub(r"^(?:M\.|Mme|Mlle|Dr)\s*", "", text[a:b]).strip(" '-")
     if label != "PER":
-        name = re.sub(r"^(?:la|le|les|l')\s*", "", name, flags=re.IGNORECASE)
+        name = re.sub(r"^(?:(?:la|le|les)\s+|l')\s*", "", name, flags=re.IGNORECASE)
     words = name.split()
     si = sent_of(a)
     if label in ("PER", "LOC", "MISC") and _company(name):
         label = "ORG"  # « Barrick Gold », « Ganfeng Lithium »: companies the model takes for people
-    if label == "PER" and len(words) == 1 and (full := _same_surname(found, name)):
+    if label == "PER" and (full := _same_surname(found, name) if len(words) == 1 else _fuller_name(found, name)):
         found.mentions.append(Mention(a, b, text[a:b], "PER", full, si, known=False))
         return
     if label == "PER":
+        while len(words) > 1 and words[0].lower() in _LEADING_WORDS:
+            a = text.index(words[1], a + len(words[0]))
+            name = name[name.index(words[1]):]
+            words = words[1:]
+        if all(w.lower().strip(".") in lexicon.PERSON_TITLES or w.lower() in ROLE_HEADS for w in words):
+            return  # a title alone (« Le Colonel a souligné »)
+        if len(words) == 2 and words[0].lower().strip(".") in lexicon.PERSON_TITLES:
+            # « Dame N'Kpo » after « N'Kpo Charlotte »: the person named before
+            if full := _same_surname(found, words[1]):
+                found.mentions.append(Mention(a, b, text[a:b], "PER", full, si, known=False))
+            return
         if words and not (words[0][0].isupper() and words[-1][0].isupper()):
             return
         if words and words[-1] in surnames:
@@ -442,7 +511,15 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             kind, name = "person", mister.group(1)
         else:
             kind = None
-        if kind is None and _not_a_name(name, text, a):
+        if label == "LOC" and name.lower() in lexicon.ARTICLE_CITIES and text[max(0, a - 3):a] in ("du ", "au "):
+            name, kind = lexicon.ARTICLE_CITIES[name.lower()], "place"
+        if kind is None and label == "LOC" and len(name) == 2 and name.istitle() and text[max(0, a - 2):a] == "à ":
+            kind = "place"  # « à Pô »: a short town name after « à »
+        if kind is None and words and words[0][:1].isupper() and not names_mod.country(name) \
+                and _COMPANY_NOUN.search(text[max(0, a - 50):a]) and name.lower() not in STOP_NAMES:
+            kind = "organisation"  # « la société canadienne B2Gold », « l'entreprise chinoise Kunlun »
+            found.companies.add(slug(name))
+        if kind is None and not names_mod.country(name) and _not_a_name(name, text, a):
             return
         if kind is None and len(ent) == 1 and ent[0].pos_ == "NOUN" and ent[0].lemma_.lower() != ent[0].lower_:
             return  # a common noun in the plural, capitalised in a heading (« … d'Affaires et d'Emplois »)
@@ -491,9 +568,27 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
     found.mentions.append(mention)
 
 
+_RANKED = re.compile(r"^(?:(?i:le|la) )?(?i:capitaine|colonel|colonel-major|lieutenant-colonel|général|commandant|"
+                     r"lieutenant|sous-lieutenant|sergent|adjudant|adjudant-chef|caporal|docteur|professeur|diva|dame|madame|"
+                     r"monsieur|contrôleur|inspecteur|commissaire|intendant|médecin)"
+                     r"(?: (?:général|générale|principal|divisionnaire|en chef))?"
+                     r"(?: (?i:de|d')\s?(?i:brigade|division|corps d'armée|armée))?"
+                     r" [A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)+$")
+"""A rank, then a first name and a surname: a person, whatever label the model gave."""
+_GROUP_BEFORE = re.compile(r"\b(?i:troupe|groupe|orchestre|ensemble|chorale)(?: (?:musical|de musique))?\s*[«‘’'\"]*\s*$")
+"""Before a name, the noun that makes it a band (« la troupe Mamar Kassey »)."""
+_LEADING_WORDS = frozenset({"pour", "selon", "avec", "chez", "après", "avant", "pendant", "comme", "si", "mais", "et",
+                            "par", "sur", "dans", "depuis", "contre", "entre", "sans", "vers", "lors", "dès",
+                            "malgré", "quant", "ainsi", "alors", "enfin", "donc", "ici", "là"})
+"""Capitalised at the start of a sentence, these are not part of the name after them (« Pour
+Abdoulaye Seydou, … »)."""
+
 _COMPANY_BEFORE = re.compile(r"(?:\bPDG|\bdirecteur(?: général)?|\bdirectrice|\bdirigeants?|\breprésentants?|\bactionnaires?"
                              r"|\bfiliales?|\bcapital|\bpatron|\bemployés|\bsalariés|\bnationalis\w+|\bprivatis\w+"
                              r"|\brachat)\s+(?:de\s+la\s+|de\s+l'|de\s+|d'|du\s+|la\s+|le\s+|l')?$", re.IGNORECASE)
+_COMPANY_NOUN = re.compile(r"\b(?i:société|entreprise|compagnie|firme|opérateur|constructeur|fabricant|géant)"
+                           r"(?: (?!(?:de|du|des|d'|la|le|les)\b)[a-zà-ÿ-]+){0,3} $")
+"""Before a name, the noun that makes it a company (« la société canadienne B2Gold »)."""
 _COMPANY_AFTER = re.compile(r"^\s*,\s*(?:une\s+|la\s+|l')?(?:filiale|société|entreprise|compagnie|firme|opérateur)\b")
 
 
@@ -509,9 +604,23 @@ def _company(name: str) -> bool:
 
 
 def _same_surname(found: _Found, surname: str) -> str | None:
-    """The person named in full earlier in the article whose surname this is (« M. Goïta »)."""
-    tail = "-" + slug(surname)
-    return next((e.id for e in found.entities.values() if e.kind == "person" and e.id.endswith(tail)), None)
+    """The person named in full earlier in the article whose surname this is (« M. Goïta »), or
+    whose name it starts (« Dame N'Kpo » after « N'Kpo Charlotte »)."""
+    s = slug(surname)
+    return next((e.id for e in found.entities.values() if e.kind == "person"
+                 and (e.id.endswith("-" + s) or e.id.startswith(s + "-"))), None)
+
+
+def _fuller_name(found: _Found, name: str) -> str | None:
+    """The person named earlier with more names in between (« Ali Lamine Zeine » after « Ali
+    Mahaman Lamine Zeine »): same first and last names, the others among theirs."""
+    parts = slug(name).split("-")
+    for e in found.entities.values():
+        full = e.id.split("-")
+        if e.kind == "person" and len(full) > len(parts) >= 2 and full[0] == parts[0] and full[-1] == parts[-1] \
+                and all(p in full for p in parts):
+            return e.id
+    return None
 
 
 def _person_bounds(ent, text: str, a: int, b: int) -> tuple[int, int]:
@@ -534,6 +643,8 @@ def _person_bounds(ent, text: str, a: int, b: int) -> tuple[int, int]:
     while k >= 0 and namelike(doc[k]) and "\n" not in text[doc[k].idx:a] and ent.start - k < 2:
         a = doc[k].idx
         k -= 1
+    if re.search(r"(?<![\w'])[A-Z]'$", text[max(0, a - 3):a]):
+        a -= 2  # an elided first syllable (« N'Kpo Charlotte », « M'Bareck »)
     while True:
         m = re.match(r"([\w'.-]+)\s+", text[a:b])
         if not m or m.group(1).lower() not in lexicon.PERSON_TITLES or len(text[a:b].split()) <= 2:
@@ -543,7 +654,7 @@ def _person_bounds(ent, text: str, a: int, b: int) -> tuple[int, int]:
 
 _MINISTER_WORDS = frozenset({",", "de", "du", "des", "d'", "la", "l'", "et", "chargé", "chargée", "délégué", "déléguée",
                              "aux", "adjoint", "adjointe", "d'état", "d'etat"})
-_MINISTER_HEADS = frozenset({"ministre", "ministres", "secrétaire", "sous-secrétaire", "commissaire"})
+_MINISTER_HEADS = frozenset({"ministre", "ministres", "secrétaire", "sous-secrétaire", "commissaire", "portefeuille"})
 
 
 def _in_minister_title(before: str) -> bool:
@@ -553,10 +664,15 @@ def _in_minister_title(before: str) -> bool:
         low = w.lower()
         if low in _MINISTER_HEADS:
             return True
-        if not (low in _MINISTER_WORDS or w[0].isupper() or re.search(r"(?:al|ale|ique|elle|ien|ienne|aire)s?$", low)):
+        if not (low in _MINISTER_WORDS or w[0].isupper()
+                or re.search(r"(?:al|ale|aux|ique|elle|ien|ienne|aire|ère|ais|aise|ain|aine|é|ée)s?$", low)):
             return False
     return False
 
+
+_PRODUCT = (r"\b(?i:drones?|avions?|hélicoptères?|appareils?|chars?|blindés?|missiles?|systèmes?|véhicules?|navires?"
+            r"|fusils?|radars?|modèles?)(?: (?:de|d')\s?[a-zà-ÿ]+)?(?: de type)? ")
+"""Before a name, the equipment it is a model of."""
 
 _LOWER_PHRASE_ACRONYM = re.compile(r"^(?:\s+[a-zà-ÿ]+){1,4}\s*\([A-Z]{2,}\)")
 """After a capitalised word, lower-case words and an acronym: a common noun phrase, not a name."""
@@ -579,8 +695,15 @@ def _not_a_name(name: str, text: str, a: int) -> bool:
     if _LOWER_PHRASE_ACRONYM.match(text[a + len(name):a + len(name) + 80]) or (
             name.isupper() and re.search(r"\b\w+(?:\s+[a-zà-ÿ]+){1,5}\s*\(" + re.escape(name) + r"\)", text)):
         return True  # « Procréation médicalement assistée (PMA) », « loi de finances rectificative (LFR) »
+    if names_mod.is_description(name):
+        return True  # « la Commission de l'organisation régionale »
     if name.lower() in lexicon.NOT_NAMES or (len(words) == 2 and len(words[1].strip(".")) == 1):
         return True  # « Forces armées » alone, « Groupe E »
+    if re.search(_PRODUCT + re.escape(name) + r"\b", text):
+        return True  # a model of equipment (« le drone de combat Akinci »)
+    if "-" in words[-1] and (words[-1].lower().rsplit("-", 1)[1] in lexicon.DEMONYMS
+                             or names_mod.demonym_country(words[-1].rsplit("-", 1)[1])):
+        return True  # a nationality (« un artiste Bissau-Guinéen »)
     if len(words) == 1:
         low = name.lower()
         line_start, line_end = text.rfind("\n", 0, a) + 1, (text.find("\n", a) + 1 or len(text) + 1) - 1
@@ -596,6 +719,62 @@ def _not_a_name(name: str, text: str, a: int) -> bool:
     return _in_minister_title(text[line_start:a])
 
 
+_DATIVE_VERBS = frozenset({"permettre", "demander", "accorder", "offrir", "proposer", "promettre", "reprocher",
+                           "donner", "remettre", "octroyer", "conseiller", "interdire"})
+
+
+def _dative(doc, ent) -> bool:
+    """« … permet au Burkina Faso de glaner … »: « au » after a verb of giving or allowing introduces
+    who receives, and after « face » who is faced: a state, not a place."""
+    k = ent.start - 1
+    if k < 1 or doc[k].lower_ not in ("au", "aux"):
+        return False
+    k -= 1
+    while k > 0 and doc[k].lower_ in ("ne", "n'", "pas", "aussi", "également", "donc", "enfin", "encore"):
+        k -= 1
+    if doc[k].lower_ == "face":
+        return True  # « face au Burkina Faso »: the side played or faced, not where
+    return doc[k].pos_ in ("VERB", "AUX") and doc[k].lemma_.lower() in _DATIVE_VERBS
+
+
+def _listed(doc, ent) -> bool:
+    """A country without an article in a list of names (« … pays amis : Côte d'Ivoire, Gabon, Togo »):
+    where people come from or something is, not a state acting."""
+    k = ent.start + (1 if ent[0].lower_ in ("la", "le", "l'") else 0)
+    if k != ent.start or ent.start == 0:
+        return False
+    prev, nxt = doc[ent.start - 1].text, doc[ent.end].text if ent.end < len(doc) else "."
+    k = ent.end
+    while k < len(doc) and (doc[k].text in (",", "et") or doc[k].ent_type_):
+        k += 1
+    if k < len(doc) and doc[k].pos_ in ("VERB", "AUX"):
+        return False  # the list is the subject (« Mali, Burkina Faso et Niger ont signé »): states acting
+    if prev in (",", ":") and nxt in (",", "et", ".", ";", ":"):
+        return True
+    return prev == "et" and ent.start > 1 and bool(doc[ent.start - 2].ent_type_) and nxt in (".", ",", ";")
+
+
+def _of_a_place_noun(doc, ent) -> bool:
+    """« les régions frontalières du Niger », « venue du Bénin », « en direction de la Chine »: a
+    country after a noun of place or of movement is the country as a place."""
+    k = ent.start - 1
+    for _ in range(6):  # back along a list (« venus du Togo, de la Côte d'Ivoire et du Ghana »)
+        if k >= 0 and doc[k].lower_ in ("la", "l'") and ent[0].lower_ not in ("la", "l'"):
+            k -= 1
+        if k < 1 or doc[k].lower_ not in ("de", "d'", "du", "des"):
+            return False
+        k -= 1
+        if doc[k].text not in (",", "et") or k < 2 or not doc[k - 1].ent_type_:
+            break
+        k -= 1
+        while k > 0 and doc[k - 1].ent_type_ and doc[k].ent_iob_ != "B":
+            k -= 1
+        k -= 1
+    while k > 0 and (doc[k].pos_ == "ADJ" and doc[k].text.islower() or doc[k].is_space):
+        k -= 1
+    return doc[k].lemma_.lower() in lexicon.FROM_A_COUNTRY or doc[k].lower_ in lexicon.FROM_A_COUNTRY
+
+
 def _country(ent, name: str, cfg: Config) -> tuple[str, str, str] | None:
     """A country named by the model: the state when it acts, a place after « à, au, en, dans »."""
     from .nlp import gazetteer_phrases
@@ -606,7 +785,8 @@ def _country(ent, name: str, cfg: Config) -> tuple[str, str, str] | None:
         return None
     doc = ent.doc
     prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    place = prev in lexicon.PLACE_PREPOSITIONS
+    place = (prev in lexicon.PLACE_PREPOSITIONS and not _dative(doc, ent)) or _listed(doc, ent) \
+        or _of_a_place_noun(doc, ent)
     ids = phrases.get(cname.lower(), [])
     for i in ids:
         if (cfg.entities[i].kind == "place") == place:
