@@ -13,10 +13,23 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Mapping
 
 from pydantic import AfterValidator, TypeAdapter, ValidationError, ValidationInfo
+from pydantic_core import PydanticCustomError
 
 from .errors import BriefgenError, ConfigError, Problem
 from .models import RELIABILITY, TLP_LABELS, Entity, Outlet
-from .schema import ListOf, ListsPerLanguage, PerLanguage, Shape, TextList, between, fail, languages_of, validate
+from .schema import (
+    ENCODED_WORD,
+    ListOf,
+    ListsPerLanguage,
+    PerLanguage,
+    Shape,
+    TextList,
+    between,
+    fail,
+    languages_of,
+    no_encoded_word,
+    validate,
+)
 from .weeks import parse_week
 from .yamlio import load_yaml
 
@@ -223,7 +236,17 @@ def _theme_id(value: str, info: ValidationInfo) -> str:
     return value
 
 
-Title = Annotated[PerLanguage, AfterValidator(_every_language)]
+def _header_text(value: dict[str, str]) -> dict[str, str]:
+    """Titles go into the mail's Subject: no RFC 2047 encoded word, in any language."""
+    for lang, text in value.items():
+        try:
+            no_encoded_word(text)
+        except PydanticCustomError:
+            raise fail(ENCODED_WORD, at=() if lang == "*" else (lang,)) from None
+    return value
+
+
+Title = Annotated[PerLanguage, AfterValidator(_every_language), AfterValidator(_header_text)]
 
 
 class _Theme(Shape):

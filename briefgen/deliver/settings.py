@@ -18,7 +18,7 @@ from pydantic import AfterValidator, Field, ValidationInfo
 
 from ..core.config import Config
 from ..core.errors import BriefgenError, ConfigError, Problem
-from ..core.schema import ListOf, Shape, between, fail, validate
+from ..core.schema import ListOf, Shape, between, fail, no_encoded_word, validate
 from ..core.yamlio import Located, load_yaml
 from .env import ENV_HOST, ENV_PASSWORD, ENV_PORT, ENV_SECURITY, ENV_USER
 
@@ -95,7 +95,7 @@ def _one_line(value: str) -> str:
         raise fail("must be on one line (no line breaks or control characters)")
     if not value.strip():
         raise fail("is empty")
-    return value.strip()
+    return no_encoded_word(value.strip())
 
 
 def _email(value: str) -> str:

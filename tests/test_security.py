@@ -1,0 +1,97 @@
+"""Hostile settings, articles and Markdown, as the hardening issue's recipes give them: no header of an
+attacker's, no local file in an edition, no password in clear or in an error, nothing world-readable,
+no dangerous link."""
+
+from __future__ import annotations
+
+import email
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from email import policy
+from pathlib import Path
+
+import pytest
+from conftest import copy_project, run_cli
+from smtp_server import SMTPServer
+
+from briefgen.core.config import load_config
+from briefgen.deliver import Stakeholder, compose, load_delivery
+from briefgen.deliver.smtp import Mailer
+from briefgen.edition.brief import build_brief
+
+WEEK = "2025-W30"
+EVE = "=?utf-8?q?Eve=0D=0AReply-To=3A_attacker=40evil=2Eexample?="
+BCC_TITLE = "Weekly brief =?utf-8?q?=0D=0ABcc=3A_spy=40evil=2Eexample?="
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch):
+    for name in list(os.environ):
+        if name.startswith("BRIEFGEN_SMTP_"):
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path)
+
+
+def _header_lines(raw: bytes) -> list[bytes]:
+    """The header block's logical lines as sent (continuations joined)."""
+    out: list[bytes] = []
+    for line in raw.split(b"\r\n\r\n", 1)[0].split(b"\r\n"):
+        if line[:1] in (b" ", b"\t") and out:
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
+
+
+# -- 1. header injection through RFC 2047 encoded words -------------------------------------
+def test_check_and_send_refuse_an_encoded_word_in_a_name_or_title(project):
+    people = project.parent / "stakeholders.yaml"
+    people.write_text(f"stakeholders:\n  - name: \"{EVE}\"\n    email: eve@example.org\n    language: en\n",
+                      encoding="utf-8")
+    for args in (("check",), ("send", "--week", WEEK, "--dry-run")):
+        result = run_cli(*args, "--config", str(project))
+        assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+        assert "stakeholders.yaml:2: 'stakeholders[0].name' holds an RFC 2047 encoded word" in result.stderr, \
+            result.stderr
+    brief = project.parent / "brief.yaml"
+    brief.write_text(brief.read_text(encoding="utf-8").replace(
+        "  en: Weekly situation brief — Mali and the Sahel", f"  en: \"{BCC_TITLE}\""), encoding="utf-8")
+    result = run_cli("check", "--config", str(project))
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    assert "brief.yaml:5: 'title.en' holds an RFC 2047 encoded word" in result.stderr, result.stderr
+    assert not (project.parent.parent / "output" / WEEK / "outbox").exists()
+
+
+def test_an_encoded_word_past_validation_delivers_no_header_of_its_own(project):
+    """A name and a title built in code (validation bypassed) reach a real SMTP server: the message
+    has no Reply-To or Bcc of the attacker's, and nobody else is in the envelope."""
+    cfg = load_config(project)
+    with SMTPServer() as server:
+        settings, _ = load_delivery(cfg)
+        settings = replace(settings, host="127.0.0.1", port=server.port, security="none")
+        brief = build_brief(cfg, WEEK)
+        brief = replace(brief, title={**brief.title, "en": BCC_TITLE})
+        eve = Stakeholder(EVE, "eve@example.org", "en")
+        msg = compose(brief, eve, settings, b"%PDF-1.7 test", cfg=cfg)
+        mailer = Mailer(settings)
+        try:
+            mailer.send(msg, settings.sender[1], eve.email)
+        finally:
+            mailer.close()
+    [got] = server.received
+    assert got.rcpt_tos == ["eve@example.org"]
+    lines = _header_lines(got.data)
+    names = [line.split(b":", 1)[0].lower() for line in lines]
+    assert b"bcc" not in names and names.count(b"reply-to") == 1
+    reply_to = next(line for line in lines if line.lower().startswith(b"reply-to:"))
+    assert b"attacker" not in reply_to and b"analysts@example.org" in reply_to
+    parsed = email.message_from_bytes(got.data, policy=policy.default)
+    assert parsed["To"].addresses[0].addr_spec == "eve@example.org"
+    assert "\n" not in str(parsed["To"]) and "\n" not in str(parsed["Subject"])
+    assert parsed.get_all("Bcc") is None and parsed.get_all("Reply-To") == [str(parsed["Reply-To"])]
