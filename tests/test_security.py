@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import email
 import os
-import subprocess
-import sys
 from dataclasses import replace
 from email import policy
 from pathlib import Path
@@ -95,3 +93,30 @@ def test_an_encoded_word_past_validation_delivers_no_header_of_its_own(project):
     assert parsed["To"].addresses[0].addr_spec == "eve@example.org"
     assert "\n" not in str(parsed["To"]) and "\n" not in str(parsed["Subject"])
     assert parsed.get_all("Bcc") is None and parsed.get_all("Reply-To") == [str(parsed["Reply-To"])]
+
+
+# -- 5. Markdown links: http, https and mailto only -----------------------------------------
+def test_markdown_links_other_than_web_and_mail_stay_text(project):
+    import yaml
+    from conftest import pdf_text
+    from pypdf import PdfReader
+
+    facts = project.parent.parent / "facts" / "2025-W28.yaml"
+    data = yaml.safe_load(facts.read_text(encoding="utf-8"))
+    hostile = ("Voir [le partage](smb://evil.example/share), [le document](ms-officecmd:open?url=x), "
+               "<smb://evil.example/auto>, [la source](https://example.org/ok) et [le desk](mailto:desk@example.org).\n\n")
+    data["analysis"]["key_judgments"]["fr"] = hostile + data["analysis"]["key_judgments"]["fr"]
+    facts.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_cli("build", "--week", "2025-W28", "--config", str(project))
+    assert result.returncode == 0, result.stderr
+    out = project.parent.parent / "output" / "2025-W28"
+    html = (out / "brief.fr.html").read_text(encoding="utf-8")
+    assert 'href="smb:' not in html.lower() and 'href="ms-officecmd:' not in html.lower()
+    assert "[le partage](smb://evil.example/share)" in html and "&lt;smb://evil.example/auto&gt;" in html
+    assert '<a href="https://example.org/ok">la source</a>' in html
+    assert '<a href="mailto:desk@example.org">le desk</a>' in html
+    uris = [a.get_object().get("/A", {}).get("/URI", "") for page in PdfReader(out / "brief.fr.pdf").pages
+            for a in page.get("/Annots") or ()]
+    assert "https://example.org/ok" in uris
+    assert not [u for u in uris if not u.startswith(("https:", "http:", "mailto:"))], uris
+    assert "ms-officecmd:open?url=x" in "".join(pdf_text(out / "brief.fr.pdf").split())

@@ -33,7 +33,13 @@ def _markdown() -> MarkdownIt:
         return str(escape(f"![{token.content}]({token.attrGet('src') or ''})"))
 
     md.add_render_rule("image", image_as_text)
+    # Links only to the web and to mail: smb:, file:, ms-officecmd: and other schemes that make a
+    # reader's machine open a share or a program stay the text the analyst typed.
+    md.validateLink = lambda url: bool(_LINK_SCHEMES.match(url))
     return md
+
+
+_LINK_SCHEMES = re.compile(r"(https?|mailto):", re.I)
 
 
 def markdown(text: str, lang: str) -> Markup:
