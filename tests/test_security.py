@@ -120,3 +120,60 @@ def test_markdown_links_other_than_web_and_mail_stay_text(project):
     assert "https://example.org/ok" in uris
     assert not [u for u in uris if not u.startswith(("https:", "http:", "mailto:"))], uris
     assert "ms-officecmd:open?url=x" in "".join(pdf_text(out / "brief.fr.pdf").split())
+
+
+# -- 2. no local file reaches the edition ------------------------------------------------------
+PASSWD = Path("/etc/passwd")
+
+
+@pytest.mark.skipif(not PASSWD.is_file(), reason="needs /etc/passwd")
+def test_a_link_out_of_sources_is_never_read(project):
+    import yaml
+
+    desk = project.parent.parent
+    (desk / "sources" / "leak.txt").symlink_to(PASSWD)
+    first = PASSWD.read_text(encoding="utf-8").split()[0]
+    facts = desk / "facts" / "2025-W28.yaml"
+    data = yaml.safe_load(facts.read_text(encoding="utf-8"))
+    data["facts"][0]["evidence"].append({"source": "leak", "start": 0, "end": len(first), "text": first})
+    facts.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for args in (("check",), ("build", "--week", "2025-W28")):
+        result = run_cli(*args, "--config", str(project))
+        assert "Traceback" not in result.stderr, result.stderr
+        assert f"{desk / 'sources' / 'leak.txt'}: a link to a file outside" in result.stderr, result.stderr
+        assert "unknown source 'leak'" in result.stderr and result.returncode != 0
+    assert not list((desk / "output").rglob("brief.*"))
+    written = b"".join(p.read_bytes() for p in (desk / "output").rglob("*") if p.is_file())
+    assert first.encode() not in written
+
+
+def test_a_link_inside_sources_is_read(project):
+    sources = project.parent.parent / "sources"
+    (sources / "copy.txt").symlink_to("2025-07-09-courrier-sahel-atallah.txt")
+    result = run_cli("check", "--config", str(project))
+    assert result.returncode == 0 and "outside" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("logo, why", [
+    (str(PASSWD), "is outside the desk"),
+    ("link.svg", "is outside the desk"),            # a link in the desk to /etc/passwd
+    ("stakeholders.yaml", "is not an image"),       # inside the desk, but not an image
+])
+def test_the_logo_must_be_an_image_inside_the_desk(project, logo, why):
+    (project.parent / "link.svg").symlink_to(PASSWD)
+    text = project.read_text(encoding="utf-8")
+    assert "  logo: ../templates/assets/logo.svg" in text
+    project.write_text(text.replace("  logo: ../templates/assets/logo.svg", f"  logo: {logo}"), encoding="utf-8")
+    line = 1 + text.split("  logo:")[0].count("\n")
+    for args in (("check",), ("build", "--week", "2025-W28")):
+        result = run_cli(*args, "--config", str(project))
+        assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+        assert f"briefgen.yaml:{line}: 'branding.logo' '{logo}' {why}" in result.stderr, result.stderr
+    assert not (project.parent.parent / "output" / "2025-W28").exists()
+
+
+def test_the_bundled_logo_is_embedded_as_an_image(project):
+    result = run_cli("build", "--week", "2025-W28", "--config", str(project))
+    assert result.returncode == 0, result.stderr
+    html = (project.parent.parent / "output" / "2025-W28" / "brief.en.html").read_text(encoding="utf-8")
+    assert 'src="data:image/svg+xml;base64,' in html

@@ -21,3 +21,22 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def image_type(head: bytes) -> str | None:
+    """The MIME type of an image from its first bytes (PNG, JPEG, GIF, WebP, SVG); None for anything else."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return "image/gif"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    try:
+        text = head.decode("utf-8").lstrip("\ufeff \t\r\n")
+    except UnicodeDecodeError:
+        return None
+    if text.startswith(("<svg", "<?xml", "<!--", "<!DOCTYPE svg", "<!doctype svg")) and "<svg" in text:
+        return "image/svg+xml"
+    return None
