@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import email
 import os
+import subprocess
+import sys
 from dataclasses import replace
 from email import policy
 from pathlib import Path
@@ -177,3 +179,45 @@ def test_the_bundled_logo_is_embedded_as_an_image(project):
     assert result.returncode == 0, result.stderr
     html = (project.parent.parent / "output" / "2025-W28" / "brief.en.html").read_text(encoding="utf-8")
     assert 'src="data:image/svg+xml;base64,' in html
+
+
+# -- 4. what a run writes is readable by its owner only -----------------------------------------
+DELIVERY = """\
+smtp:
+  host: 127.0.0.1
+  port: {port}
+  security: none
+sender: Sahel Watch Desk <briefs@example.org>
+reply_to: analysts@example.org
+retry:
+  attempts: 1
+  delay: 0
+"""
+
+
+def _cli_umask(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """The CLI in its own process, under the usual umask 022 (files 0644 and folders 0755 by default)."""
+    return subprocess.run([sys.executable, "-m", "briefgen", *args, "--config", str(project)], capture_output=True,
+                          text=True, timeout=600, umask=0o022, cwd=project.parent.parent)
+
+
+def test_editions_outbox_ledger_caches_and_state_are_private_under_umask_022(project):
+    desk = project.parent.parent
+    with SMTPServer() as server:
+        (project.parent / "delivery.yaml").write_text(DELIVERY.format(port=server.port), encoding="utf-8")
+        for args in (("run", "--week", WEEK), ("send", "--week", WEEK, "--dry-run"), ("send", "--week", WEEK)):
+            result = _cli_umask(project, *args)
+            assert result.returncode == 0, (args, result.stderr)
+        assert len(server.received) == 3
+    out = desk / "output"
+    files = [p for p in out.rglob("*") if p.is_file()]
+    names = {p.name for p in files}
+    assert {"brief.fr.pdf", "brief.en.html", "deliveries.sqlite", "review-state.json"} <= names, names
+    assert any(p.suffix == ".eml" for p in files) and any(".cache" in p.parts for p in files)
+    assert any(p.parent.name == "revisions" or "revisions" in p.parts for p in files)
+    loose = {str(p.relative_to(desk)): oct(p.stat().st_mode & 0o777) for p in files if p.stat().st_mode & 0o077}
+    assert loose == {}, loose
+    folders = [out, *(p for p in out.rglob("*") if p.is_dir())]
+    open_folders = {str(p.relative_to(desk)): oct(p.stat().st_mode & 0o777) for p in folders
+                    if p.stat().st_mode & 0o077}
+    assert open_folders == {}, open_folders

@@ -18,6 +18,7 @@ from datetime import date, datetime
 
 from ..core.config import Config
 from ..core.errors import BriefgenError
+from ..core.files import private_dir
 from .env import ENV_PASSWORD
 from .ledger import Ledger
 from .message import Correction as MailCorrection
@@ -119,7 +120,7 @@ def _archive(cfg: Config, week: str, edition) -> None:
     from ..edition.freshness import REVISIONS, now
 
     folder = cfg.output_dir / week / REVISIONS / edition.revision
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     for f in (edition.html, edition.pdf):
         if not (folder / f.name).is_file():
             shutil.copy2(f, folder / f.name)
@@ -225,7 +226,7 @@ def run_send(cfg: Config, week: str | None, *, dry_run: bool = False, resend: bo
             plans.append(_plan(edition, history, resend))
         corrections = _corrections(cfg, week, plans, dry_run=dry_run, log=log)
         if dry_run:
-            outbox.mkdir(parents=True, exist_ok=True)
+            private_dir(outbox)
             for old in outbox.glob("*.eml"):
                 old.unlink()
         else:

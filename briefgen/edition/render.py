@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from ..core.config import Config, logo_problem
 from ..core.errors import BriefgenError
-from ..core.files import image_type
+from ..core.files import image_type, private_dir
 from ..core.resources import templates_dir
 from ..facts.estimative import with_bands
 from . import i18n, maps, phrasing
@@ -62,7 +62,7 @@ def environment(cfg: Config | None, lang: str) -> jinja2.Environment:
         # process does not compile them again.
         folder = cfg.cache_dir / "jinja"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            private_dir(folder)
             cache = jinja2.FileSystemBytecodeCache(str(folder))
         except OSError:
             cache = None
