@@ -221,3 +221,97 @@ def test_editions_outbox_ledger_caches_and_state_are_private_under_umask_022(pro
     open_folders = {str(p.relative_to(desk)): oct(p.stat().st_mode & 0o777) for p in folders
                     if p.stat().st_mode & 0o077}
     assert open_folders == {}, open_folders
+
+
+# -- 3. the SMTP password: never in clear to another machine, UTF-8 welcome, never in an error -----
+UTF8_PASSWORD = "Pässwörd-çœur-€-ß-日本"
+STAKEHOLDERS = """\
+stakeholders:
+  - {name: Aminata Coulibaly, email: aminata@example.org, language: fr}
+  - {name: Jonathan Reed, email: jreed@example.org, language: en}
+"""
+
+
+def _send(project: Path, *args: str, password: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFGEN_SMTP_")}
+    return subprocess.run([sys.executable, "-m", "briefgen", "send", "--week", WEEK, "--config", str(project), *args],
+                          capture_output=True, text=True, timeout=600, cwd=project.parent.parent,
+                          env={**env, "BRIEFGEN_SMTP_PASSWORD": password})
+
+
+def _mailing(project: Path, host: str, port: int, extra: str = "") -> None:
+    (project.parent / "stakeholders.yaml").write_text(STAKEHOLDERS, encoding="utf-8")
+    (project.parent / "delivery.yaml").write_text(
+        DELIVERY.format(port=port).replace("127.0.0.1", host).replace(
+            "  security: none\n", f"  security: none\n  username: briefgen\n{extra}"), encoding="utf-8")
+
+
+def _no_secret(text: str, password: str) -> None:
+    assert "Traceback" not in text and password not in text
+    assert not [c for c in password if not c.isascii() and c in text], "a character of the password is shown"
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_a_utf8_password_logs_in_and_never_appears(project):
+    with SMTPServer(auth=("briefgen", UTF8_PASSWORD)) as server:
+        _mailing(project, "127.0.0.1", server.port)
+        sent = _send(project, password=UTF8_PASSWORD)
+        assert sent.returncode == 0, sent.stderr
+        assert ("briefgen", "True") in server.handler.logins and len(server.received) == 2
+        wrong = _send(project, "--resend", password=UTF8_PASSWORD[::-1])
+        assert wrong.returncode == 1 and "login refused: 535" in wrong.stderr, wrong.stderr
+        assert len(server.received) == 2
+    for result in (sent, wrong):
+        _no_secret(result.stdout + result.stderr, UTF8_PASSWORD)
+        _no_secret(result.stdout + result.stderr, UTF8_PASSWORD[::-1])
+
+
+def test_plaintext_login_to_another_machine_is_refused_by_check_and_send(project):
+    _mailing(project, "smtp.example.org", 25)
+    check = run_cli("check", "--config", str(project))
+    send = _send(project, password=UTF8_PASSWORD)
+    for result in (check, send):
+        assert result.returncode != 0, result.stderr
+        assert "delivery.yaml:4: 'smtp.security' none would send the SMTP password in clear to smtp.example.org" \
+               in result.stderr and "smtp.allow_plaintext: true" in result.stderr, result.stderr
+        _no_secret(result.stdout + result.stderr, UTF8_PASSWORD)
+
+
+def _own_address() -> str | None:
+    """This machine's address on its network (not loopback), if it has one."""
+    import ipaddress
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        try:
+            s.connect(("192.0.2.1", 9))  # no packet is sent: this only picks the outgoing address
+        except OSError:
+            return None
+        address = s.getsockname()[0]
+    return None if ipaddress.ip_address(address).is_loopback else address
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+@pytest.mark.skipif(_own_address() is None, reason="no network address other than loopback")
+def test_plaintext_login_to_a_network_address_needs_allow_plaintext(project):
+    from aiosmtpd.controller import Controller
+    from smtp_server import Handler, free_port
+
+    handler, port, host = Handler(), free_port(), _own_address()
+    controller = Controller(handler, hostname=host, port=port, authenticator=handler.authenticate(
+        "briefgen", UTF8_PASSWORD), auth_required=True, auth_require_tls=False)
+    controller.start()
+    try:
+        _mailing(project, host, port)
+        refused = _send(project, password=UTF8_PASSWORD)
+        assert refused.returncode != 0 and "smtp.allow_plaintext: true" in refused.stderr, refused.stderr
+        assert handler.logins == [] and handler.received == []  # not even a connection's login
+        _mailing(project, host, port, "  allow_plaintext: true\n")
+        allowed = _send(project, password=UTF8_PASSWORD)
+        assert allowed.returncode == 0, allowed.stderr
+        assert f"the SMTP password goes to {host} without TLS" in allowed.stderr
+        assert handler.logins == [("briefgen", "True")] and len(handler.received) == 2
+    finally:
+        controller.stop()
+    for result in (refused, allowed):
+        _no_secret(result.stdout + result.stderr, UTF8_PASSWORD)
