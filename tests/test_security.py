@@ -315,3 +315,23 @@ def test_plaintext_login_to_a_network_address_needs_allow_plaintext(project):
         controller.stop()
     for result in (refused, allowed):
         _no_secret(result.stdout + result.stderr, UTF8_PASSWORD)
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_a_utf8_password_logs_in_with_auth_login_too(project):
+    from aiosmtpd.controller import Controller
+    from smtp_server import Handler, free_port
+
+    handler, port = Handler(), free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port, auth_exclude_mechanism=["PLAIN"],
+                            authenticator=handler.authenticate("briefgen", UTF8_PASSWORD), auth_required=True,
+                            auth_require_tls=False)
+    controller.start()
+    try:
+        _mailing(project, "127.0.0.1", port)
+        sent = _send(project, password=UTF8_PASSWORD)
+    finally:
+        controller.stop()
+    assert sent.returncode == 0, sent.stderr
+    assert handler.logins == [("briefgen", "True")] and len(handler.received) == 2
+    _no_secret(sent.stdout + sent.stderr, UTF8_PASSWORD)
