@@ -130,6 +130,26 @@ def read_source(path: Path) -> Source:
     return source
 
 
+def _inside(folder: Path, warn: Callable[[str], None]) -> list[Path]:
+    """The entries of ``folder`` (hidden ones left out) that stay inside it: a link that leads out of
+    it (to /etc/passwd, to a home folder…) is warned about, naming it, and never read."""
+    root = folder.resolve()
+    out = []
+    for p in sorted(folder.iterdir()):
+        if p.name.startswith("."):
+            continue
+        if p.is_symlink():
+            try:
+                target = p.resolve(strict=True)
+            except (OSError, RuntimeError):
+                target = None  # a broken link: not a file, skipped below
+            if target is not None and not target.is_relative_to(root):
+                warn(f"{p}: a link to a file outside {folder}; skipped (articles are read only from inside it)")
+                continue
+        out.append(p)
+    return out
+
+
 def read_sources(paths: Path | Iterable[Path], *, warn: Callable[[str], None] = lambda msg: None,
                  accept: Callable[[Source], str | None] | None = None) -> dict[str, Source]:
     """Every readable article by id, from a folder or a list of files and folders; an unusable file
@@ -138,7 +158,7 @@ def read_sources(paths: Path | Iterable[Path], *, warn: Callable[[str], None] = 
     out: dict[str, Source] = {}
     for path in [paths] if isinstance(paths, Path) else paths:
         if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            files = [p for p in _inside(path, warn) if p.is_file()]
         elif path.is_file():
             files = [path]
         else:

@@ -13,10 +13,24 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Mapping
 
 from pydantic import AfterValidator, TypeAdapter, ValidationError, ValidationInfo
+from pydantic_core import PydanticCustomError
 
 from .errors import BriefgenError, ConfigError, Problem
+from .files import image_type
 from .models import RELIABILITY, TLP_LABELS, Entity, Outlet
-from .schema import ListOf, ListsPerLanguage, PerLanguage, Shape, TextList, between, fail, languages_of, validate
+from .schema import (
+    ENCODED_WORD,
+    ListOf,
+    ListsPerLanguage,
+    PerLanguage,
+    Shape,
+    TextList,
+    between,
+    fail,
+    languages_of,
+    no_encoded_word,
+    validate,
+)
 from .weeks import parse_week
 from .yamlio import load_yaml
 
@@ -134,6 +148,29 @@ File = Annotated[str, _where("file")]
 Folder = Annotated[str, _where("folder")]
 
 
+def logo_problem(path: Path, desk: Path) -> str | None:
+    """Why ``path`` cannot be the logo: it must be an image (by its bytes) inside the desk, the
+    folder that holds config/ (the edition embeds it, and mails it)."""
+    path = path.resolve()
+    if not path.is_relative_to(desk.resolve()):
+        return f"is outside the desk ({desk}); the logo must be an image inside it"
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    if image_type(head) is None:
+        return "is not an image (PNG, JPEG, GIF, WebP or SVG)"
+    return None
+
+
+def _logo(value: str, info: ValidationInfo) -> str:
+    why = logo_problem(resolve(info.context["base"], value), info.context["base"].parent)
+    if why:
+        raise fail(f"{value!r} {why}")
+    return value
+
+
 def _supported(lang: str) -> str:
     if lang not in SUPPORTED_LANGUAGES:
         raise fail(f"{lang!r} is not a supported language ({', '.join(SUPPORTED_LANGUAGES)})")
@@ -179,7 +216,7 @@ class _Paths(Shape):
 
 
 class _Branding(Shape):
-    logo: File | None = None
+    logo: Annotated[File, AfterValidator(_logo)] | None = None
     primary_colour: Colour = "#1f3a5f"
     accent_colour: Colour = "#c8102e"
 
@@ -223,7 +260,17 @@ def _theme_id(value: str, info: ValidationInfo) -> str:
     return value
 
 
-Title = Annotated[PerLanguage, AfterValidator(_every_language)]
+def _header_text(value: dict[str, str]) -> dict[str, str]:
+    """Titles go into the mail's Subject: no RFC 2047 encoded word, in any language."""
+    for lang, text in value.items():
+        try:
+            no_encoded_word(text)
+        except PydanticCustomError:
+            raise fail(ENCODED_WORD, at=() if lang == "*" else (lang,)) from None
+    return value
+
+
+Title = Annotated[PerLanguage, AfterValidator(_every_language), AfterValidator(_header_text)]
 
 
 class _Theme(Shape):

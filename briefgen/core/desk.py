@@ -44,7 +44,7 @@ def create_desk(root: Path, *, force: bool = False) -> Desk:
                             "example's files into it (files of the same name are replaced)")
     plan = example_files()
     for rel, src in plan.items():
-        write_atomic(root / rel, src.read_bytes())
+        write_atomic(root / rel, src.read_bytes(), private=False)
     return Desk(root, tuple(plan), EXAMPLE_WEEK)
 
 

@@ -10,6 +10,7 @@ and raise ``fail(message)``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -60,6 +61,20 @@ def fail(message: str, *, at: KeyPath = ()) -> PydanticCustomError:
     """An error raised by a check of ours; its message is shown as written. ``at`` names the key
     inside the value checked (a check on a whole fact that is about its ``id``)."""
     return PydanticCustomError("briefgen", message, {"at": tuple(at)} if at else None)
+
+
+# An RFC 2047 encoded word (``=?utf-8?q?…?=``): mail programs decode it inside a header, where it
+# could carry a line break and a header of its own. Text that goes into a header may not hold one.
+_ENCODED_WORD = re.compile(r"=\?.*\?=", re.S)
+ENCODED_WORD = ("holds an RFC 2047 encoded word ('=?…?='), which mail programs would decode into header "
+                "lines; write the text itself")
+
+
+def no_encoded_word(value: str) -> str:
+    """Header text (a name, a title): refused when it holds an encoded word."""
+    if _ENCODED_WORD.search(value):
+        raise fail(ENCODED_WORD)
+    return value
 
 
 def _one_or_many(v: Any) -> Any:

@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..core.errors import BriefgenError
+from ..core.files import owner_only, private_dir
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS deliveries (
@@ -93,7 +94,7 @@ class Ledger:
     def open(cls, path: Path) -> "Ledger":
         """The ledger for writing, locked for this process: a second `briefgen send` on the same ledger
         stops at once with a clear message instead of mailing the same people at the same time."""
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         lock = path.with_name(path.name + ".lock")
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
         try:
@@ -103,8 +104,9 @@ class Ledger:
             raise BriefgenError(f"{path}: another 'briefgen send' is using this ledger ({lock}); "
                                 "try again when it ends") from None
         try:
-            conn = sqlite3.connect(path, timeout=10, isolation_level=None)
-            conn.execute(SCHEMA)
+            with owner_only():  # a new ledger is 0600 (SQLite gives its journal the same mode)
+                conn = sqlite3.connect(path, timeout=10, isolation_level=None)
+                conn.execute(SCHEMA)
             have = {r[1] for r in conn.execute("PRAGMA table_info(deliveries)")}
             for name, kind in _ADDED:
                 if name not in have:

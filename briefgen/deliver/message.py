@@ -14,10 +14,13 @@ import urllib.parse
 from dataclasses import dataclass
 from datetime import date, datetime
 from email import policy
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 
+from ..core.errors import BriefgenError
 from ..edition import i18n, phrasing
 from ..edition.brief import Brief
 from .settings import Delivery, Stakeholder
@@ -61,8 +64,37 @@ _BREAKS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
 
 
 def one_line(text: str) -> str:
-    """Text safe for a header: line breaks and control characters become one space."""
-    return " ".join(_BREAKS.sub(" ", str(text)).split())
+    """Text safe for a header: line breaks and control characters become one space, after RFC 2047
+    encoded words are decoded (a header value is parsed for them, and ``=?utf-8?q?=0D=0A…?=`` would
+    decode into a line break); what could still read as one afterwards is broken up."""
+    text = str(text)
+    for _ in range(8):  # an encoded word may decode into another
+        if "=?" not in text:
+            break
+        try:
+            decoded = str(make_header(decode_header(text)))
+        except (LookupError, ValueError, UnicodeError, HeaderParseError):
+            break
+        if decoded == text:
+            break
+        text = decoded
+    return " ".join(_BREAKS.sub(" ", text).replace("=?", "= ?").split())
+
+
+class HeaderInjection(BriefgenError):
+    """A header of the message would not be written as the one header it was set as."""
+
+
+def check_headers(msg: EmailMessage) -> None:
+    """The header bytes as they will be sent: each header set is written as exactly one header
+    (continuation lines only), and none decodes to a line break."""
+    for name, value in msg.items():
+        lines = msg.policy.fold(name, value).split("\r\n")
+        if lines[-1] == "":
+            lines.pop()
+        if not lines[0].lower().startswith(f"{name.lower()}:") or \
+                any(not line[:1] in (" ", "\t") for line in lines[1:]) or _BREAKS.search(str(value)):
+            raise HeaderInjection(f"the {name} header would be written as several header lines: refused")
 
 
 def attachment_name(week: str, lang: str, correction: bool = False, themes: tuple[str, ...] = ()) -> str:
@@ -184,4 +216,5 @@ def compose(brief: Brief, recipient: Stakeholder, delivery: Delivery, pdf: bytes
     msg.add_alternative(html_body, subtype="html", charset="utf-8", cte="quoted-printable")
     msg.add_attachment(pdf, maintype="application", subtype="pdf", filename=pdf_name)
     msg["Content-Language"] = lang  # after the parts: set_content() clears Content-* headers
+    check_headers(msg)
     return msg

@@ -18,11 +18,12 @@ from datetime import date, datetime
 
 from ..core.config import Config
 from ..core.errors import BriefgenError
+from ..core.files import private_dir
 from .env import ENV_PASSWORD
 from .ledger import Ledger
 from .message import Correction as MailCorrection
 from .message import compose
-from .settings import Delivery, Stakeholder, load_delivery, load_stakeholders
+from .settings import Delivery, Stakeholder, load_delivery, load_stakeholders, plaintext_login
 from .smtp import FATAL, PERMANENT, ConnectFailure, Mailer, Redactor, classify
 
 __all__ = ["run_send", "resolve_week", "compose", "load_stakeholders",
@@ -119,7 +120,7 @@ def _archive(cfg: Config, week: str, edition) -> None:
     from ..edition.freshness import REVISIONS, now
 
     folder = cfg.output_dir / week / REVISIONS / edition.revision
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     for f in (edition.html, edition.pdf):
         if not (folder / f.name).is_file():
             shutil.copy2(f, folder / f.name)
@@ -199,9 +200,9 @@ def run_send(cfg: Config, week: str | None, *, dry_run: bool = False, resend: bo
                                 "(it is read only from the environment)")
         if settings.password and not settings.username:
             log.warning("warning: %s is set but no SMTP username is configured; it is not used", ENV_PASSWORD)
-        if settings.password and settings.security == "none" and settings.host not in ("127.0.0.1", "::1",
-                                                                                          "localhost"):
-            log.warning("warning: the SMTP password goes to %s without TLS (security: none)", settings.host)
+        if settings.password and plaintext_login(settings):  # refused unless smtp.allow_plaintext
+            log.warning("warning: the SMTP password goes to %s without TLS (security: none, allow_plaintext: "
+                        "true)", settings.host)
 
     from ..edition.build import current_editions
 
@@ -225,7 +226,7 @@ def run_send(cfg: Config, week: str | None, *, dry_run: bool = False, resend: bo
             plans.append(_plan(edition, history, resend))
         corrections = _corrections(cfg, week, plans, dry_run=dry_run, log=log)
         if dry_run:
-            outbox.mkdir(parents=True, exist_ok=True)
+            private_dir(outbox)
             for old in outbox.glob("*.eml"):
                 old.unlink()
         else:

@@ -7,6 +7,7 @@ only sending needs it (loading and checking these files do not).
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from pydantic import AfterValidator, Field, ValidationInfo
 
 from ..core.config import Config
 from ..core.errors import BriefgenError, ConfigError, Problem
-from ..core.schema import ListOf, Shape, between, fail, validate
+from ..core.schema import ListOf, Shape, between, fail, no_encoded_word, validate
 from ..core.yamlio import Located, load_yaml
 from .env import ENV_HOST, ENV_PASSWORD, ENV_PORT, ENV_SECURITY, ENV_USER
 
@@ -76,8 +77,27 @@ class Delivery:
     """mailto: and/or https: URIs for List-Unsubscribe; ``{email}`` is replaced per recipient."""
     ledger: Path
     retry: Retry
+    allow_plaintext: bool = False
+    """The password may go without TLS to a host that is not this machine (``smtp.allow_plaintext``)."""
     password: str | None = field(default=None, repr=False, compare=False)
     """From the environment only; never logged, written or shown in repr()."""
+
+
+def is_loopback(host: str | None) -> bool:
+    """``host`` is this machine (localhost, 127.0.0.0/8, ::1): what goes to it stays on it."""
+    if not host:
+        return False
+    if host.strip().lower().rstrip(".") in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def plaintext_login(settings: "Delivery") -> bool:
+    """The settings would send the password without TLS to another machine."""
+    return bool(settings.username) and settings.security == "none" and not is_loopback(settings.host)
 
 
 def valid_email(text: str) -> bool:
@@ -95,7 +115,7 @@ def _one_line(value: str) -> str:
         raise fail("must be on one line (no line breaks or control characters)")
     if not value.strip():
         raise fail("is empty")
-    return value.strip()
+    return no_encoded_word(value.strip())
 
 
 def _email(value: str) -> str:
@@ -204,6 +224,9 @@ class _Smtp(Shape):
     password: Annotated[Any, AfterValidator(_no_password)] = None
     """Known only to be refused with a clear message."""
     timeout: Annotated[float, AfterValidator(_positive)] = 30.0
+    allow_plaintext: bool = False
+    """With ``security: none`` and a username, the password goes in clear: refused unless the host is
+    this machine or this is true."""
 
 
 class _Retry(Shape):
@@ -268,7 +291,8 @@ def load_delivery(cfg: Config, *, strict: bool = False,
     The password is taken from the environment when set, but not required here."""
     env = os.environ if environ is None else environ
     path = _settings_file(cfg, "delivery", "no delivery settings; add 'delivery: delivery.yaml' under 'paths:'")
-    d, errors, warnings = validate(load_yaml(path), DeliveryFile, strict=strict, context={"env": env})
+    doc = load_yaml(path)
+    d, errors, warnings = validate(doc, DeliveryFile, strict=strict, context={"env": env})
     if errors:
         raise ConfigError(errors)
 
@@ -292,5 +316,11 @@ def load_delivery(cfg: Config, *, strict: bool = False,
         username=env.get(ENV_USER) or d.smtp.username, timeout=d.smtp.timeout,
         sender=getaddresses([d.sender])[0], reply_to=tuple(getaddresses([d.reply_to])) if d.reply_to else (),
         unsubscribe=d.unsubscribe, ledger=ledger, retry=Retry(d.retry.attempts, d.retry.delay, d.retry.max_delay),
-        password=env.get(ENV_PASSWORD) or None)
+        allow_plaintext=d.smtp.allow_plaintext, password=env.get(ENV_PASSWORD) or None)
+    if plaintext_login(settings) and not settings.allow_plaintext:
+        where = ", ".join(f"{name} from {var}" for name, var in (("security", ENV_SECURITY), ("host", ENV_HOST),
+                                                                 ("username", ENV_USER)) if env.get(var))
+        raise ConfigError([doc.problem(("smtp", "security"), (
+            f"none would send the SMTP password in clear to {settings.host}{f' ({where})' if where else ''}: "
+            "use starttls or ssl, or set 'smtp.allow_plaintext: true' to accept that"))])
     return settings, warnings

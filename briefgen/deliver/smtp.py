@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import base64
+import hmac
 import smtplib
 import ssl
 from email.message import EmailMessage
 
-from .settings import Delivery
+from .settings import Delivery, plaintext_login
 
 TEMPORARY, PERMANENT, FATAL = "temporary", "permanent", "fatal"
 
@@ -76,6 +77,44 @@ def classify(exc: BaseException) -> tuple[str, str]:
     raise exc
 
 
+class _Utf8Auth:
+    """smtplib's AUTH with the user name and password as UTF-8 (smtplib encodes them as ASCII, and a
+    password with « é » ended in an error quoting that character and its position)."""
+
+    def auth(self, mechanism, authobject, *, initial_response_ok=True):
+        mechanism = mechanism.upper()
+        initial = authobject() if initial_response_ok else None
+        if initial is not None:
+            code, resp = self.docmd("AUTH", f"{mechanism} {_b64(initial)}")
+            self._auth_challenge_count = 1  # auth_login() answers by this count, as in smtplib
+        else:
+            code, resp = self.docmd("AUTH", mechanism)
+            self._auth_challenge_count = 0
+        while code == 334 and self._auth_challenge_count <= 5:
+            self._auth_challenge_count += 1
+            code, resp = self.docmd(_b64(authobject(base64.decodebytes(resp))))
+        if code in (235, 503):
+            return code, resp
+        raise smtplib.SMTPAuthenticationError(code, resp)
+
+    def auth_cram_md5(self, challenge=None):
+        if challenge is None:
+            return None
+        return f"{self.user} {hmac.HMAC(self.password.encode('utf-8'), challenge, 'md5').hexdigest()}"
+
+
+def _b64(text: str) -> str:
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+class _SMTP(_Utf8Auth, smtplib.SMTP):
+    pass
+
+
+class _SMTP_SSL(_Utf8Auth, smtplib.SMTP_SSL):  # noqa: N801 - as smtplib names it
+    pass
+
+
 class Mailer:
     """Connects lazily, logs in once per connection, reconnects after a failure."""
 
@@ -88,9 +127,9 @@ class Mailer:
         context = ssl.create_default_context()
         try:
             if s.security == "ssl":
-                conn = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=context)
+                conn = _SMTP_SSL(s.host, s.port, timeout=s.timeout, context=context)
             else:
-                conn = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
+                conn = _SMTP(s.host, s.port, timeout=s.timeout)
         except Exception as exc:
             raise ConnectFailure(str(exc)) from exc
         try:
@@ -99,6 +138,10 @@ class Mailer:
                 conn.starttls(context=context)
                 conn.ehlo()
             if s.username:
+                if plaintext_login(s) and not s.allow_plaintext:
+                    raise smtplib.SMTPNotSupportedError(
+                        f"the password would go in clear to {s.host} (security: none); refused without "
+                        "smtp.allow_plaintext: true")
                 conn.login(s.username, s.password or "")
         except Exception as exc:
             self._drop(conn)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import mimetypes
 import re
 from functools import lru_cache
 from html import unescape as html_unescape
@@ -13,7 +12,9 @@ import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from ..core.config import Config
+from ..core.config import Config, logo_problem
+from ..core.errors import BriefgenError
+from ..core.files import image_type, private_dir
 from ..core.resources import templates_dir
 from ..facts.estimative import with_bands
 from . import i18n, maps, phrasing
@@ -33,7 +34,13 @@ def _markdown() -> MarkdownIt:
         return str(escape(f"![{token.content}]({token.attrGet('src') or ''})"))
 
     md.add_render_rule("image", image_as_text)
+    # Links only to the web and to mail: smb:, file:, ms-officecmd: and other schemes that make a
+    # reader's machine open a share or a program stay the text the analyst typed.
+    md.validateLink = lambda url: bool(_LINK_SCHEMES.match(url))
     return md
+
+
+_LINK_SCHEMES = re.compile(r"(https?|mailto):", re.I)
 
 
 def markdown(text: str, lang: str) -> Markup:
@@ -55,7 +62,7 @@ def environment(cfg: Config | None, lang: str) -> jinja2.Environment:
         # process does not compile them again.
         folder = cfg.cache_dir / "jinja"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            private_dir(folder)
             cache = jinja2.FileSystemBytecodeCache(str(folder))
         except OSError:
             cache = None
@@ -153,7 +160,7 @@ def render_html(cfg: Config, brief: Brief, lang: str) -> str:
         return env.get_template("brief.html.j2").render(
             cfg=cfg, brief=brief, lang=lang, css=Markup(css.replace("</", "<\\/")), sentence=sentence,
             key_point_sentences=key_point_sentences(),
-            logo=_data_url(cfg.branding.logo) if cfg.branding.logo else None,
+            logo=_logo_url(cfg, cfg.branding.logo) if cfg.branding.logo else None,
             amount=lambda q: phrasing.amount(q, lang, tr), name=lambda eid: _names_html(short.name(eid)),
             conflict_sides=conflict_sides, outlet=outlet, figure=figure, locator_map=locator_map,
             glossary=tuple(glossary))
@@ -207,9 +214,17 @@ def _names_html(text: str) -> Markup:
                   .replace(phrasing.NAME_CLOSE, "</span>"))
 
 
-def _data_url(path: Path) -> str:
-    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+def _logo_url(cfg: Config, path: Path) -> str:
+    """The logo as a data: URL, once more checked to be an image inside the desk (the file may have
+    changed since the settings were read)."""
+    why = logo_problem(path, cfg.path.parent.parent)
+    if why:
+        raise BriefgenError(f"{cfg.path}: 'branding.logo' {str(path)!r} {why}")
+    data = path.read_bytes()
+    mime = image_type(data[:4096])
+    if mime is None:
+        raise BriefgenError(f"{cfg.path}: 'branding.logo' {str(path)!r} is not an image")
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 # -- PDF --------------------------------------------------------------------------------------

@@ -135,7 +135,6 @@ def _save_state(cfg: Config, state: dict) -> None:
     if cfg.cache_dir is None:
         return
     try:
-        cfg.cache_dir.mkdir(parents=True, exist_ok=True)
         write_atomic(cfg.cache_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True).encode("utf-8"))
     except OSError:
         pass
