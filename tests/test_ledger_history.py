@@ -7,17 +7,13 @@ import shutil
 import sqlite3
 
 import pytest
-from test_deliver import (  # noqa: F401  (fixtures)
-    WEEK,
-    _cli,
-    clean_env,
-    edition,
-    project,
-    smtp,
-)
+import test_deliver as td
 
 from briefgen.core.errors import BriefgenError
 from briefgen.deliver import Ledger
+
+WEEK, _cli = td.WEEK, td._cli
+clean_env, edition, smtp, project = td.clean_env, td.edition, td.smtp, td.project  # test_deliver's fixtures
 
 FIRST_LAYOUT = """
 CREATE TABLE deliveries (
