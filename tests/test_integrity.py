@@ -181,3 +181,218 @@ def test_pieces_join_into_one_doc_with_the_same_offsets(small_model):
     pipe.max_length = 10**6
     whole = {(e.start_char, e.end_char, e.ent_id_) for e in pipe(text).ents if e.ent_id_}
     assert found == whole
+
+
+# --- 6: a week's editions appear whole or not at all ----------------------------------------------------
+
+W30 = "2025-W30"
+MARK = re.compile(r"\((?:variante|variant) (\d+)\)")
+
+
+def _variant(root: Path, n: int) -> None:
+    """Facts of 2025-W30 whose outlook says « (variante n) » in French and "(variant n)" in English."""
+    facts = root / "facts" / f"{W30}.yaml"
+    text = MARK.sub("", facts.read_text(encoding="utf-8")).replace("  ", " ")
+    text = (ROOT / "facts" / f"{W30}.yaml").read_text(encoding="utf-8")
+    text = text.replace("Les annonces de Bamako devront", f"Les annonces de Bamako (variante {n}) devront")
+    text = text.replace("The announcements made in Bamako", f"The announcements made in Bamako (variant {n})")
+    facts.write_text(text, encoding="utf-8")
+
+
+def _build(root: Path, **kw):
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.Popen([sys.executable, "-m", "briefgen", "build", "--week", W30, "--force", "--config",
+                             str(root / "config" / "briefgen.yaml")], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, **kw)
+
+
+def _shown(root: Path) -> int:
+    """The variant every edition file of output/2025-W30 shows; fails unless all of them (both
+    languages, both formats, the manifest) belong to one build."""
+    import hashlib
+    import json
+
+    folder = root / "output" / W30
+    shown = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and p.name.startswith(("brief.", "edition."))}
+    manifest = json.loads(shown.pop("edition.json"))
+    recorded = {name: digest for e in manifest["editions"].values() for name, digest in e["files"].items()}
+    assert {n: hashlib.sha256(b).hexdigest() for n, b in shown.items()} == recorded
+    assert len({e["inputs"] for e in manifest["editions"].values()}) == 1
+    assert sorted(shown) == ["brief.en.html", "brief.en.pdf", "brief.fr.html", "brief.fr.pdf"]
+    marks = {MARK.search(shown[f"brief.{lang}.html"].decode("utf-8")).group(1) for lang in ("fr", "en")}
+    assert len(marks) == 1, marks
+    return int(marks.pop())
+
+
+def _leftovers(root: Path) -> list[str]:
+    gens = root / "output" / ".generations" / W30
+    extra = [p.name for p in gens.iterdir() if p.name != "current" and p.resolve() != (gens / "current").resolve()]
+    extra += [p.name for p in (root / "output" / W30).iterdir() if p.name.startswith(".")]
+    return extra
+
+
+def _inodes(output: Path, *, before_walk: bool = True) -> set[int]:
+    """Inodes of the regular files under output/ (but revisions/); quicker, ``before_walk=False``
+    looks only where a build writes: output/<week>/ and the generation folders."""
+    import os
+    import stat
+
+    out = set()
+    folders = os.walk(output) if before_walk else []
+    for d in [] if before_walk else _write_folders(output):
+        try:
+            folders.append((str(d), [], [f.name for f in os.scandir(d)]))
+        except FileNotFoundError:  # removed meanwhile
+            pass
+    for folder, dirs, files in folders:  # folders removed meanwhile are passed over
+        dirs[:] = [d for d in dirs if d != "revisions"]
+        for name in files:
+            try:
+                st = os.lstat(os.path.join(folder, name))
+            except FileNotFoundError:
+                continue
+            if stat.S_ISREG(st.st_mode):
+                out.add(st.st_ino)
+    return out
+
+
+def _write_folders(output: Path) -> list[Path]:
+    import os
+
+    found = [output / W30]
+    gens = output / ".generations" / W30
+    try:
+        found += [gens / e.name for e in os.scandir(gens) if e.is_dir(follow_symlinks=False)]
+    except FileNotFoundError:
+        pass
+    return [d for d in found if d.is_dir()]
+
+
+KILL_POINTS = (1, 2, 3, 4, 5, "shown") * 2
+"""Where the build is killed: once it has written so many new files (temporary ones included), or
+once the English PDF users open is a new one."""
+
+
+def test_a_build_killed_while_writing_shows_whole_editions(tmp_path, capsys):
+    """kill -9 at chosen points of the write phase, found by watching the files of output/ (the build
+    is stopped with SIGSTOP the moment its n-th new file is seen, then killed). After each kill, every
+    edition shown is entirely of one build; the next build cleans what the killed one left."""
+    import os
+    import signal
+
+    root = tmp_path
+    copy_project(root)
+    _variant(root, 0)
+    first = _build(root)
+    assert first.wait() == 0, first.stderr.read()
+    assert _shown(root) == 0
+    output, pdf = root / "output", root / "output" / W30 / "brief.en.pdf"
+    outcome = []
+    for n, point in enumerate(KILL_POINTS, 1):
+        before, old_pdf, shown_before = _inodes(output), pdf.stat().st_ino, _shown(root)
+        _variant(root, n)
+        proc = _build(root)
+        while proc.poll() is None:
+            new = len(_inodes(output, before_walk=False) - before)
+            try:
+                switched = pdf.stat().st_ino != old_pdf
+            except FileNotFoundError:
+                switched = False
+            if switched or (point != "shown" and new >= point):
+                os.kill(proc.pid, signal.SIGSTOP)  # frozen where it is, then killed there
+                os.kill(proc.pid, signal.SIGKILL)
+                break
+        proc.wait()
+        shown = _shown(root)
+        assert shown in (shown_before, n)
+        outcome.append((point, proc.returncode, "new" if shown == n else "old"))
+    with capsys.disabled():
+        print(f"\nkill -9 in the write phase (point, exit, edition shown): {outcome}")
+    assert all(code == -signal.SIGKILL for _point, code, _now in outcome)
+    _variant(root, 99)
+    last = _build(root)
+    assert last.wait() == 0, last.stderr.read()
+    assert _shown(root) == 99 and _leftovers(root) == []
+
+
+def _ignore_sigxfsz():
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past RLIMIT_FSIZE fails with EFBIG instead
+
+
+def test_a_full_disk_is_a_clear_error_and_changes_nothing(tmp_path):
+    """The disk fills while the editions are written. Simulated by a file size limit (a small tmpfs
+    would need root): with SIGXFSZ ignored, a write past RLIMIT_FSIZE fails with EFBIG as one past the
+    end of the disk fails with ENOSPC. The limit is set once the build reaches its write phase (fonts
+    written while rendering are larger than the editions): the manifest it reads there is made a FIFO,
+    so the build waits at that point until the test has set the limit and written the manifest."""
+    import os
+    import resource
+
+    copy_project(tmp_path)
+    _variant(tmp_path, 1)
+    assert _build(tmp_path).wait() == 0
+    folder = tmp_path / "output" / W30
+    html = (folder / "brief.fr.html").stat().st_size
+    assert (folder / "brief.fr.pdf").stat().st_size > html + 10_000  # the HTML fits, the PDF does not
+    shown = {p.name: p.read_bytes() for p in folder.iterdir()}
+    _variant(tmp_path, 2)
+    link = folder / "edition.json"
+    target = os.readlink(link)
+    link.unlink()
+    os.mkfifo(link)
+    try:
+        proc = _build(tmp_path, preexec_fn=_ignore_sigxfsz)
+        with open(link, "wb") as fifo:  # returns when the build opens the manifest: its write phase is next
+            resource.prlimit(proc.pid, resource.RLIMIT_FSIZE, (html + 10_000, html + 10_000))
+            fifo.write(shown["edition.json"])
+        err = proc.communicate()[1]
+    finally:
+        link.unlink()
+        os.symlink(target, link)
+    assert proc.returncode == 1, err
+    assert "Traceback" not in err and "File too large" in err and f"{folder}/brief." in err, err
+    assert "nothing of this build was published" in err
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == shown
+    assert _shown(tmp_path) == 1 and _leftovers(tmp_path) == []
+
+
+def test_a_read_only_output_folder_is_a_clear_error(tmp_path):
+    """output/ read-only: a read-only bind mount of it when the tests run as root (EROFS; permissions do
+    not stop root), its folders made 0555 otherwise (EACCES)."""
+    import os
+    import subprocess
+
+    copy_project(tmp_path)
+    _variant(tmp_path, 1)
+    assert _build(tmp_path).wait() == 0
+    output = tmp_path / "output"
+    folders = (output, output / W30, output / ".generations" / W30)
+    mounted = False
+    if os.geteuid() == 0:
+        done = subprocess.run(["mount", "--bind", "-o", "ro", str(output), str(output)], capture_output=True)
+        if done.returncode != 0:
+            pytest.skip(f"running as root and no read-only bind mount: {done.stderr.decode().strip()}")
+        mounted = True
+        expected = "Read-only file system"
+    else:
+        for folder in folders:
+            os.chmod(folder, 0o555)
+        expected = "Permission denied"
+    try:
+        _variant(tmp_path, 2)
+        proc = _build(tmp_path)
+        err = proc.communicate()[1]
+    finally:
+        if mounted:
+            subprocess.run(["umount", str(output)], check=True)
+        else:
+            for folder in folders:
+                os.chmod(folder, 0o755)
+    assert proc.returncode == 1 and "Traceback" not in err, err
+    assert expected in err and str(output) in err and "nothing of this build was published" in err, err
+    assert _shown(tmp_path) == 1 and _leftovers(tmp_path) == []

@@ -16,12 +16,13 @@ from pathlib import Path
 from ..articles.readers import read_sources
 from ..core.config import Config
 from ..core.errors import BriefgenError, ConfigError
-from ..core.files import write_atomic
 from ..core.layout import edition_path
 from ..facts.load import fact_files
 from .brief import Brief, build_brief, newest_week, weeks_upto
 from .changes import summary
 from .freshness import (
+    MANIFEST,
+    REVISIONS,
     Entry,
     Manifest,
     edition_key,
@@ -32,6 +33,7 @@ from .freshness import (
     revision_of,
     sha256,
 )
+from .generation import Generation, failed
 from .parallel import render_many
 from .pdf import PdfRenderer
 
@@ -85,25 +87,30 @@ def build_weeks(cfg: Config, weeks: list[str], *, langs=None, strict: bool = Fal
     outputs: list[Path] = []
     for week in briefs:
         manifest = Manifest.read(cfg.output_dir / week, week)
-        manifest.keep_legacy(cfg.output_dir / week, cfg.languages)
-        for (brief, lang), (html, pdf) in zip(work, rendered):
-            if brief.week == week:
-                outputs += _write_edition(cfg, manifest, digests[week], brief, lang, None, html, pdf)
-        manifest.write(cfg.output_dir / week)
+        try:
+            manifest.keep_legacy(cfg.output_dir / week, cfg.languages)
+        except OSError as exc:
+            raise failed(cfg.output_dir / week / REVISIONS, exc) from None
+        with Generation(cfg.output_dir, week) as gen:  # all of the week's files shown at once, or none
+            for (brief, lang), (html, pdf) in zip(work, rendered):
+                if brief.week == week:
+                    outputs += _write_edition(cfg, gen, manifest, digests[week], brief, lang, None, html, pdf)
+            gen.write(MANIFEST, manifest.dumps())
     log.info("built %s in %.1f s", ", ".join(briefs), time.perf_counter() - t0)
     return outputs
 
 
-def _write_edition(cfg: Config, manifest: Manifest, digest: str, brief: Brief, lang: str,
+def _write_edition(cfg: Config, gen: Generation, manifest: Manifest, digest: str, brief: Brief, lang: str,
                    themes: tuple[str, ...] | None, html: str, pdf: bytes) -> list[Path]:
-    """Write one rendered edition (only the files whose bytes changed) and record it in ``manifest``."""
+    """Write one rendered edition into the next generation (only the files whose bytes changed) and
+    record it in ``manifest``; returns the paths it will be seen at."""
     data = {edition_path(cfg.output_dir, brief.week, lang, "html", themes or ()): html.encode("utf-8"),
             edition_path(cfg.output_dir, brief.week, lang, "pdf", themes or ()): pdf}
     for path, content in data.items():
-        if path.is_file() and path.read_bytes() == content:
+        if gen.read(path.name) == content:
             log.info("  %s (unchanged)", path)
             continue
-        write_atomic(path, content)
+        gen.write(path.name, content)
         log.info("  %s (%s bytes)", path, f"{len(content):,}")
     html_bytes = data[next(iter(data))]
     manifest.editions[edition_key(lang, themes)] = Entry(
@@ -168,9 +175,11 @@ def current_editions(cfg: Config, week: str, wanted, *, strict: bool = False, re
             keys.append(themes)
     if work:
         log.info("rendering %d tailored edition(s)", len(work))
-        for (tailored, lang), themes, (html, pdf) in zip(work, keys, render_many(cfg, work, renderer=renderer)):
-            _write_edition(cfg, manifest, digest, tailored, lang, themes, html, pdf)
-    manifest.write(folder)
+        rendered = render_many(cfg, work, renderer=renderer)
+        with Generation(cfg.output_dir, week) as gen:
+            for (tailored, lang), themes, (html, pdf) in zip(work, keys, rendered):
+                _write_edition(cfg, gen, manifest, digest, tailored, lang, themes, html, pdf)
+            gen.write(MANIFEST, manifest.dumps())
     out = {}
     for (lang, themes), brief in briefs.items():
         if (lang, themes) not in wanted and themes is not None:
