@@ -209,7 +209,7 @@ def _build(root: Path, **kw):
                             stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, **kw)
 
 
-def _shown(root: Path) -> int:
+def _shown(root: Path, names=("brief.en.html", "brief.en.pdf", "brief.fr.html", "brief.fr.pdf")) -> int:
     """The variant every edition file of output/2025-W30 shows; fails unless all of them (both
     languages, both formats, the manifest) belong to one build."""
     import hashlib
@@ -221,7 +221,7 @@ def _shown(root: Path) -> int:
     recorded = {name: digest for e in manifest["editions"].values() for name, digest in e["files"].items()}
     assert {n: hashlib.sha256(b).hexdigest() for n, b in shown.items()} == recorded
     assert len({e["inputs"] for e in manifest["editions"].values()}) == 1
-    assert sorted(shown) == ["brief.en.html", "brief.en.pdf", "brief.fr.html", "brief.fr.pdf"]
+    assert sorted(shown) == sorted(names)
     marks = {MARK.search(shown[f"brief.{lang}.html"].decode("utf-8")).group(1) for lang in ("fr", "en")}
     assert len(marks) == 1, marks
     return int(marks.pop())
@@ -229,7 +229,8 @@ def _shown(root: Path) -> int:
 
 def _leftovers(root: Path) -> list[str]:
     gens = root / "output" / ".generations" / W30
-    extra = [p.name for p in gens.iterdir() if p.name != "current" and p.resolve() != (gens / "current").resolve()]
+    extra = [p.name for p in gens.iterdir() if p.name != "current" and p.resolve() != (gens / "current").resolve()] \
+        if gens.is_dir() else []
     extra += [p.name for p in (root / "output" / W30).iterdir() if p.name.startswith(".")]
     return extra
 
@@ -318,6 +319,55 @@ def test_a_build_killed_while_writing_shows_whole_editions(tmp_path, capsys):
     assert _shown(root) == 99 and _leftovers(root) == []
 
 
+TAILORED = """\
+stakeholders:
+  - name: Aminata Coulibaly
+    email: aminata@example.org
+    language: fr
+  - name: Mariam Diallo
+    email: mariam@example.org
+    language: fr
+    themes: [force_buildup]
+"""
+
+
+def test_send_shows_full_and_tailored_editions_together(tmp_path):
+    """send brings stale editions up to date, the full ones and the tailored one in one generation:
+    killed the moment the new full edition is shown, the tailored one shown is new as well."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    copy_project(tmp_path)
+    (tmp_path / "config" / "stakeholders.yaml").write_text(TAILORED, encoding="utf-8")
+    names = ("brief.en.html", "brief.en.pdf", "brief.fr.html", "brief.fr.pdf", "brief.fr.force_buildup.html",
+             "brief.fr.force_buildup.pdf")
+
+    def dry_run():
+        return subprocess.Popen([sys.executable, "-m", "briefgen", "send", "--dry-run", "--week", W30, "--config",
+                                 str(tmp_path / "config" / "briefgen.yaml")], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+    _variant(tmp_path, 1)
+    first = dry_run()
+    assert first.wait() == 0, first.stderr.read()
+    assert _shown(tmp_path, names) == 1
+    pdf = tmp_path / "output" / W30 / "brief.fr.pdf"
+    old = pdf.stat().st_ino
+    _variant(tmp_path, 2)
+    proc = dry_run()
+    while proc.poll() is None:
+        if pdf.stat().st_ino != old:
+            os.kill(proc.pid, signal.SIGSTOP)
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+    proc.wait()
+    assert _shown(tmp_path, names) == 2
+    tailored = (tmp_path / "output" / W30 / "brief.fr.force_buildup.html").read_text(encoding="utf-8")
+    assert "(variante 2)" in tailored
+
+
 def _ignore_sigxfsz():
     import signal
 
@@ -342,7 +392,7 @@ def test_a_full_disk_is_a_clear_error_and_changes_nothing(tmp_path):
     shown = {p.name: p.read_bytes() for p in folder.iterdir()}
     _variant(tmp_path, 2)
     link = folder / "edition.json"
-    target = os.readlink(link)
+    target = os.readlink(link) if link.is_symlink() else None
     link.unlink()
     os.mkfifo(link)
     try:
@@ -353,7 +403,10 @@ def test_a_full_disk_is_a_clear_error_and_changes_nothing(tmp_path):
         err = proc.communicate()[1]
     finally:
         link.unlink()
-        os.symlink(target, link)
+        if target:
+            os.symlink(target, link)
+        else:
+            link.write_bytes(shown["edition.json"])
     assert proc.returncode == 1, err
     assert "Traceback" not in err and "File too large" in err and f"{folder}/brief." in err, err
     assert "nothing of this build was published" in err

@@ -33,7 +33,7 @@ from .freshness import (
     revision_of,
     sha256,
 )
-from .generation import Generation, failed
+from .generation import Generation, failed, generation
 from .parallel import render_many
 from .pdf import PdfRenderer
 
@@ -91,7 +91,7 @@ def build_weeks(cfg: Config, weeks: list[str], *, langs=None, strict: bool = Fal
             manifest.keep_legacy(cfg.output_dir / week, cfg.languages)
         except OSError as exc:
             raise failed(cfg.output_dir / week / REVISIONS, exc) from None
-        with Generation(cfg.output_dir, week) as gen:  # all of the week's files shown at once, or none
+        with generation(cfg.output_dir, week) as gen:  # all of the week's files shown at once, or none
             for (brief, lang), (html, pdf) in zip(work, rendered):
                 if brief.week == week:
                     outputs += _write_edition(cfg, gen, manifest, digests[week], brief, lang, None, html, pdf)
@@ -151,32 +151,32 @@ def current_editions(cfg: Config, week: str, wanted, *, strict: bool = False, re
     edition that says so ("nothing in your themes this week"), never the full one."""
     folder = cfg.output_dir / week
     digest = inputs_digest(cfg, week)
-    if not is_current(cfg, week, digest=digest):
-        log.info("the editions of %s are missing or out of date: building them", week)
-        build_weeks(cfg, [week], strict=strict, renderer=renderer)
-        digest = Manifest.read(folder, week).editions[cfg.languages[0]].inputs
-    manifest = Manifest.read(folder, week)
-    warn = lambda m: log.debug("%s", m)  # noqa: E731 - build_weeks has reported them
-    sources = read_sources(cfg.sources_dir, warn=warn)
-    files: dict = {}
-    full = build_brief(cfg, week, strict=strict, sources=sources, warn=warn, files=files)
-    briefs: dict[tuple[str, tuple[str, ...] | None], Brief] = {}
-    work, keys = [], []
-    for lang, themes in sorted(set(wanted) | {(lang, None) for lang in cfg.languages}, key=str):
-        if themes is None:
-            briefs[(lang, None)] = full
-            continue
-        tailored = build_brief(cfg, week, themes=themes, sources=sources, warn=warn, files=files)
-        if tailored.quiet and not full.quiet:
-            log.info("nothing this week in %s: those stakeholders get a short note saying so", "+".join(themes))
-        briefs[(lang, themes)] = tailored
-        if not entry_is_current(folder, manifest.editions.get(edition_key(lang, themes)), digest):
-            work.append((tailored, lang))
-            keys.append(themes)
-    if work:
-        log.info("rendering %d tailored edition(s)", len(work))
-        rendered = render_many(cfg, work, renderer=renderer)
-        with Generation(cfg.output_dir, week) as gen:
+    with generation(cfg.output_dir, week) as gen:  # full and tailored editions shown together
+        if not is_current(cfg, week, digest=digest):
+            log.info("the editions of %s are missing or out of date: building them", week)
+            build_weeks(cfg, [week], strict=strict, renderer=renderer)
+            digest = Manifest.read(gen.dir, week).editions[cfg.languages[0]].inputs
+        manifest = Manifest.read(gen.dir, week)
+        warn = lambda m: log.debug("%s", m)  # noqa: E731 - build_weeks has reported them
+        sources = read_sources(cfg.sources_dir, warn=warn)
+        files: dict = {}
+        full = build_brief(cfg, week, strict=strict, sources=sources, warn=warn, files=files)
+        briefs: dict[tuple[str, tuple[str, ...] | None], Brief] = {}
+        work, keys = [], []
+        for lang, themes in sorted(set(wanted) | {(lang, None) for lang in cfg.languages}, key=str):
+            if themes is None:
+                briefs[(lang, None)] = full
+                continue
+            tailored = build_brief(cfg, week, themes=themes, sources=sources, warn=warn, files=files)
+            if tailored.quiet and not full.quiet:
+                log.info("nothing this week in %s: those stakeholders get a short note saying so", "+".join(themes))
+            briefs[(lang, themes)] = tailored
+            if not entry_is_current(gen.dir, manifest.editions.get(edition_key(lang, themes)), digest):
+                work.append((tailored, lang))
+                keys.append(themes)
+        if work:
+            log.info("rendering %d tailored edition(s)", len(work))
+            rendered = render_many(cfg, work, renderer=renderer)
             for (tailored, lang), themes, (html, pdf) in zip(work, keys, rendered):
                 _write_edition(cfg, gen, manifest, digest, tailored, lang, themes, html, pdf)
             gen.write(MANIFEST, manifest.dumps())

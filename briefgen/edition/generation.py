@@ -44,9 +44,23 @@ def edition_files(folder: Path) -> list[str]:
         return []
 
 
+_OPEN: dict[Path, "Generation"] = {}
+"""Generations being written in this process, by their week's folder under .generations/."""
+
+
+def generation(output_dir: Path, week: str) -> "Generation | _Joined":
+    """The next generation of the week; inside another ``with generation(…)`` of the same week, that
+    one (what both write is shown together, when the outer one ends)."""
+    outer = _OPEN.get(Path(output_dir) / GENERATIONS / week)
+    return _Joined(outer) if outer is not None else Generation(output_dir, week)
+
+
 class Generation:
     """The next generation of ``output/<week>``: ``write`` files into it, then ``publish``; ``discard``
-    (or an exception inside ``with``) leaves the current one as it is."""
+    (or an exception inside ``with``) leaves the current one as it is. A generation nothing was
+    written to is discarded: the current one stays, file for file."""
+
+    written = False
 
     def __init__(self, output_dir: Path, week: str):
         self.folder = Path(output_dir) / week
@@ -68,6 +82,7 @@ class Generation:
         except OSError as exc:
             self.discard()
             raise failed(self.root, exc) from None
+        _OPEN[self.root] = self
 
     def __enter__(self) -> "Generation":
         return self
@@ -94,6 +109,7 @@ class Generation:
             return None
 
     def write(self, name: str, data: bytes) -> None:
+        self.written = True
         try:
             write_atomic(self.dir / name, data)
         except OSError as exc:
@@ -101,6 +117,10 @@ class Generation:
 
     def publish(self) -> None:
         """Show the new generation: one rename. Then remove the old one and links to files it no longer has."""
+        if not self.written:
+            self.discard()
+            return
+        _OPEN.pop(self.root, None)
         try:
             names = {p.name for p in self.dir.iterdir() if _EDITION_FILE.match(p.name)}
             for name in sorted(names):  # a link for a file the current generation lacks shows nothing yet
@@ -116,6 +136,8 @@ class Generation:
         self._clean()
 
     def discard(self) -> None:
+        if _OPEN.get(self.root) is self:
+            del _OPEN[self.root]
         d = getattr(self, "dir", None)
         if d is not None:
             shutil.rmtree(d, ignore_errors=True)
@@ -163,6 +185,21 @@ class Generation:
         _symlink_replace(first.name, self.current)
         for name in plain:
             self._link(name)
+
+
+class _Joined:
+    """A generation already being written, used by an inner step: its end publishes nothing."""
+
+    def __init__(self, outer: Generation):
+        self.outer = outer
+        self.dir = outer.dir
+        self.read, self.write, self.path = outer.read, outer.write, outer.path
+
+    def __enter__(self) -> "_Joined":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
 
 
 def _link_or_copy(src: Path, dst: Path) -> None:
