@@ -90,7 +90,8 @@ def parser() -> argparse.ArgumentParser:
                         "(default: the newest week with facts)")
     s.add_argument("--dry-run", action="store_true",
                    help="write the messages to output/<week>/outbox/*.eml and send nothing")
-    s.add_argument("--resend", action="store_true", help="send again to those who already received this edition")
+    s.add_argument("--resend", action="store_true", help="send again to those who already received this edition (needed too when "
+                   "the ledger lost its record of a week that was mailed)")
     _common(s)
     s.set_defaults(func=cmd_send)
 

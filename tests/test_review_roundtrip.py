@@ -294,13 +294,14 @@ def test_dump_writes_briefgen_style():
                    "  n:\n")
 
 
-@pytest.mark.parametrize("bad", ["a: 1\na: 2\n", "a: [1\n"])
-def test_unreadable_file_is_refused(project, bad):
+@pytest.mark.parametrize("bad, why", [("a: 1\na: 2\n", r":2: 'a' duplicate key \(first at line 1\)"),
+                                      ("a: [1\n", "is not valid YAML")])
+def test_unreadable_file_is_refused(project, bad, why):
     from briefgen.core.errors import BriefgenError
 
     cfg = load_config(project)
     w30 = cfg.facts_dir / "2025-W30.yaml"
     w30.write_text(bad, encoding="utf-8")
-    with pytest.raises(BriefgenError, match="is not valid YAML"):
+    with pytest.raises(BriefgenError, match=why):
         extract_project(cfg)
     assert w30.read_text(encoding="utf-8") == bad

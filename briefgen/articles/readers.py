@@ -7,9 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
-import yaml
-
-from ..core.errors import BriefgenError
+from ..core.errors import BriefgenError, ConfigError
+from ..core.yamlio import parse_yaml
 from .source import Source
 
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s|$)")
@@ -80,10 +79,12 @@ def read_markdown(path: Path, text: str) -> Source:
         if end == -1:
             raise BriefgenError(f"{path}:1: front matter opened with '---' is never closed")
         try:
-            meta = yaml.safe_load(text[4:end]) or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f":{mark.line + 2}" if mark else ""
+            meta = parse_yaml(text[4:end], path, first_line=2).data or {}
+        except ConfigError as exc:
+            problem = exc.problems[0]
+            if problem.key:  # a key given twice: both lines named
+                raise BriefgenError(f"{problem}") from None
+            line = f":{problem.line}" if problem.line else ""
             raise BriefgenError(f"{path}{line}: front matter is not valid YAML") from None
         if not isinstance(meta, dict):
             raise BriefgenError(f"{path}:2: front matter must be key: value lines")
@@ -105,6 +106,15 @@ def _first_words(body: str, n: int = 12) -> str:
     return " ".join(words[:n]) + ("…" if len(words) > n else "")
 
 
+def normalise_text(text: str) -> str:
+    """An article's text as every offset is taken: without a byte order mark, with ``\\n`` line ends
+    (Windows ``\\r\\n`` and old Mac ``\\r`` alike). Done once, here, before any reader looks at it, so a
+    header is found, front matter is read and evidence spans stay put whatever the file's origin."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def read_source(path: Path) -> Source:
     """Read one article; BriefgenError (naming the file) when it cannot be used."""
     fn = READERS.get(path.suffix.lower())
@@ -123,8 +133,7 @@ def read_source(path: Path) -> Source:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise BriefgenError(f"{path}:{line}: not UTF-8 text") from None
-    text = text.replace("\r\n", "\n")
-    source = fn(path, text)
+    source = fn(path, normalise_text(text))
     if not source.text.strip():
         raise BriefgenError(f"{path}: no article text after the header")
     return source

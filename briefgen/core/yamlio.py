@@ -46,18 +46,36 @@ class Located:
         return Problem(self.path, self.line(key), format_key(key), message)
 
 
+class _DuplicateKey(Exception):
+    """A mapping names the same key twice: YAML leaves the outcome to the loader (the last one wins
+    silently in PyYAML), so briefgen refuses it, naming both lines."""
+
+    def __init__(self, key: KeyPath, line: int, first: int):
+        super().__init__(key, line, first)
+        self.key, self.line, self.first = key, line, first
+
+
 def _construct(loader, node: yaml.Node, key: KeyPath, lines: dict[KeyPath, int]) -> Any:
     lines.setdefault(key, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)  # resolves "<<" merge keys
+        merged = getattr(node, "_merged", None)  # an alias visits its node again, already flattened
+        if merged is None:
+            own = sum(1 for knode, _ in node.value if knode.tag != "tag:yaml.org,2002:merge")
+            loader.flatten_mapping(node)  # resolves "<<" merge keys: merged pairs first, then its own
+            merged = node._merged = len(node.value) - own  # an own key may override a merged one
         out: dict[Any, Any] = {}
-        for knode, vnode in node.value:
+        seen: set[Any] = set()
+        for i, (knode, vnode) in enumerate(node.value):
             k = loader.construct_object(knode, deep=True)
             if not isinstance(k, (str, int, float, bool)) and k is not None:
                 raise yaml.constructor.ConstructorError(
                     None, None, "a mapping key must be a plain value", knode.start_mark)
             k = str(k) if not isinstance(k, str) else k
             child = key + (k,)
+            if i >= merged:
+                if k in seen:
+                    raise _DuplicateKey(child, knode.start_mark.line + 1, lines.get(child, 0))
+                seen.add(k)
             lines[child] = knode.start_mark.line + 1
             out[k] = _construct(loader, vnode, child, lines)
         return out
@@ -82,14 +100,26 @@ def load_yaml(path: Path, *, required: bool = True) -> Located:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ConfigError([Problem(path, line, "", "not UTF-8 text")]) from None
+    return parse_yaml(text, path)
+
+
+def parse_yaml(text: str, path: Path, *, first_line: int = 1) -> Located:
+    """Parse YAML ``text`` that comes from ``path`` (starting at its line ``first_line``, for a block
+    inside a larger file such as an article's front matter); raise ConfigError naming file and line.
+    A key given twice in one mapping is an error naming both lines."""
+    path = Path(path)
+    shift = first_line - 1
     loader = _Loader(text)
     lines: dict[KeyPath, int] = {}
     try:
         node = loader.get_single_node()
         data = None if node is None else _construct(loader, node, (), lines)
+    except _DuplicateKey as dup:
+        raise ConfigError([Problem(path, dup.line + shift, format_key(dup.key),
+                                   f"duplicate key (first at line {dup.first + shift})")]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
+        line = mark.line + 1 + shift if mark else None
         what = exc.problem or str(exc)
         if exc.context:
             what = f"{exc.context}, {what}"
@@ -98,4 +128,6 @@ def load_yaml(path: Path, *, required: bool = True) -> Located:
         raise ConfigError([Problem(path, None, "", f"YAML error: {exc}")]) from None
     finally:
         loader.dispose()
+    if shift:
+        lines = {k: v + shift for k, v in lines.items()}
     return Located(path, data, lines)

@@ -14,6 +14,7 @@ their rows have no revision (``None``: delivered, revision unknown).
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -56,6 +57,50 @@ CREATE TABLE IF NOT EXISTS delivered (
 """
 _ADDED = (("revision", "TEXT"), ("kind", "TEXT"))
 """Columns of ``deliveries`` added since the first ledgers (added to an old ledger when opened)."""
+_FIRST = {"edition", "language", "recipient", "message_id", "status", "attempts", "error", "first_try", "last_try",
+          "sent_at"}
+"""Columns of ``deliveries`` since the first ledger: a table without one of them is not a briefgen ledger."""
+VERSION = 2
+"""Layout version, kept in SQLite's ``user_version``: 0 a ledger of the first layout (or a new file), 1 its
+``revision`` and ``kind`` columns added, 2 the ``delivered`` table. Opening migrates older ones in place."""
+
+
+def _database_error(path: Path, exc: sqlite3.DatabaseError) -> BriefgenError:
+    what = str(exc)
+    if isinstance(exc, sqlite3.DatabaseError) and ("malformed" in what or "not a database" in what):
+        what = f"the file is damaged: {what}"
+    return BriefgenError(f"{path}: cannot use the delivery ledger ({what}); nothing was sent. Restore it from a "
+                         "backup, or move it away to start a new one (a new ledger knows nobody was mailed: "
+                         "'--resend' is then needed for weeks already mailed)")
+
+
+def _guarded(method):
+    """A ledger method whose SQLite errors (a page damaged since the ledger was opened…) become a
+    BriefgenError naming the file."""
+    @functools.wraps(method)
+    def run(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            raise _database_error(self.path, exc) from None
+    return run
+
+
+def _check(conn: sqlite3.Connection, path: Path) -> int:
+    """The layout version of an existing ledger, after SQLite's own integrity check; BriefgenError
+    when the file is damaged, from a newer briefgen or not a ledger."""
+    problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
+    if problems != ["ok"]:
+        raise sqlite3.DatabaseError("database disk image is malformed: " + "; ".join(problems[:3]))
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > VERSION:
+        raise BriefgenError(f"{path}: the delivery ledger has layout {version}, written by a newer briefgen "
+                            f"(this one knows up to {VERSION}); nothing was sent")
+    have = {r[1] for r in conn.execute("PRAGMA table_info(deliveries)")}
+    if have and not _FIRST <= have:
+        raise BriefgenError(f"{path}: table 'deliveries' lacks column(s) {', '.join(sorted(_FIRST - have))}: not a "
+                            "briefgen delivery ledger; nothing was sent")
+    return version
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,18 +148,31 @@ class Ledger:
             os.close(fd)
             raise BriefgenError(f"{path}: another 'briefgen send' is using this ledger ({lock}); "
                                 "try again when it ends") from None
+        conn = None
         try:
             with owner_only():  # a new ledger is 0600 (SQLite gives its journal the same mode)
                 conn = sqlite3.connect(path, timeout=10, isolation_level=None)
-                conn.execute(SCHEMA)
-            have = {r[1] for r in conn.execute("PRAGMA table_info(deliveries)")}
-            for name, kind in _ADDED:
-                if name not in have:
-                    conn.execute(f"ALTER TABLE deliveries ADD COLUMN {name} {kind}")
-            conn.execute(DELIVERED)
-        except sqlite3.DatabaseError as exc:
+                version = _check(conn, path)
+                if version < VERSION:  # migrate in place, in one transaction
+                    conn.execute("BEGIN IMMEDIATE")
+                    conn.execute(SCHEMA)
+                    have = {r[1] for r in conn.execute("PRAGMA table_info(deliveries)")}
+                    for name, kind in _ADDED:
+                        if name not in have:
+                            conn.execute(f"ALTER TABLE deliveries ADD COLUMN {name} {kind}")
+                    conn.execute(DELIVERED)
+                    conn.execute(f"PRAGMA user_version = {VERSION}")
+                    conn.execute("COMMIT")
+                else:
+                    conn.execute(SCHEMA)  # a table dropped since: back, empty (run_send notices the lost history)
+                    conn.execute(DELIVERED)
+        except (sqlite3.DatabaseError, BriefgenError) as exc:
+            if conn is not None:
+                conn.close()
             os.close(fd)
-            raise BriefgenError(f"{path}: cannot use the delivery ledger ({exc})") from None
+            if isinstance(exc, BriefgenError):
+                raise
+            raise _database_error(path, exc) from None
         return cls(conn, path, fd)
 
     @classmethod
@@ -123,9 +181,12 @@ class Ledger:
             return cls(None, path)
         try:
             conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
-            conn.execute("SELECT 1 FROM deliveries LIMIT 1")
+            _check(conn, path)
+            if not conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='deliveries'").fetchone():
+                conn.close()
+                return cls(None, path)  # knows nothing (run_send notices a lost history)
         except sqlite3.DatabaseError as exc:
-            raise BriefgenError(f"{path}: cannot read the delivery ledger ({exc})") from None
+            raise _database_error(path, exc) from None
         return cls(conn, path)
 
     def close(self) -> None:
@@ -145,6 +206,7 @@ class Ledger:
     def _columns(self) -> set[str]:
         return {r[1] for r in self._conn.execute("PRAGMA table_info(deliveries)")}
 
+    @_guarded
     def get(self, edition: str, language: str, recipient: str) -> Row | None:
         if self._conn is None:
             return None
@@ -154,6 +216,18 @@ class Ledger:
             "WHERE edition=? AND language=? AND recipient=?", (edition, language, recipient.lower())).fetchone()
         return Row(*r) if r else None
 
+    @_guarded
+    def knows(self, edition: str) -> bool:
+        """Whether any delivery of ``edition`` (attempted or done) is recorded."""
+        if self._conn is None:
+            return False
+        if self._conn.execute("SELECT 1 FROM deliveries WHERE edition=? LIMIT 1", (edition,)).fetchone():
+            return True
+        return bool(self._conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='delivered'")
+                    .fetchone() and self._conn.execute("SELECT 1 FROM delivered WHERE edition=? LIMIT 1",
+                                                       (edition,)).fetchone())
+
+    @_guarded
     def history(self, edition: str, language: str, recipient: str) -> list[Delivered]:
         """The revisions of ``edition`` the recipient received, oldest first. A delivery recorded
         before revisions were (a row ``sent`` without revision) is one of revision ``None``."""
@@ -180,6 +254,7 @@ class Ledger:
             raise
         self._conn.execute("COMMIT")
 
+    @_guarded
     def pending(self, edition: str, language: str, recipient: str, message_id: str,
                 revision: str | None = None, kind: str = "edition") -> None:
         """Before an attempt: the row exists and says ``pending`` (sent_at cleared on a resend)."""
@@ -195,6 +270,7 @@ class Ledger:
                        kind=excluded.kind""",
                 (edition, language, recipient.lower(), message_id, now, now, revision, kind))
 
+    @_guarded
     def finish(self, edition: str, language: str, recipient: str, status: str, error: str | None = None) -> None:
         """After an attempt: ``sent``, ``failed`` (permanent) or still ``pending`` (temporary)."""
         assert status in ("sent", "failed", "pending")
@@ -212,6 +288,7 @@ class Ledger:
                        WHERE edition=? AND language=? AND recipient=? AND revision IS NOT NULL""",
                     (edition, language, recipient.lower()))
 
+    @_guarded
     def adopt(self, edition: str, language: str, recipient: str, revision: str) -> None:
         """A delivery recorded before revisions were: it is taken to be of ``revision`` from now on."""
         with self._tx() as c:

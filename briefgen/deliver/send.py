@@ -114,6 +114,22 @@ def _adopt_legacy(cfg: Config, ledger: Ledger, week: str, r: Stakeholder, editio
     return [replace(history[0], revision=rev)]
 
 
+def _history_kept(cfg: Config, week: str, ledger: Ledger) -> None:
+    """Refuse to go on when the ledger lost what it knew of ``week``: before mailing an edition, send
+    keeps it under output/<week>/revisions/ with its summary (``<edition>.json``); a ledger without a
+    single row of a week mailed so (emptied, its table dropped, deleted, or replaced by an older copy)
+    would mail everyone again."""
+    from ..edition.freshness import REVISIONS
+
+    kept = sorted((cfg.output_dir / week / REVISIONS).glob("*/*.json"))
+    if kept and not ledger.knows(week):
+        raise BriefgenError(
+            f"{ledger.path}: the delivery ledger has no record of {week}, yet {week} was mailed before "
+            f"({kept[0]} was kept when it was): the ledger lost its history (emptied, deleted, its table "
+            "dropped, or an older copy restored). Nothing was sent; restore the ledger, or add --resend to "
+            "mail every stakeholder again")
+
+
 def _archive(cfg: Config, week: str, edition) -> None:
     """Keep a revision that is mailed: output/<week>/revisions/<revision>/ (its files and summary)."""
     from ..core.files import write_atomic
@@ -216,6 +232,8 @@ def run_send(cfg: Config, week: str | None, *, dry_run: bool = False, resend: bo
     mailer = None
     n = len(recipients)
     try:
+        if not resend:
+            _history_kept(cfg, week, ledger)
         plans = []
         for i, r in enumerate(recipients, 1):
             edition = editions[(r.language, _subset(cfg, r))]

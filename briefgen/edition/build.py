@@ -16,12 +16,13 @@ from pathlib import Path
 from ..articles.readers import read_sources
 from ..core.config import Config
 from ..core.errors import BriefgenError, ConfigError
-from ..core.files import write_atomic
 from ..core.layout import edition_path
 from ..facts.load import fact_files
 from .brief import Brief, build_brief, newest_week, weeks_upto
 from .changes import summary
 from .freshness import (
+    MANIFEST,
+    REVISIONS,
     Entry,
     Manifest,
     edition_key,
@@ -32,6 +33,7 @@ from .freshness import (
     revision_of,
     sha256,
 )
+from .generation import Generation, failed, generation
 from .parallel import render_many
 from .pdf import PdfRenderer
 
@@ -85,25 +87,30 @@ def build_weeks(cfg: Config, weeks: list[str], *, langs=None, strict: bool = Fal
     outputs: list[Path] = []
     for week in briefs:
         manifest = Manifest.read(cfg.output_dir / week, week)
-        manifest.keep_legacy(cfg.output_dir / week, cfg.languages)
-        for (brief, lang), (html, pdf) in zip(work, rendered):
-            if brief.week == week:
-                outputs += _write_edition(cfg, manifest, digests[week], brief, lang, None, html, pdf)
-        manifest.write(cfg.output_dir / week)
+        try:
+            manifest.keep_legacy(cfg.output_dir / week, cfg.languages)
+        except OSError as exc:
+            raise failed(cfg.output_dir / week / REVISIONS, exc) from None
+        with generation(cfg.output_dir, week) as gen:  # all of the week's files shown at once, or none
+            for (brief, lang), (html, pdf) in zip(work, rendered):
+                if brief.week == week:
+                    outputs += _write_edition(cfg, gen, manifest, digests[week], brief, lang, None, html, pdf)
+            gen.write(MANIFEST, manifest.dumps())
     log.info("built %s in %.1f s", ", ".join(briefs), time.perf_counter() - t0)
     return outputs
 
 
-def _write_edition(cfg: Config, manifest: Manifest, digest: str, brief: Brief, lang: str,
+def _write_edition(cfg: Config, gen: Generation, manifest: Manifest, digest: str, brief: Brief, lang: str,
                    themes: tuple[str, ...] | None, html: str, pdf: bytes) -> list[Path]:
-    """Write one rendered edition (only the files whose bytes changed) and record it in ``manifest``."""
+    """Write one rendered edition into the next generation (only the files whose bytes changed) and
+    record it in ``manifest``; returns the paths it will be seen at."""
     data = {edition_path(cfg.output_dir, brief.week, lang, "html", themes or ()): html.encode("utf-8"),
             edition_path(cfg.output_dir, brief.week, lang, "pdf", themes or ()): pdf}
     for path, content in data.items():
-        if path.is_file() and path.read_bytes() == content:
+        if gen.read(path.name) == content:
             log.info("  %s (unchanged)", path)
             continue
-        write_atomic(path, content)
+        gen.write(path.name, content)
         log.info("  %s (%s bytes)", path, f"{len(content):,}")
     html_bytes = data[next(iter(data))]
     manifest.editions[edition_key(lang, themes)] = Entry(
@@ -144,33 +151,35 @@ def current_editions(cfg: Config, week: str, wanted, *, strict: bool = False, re
     edition that says so ("nothing in your themes this week"), never the full one."""
     folder = cfg.output_dir / week
     digest = inputs_digest(cfg, week)
-    if not is_current(cfg, week, digest=digest):
-        log.info("the editions of %s are missing or out of date: building them", week)
-        build_weeks(cfg, [week], strict=strict, renderer=renderer)
-        digest = Manifest.read(folder, week).editions[cfg.languages[0]].inputs
-    manifest = Manifest.read(folder, week)
-    warn = lambda m: log.debug("%s", m)  # noqa: E731 - build_weeks has reported them
-    sources = read_sources(cfg.sources_dir, warn=warn)
-    files: dict = {}
-    full = build_brief(cfg, week, strict=strict, sources=sources, warn=warn, files=files)
-    briefs: dict[tuple[str, tuple[str, ...] | None], Brief] = {}
-    work, keys = [], []
-    for lang, themes in sorted(set(wanted) | {(lang, None) for lang in cfg.languages}, key=str):
-        if themes is None:
-            briefs[(lang, None)] = full
-            continue
-        tailored = build_brief(cfg, week, themes=themes, sources=sources, warn=warn, files=files)
-        if tailored.quiet and not full.quiet:
-            log.info("nothing this week in %s: those stakeholders get a short note saying so", "+".join(themes))
-        briefs[(lang, themes)] = tailored
-        if not entry_is_current(folder, manifest.editions.get(edition_key(lang, themes)), digest):
-            work.append((tailored, lang))
-            keys.append(themes)
-    if work:
-        log.info("rendering %d tailored edition(s)", len(work))
-        for (tailored, lang), themes, (html, pdf) in zip(work, keys, render_many(cfg, work, renderer=renderer)):
-            _write_edition(cfg, manifest, digest, tailored, lang, themes, html, pdf)
-    manifest.write(folder)
+    with generation(cfg.output_dir, week) as gen:  # full and tailored editions shown together
+        if not is_current(cfg, week, digest=digest):
+            log.info("the editions of %s are missing or out of date: building them", week)
+            build_weeks(cfg, [week], strict=strict, renderer=renderer)
+            digest = Manifest.read(gen.dir, week).editions[cfg.languages[0]].inputs
+        manifest = Manifest.read(gen.dir, week)
+        warn = lambda m: log.debug("%s", m)  # noqa: E731 - build_weeks has reported them
+        sources = read_sources(cfg.sources_dir, warn=warn)
+        files: dict = {}
+        full = build_brief(cfg, week, strict=strict, sources=sources, warn=warn, files=files)
+        briefs: dict[tuple[str, tuple[str, ...] | None], Brief] = {}
+        work, keys = [], []
+        for lang, themes in sorted(set(wanted) | {(lang, None) for lang in cfg.languages}, key=str):
+            if themes is None:
+                briefs[(lang, None)] = full
+                continue
+            tailored = build_brief(cfg, week, themes=themes, sources=sources, warn=warn, files=files)
+            if tailored.quiet and not full.quiet:
+                log.info("nothing this week in %s: those stakeholders get a short note saying so", "+".join(themes))
+            briefs[(lang, themes)] = tailored
+            if not entry_is_current(gen.dir, manifest.editions.get(edition_key(lang, themes)), digest):
+                work.append((tailored, lang))
+                keys.append(themes)
+        if work:
+            log.info("rendering %d tailored edition(s)", len(work))
+            rendered = render_many(cfg, work, renderer=renderer)
+            for (tailored, lang), themes, (html, pdf) in zip(work, keys, rendered):
+                _write_edition(cfg, gen, manifest, digest, tailored, lang, themes, html, pdf)
+            gen.write(MANIFEST, manifest.dumps())
     out = {}
     for (lang, themes), brief in briefs.items():
         if (lang, themes) not in wanted and themes is not None:

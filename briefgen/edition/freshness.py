@@ -211,11 +211,14 @@ class Manifest:
         except (OSError, ValueError, TypeError):
             return cls(week)  # missing or unreadable: nothing is known to be current
 
-    def write(self, folder: Path) -> None:
+    def dumps(self) -> bytes:
         doc = {"week": self.week, "editions": {k: vars(e) for k, e in sorted(self.editions.items())}}
         if self.legacy:
             doc["legacy"] = self.legacy
-        write_atomic(folder / MANIFEST, (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+        return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+    def write(self, folder: Path) -> None:
+        write_atomic(folder / MANIFEST, self.dumps())
 
     def keep_legacy(self, folder: Path, langs: Iterable[str]) -> None:
         """Before the first manifest of a week replaces editions that an earlier briefgen wrote, keep

@@ -12,7 +12,7 @@ import hashlib
 import json
 import logging
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..core.config import Config
 from . import dates, learned, quantities
@@ -21,6 +21,7 @@ from .types import LABEL_OF_KIND
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 log = logging.getLogger("briefgen")
 MODEL = "fr_core_news_md"
@@ -134,3 +135,49 @@ def mask_header(text: str) -> str:
     """Blank a ``date YYYY-MM`` line run into the body (as in some raw files) for the model."""
     m = _HEADER.match(text)
     return " " * m.end() + text[m.end():] if m else text
+
+
+def pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut into consecutive slices of at most ``limit`` characters, at a paragraph break
+    where there is one in the second half of a slice, else at a line break, a sentence end or a space
+    (a word is never cut unless a slice holds no space at all). Joined, they give ``text`` back."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(sep, limit // 2)
+            if at != -1:
+                cut = at + len(sep)
+                break
+        cut = cut if cut > 0 else limit
+        out.append(window[:cut])
+        start += cut
+    out.append(text[start:])
+    return out
+
+
+def parse_all(nlp: "Language", texts: Iterable[str], *, batch_size: int = 16) -> Iterator["Doc"]:
+    """``nlp.pipe(texts)``, one Doc per text, in order; a text longer than the model takes
+    (``nlp.max_length``, one million characters) is parsed in pieces cut at paragraph breaks and
+    joined back into one Doc, with the same text and character offsets."""
+    from spacy.tokens import Doc
+
+    limit = max(1000, nlp.max_length // 4)  # pieces well below the limit: memory grows with length
+    queue: list[list[str]] = []  # the pieces of each text, in order
+
+    def split(stream: Iterable[str]) -> Iterator[str]:
+        for text in stream:
+            parts = pieces(text, limit) if len(text) > nlp.max_length else [text]
+            queue.append(parts)
+            yield from parts
+
+    docs = nlp.pipe(split(texts), batch_size=batch_size)
+    for doc in docs:
+        parts = queue.pop(0)
+        if len(parts) == 1:
+            yield doc
+            continue
+        chunk = [doc] + [next(docs) for _ in parts[1:]]
+        yield Doc.from_docs(chunk, ensure_whitespace=False)

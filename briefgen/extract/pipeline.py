@@ -93,7 +93,7 @@ def analyse(sources: dict[str, Source], cfg: Config, *, progress: Callable[[int,
 
     pipe = nlp_mod.load(cfg)
     texts = (nlp_mod.mask_header(nlp_mod.normalize(src.text)) for src, _, _ in todo)
-    for n, ((src, ref, k), doc) in enumerate(zip(todo, pipe.pipe(texts, batch_size=16)), 1):
+    for n, ((src, ref, k), doc) in enumerate(zip(todo, nlp_mod.parse_all(pipe, texts)), 1):
         if src.published is None and ref is None:
             log.warning("warning: %s: no date in the article; relative dates cannot be resolved", src.path)
         res = analyse_doc(doc, src, ref, cfg)

@@ -37,6 +37,7 @@ from ..core.config import Config
 from ..core.errors import BriefgenError, ConfigError
 from ..core.files import write_atomic
 from ..core.weeks import week_of
+from ..core.yamlio import parse_yaml
 from . import roundtrip as rt
 from .contract import MACHINE_KEYS, yaml_form
 from .load import load_fact_file
@@ -152,6 +153,13 @@ def _read(path: Path, week: str) -> rt.Document:
     try:
         doc = rt.load(text)
     except rt.YAMLError as exc:
+        try:  # ruamel.yaml refuses a key given twice without saying where the first one is
+            parse_yaml(text, path)
+        except ConfigError as named:
+            if named.problems[0].key:
+                raise BriefgenError(f"{named}; fix it before extracting again (nothing written)") from None
+        except BriefgenError:
+            pass
         problem = str(getattr(exc, "problem", None) or "").strip()
         raise BriefgenError(f"{path}: is not valid YAML{f' ({problem})' if problem else ''}; fix it before "
                             "extracting again (nothing written)") from None
