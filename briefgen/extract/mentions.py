@@ -392,7 +392,8 @@ def _disambiguate(ids: list[str], doc, ent, cfg: Config) -> str:
     places = [i for i in ids if cfg.entities[i].kind == "place"]
     others = [i for i in ids if cfg.entities[i].kind != "place"]
     if places and others:
-        if _DATELINE.match(doc.text[ent.end_char:ent.end_char + 20]) and (
+        after = ent[-1].whitespace_ + "".join(t.text_with_ws for t in doc[ent.end:ent.end + 8])  # not doc.text:
+        if _DATELINE.match(after[:20]) and (  # that joins the whole article again at every name
                 ent.start == 0 or "\n" in doc[ent.start - 1].text_with_ws or doc[ent.start - 1].is_space):
             return places[0]  # « Bamako, 30 juin 2023 - » opens a dispatch: where it is written
         if _country_of_a_noun(ids, doc, ent, cfg):
