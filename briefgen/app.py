@@ -33,7 +33,9 @@ def check(cfg: Config, *, strict: bool = False) -> tuple[list[Problem], list[Pro
     """Every problem in the files a run uses besides the project's settings (already loaded):
     stakeholders and delivery settings when configured, and every fact file; and the translations
     the editions lack."""
-    problems = _mailing_problems(cfg, strict=strict, sending=False)
+    from .edition.render import template_problems
+
+    problems = _mailing_problems(cfg, strict=strict, sending=False) + template_problems(cfg)
     fact_problems, missing = _fact_problems(cfg, strict=strict)
     return problems + fact_problems, missing
 

@@ -7,9 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
-import yaml
-
-from ..core.errors import BriefgenError
+from ..core.errors import BriefgenError, ConfigError
+from ..core.yamlio import parse_yaml
 from .source import Source
 
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s|$)")
@@ -80,11 +79,9 @@ def read_markdown(path: Path, text: str) -> Source:
         if end == -1:
             raise BriefgenError(f"{path}:1: front matter opened with '---' is never closed")
         try:
-            meta = yaml.safe_load(text[4:end]) or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f":{mark.line + 2}" if mark else ""
-            raise BriefgenError(f"{path}{line}: front matter is not valid YAML") from None
+            meta = parse_yaml(path, text[4:end], first_line=2).data or {}
+        except ConfigError as exc:
+            raise BriefgenError("; ".join(f"{p} (front matter)" for p in exc.problems)) from None
         if not isinstance(meta, dict):
             raise BriefgenError(f"{path}:2: front matter must be key: value lines")
         body = text[end + 4:].lstrip("\n")
