@@ -60,6 +60,15 @@ def _mailing_problems(cfg: Config, *, strict: bool, sending: bool, quiet: bool =
     return problems
 
 
+def outlet_warnings(cfg: Config, sources) -> list[str]:
+    """Sources whose outlet outlets.yaml does not grade: their facts are graded F (cannot be judged)."""
+    where = cfg.files.get("outlets")
+    if not cfg.outlets:
+        return [f"{where}: no outlets: the facts of every source are graded F (cannot be judged)"]
+    return [f"{s.path}: outlet {s.outlet!r} is not in {where.name if where else 'outlets.yaml'}: its facts "
+            "are graded F (cannot be judged)" for s in sources if s.outlet and s.outlet not in cfg.outlets]
+
+
 def _fact_problems(cfg: Config, *, strict: bool, quiet: bool = False) -> tuple[list[Problem], list[Problem]]:
     """Every problem in every fact file, and the missing translations; ``quiet``: warnings not logged."""
     from .articles.readers import read_sources
@@ -74,6 +83,8 @@ def _fact_problems(cfg: Config, *, strict: bool, quiet: bool = False) -> tuple[l
             log.warning("warning: %s", message)
 
     sources = read_sources(cfg.sources_dir, warn=warn)
+    for w in outlet_warnings(cfg, sources.values()):
+        warn(w)
     problems, missing = [], list(missing_translations(cfg, None))
     for path in fact_files(cfg).values():
         try:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import re
+import stat
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
@@ -127,6 +129,25 @@ def read_source(path: Path) -> Source:
     return source
 
 
+def _not_a_file(p: Path) -> str:
+    """Why ``p``, in a folder of articles, is neither a file nor a folder."""
+    if p.is_symlink():
+        try:
+            p.resolve(strict=True)
+        except RuntimeError:
+            return "a symbolic link loop"
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return "a symbolic link loop"
+            return "a dangling symbolic link (its target does not exist)"
+        return "a symbolic link to something that is not a file"
+    try:
+        mode = p.stat().st_mode
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    return "a named pipe (FIFO), not a file" if stat.S_ISFIFO(mode) else "not a regular file"
+
+
 def read_sources(paths: Path | Iterable[Path], *, warn: Callable[[str], None] = lambda msg: None,
                  accept: Callable[[Source], str | None] | None = None) -> dict[str, Source]:
     """Every readable article by id, from a folder or a list of files and folders; an unusable file
@@ -135,7 +156,14 @@ def read_sources(paths: Path | Iterable[Path], *, warn: Callable[[str], None] = 
     out: dict[str, Source] = {}
     for path in [paths] if isinstance(paths, Path) else paths:
         if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            files = []
+            for p in sorted(path.iterdir()):
+                if p.name.startswith(".") or p.is_dir():
+                    continue
+                if p.is_file():
+                    files.append(p)
+                else:
+                    warn(f"{p}: {_not_a_file(p)}; skipped")
         elif path.is_file():
             files = [path]
         else:
