@@ -69,6 +69,7 @@ class Delivery:
     security: str
     username: str | None
     timeout: float
+    """Seconds each read or write may wait."""
     sender: tuple[str, str]
     """(display name, address)."""
     reply_to: tuple[tuple[str, str], ...]
@@ -76,6 +77,8 @@ class Delivery:
     """mailto: and/or https: URIs for List-Unsubscribe; ``{email}`` is replaced per recipient."""
     ledger: Path
     retry: Retry
+    deadline: float = 120.0
+    """Seconds one exchange (connecting and logging in, one message, QUIT) may take in all."""
     password: str | None = field(default=None, repr=False, compare=False)
     """From the environment only; never logged, written or shown in repr()."""
 
@@ -204,6 +207,8 @@ class _Smtp(Shape):
     password: Annotated[Any, AfterValidator(_no_password)] = None
     """Known only to be refused with a clear message."""
     timeout: Annotated[float, AfterValidator(_positive)] = 30.0
+    deadline: Annotated[float, AfterValidator(_positive)] = 120.0
+    """Seconds one exchange may take in all, however the server trickles its replies."""
 
 
 class _Retry(Shape):
@@ -292,5 +297,5 @@ def load_delivery(cfg: Config, *, strict: bool = False,
         username=env.get(ENV_USER) or d.smtp.username, timeout=d.smtp.timeout,
         sender=getaddresses([d.sender])[0], reply_to=tuple(getaddresses([d.reply_to])) if d.reply_to else (),
         unsubscribe=d.unsubscribe, ledger=ledger, retry=Retry(d.retry.attempts, d.retry.delay, d.retry.max_delay),
-        password=env.get(ENV_PASSWORD) or None)
+        deadline=d.smtp.deadline, password=env.get(ENV_PASSWORD) or None)
     return settings, warnings
