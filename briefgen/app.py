@@ -85,8 +85,13 @@ def _fact_problems(cfg: Config, *, strict: bool, quiet: bool = False) -> tuple[l
     sources = read_sources(cfg.sources_dir, warn=warn)
     for w in outlet_warnings(cfg, sources.values()):
         warn(w)
+    weeks = fact_files(cfg)
+    if cfg.facts_dir.is_dir():
+        for path in sorted(cfg.facts_dir.glob("*.yaml")):
+            if path.stem not in weeks:
+                warn(f"{path}: not named after an ISO week of the calendar (like 2025-W30.yaml): not read")
     problems, missing = [], list(missing_translations(cfg, None))
-    for path in fact_files(cfg).values():
+    for path in weeks.values():
         try:
             ff, warnings = load_fact_file(cfg, path, source_ids=sources.keys(), strict=strict)
         except ConfigError as exc:

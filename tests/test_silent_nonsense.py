@@ -58,3 +58,10 @@ def test_fact_dated_outside_its_week_is_named(project):
     assert (f"{facts}:{line}: 'facts[5].date' fact training-recruits-bougouni-2025-07-22 is dated 9999-12-31, "
             "outside 2025-W30") in check.stderr, check.stderr
 
+
+
+def test_fact_file_not_named_after_a_week_is_named(project):
+    facts = project.parent.parent / "facts"
+    (facts / "2025-W31.yaml").rename(facts / "2025-W54.yaml")
+    check = run_cli("check", "--config", str(project))
+    assert f"{facts / '2025-W54.yaml'}: not named after an ISO week of the calendar" in check.stderr
