@@ -33,7 +33,9 @@ def check(cfg: Config, *, strict: bool = False) -> tuple[list[Problem], list[Pro
     """Every problem in the files a run uses besides the project's settings (already loaded):
     stakeholders and delivery settings when configured, and every fact file; and the translations
     the editions lack."""
-    problems = _mailing_problems(cfg, strict=strict, sending=False)
+    from .edition.render import template_problems
+
+    problems = _mailing_problems(cfg, strict=strict, sending=False) + template_problems(cfg)
     fact_problems, missing = _fact_problems(cfg, strict=strict)
     return problems + fact_problems, missing
 
@@ -58,6 +60,15 @@ def _mailing_problems(cfg: Config, *, strict: bool, sending: bool, quiet: bool =
     return problems
 
 
+def outlet_warnings(cfg: Config, sources) -> list[str]:
+    """Sources whose outlet outlets.yaml does not grade: their facts are graded F (cannot be judged)."""
+    where = cfg.files.get("outlets")
+    if not cfg.outlets:
+        return [f"{where}: no outlets: the facts of every source are graded F (cannot be judged)"]
+    return [f"{s.path}: outlet {s.outlet!r} is not in {where.name if where else 'outlets.yaml'}: its facts "
+            "are graded F (cannot be judged)" for s in sources if s.outlet and s.outlet not in cfg.outlets]
+
+
 def _fact_problems(cfg: Config, *, strict: bool, quiet: bool = False) -> tuple[list[Problem], list[Problem]]:
     """Every problem in every fact file, and the missing translations; ``quiet``: warnings not logged."""
     from .articles.readers import read_sources
@@ -72,8 +83,15 @@ def _fact_problems(cfg: Config, *, strict: bool, quiet: bool = False) -> tuple[l
             log.warning("warning: %s", message)
 
     sources = read_sources(cfg.sources_dir, warn=warn)
+    for w in outlet_warnings(cfg, sources.values()):
+        warn(w)
+    weeks = fact_files(cfg)
+    if cfg.facts_dir.is_dir():
+        for path in sorted(cfg.facts_dir.glob("*.yaml")):
+            if path.stem not in weeks:
+                warn(f"{path}: not named after an ISO week of the calendar (like 2025-W30.yaml): not read")
     problems, missing = [], list(missing_translations(cfg, None))
-    for path in fact_files(cfg).values():
+    for path in weeks.values():
         try:
             ff, warnings = load_fact_file(cfg, path, source_ids=sources.keys(), strict=strict)
         except ConfigError as exc:

@@ -467,3 +467,89 @@ def test_a_theme_subset_gets_an_edition_tailored_to_it(project, tmp_path):
     plain = by_rcpt["mariam@example.org"].get_body(("plain",)).get_content()
     assert "Bougouni" in plain and "Abdoulaye Diop" not in plain  # key points follow the subset
     assert (project.root / "output" / WEEK / "brief.fr.force_buildup.pdf").is_file()
+
+
+class TricklingServer:
+    """An SMTP server on 127.0.0.1 that answers everything right, one byte per second: no read ever
+    waits long enough for the per-read timeout."""
+
+    def __init__(self, fast: int = 0):
+        import socket
+        import threading
+
+        self.fast = fast  # how many replies (the greeting first) come at once before the trickle
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.port = self.sock.getsockname()[1]
+        self.stop = threading.Event()
+        self.connections = 0
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        import threading
+
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.connections += 1
+            threading.Thread(target=self._talk, args=(conn,), daemon=True).start()
+
+    def _trickle(self, conn, reply: bytes) -> None:
+        if self.fast > 0:
+            self.fast -= 1
+            conn.sendall(reply)
+            return
+        for i in range(len(reply)):
+            if self.stop.wait(1.0):
+                return
+            conn.sendall(reply[i:i + 1])
+
+    def _talk(self, conn):
+        with conn:
+            try:
+                self._trickle(conn, b"220 slow.example ESMTP\r\n")
+                data = b""
+                while not self.stop.is_set():
+                    chunk = conn.recv(4096)
+                    if not chunk:
+                        return
+                    data += chunk
+                    while b"\r\n" in data:
+                        line, data = data.split(b"\r\n", 1)
+                        self._trickle(conn, b"221 bye\r\n" if line.upper().startswith(b"QUIT") else b"250 OK\r\n")
+            except OSError:
+                return
+
+    def close(self):
+        self.stop.set()
+        self.sock.close()
+
+
+@pytest.mark.parametrize("fast", [0, 2], ids=["greeting", "message"])
+def test_a_trickling_server_is_given_up_at_the_deadline(project, fast):
+    server = TricklingServer(fast)
+    try:
+        (project.root / "config" / "delivery.yaml").write_text(
+            delivery_yaml(server.port, "  deadline: 2\n").replace("attempts: 3", "attempts: 1"), encoding="utf-8")
+        code, log = project.send()  # returns: before the deadline, it never did
+        assert code == 1
+        assert "did not finish within the 2 s deadline (smtp.deadline)" in log, log
+        assert "0 sent, 0 already sent, 3 pending, 0 failed" in log
+        assert set(project.rows().values()) == {"pending"}
+        # the connection was closed and the ledger's lock released: the next run works at once
+        (project.root / "config" / "delivery.yaml").write_text(delivery_yaml(project.server.port), encoding="utf-8")
+        code, log = project.send()
+        assert code == 0 and "3 sent, 0 already sent, 0 pending, 0 failed" in log, log
+    finally:
+        server.close()
+
+
+def test_deadline_is_checked(project):
+    path = project.root / "config" / "delivery.yaml"
+    path.write_text(delivery_yaml(project.server.port, "  deadline: 0\n"), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"delivery.yaml:5: 'smtp.deadline'"):
+        load_delivery(load_config(project.config))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import re
+import stat
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
@@ -81,11 +83,7 @@ def read_markdown(path: Path, text: str) -> Source:
         try:
             meta = parse_yaml(text[4:end], path, first_line=2).data or {}
         except ConfigError as exc:
-            problem = exc.problems[0]
-            if problem.key:  # a key given twice: both lines named
-                raise BriefgenError(f"{problem}") from None
-            line = f":{problem.line}" if problem.line else ""
-            raise BriefgenError(f"{path}{line}: front matter is not valid YAML") from None
+            raise BriefgenError("; ".join(map(str, exc.problems))) from None
         if not isinstance(meta, dict):
             raise BriefgenError(f"{path}:2: front matter must be key: value lines")
         body = text[end + 4:].lstrip("\n")
@@ -159,6 +157,25 @@ def _inside(folder: Path, warn: Callable[[str], None]) -> list[Path]:
     return out
 
 
+def _not_a_file(p: Path) -> str:
+    """Why ``p``, in a folder of articles, is neither a file nor a folder."""
+    if p.is_symlink():
+        try:
+            p.resolve(strict=True)
+        except RuntimeError:
+            return "a symbolic link loop"
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return "a symbolic link loop"
+            return "a dangling symbolic link (its target does not exist)"
+        return "a symbolic link to something that is not a file"
+    try:
+        mode = p.stat().st_mode
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    return "a named pipe (FIFO), not a file" if stat.S_ISFIFO(mode) else "not a regular file"
+
+
 def read_sources(paths: Path | Iterable[Path], *, warn: Callable[[str], None] = lambda msg: None,
                  accept: Callable[[Source], str | None] | None = None) -> dict[str, Source]:
     """Every readable article by id, from a folder or a list of files and folders; an unusable file
@@ -167,7 +184,14 @@ def read_sources(paths: Path | Iterable[Path], *, warn: Callable[[str], None] = 
     out: dict[str, Source] = {}
     for path in [paths] if isinstance(paths, Path) else paths:
         if path.is_dir():
-            files = [p for p in _inside(path, warn) if p.is_file()]
+            files = []
+            for p in _inside(path, warn):
+                if p.is_dir():
+                    continue
+                if p.is_file():
+                    files.append(p)
+                else:
+                    warn(f"{p}: {_not_a_file(p)}; skipped")
         elif path.is_file():
             files = [path]
         else:

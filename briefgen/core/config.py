@@ -288,7 +288,7 @@ class BriefFile(Shape):
     keywords: ListsPerLanguage = {}
     first_edition: Annotated[str, AfterValidator(_week)] = "2025-W01"
     key_points: Annotated[int, between(2, 5, " (bottom line up front)")] = 4
-    key_figures: int = 3
+    key_figures: Annotated[int, between(0, 50, " (0: no key figures box)")] = 3
     themes: ListOf(_Theme)
     annexes: ListOf(Literal[ANNEXES]) = ANNEXES
 

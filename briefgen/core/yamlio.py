@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,12 @@ from .errors import ConfigError, Problem
 KeyPath = tuple[str | int, ...]
 # libyaml's parser when PyYAML has it (several times faster), with the same safe constructor.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_DEPTH = 64
+"""Deepest nesting of lists and mappings a file may have (the deepest shape needs fewer than ten)."""
+MAX_ALIAS_NODES = 10_000
+"""How many values aliases (``*name``) and merge keys may add to a file once expanded: enough for
+shared defaults, far too few for an alias bomb (a few lines that expand to billions of values)."""
 
 
 def format_key(path: KeyPath) -> str:
@@ -57,6 +65,8 @@ class _DuplicateKey(Exception):
 
 def _construct(loader, node: yaml.Node, key: KeyPath, lines: dict[KeyPath, int]) -> Any:
     lines.setdefault(key, node.start_mark.line + 1)
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(loader, node, key)
     if isinstance(node, yaml.MappingNode):
         merged = getattr(node, "_merged", None)  # an alias visits its node again, already flattened
         if merged is None:
@@ -84,6 +94,76 @@ def _construct(loader, node: yaml.Node, key: KeyPath, lines: dict[KeyPath, int])
     return loader.construct_object(node, deep=True)
 
 
+class _ValueError(yaml.MarkedYAMLError):
+    """A scalar that YAML reads but no briefgen file can use; ``key`` is where it stands."""
+
+    def __init__(self, node: yaml.Node, key: KeyPath, message: str):
+        super().__init__(None, None, message, node.start_mark)
+        self.key = key
+
+
+def _scalar(loader, node: yaml.ScalarNode, key: KeyPath) -> Any:
+    """One plain value; an impossible date (2025-02-30), a date with a time, or a number that is not
+    finite (.inf, .nan, 1e400) is an error naming its line and key rather than a crash further on."""
+    try:
+        value = loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError):
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            raise _ValueError(node, key, f"{node.value!r} is not a date of the calendar") from None
+        raise _ValueError(node, key, f"{node.value!r} cannot be read") from None
+    if isinstance(value, dt.datetime):
+        raise _ValueError(node, key, f"{node.value!r} has a time; expected a date (YYYY-MM-DD)")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _ValueError(node, key, f"{node.value!r} is not a finite number")
+    return value
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def check_limits(root: yaml.Node) -> tuple[int, str] | None:
+    """(line, message) when the composed document nests deeper than MAX_DEPTH, has an alias that
+    contains itself, or expands through aliases by more than MAX_ALIAS_NODES values; else None.
+
+    Walks the node graph without recursion, each node once: an alias bomb is refused before
+    anything is built from it."""
+    size: dict[int, int] = {}  # id(node) -> values once expanded
+    height: dict[int, int] = {}
+    distinct = 0
+    open_: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        nid = id(node)
+        if done:
+            kids = _children(node)
+            size[nid] = 1 + sum(size[id(k)] for k in kids)
+            height[nid] = 1 + max((height[id(k)] for k in kids), default=0)
+            open_.discard(nid)
+            distinct += 1
+            if height[nid] > MAX_DEPTH:
+                return node.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep"
+            if size[nid] - distinct > MAX_ALIAS_NODES:
+                return node.start_mark.line + 1, (f"aliases expand to more than {MAX_ALIAS_NODES:,} "
+                                                  "values (an alias bomb?)")
+            continue
+        if nid in size:
+            continue
+        if nid in open_:
+            return node.start_mark.line + 1, "an alias refers to a value that contains it"
+        open_.add(nid)
+        stack.append((node, True))
+        if len(open_) > MAX_DEPTH:
+            return node.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep"
+        stack.extend((k, False) for k in reversed(_children(node)) if id(k) not in size)
+    return None
+
+
 def load_yaml(path: Path, *, required: bool = True) -> Located:
     """Read one YAML file with ``yaml.SafeLoader`` semantics; raise ConfigError naming file and line."""
     path = Path(path)
@@ -95,6 +175,8 @@ def load_yaml(path: Path, *, required: bool = True) -> Located:
         raise ConfigError([Problem(path, None, "", "file not found")]) from None
     except IsADirectoryError:
         raise ConfigError([Problem(path, None, "", "is a folder, expected a YAML file")]) from None
+    except OSError as exc:  # a link loop, no permission…
+        raise ConfigError([Problem(path, None, "", f"cannot be read: {exc.strerror or exc}")]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -113,10 +195,16 @@ def parse_yaml(text: str, path: Path, *, first_line: int = 1) -> Located:
     lines: dict[KeyPath, int] = {}
     try:
         node = loader.get_single_node()
+        limit = None if node is None else check_limits(node)
+        if limit:
+            raise ConfigError([Problem(path, limit[0] + shift, "", limit[1])])
         data = None if node is None else _construct(loader, node, (), lines)
     except _DuplicateKey as dup:
         raise ConfigError([Problem(path, dup.line + shift, format_key(dup.key),
                                    f"duplicate key (first at line {dup.first + shift})")]) from None
+    except _ValueError as exc:
+        raise ConfigError([Problem(path, exc.problem_mark.line + 1 + shift, format_key(exc.key),
+                                   exc.problem)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + shift if mark else None
@@ -131,3 +219,37 @@ def parse_yaml(text: str, path: Path, *, first_line: int = 1) -> Located:
     if shift:
         lines = {k: v + shift for k, v in lines.items()}
     return Located(path, data, lines)
+
+
+def composed_problem(text: str) -> tuple[int, str] | None:
+    """(line, message) when ``text`` breaks the nesting or alias limits (see ``check_limits``), for
+    readers that load YAML another way (the round-trip loader that rewrites fact files); None when
+    within them or when it is not YAML at all (that reader reports its own syntax errors)."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None if node is None else check_limits(node)
+
+
+class LimitError(yaml.YAMLError):
+    """A document beyond the nesting or alias limits (see ``check_limits``)."""
+
+
+def safe_load(text: str | bytes) -> Any:
+    """``yaml.safe_load`` within the nesting and alias limits (LimitError beyond them), for readers
+    that need neither lines nor checks (the digests of the editions' inputs)."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        limit = check_limits(node)
+        if limit:
+            raise LimitError(f"line {limit[0]}: {limit[1]}")
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()

@@ -169,11 +169,16 @@ def _typeset(text: str, lang: str) -> str:
 def _bodies(cfg, t: dict, lang: str, tlp_colour: str) -> tuple[str, str]:
     """(text/plain, text/html) from templates/email.txt.j2 and email.html.j2 (a user's own
     templates folder overrides them, as for the brief)."""
-    from ..edition.render import environment
+    import jinja2
+
+    from ..edition.render import _template_error, environment
 
     env = environment(cfg, lang)
-    text = env.get_template("email.txt.j2").render(t=t, lang=lang)
-    doc = env.get_template("email.html.j2").render(t=t, lang=lang, tlp_colour=tlp_colour)
+    try:
+        text = env.get_template("email.txt.j2").render(t=t, lang=lang)
+        doc = env.get_template("email.html.j2").render(t=t, lang=lang, tlp_colour=tlp_colour)
+    except jinja2.TemplateError as exc:
+        raise _template_error(exc) from None
     if lang == "fr":
         return i18n.french_text(text), i18n.french_html(doc)
     return text, doc

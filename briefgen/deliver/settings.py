@@ -70,6 +70,7 @@ class Delivery:
     security: str
     username: str | None
     timeout: float
+    """Seconds each read or write may wait."""
     sender: tuple[str, str]
     """(display name, address)."""
     reply_to: tuple[tuple[str, str], ...]
@@ -79,6 +80,8 @@ class Delivery:
     retry: Retry
     allow_plaintext: bool = False
     """The password may go without TLS to a host that is not this machine (``smtp.allow_plaintext``)."""
+    deadline: float = 120.0
+    """Seconds one exchange (connecting and logging in, one message, QUIT) may take in all."""
     password: str | None = field(default=None, repr=False, compare=False)
     """From the environment only; never logged, written or shown in repr()."""
 
@@ -227,6 +230,8 @@ class _Smtp(Shape):
     allow_plaintext: bool = False
     """With ``security: none`` and a username, the password goes in clear: refused unless the host is
     this machine or this is true."""
+    deadline: Annotated[float, AfterValidator(_positive)] = 120.0
+    """Seconds one exchange may take in all, however the server trickles its replies."""
 
 
 class _Retry(Shape):
@@ -316,7 +321,8 @@ def load_delivery(cfg: Config, *, strict: bool = False,
         username=env.get(ENV_USER) or d.smtp.username, timeout=d.smtp.timeout,
         sender=getaddresses([d.sender])[0], reply_to=tuple(getaddresses([d.reply_to])) if d.reply_to else (),
         unsubscribe=d.unsubscribe, ledger=ledger, retry=Retry(d.retry.attempts, d.retry.delay, d.retry.max_delay),
-        allow_plaintext=d.smtp.allow_plaintext, password=env.get(ENV_PASSWORD) or None)
+        allow_plaintext=d.smtp.allow_plaintext, deadline=d.smtp.deadline,
+        password=env.get(ENV_PASSWORD) or None)
     if plaintext_login(settings) and not settings.allow_plaintext:
         where = ", ".join(f"{name} from {var}" for name, var in (("security", ENV_SECURITY), ("host", ENV_HOST),
                                                                  ("username", ENV_USER)) if env.get(var))

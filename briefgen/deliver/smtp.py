@@ -5,7 +5,9 @@ from __future__ import annotations
 import base64
 import hmac
 import smtplib
+import socket
 import ssl
+import threading
 from email.message import EmailMessage
 
 from .settings import Delivery, plaintext_login
@@ -15,6 +17,11 @@ TEMPORARY, PERMANENT, FATAL = "temporary", "permanent", "fatal"
 
 class ConnectFailure(Exception):
     """Could not reach or greet the server: affects every delivery, not one."""
+
+
+class DeadlineExceeded(TimeoutError):
+    """An SMTP exchange (connecting, or sending one message) went on past ``smtp.deadline``: a
+    server that answers a byte at a time never trips the per-read timeout, the deadline stops it."""
 
 
 class Redactor:
@@ -47,6 +54,8 @@ def classify(exc: BaseException) -> tuple[str, str]:
     permanent: 5xx for this message or recipient: recorded as failed; the others are still served.
     fatal: login refused, TLS impossible, sender refused: nothing else can succeed in this run.
     """
+    if isinstance(exc, DeadlineExceeded):
+        return TEMPORARY, str(exc)
     if isinstance(exc, ConnectFailure):
         inner = exc.__cause__ or exc
         kind, why = classify(inner)
@@ -116,21 +125,65 @@ class _SMTP_SSL(_Utf8Auth, smtplib.SMTP_SSL):  # noqa: N801 - as smtplib names i
 
 
 class Mailer:
-    """Connects lazily, logs in once per connection, reconnects after a failure."""
+    """Connects lazily, logs in once per connection, reconnects after a failure. Each exchange (a
+    connection and its greeting and login, one message, the closing QUIT) must end within
+    ``settings.deadline`` seconds: past it the connection is shut and DeadlineExceeded raised."""
 
     def __init__(self, settings: Delivery):
         self.s = settings
         self._smtp: smtplib.SMTP | None = None
+        self._opening: smtplib.SMTP | None = None  # the connection being set up, for the watchdog
+
+    def _within_deadline(self, what: str, step):
+        """``step()``, its connection shut down if it is still running after the deadline."""
+        fired = threading.Event()
+        guard = threading.Lock()
+        finished = False
+
+        def expire() -> None:
+            with guard:
+                if finished:
+                    return
+                fired.set()
+                conn = self._opening or self._smtp
+                sock = getattr(conn, "sock", None)
+                if sock is not None:
+                    try:
+                        sock.shutdown(socket.SHUT_RDWR)  # the blocked read returns at once
+                    except OSError:
+                        pass
+
+        timer = threading.Timer(self.s.deadline, expire)
+        timer.daemon = True
+        timer.start()
+        try:
+            result = step()
+        except Exception as exc:
+            if fired.is_set():
+                raise DeadlineExceeded(f"{what} did not finish within the {self.s.deadline:g} s deadline "
+                                       "(smtp.deadline)") from exc
+            raise
+        finally:
+            with guard:
+                finished = True
+            timer.cancel()
+        if fired.is_set():  # the step ended as the deadline passed: its connection is shut
+            self.reset()
+        return result
 
     def _connect(self) -> smtplib.SMTP:
         s = self.s
         context = ssl.create_default_context()
         try:
             if s.security == "ssl":
-                conn = _SMTP_SSL(s.host, s.port, timeout=s.timeout, context=context)
+                conn = _SMTP_SSL(timeout=s.timeout, context=context)
             else:
-                conn = _SMTP(s.host, s.port, timeout=s.timeout)
+                conn = _SMTP(timeout=s.timeout)
+            conn._host = s.host  # the name TLS checks the certificate against (set when given to __init__)
+            self._opening = conn
+            conn.connect(s.host, s.port)
         except Exception as exc:
+            self._opening = None
             raise ConnectFailure(str(exc)) from exc
         try:
             conn.ehlo()
@@ -146,12 +199,22 @@ class Mailer:
         except Exception as exc:
             self._drop(conn)
             raise ConnectFailure(str(exc)) from exc
+        finally:
+            self._opening = None
         return conn
 
     def send(self, msg: EmailMessage, sender: str, recipient: str) -> None:
-        if self._smtp is None:
-            self._smtp = self._connect()
-        self._smtp.send_message(msg, from_addr=sender, to_addrs=[recipient])
+        def exchange() -> None:
+            if self._smtp is None:
+                self._smtp = self._connect()
+            self._smtp.send_message(msg, from_addr=sender, to_addrs=[recipient])
+
+        try:
+            self._within_deadline("the exchange with the SMTP server", exchange)
+        except DeadlineExceeded as exc:
+            if isinstance(exc.__cause__, ConnectFailure):
+                raise ConnectFailure(str(exc)) from exc
+            raise
 
     def reset(self) -> None:
         """After a connection-level failure: forget the connection (the next send reconnects)."""
@@ -162,10 +225,11 @@ class Mailer:
     def close(self) -> None:
         if self._smtp is not None:
             try:
-                self._smtp.quit()
+                self._within_deadline("QUIT", self._smtp.quit)
             except Exception:
                 pass
-            self._drop(self._smtp)
+            if self._smtp is not None:
+                self._drop(self._smtp)
             self._smtp = None
 
     @staticmethod

@@ -30,7 +30,7 @@ from ..core.config import Config
 from ..core.files import write_atomic
 from ..core.resources import locales_dir, templates_dir
 from ..core.weeks import weeks_from
-from ..core.yamlio import _Loader
+from ..core.yamlio import safe_load
 
 MANIFEST = "edition.json"
 REVISIONS = "revisions"
@@ -131,8 +131,8 @@ def _values(fact_bytes: bytes) -> frozenset[str]:
     """Every text value of a fact file (each file is parsed once per process, however many weeks'
     digests read it)."""
     try:
-        return frozenset(_strings(yaml.load(fact_bytes, Loader=_Loader)))
-    except yaml.YAMLError:
+        return frozenset(_strings(safe_load(fact_bytes)))
+    except (yaml.YAMLError, ValueError, OverflowError):
         return frozenset()  # the build reports the problem; nothing to add here
 
 

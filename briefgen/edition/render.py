@@ -9,11 +9,13 @@ from html import unescape as html_unescape
 from pathlib import Path
 
 import jinja2
+import jinja2.meta
+import jinja2.nodes
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from ..core.config import Config, logo_problem
-from ..core.errors import BriefgenError
+from ..core.errors import BriefgenError, Problem
 from ..core.files import image_type, private_dir
 from ..core.resources import templates_dir
 from ..facts.estimative import with_bands
@@ -85,8 +87,71 @@ def environment(cfg: Config | None, lang: str) -> jinja2.Environment:
     return env
 
 
+TEMPLATE_NAMES: dict[str, frozenset[str]] = {
+    "brief.html.j2": frozenset({
+        "cfg", "brief", "lang", "css", "sentence", "key_point_sentences", "logo", "amount", "name",
+        "conflict_sides", "outlet", "figure", "locator_map", "glossary"}),
+    "brief.css.j2": frozenset({"cfg", "brief", "lang", "hyphenate_min"}),
+    "email.txt.j2": frozenset({"t", "lang"}),
+    "email.html.j2": frozenset({"t", "lang", "tlp_colour"}),
+}
+"""The templates briefgen renders and the names each is given."""
+
+
+def template_problems(cfg: Config) -> list[Problem]:
+    """Problems in the user's templates folder that rendering would stop on: syntax errors, and
+    names no template is given (an undefined name), each as file:line. Attributes of the given
+    objects (``brief.nonexistent``) are only known when rendering, which names the template line."""
+    folder = cfg.user_templates
+    if folder is None or not folder.is_dir():
+        return []
+    env = environment(None, cfg.languages[0] if cfg.languages else "en")
+    every = frozenset().union(*TEMPLATE_NAMES.values()) | frozenset(env.globals)
+    problems = []
+    for path in sorted(p for p in folder.rglob("*.j2") if p.is_file()):
+        try:
+            source = path.read_text(encoding="utf-8")
+            ast = env.parse(source, path.name, str(path))
+        except UnicodeDecodeError:
+            problems.append(Problem(path, None, "", "not UTF-8 text"))
+            continue
+        except OSError as exc:
+            problems.append(Problem(path, None, "", f"cannot be read: {exc.strerror or exc}"))
+            continue
+        except jinja2.TemplateSyntaxError as exc:
+            problems.append(Problem(path, exc.lineno, "", f"template syntax error: {exc.message}"))
+            continue
+        given = TEMPLATE_NAMES.get(path.name, every) | frozenset(env.globals)
+        for name in sorted(jinja2.meta.find_undeclared_variables(ast) - given):
+            line = next((n.lineno for n in ast.find_all(jinja2.nodes.Name) if n.name == name), None)
+            problems.append(Problem(path, line, name, f"undefined name in a template (it is given: "
+                                    f"{', '.join(sorted(given - frozenset(env.globals)))})"))
+    return problems
+
+
+def _template_error(exc: jinja2.TemplateError) -> BriefgenError:
+    """A template's error at rendering, as file:line of the template."""
+    where = getattr(exc, "filename", None) or ""
+    line = getattr(exc, "lineno", None)
+    tb = exc.__traceback__
+    while tb is not None:  # Jinja rewrites the traceback: template frames carry the template's line
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".j2"):
+            where, line = name, tb.tb_lineno
+        tb = tb.tb_next
+    return BriefgenError(f"{where or 'template'}{f':{line}' if line else ''}: {exc.message or exc}")
+
+
 def render_html(cfg: Config, brief: Brief, lang: str) -> str:
-    """One edition as a self-contained HTML document."""
+    """One edition as a self-contained HTML document; a template's error is a BriefgenError naming
+    its file and line."""
+    try:
+        return _render_html(cfg, brief, lang)
+    except jinja2.TemplateError as exc:
+        raise _template_error(exc) from None
+
+
+def _render_html(cfg: Config, brief: Brief, lang: str) -> str:
     env = environment(cfg, lang)
     tr = i18n.translations(lang)
 

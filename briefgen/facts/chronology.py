@@ -9,6 +9,7 @@ from typing import Mapping
 from ..articles.source import Source
 from ..core.config import Config
 from ..core.errors import Problem
+from ..core.weeks import parse_week
 from ..core.yamlio import load_yaml
 from .model import FactFile
 
@@ -36,9 +37,15 @@ def chronology_problems(cfg: Config, ff: FactFile, sources: Mapping[str, Source]
         return doc.problem(key, message)
 
     errors, warnings = [], []
+    week_start, week_end = parse_week(ff.week)
     for i, fact in enumerate(ff.facts):
         if fact.status == "rejected":
             continue
+        if not (fact.date.start <= week_end and fact.date.end >= week_start):
+            when = fact.date.start if fact.date.end == fact.date.start else f"{fact.date.start} to {fact.date.end}"
+            warnings.append(problem(("facts", i, "date"),
+                                    f"fact {fact.id} is dated {when}, outside {ff.week} ({week_start} to "
+                                    f"{week_end}): no edition shows it; move it to the file of its week"))
         for j, ev in enumerate(fact.evidence):
             s = sources.get(ev.source)
             published = latest_publication(s) if s is not None else None

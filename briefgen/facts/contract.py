@@ -238,8 +238,19 @@ class DateEntry(Shape):
     precision: Literal[PRECISIONS] = "day"
 
 
+MAX_QUANTITY = 1e15
+"""The largest figure a fact may give (a thousand trillion: beyond any count or amount in a brief);
+larger ones, like 1e308, could not be printed."""
+
+
+def _figure(v: float) -> float:
+    if not -MAX_QUANTITY <= v <= MAX_QUANTITY:
+        raise fail(f"{v!r} is too large for a figure (at most {MAX_QUANTITY:,.0f})")
+    return v
+
+
 class QuantityEntry(Shape):
-    value: float
+    value: Annotated[float, AfterValidator(_figure)]
     unit: str
     text: str = ""
     role: str | None = None

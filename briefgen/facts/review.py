@@ -37,7 +37,7 @@ from ..core.config import Config
 from ..core.errors import BriefgenError, ConfigError
 from ..core.files import write_atomic
 from ..core.weeks import week_of
-from ..core.yamlio import parse_yaml
+from ..core.yamlio import composed_problem, parse_yaml
 from . import roundtrip as rt
 from .contract import MACHINE_KEYS, yaml_form
 from .load import load_fact_file
@@ -149,7 +149,22 @@ def dump(data: dict) -> str:
 
 def _read(path: Path, week: str) -> rt.Document:
     """The week file as a round-trip document (a new one when the file is absent or empty)."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raw = b""
+    except OSError as exc:  # a link loop, a folder, no permission
+        raise BriefgenError(f"{path}: cannot be read ({exc.strerror or exc}); fix it before extracting "
+                            "again (nothing written)") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise BriefgenError(f"{path}:{line}: not UTF-8 text; fix it before extracting again "
+                            "(nothing written)") from None
+    limit = composed_problem(text)
+    if limit:
+        raise BriefgenError(f"{path}:{limit[0]}: {limit[1]}; fix it before extracting again (nothing written)")
     try:
         doc = rt.load(text)
     except rt.YAMLError as exc:
