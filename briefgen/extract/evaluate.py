@@ -38,9 +38,10 @@ FIELDS = ("people", "organisations", "armed_groups", "places", "dates", "quantit
 _LABELS = {"people": ("PER",), "organisations": ("ORG", "STATE"), "armed_groups": ("ARMED",), "places": ("LOC",)}
 
 
-@dataclass(frozen=True, slots=True)
-class Score:
-    field: str
+class Rates:
+    """Precision, recall and F1 of anything that counts ``tp``, ``fp`` and ``fn``."""
+
+    __slots__ = ()
     tp: int
     fp: int
     fn: int
@@ -52,6 +53,19 @@ class Score:
     @property
     def recall(self) -> float:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Score(Rates):
+    field: str
+    tp: int
+    fp: int
+    fn: int
 
 
 def _fmt(v: float) -> str:

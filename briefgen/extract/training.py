@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from .evaluate import Rates
 from .learned import EPOCHS, PIPE, SEED, Article, folds, forget, train_model
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -15,7 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 @dataclass(frozen=True)
-class Figures:
+class Figures(Rates):
     """Theme scores over the held-out folds: articles' themes against the gold ones, and the
     distractors (gold ``topic: distractor``) that still had a fact under a theme."""
 
@@ -24,19 +25,6 @@ class Figures:
     fp: int = 0
     fn: int = 0
     distractors_with_fact: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     def add(self, got: set[str], gold: frozenset[str], distractor: bool) -> "Figures":
         return Figures(self.name, self.tp + len(got & gold), self.fp + len(got - gold), self.fn + len(gold - got),
