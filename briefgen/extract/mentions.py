@@ -118,8 +118,12 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
                 found.dates.append(DateMention(a, b, text[a:b], span, si))
             continue
         if label == "QTY":
-            q = qty_mod.parse(ent.text)
-            if q is not None and qty_mod.in_context(q, [t.lower_ for t in doc[max(0, ent.start - 4):ent.start]]):
+            start = ent.start
+            if not qty_mod.cue_first(ent[0].lower_):
+                start -= qty_mod.hedge_before([t.lower_ for t in doc[max(0, start - 3):start]])
+                a = doc[start].idx
+            q = qty_mod.parse(text[a:b])
+            if q is not None and qty_mod.in_context(q, [t.lower_ for t in doc[max(0, start - 4):start]]):
                 found.quantities.append(QuantityMention(a, b, q, si))
             continue
         if label == "MISC" and ent.text[:1].isupper() and _COMPANY_NOUN.search(text[max(0, a - 50):a]):

@@ -431,6 +431,24 @@ _OPT_PRE = {"LOWER": {"IN": QUALIFIERS + PRE_ADJ}, "OP": "?"}
 _YEAR_WORDS = [w for w, u in UNITS.items() if u == "year"]
 
 
+_HEDGE_SET = frozenset(HEDGES)
+_HEDGE_LENGTHS = sorted({len(h) for h in HEDGES}, reverse=True)
+
+
+def cue_first(word: str) -> bool:
+    """Whether a QTY span opens with a recruitment word (its patterns carry their own hedge)."""
+    return word in RECRUIT_CUES
+
+
+def hedge_before(words: list[str]) -> int:
+    """How many of the last ``words`` (lower case, the tokens before a figure) are a hedge of
+    HEDGES (« près de », « au moins »): the longest one, 0 when none."""
+    for n in _HEDGE_LENGTHS:
+        if len(words) >= n and tuple(words[-n:]) in _HEDGE_SET:
+            return n
+    return 0
+
+
 def ruler_patterns() -> list[dict]:
     """Token patterns labelled QTY: an optional hedge, a figure (digits, words, « un milliard »,
     « une vingtaine », or a currency sign and digits), « de », a qualifier, the unit or another
@@ -458,7 +476,9 @@ def ruler_patterns() -> list[dict]:
     # moins »): a few patterns instead of one per hedge; ``parse`` reads which hedge it is
     prefixes = [[]] + [[_in({h[k] for h in HEDGES if len(h) == n}) for k in range(n)]
                        for n in sorted({len(h) for h in HEDGES})]
-    pats = [{"label": "QTY", "pattern": prefix + form} for prefix, form in product(prefixes, forms)]
+    # the hedge before a figure is not in these patterns: ``hedge_before`` adds it to the span (a
+    # pattern per hedge family made the Matcher follow every « au », « pas », « plus » of a text)
+    pats = [{"label": "QTY", "pattern": form} for form in forms]
     cue = [_in(RECRUIT_CUES), {"LOWER": {"IN": sorted(_CUE_FILLERS)}, "OP": "*"}]
     people = [unit_tail, noun_tail, [{"IS_UPPER": True, "LENGTH": {">=": 2}}]]
     pats += [{"label": "QTY", "pattern": cue + prefix + num + tail}
