@@ -45,3 +45,17 @@ def built(tmp_path_factory) -> Path:
     result = run_cli("build", "--week", "2025-W30", "--config", str(cfg))
     assert result.returncode == 0, result.stderr
     return cfg.parent.parent / "output" / "2025-W30"
+
+
+EXAMPLE_WEEKS = ("2025-W28", "2025-W29", "2025-W30", "2025-W31")
+
+
+@pytest.fixture(scope="session")
+def example_output(tmp_path_factory) -> Path:
+    """The bundled example's editions of 2025-W28 to 2025-W31 (W29 a quiet week), built once for the
+    session from one copy, for the tests that only read them; returns its output folder."""
+    cfg = copy_project(tmp_path_factory.mktemp("example"))
+    for week in EXAMPLE_WEEKS:
+        result = run_cli("build", "--week", week, "--config", str(cfg), "-q")
+        assert result.returncode == 0, result.stderr
+    return cfg.parent.parent / "output"

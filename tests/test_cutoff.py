@@ -101,16 +101,22 @@ def test_w28_cites_nothing_later_and_is_graded_with_what_was_known_then(weeks):
     assert "Terrorisme : Washington se dit prêt" not in en  # the 23 July article, out of the annex
 
 
-def test_a_fact_first_reported_after_its_week_goes_to_the_next_edition_issued_after_the_report(tmp_path):
-    """W28's visit known only from the articles of 23 and 31 July: not in W28 (issued 14 July) nor
-    W29 (21 July), told in W30 (28 July) with the 23 July report only; the fact file is unchanged."""
-    cfg = copy_project(tmp_path)
-    facts = tmp_path / "facts" / f"{W28}.yaml"
+def _visit_known_only_from_late_reports(desk: Path) -> Path:
+    """W28's visit left with the evidence of the 23 and 31 July articles only; returns its fact file."""
+    facts = desk / "facts" / f"{W28}.yaml"
     text = facts.read_text(encoding="utf-8")
     visit = text.index("- id: visit-rudolph-atallah")
     first_late = text.index("  - source: 2025-07-23-courrier-sahel-stevens-bamako", visit)
     start = text.index("  evidence:\n", visit) + len("  evidence:\n")
     facts.write_text(text[:start] + text[first_late:], encoding="utf-8")
+    return facts
+
+
+def test_a_fact_first_reported_after_its_week_goes_to_the_next_edition_issued_after_the_report(tmp_path):
+    """W28's visit known only from the articles of 23 and 31 July: not in W28 (issued 14 July) nor
+    W29 (21 July), told in W30 (28 July) with the 23 July report only; the fact file is unchanged."""
+    cfg = copy_project(tmp_path)
+    facts = _visit_known_only_from_late_reports(tmp_path)
     check = run_cli("check", "--config", str(cfg))
     assert check.returncode == 0, check.stderr
     before = facts.read_bytes()
@@ -289,12 +295,7 @@ def test_an_undated_report_keeps_a_fact_in_its_own_week(tmp_path):
     from briefgen.edition.brief import build_brief
 
     cfg = copy_project(tmp_path)
-    facts = tmp_path / "facts" / f"{W28}.yaml"
-    text = facts.read_text(encoding="utf-8")
-    visit = text.index("- id: visit-rudolph-atallah")
-    first_late = text.index("  - source: 2025-07-23-courrier-sahel-stevens-bamako", visit)
-    start = text.index("  evidence:\n", visit) + len("  evidence:\n")
-    facts.write_text(text[:start] + text[first_late:], encoding="utf-8")
+    _visit_known_only_from_late_reports(tmp_path)
     article = tmp_path / "sources" / "2025-07-31-sahel-depeches-jnim-sanctions.md"
     edit(article, "date: 2025-07-31\n", "")
     config = load_config(cfg)

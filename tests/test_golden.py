@@ -10,20 +10,15 @@ import difflib
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, run_cli
 from regenerate_golden import GOLDEN, LANGS, WEEKS
 
 REGENERATE = ".venv/bin/python tests/regenerate_golden.py"
 
 
 @pytest.fixture(scope="module")
-def output(tmp_path_factory) -> Path:
+def output(example_output) -> Path:
     """The editions of the golden weeks, built from one copy of the bundled example."""
-    cfg = copy_project(tmp_path_factory.mktemp("golden"))
-    for week in WEEKS:
-        result = run_cli("build", "--week", week, "--config", str(cfg), "-q")
-        assert result.returncode == 0, result.stderr
-    return cfg.parent.parent / "output"
+    return example_output
 
 
 @pytest.mark.parametrize("week", WEEKS)

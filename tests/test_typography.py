@@ -35,13 +35,9 @@ def pdf_chars(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def output(tmp_path_factory) -> Path:
-    """The bundled example's editions of W28, W30 and W31."""
-    cfg = copy_project(tmp_path_factory.mktemp("typo"))
-    for week in WEEKS:
-        result = run_cli("build", "--week", week, "--config", str(cfg), "-q")
-        assert result.returncode == 0, result.stderr
-    return cfg.parent.parent / "output"
+def output(example_output) -> Path:
+    """The bundled example's editions of W28, W30 and W31 (and the quiet W29)."""
+    return example_output
 
 
 @pytest.fixture(scope="module")
