@@ -16,7 +16,7 @@ from ..facts.model import DateSpan, Evidence, Quantity, Quote
 from . import dates as dates_mod
 from .context import Context
 from .kinds import RULES, Rule
-from .learned import GATE, GATE_CUES, KEEP, SURE
+from .learned import GATE, GATE_CUES, KEEP, SURE, VETO
 from .quantities import CURRENCIES, EQUIPMENT
 from .site import NEAR, Site, Token, explicit_date, fold, nearest, tok_dist, topics_in
 from .types import Candidate, Mention
@@ -235,7 +235,8 @@ def _with_themes(c: Candidate, ctx: Context, doc_scores) -> Candidate:
     """Themes from the cue words of the evidence (and quote); without a cue there, the paragraph's
     most cued theme(s), else the article's when it has more than a couple of cues (or the
     classifier is sure it is about a theme). Of several themes, those the classifier finds the
-    article unlikely to be about are dropped (the likeliest is kept)."""
+    article unlikely to be about are dropped (the likeliest is kept); a theme it finds the article
+    hardly about at all (below ``VETO``) gives way to the article's likeliest theme."""
     text = c.evidence.text + (" " + c.quote.text if c.quote else "")
     scores = theme_scores(ctx.cfg, text)
     probs = ctx.theme_probs
@@ -250,6 +251,12 @@ def _with_themes(c: Candidate, ctx: Context, doc_scores) -> Candidate:
     if len(scores) > 1 and probs:
         best = max(scores, key=lambda t: probs.get(t, 0.0))
         scores = {t: v for t, v in scores.items() if t == best or probs.get(t, 0.0) >= KEEP}
+    if probs and any(probs.get(t, 0.0) < VETO for t in scores):
+        # a cue word in an article the classifier finds hardly about its theme (« les forces de
+        # sécurité » in a story of mining or of the defence budget): the fact keeps its other
+        # themes, else takes the article's likeliest one (it stays proposed: recall first)
+        kept = {t: v for t, v in scores.items() if probs.get(t, 0.0) >= VETO}
+        scores = kept or {max(probs, key=lambda t: probs[t]): 1}
     themes = tuple(t for t in ctx.cfg.theme_ids() if t in scores)
     themes = tuple(sorted(themes, key=lambda t: -scores[t]))
     return replace(c, themes=themes)
