@@ -252,3 +252,33 @@ def test_the_same_cue_in_an_article_about_its_theme_keeps_it(desk_with_model, tm
     themes, probs = _agreement_themes(desk_with_model, tmp_path / "war", WAR_MORE)
     assert probs["security_cooperation"] >= learned.VETO
     assert themes == ("security_cooperation",)
+
+
+def _facts_of(cfg, folder, sid: str, text: str):
+    folder.mkdir()
+    (folder / f"{sid}.txt").write_text(f"date 2025-03-04\noutlet test\n\n{text}\n", encoding="utf-8")
+    ex = extract_paths([folder], cfg)
+    (src,) = ex.sources.values()
+    probs = learned.article_probs(nlp_mod.load(cfg)(nlp_mod.mask_header(nlp_mod.normalize(src.text))), cfg)
+    return [mf.fact for mf in ex.facts], probs
+
+
+def test_an_article_about_a_theme_where_no_rule_fires_still_proposes_its_lead(desk_with_model, tmp_path):
+    text = ("La société minière Kobada Gold exploitera le gisement d'or de Kangaba pendant douze ans.\n\n"
+            "Les lingots partiront vers l'exportation, et l'État percevra des redevances sur chaque tonne d'or "
+            "vendue. Des investisseurs étrangers financeront aussi une centrale solaire pour l'usine.")
+    facts, probs = _facts_of(desk_with_model, tmp_path / "lead", "2025-03-04-test-kangaba-lead", text)
+    assert max(probs, key=probs.get) == "economic_ties" and probs["economic_ties"] >= learned.LEAD
+    (fact,) = facts  # no rule reads these sentences: "other" is a kind no rule proposes
+    assert fact.kind == "other" and fact.themes == ("economic_ties",)
+    assert fact.evidence[0].text.startswith("La société minière Kobada Gold exploitera")
+    assert "kangaba" in fact.places and fact.actors  # the company, as a new entity
+    assert (fact.date.start.isoformat(), fact.date.precision) == ("2025-03-03", "week")  # the dateline's week
+
+
+def test_an_article_about_no_theme_gets_no_lead(desk_with_model, tmp_path):
+    text = ("L'équipe nationale de football a battu le Ghana au stade devant des milliers de supporters.\n\n"
+            "Le festival de musique a réuni les artistes et la troupe de théâtre a joué sa nouvelle pièce.")
+    facts, probs = _facts_of(desk_with_model, tmp_path / "match", "2025-03-04-test-match", text)
+    assert max(probs.values()) < learned.LEAD
+    assert not [f for f in facts if f.themes]

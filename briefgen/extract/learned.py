@@ -40,6 +40,9 @@ the article has more than ``GATE_CUES`` cues, or the classifier gives a theme at
 KEEP = 0.3
 """When a sentence cues several themes, those the article is less likely than this to be about
 are dropped (the likeliest one is always kept)."""
+LEAD = 0.5
+"""An article with no fact under a theme whose likeliest theme has at least this gets one
+proposed fact from its first sentence naming a party (extract.rules)."""
 VETO = 0.1
 """A theme cued in a fact's sentence that the classifier gives the article less than this is
 dropped from the fact; a fact left with no theme takes the article's likeliest one instead (chosen
