@@ -205,3 +205,80 @@ def test_briefgen_train_cross_validates_and_writes_a_model_extraction_then_uses(
     assert learned.model_dir(cfg) == out  # the desk's own model now comes first
     assert set(learned.model_for(cfg).labels) == set(THEMES)
     assert ROOT not in out.parents
+
+
+MINE = ("Lundi à Kangaba, le ministre des Mines a signé avec la société Kobada Gold un accord d'exploitation, "
+        "sous la garde des forces de sécurité.")
+MINE_MORE = ("La société minière exploitera le gisement d'or pendant douze ans et versera des redevances à l'État. "
+             "Les investisseurs financeront aussi une centrale solaire pour l'usine, et la chambre de commerce salue "
+             "un projet qui fera progresser les exportations d'or.\n\nLe commerce de l'or et les exportations du pays "
+             "progresseront, selon les investisseurs, grâce aux redevances versées par la société minière.")
+WAR_MORE = ("Les deux gouvernements ont signé un accord de coopération militaire contre le terrorisme. Les partenaires "
+            "partagent le renseignement pour lutter contre les groupes terroristes et les chefs jihadistes.")
+
+
+@pytest.fixture(scope="module")
+def desk_with_model(tmp_path_factory):
+    """A copy of the project whose own theme model was trained on the sentences above."""
+    cfg = load_config(copy_project(tmp_path_factory.mktemp("veto")))
+    model = learned.train_model(_articles(TRAIN), THEMES, epochs=15)
+    learned.desk_model_dir(cfg).parent.mkdir(exist_ok=True)
+    model.to_disk(learned.desk_model_dir(cfg), exclude=["tokenizer"])
+    return cfg
+
+
+def _agreement_themes(cfg, folder, more: str) -> tuple[tuple[str, ...], dict[str, float]]:
+    folder.mkdir()
+    (folder / "2025-03-04-test-kangaba.txt").write_text(f"date 2025-03-04\noutlet test\n\n{MINE}\n\n{more}\n",
+                                                        encoding="utf-8")
+    ex = extract_paths([folder], cfg)
+    (src,) = ex.sources.values()
+    probs = learned.article_probs(nlp_mod.load(cfg)(nlp_mod.mask_header(nlp_mod.normalize(src.text))), cfg)
+    (fact,) = [mf.fact for mf in ex.facts if "Kangaba" in mf.fact.evidence[0].text]
+    return tuple(fact.themes), probs
+
+
+def test_a_cue_word_the_classifier_finds_foreign_to_the_article_gives_way_to_its_likeliest_theme(
+        desk_with_model, tmp_path):
+    from briefgen.extract.rules import theme_scores
+
+    assert set(theme_scores(desk_with_model, MINE)) == {"security_cooperation"}  # « sécurité » is its only cue
+    themes, probs = _agreement_themes(desk_with_model, tmp_path / "mine", MINE_MORE)
+    assert probs["security_cooperation"] < learned.VETO < probs["economic_ties"]
+    assert themes == ("economic_ties",)
+
+
+def test_the_same_cue_in_an_article_about_its_theme_keeps_it(desk_with_model, tmp_path):
+    themes, probs = _agreement_themes(desk_with_model, tmp_path / "war", WAR_MORE)
+    assert probs["security_cooperation"] >= learned.VETO
+    assert themes == ("security_cooperation",)
+
+
+def _facts_of(cfg, folder, sid: str, text: str):
+    folder.mkdir()
+    (folder / f"{sid}.txt").write_text(f"date 2025-03-04\noutlet test\n\n{text}\n", encoding="utf-8")
+    ex = extract_paths([folder], cfg)
+    (src,) = ex.sources.values()
+    probs = learned.article_probs(nlp_mod.load(cfg)(nlp_mod.mask_header(nlp_mod.normalize(src.text))), cfg)
+    return [mf.fact for mf in ex.facts], probs
+
+
+def test_an_article_about_a_theme_where_no_rule_fires_still_proposes_its_lead(desk_with_model, tmp_path):
+    text = ("La société minière Kobada Gold exploitera le gisement d'or de Kangaba pendant douze ans.\n\n"
+            "Les lingots partiront vers l'exportation, et l'État percevra des redevances sur chaque tonne d'or "
+            "vendue. Des investisseurs étrangers financeront aussi une centrale solaire pour l'usine.")
+    facts, probs = _facts_of(desk_with_model, tmp_path / "lead", "2025-03-04-test-kangaba-lead", text)
+    assert max(probs, key=probs.get) == "economic_ties" and probs["economic_ties"] >= learned.LEAD
+    (fact,) = facts  # no rule reads these sentences: "other" is a kind no rule proposes
+    assert fact.kind == "other" and fact.themes == ("economic_ties",)
+    assert fact.evidence[0].text.startswith("La société minière Kobada Gold exploitera")
+    assert "kangaba" in fact.places and fact.actors  # the company, as a new entity
+    assert (fact.date.start.isoformat(), fact.date.precision) == ("2025-03-03", "week")  # the dateline's week
+
+
+def test_an_article_about_no_theme_gets_no_lead(desk_with_model, tmp_path):
+    text = ("L'équipe nationale de football a battu le Ghana au stade devant des milliers de supporters.\n\n"
+            "Le festival de musique a réuni les artistes et la troupe de théâtre a joué sa nouvelle pièce.")
+    facts, probs = _facts_of(desk_with_model, tmp_path / "match", "2025-03-04-test-match", text)
+    assert max(probs.values()) < learned.LEAD
+    assert not [f for f in facts if f.themes]

@@ -60,7 +60,8 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {}
-WITHOUT_RULE = {"other": "what analysts write by hand: no word of an article announces it"}
+WITHOUT_RULE = {"other": "what analysts write by hand: no word of an article announces it (extraction proposes "
+                         "one only as the lead fact of an article about a theme where no rule found any)"}
 """Fact kinds no rule proposes, and why."""
 
 

@@ -16,7 +16,7 @@ from ..facts.model import DateSpan, Evidence, Quantity, Quote
 from . import dates as dates_mod
 from .context import Context
 from .kinds import RULES, Rule
-from .learned import GATE, GATE_CUES, KEEP, SURE
+from .learned import GATE, GATE_CUES, KEEP, LEAD, SURE, VETO
 from .quantities import CURRENCIES, EQUIPMENT
 from .site import NEAR, Site, Token, explicit_date, fold, nearest, tok_dist, topics_in
 from .types import Candidate, Mention
@@ -67,6 +67,9 @@ def candidates(doc, ctx: Context) -> list[Candidate]:
             continue
         out.extend(_sentence(span, i, ctx, doc_scores, in_quote=i in quote_sents, previous=out))
     _orphan_quantities(ctx, out)
+    lead = _lead(doc, ctx, out)
+    if lead is not None:
+        out.append(lead)
     out.sort(key=lambda c: (c.evidence.start, c.kind))
     if about_no_theme(ctx.theme_probs, doc_scores):
         out = [replace(c, themes=()) for c in out]
@@ -77,6 +80,39 @@ def about_no_theme(probs: dict[str, float] | None, doc_scores: dict[str, int]) -
     """The classifier finds the article about none of the themes and its cue words are few
     (« la garde » of a festival, a stadium's « investissement »): its facts get no theme."""
     return bool(probs) and max(probs.values()) < GATE and sum(doc_scores.values()) <= GATE_CUES
+
+
+def _lead(doc, ctx: Context, out: list[Candidate]) -> Candidate | None:
+    """An article the classifier finds about a theme (p ≥ ``LEAD``) but where no rule proposed a
+    fact under any theme still proposes one: its first sentence that names a party, as a fact of
+    kind ``other`` under the likeliest theme, dated by what the sentence writes or the dateline.
+    An analyst discards a wrong proposal in a second; a missed one is never seen."""
+    probs = ctx.theme_probs
+    if not probs or any(c.themes for c in out):
+        return None
+    top = max(probs, key=lambda t: probs[t])
+    if probs[top] < LEAD:
+        return None
+    for i, s in enumerate(ctx.sents):
+        ments = [m for m in ctx.in_sent(ctx.mentions, i) if not ctx.in_role(m)]
+        parties = list(dict.fromkeys(m.entity for m in ments if m.label in ("PER", "ORG", "STATE", "ARMED")))
+        if not parties:
+            continue
+        d = explicit_date(ctx, i, s.start, doc)
+        if d is not None:
+            date, explicit = d.span, True
+        elif ctx.ref is not None:
+            date, explicit = (dates_mod.week_span(ctx.ref.day) if ctx.ref.precision == "day" else
+                              dates_mod.month_span(ctx.ref.day.year, ctx.ref.day.month)), False
+        else:
+            date, explicit = None, False
+        qty = [q.quantity for q in ctx.in_sent(ctx.quantities, i)]
+        return Candidate(kind="other", source=ctx.source.id, sent=i, date=date, date_explicit=explicit,
+                         evidence=Evidence(ctx.source.id, s.start, s.end, ctx.source.text[s.start:s.end]),
+                         quantities=tuple(_with_role(q, qty) for q in qty), themes=(top,), actors=tuple(parties),
+                         places=tuple(dict.fromkeys(m.entity for m in ments if m.label == "LOC")),
+                         objects=tuple(dict.fromkeys(m.entity for m in ments if m.label == "PROG")))
+    return None
 
 
 def _orphan_quantities(ctx: Context, out: list[Candidate]) -> None:
@@ -235,7 +271,8 @@ def _with_themes(c: Candidate, ctx: Context, doc_scores) -> Candidate:
     """Themes from the cue words of the evidence (and quote); without a cue there, the paragraph's
     most cued theme(s), else the article's when it has more than a couple of cues (or the
     classifier is sure it is about a theme). Of several themes, those the classifier finds the
-    article unlikely to be about are dropped (the likeliest is kept)."""
+    article unlikely to be about are dropped (the likeliest is kept); a theme it finds the article
+    hardly about at all (below ``VETO``) gives way to the article's likeliest theme."""
     text = c.evidence.text + (" " + c.quote.text if c.quote else "")
     scores = theme_scores(ctx.cfg, text)
     probs = ctx.theme_probs
@@ -250,6 +287,12 @@ def _with_themes(c: Candidate, ctx: Context, doc_scores) -> Candidate:
     if len(scores) > 1 and probs:
         best = max(scores, key=lambda t: probs.get(t, 0.0))
         scores = {t: v for t, v in scores.items() if t == best or probs.get(t, 0.0) >= KEEP}
+    if probs and any(probs.get(t, 0.0) < VETO for t in scores):
+        # a cue word in an article the classifier finds hardly about its theme (« les forces de
+        # sécurité » in a story of mining or of the defence budget): the fact keeps its other
+        # themes, else takes the article's likeliest one (it stays proposed: recall first)
+        kept = {t: v for t, v in scores.items() if probs.get(t, 0.0) >= VETO}
+        scores = kept or {max(probs, key=lambda t: probs[t]): 1}
     themes = tuple(t for t in ctx.cfg.theme_ids() if t in scores)
     themes = tuple(sorted(themes, key=lambda t: -scores[t]))
     return replace(c, themes=themes)
