@@ -182,6 +182,12 @@ class PressServer:
             def log_message(self, *args):
                 pass
 
+            def do_CONNECT(self):  # as a proxy: an https:// address asked for through it
+                with server._lock:
+                    server.hits.append(Hit(self.path, 403, dict(self.headers)))
+                self.send_response(403)
+                self.end_headers()
+
             def do_GET(self):
                 reply = server.routes.get(self.path)
                 if reply is None:
