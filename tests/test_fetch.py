@@ -72,6 +72,10 @@ def press_site(s: PressServer) -> None:
                                   ("Sans fin", "/site/articles/sans-fin.html"),
                                   ("Lent", "/site/articles/lent.html")]))
     r["/site/articles/recrues-bougouni.html"] = html(handmade("Bougouni accueille neuf cents recrues", RECRUITMENT))
+    r["/site/sitemap.xml"] = xml(f"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{b}/site/articles/recrues-bougouni.html</loc></url>
+<url><loc>{b}/site/articles/recrues-bougouni-copie.html</loc></url></urlset>""")
+    r["/site/articles/recrues-bougouni-copie.html"] = html(handmade("Bougouni : neuf cents recrues", RECRUITMENT))
     r["/site/articles/sommaire.html"] = html(no_article())
     r["/site/articles/panne.html"] = Reply(500, b"<html><body>Erreur interne</body></html>")
     r["/site/articles/enorme.html"] = html("<html><body>" + "<p>trop long</p>" * 200_000 + "</body></html>")
@@ -93,7 +97,7 @@ def write_feeds(cfg: Path, base: str, **http) -> None:
     doc = {"outlets": [
         {"outlet": "courrier-sahel", "feeds": [f"{base}/wp/feed/"]},
         {"outlet": "bamako-hebdo", "feeds": [f"{base}/drupal/rss.xml"]},
-        {"outlet": "sahel-depeches", "feeds": [f"{base}/atom.xml"]},
+        {"outlet": "sahel-depeches", "feeds": [f"{base}/atom.xml"], "pages": [f"{base}/site/sitemap.xml"]},
         {"outlet": "echo-sikasso", "feeds": [f"{base}/echo/broken.xml", f"{base}/echo/slow.xml"],
          "pages": [f"{base}/echo/actualites/"]},
     ], "keep": {"cues": True}, "http": settings}
@@ -187,9 +191,12 @@ def test_what_is_not_kept_and_why(press):
     assert rows[f"{base}/wp/en/us-delegation/"].startswith("skipped: not French")
     assert rows[f"{base}/private/note-interne/"].startswith("skipped: disallowed by the site's robots.txt")
     assert rows[f"{base}/drupal/node/43"].startswith(f"skipped: same text as {base}/drupal/node/42")
+    copy = f"{base}/site/articles/recrues-bougouni-copie.html"  # listed by the sitemap only
+    assert rows[copy].startswith(f"skipped: same text as {base}/site/articles/recrues-bougouni.html")
     # the two tracking-parameter links of the WordPress story: one article, fetched once
     asked = [h.path for h in press["first_hits"]]
     assert asked.count(COOP) == 1 and sum(p.startswith(COOP) for p in asked) == 1
+    assert asked.count("/site/articles/recrues-bougouni.html") == 1  # in the feed and in the sitemap
     assert "/private/note-interne/" not in asked  # robots.txt read first, the page never asked
 
 
@@ -218,7 +225,7 @@ def test_each_failure_is_one_warning_naming_outlet_and_address(press):
     assert "not a well-formed feed" in why["/echo/broken.xml"]
     assert len(lines) == sum(map(len, expected.values())), lines
     # the summary, per outlet
-    assert "fetch: sahel-depeches     1 new     0 skipped     6 failed" in err
+    assert "fetch: sahel-depeches     1 new     1 skipped     6 failed" in err
     assert "fetch: courrier-sahel     1 new     3 skipped     0 failed" in err
     # nothing half-written: no temporary file left in sources/
     assert not [p for p in press["sources"].iterdir() if p.name.startswith(".")]
