@@ -155,8 +155,6 @@ class _Job:
     async def listing(self, o: OutletFeeds, url: str, *, feed: bool):
         """The article links of a feed or page, with the date the feed gives each; and what to remember
         of it (url, etag, last-modified) once they are dealt with, or None."""
-        import feedparser
-
         etag, modified = self.store.validators(url)
         try:
             answer = await self.fetcher.get(url, delay=o.delay, etag=etag, last_modified=modified,
@@ -171,6 +169,8 @@ class _Job:
         if not feed:
             return [(clean_url(u), None) for u in links_of(answer.body, answer.url)], (
                 url, answer.etag, answer.last_modified)
+        import feedparser  # only when a feed has changed
+
         parsed = feedparser.parse(answer.body, response_headers={"content-type": answer.content_type or
                                                                  "application/xml"})
         links = []
