@@ -154,6 +154,8 @@ class Hit:
     path: str
     status: int
     headers: dict
+    at: float = 0.0
+    """When it arrived (time.monotonic)."""
 
 
 @dataclass
@@ -173,6 +175,9 @@ class PressServer:
     def __init__(self):
         self.routes: dict[str, Reply] = {}
         self.hits: list[Hit] = []
+        self.in_flight = 0
+        self.most_in_flight = 0
+        """The most requests the server was answering at once."""
         self._lock = threading.Lock()
         server = self
 
@@ -198,7 +203,16 @@ class PressServer:
                 elif reply.last_modified and self.headers.get("If-Modified-Since") == reply.last_modified:
                     status = 304
                 with server._lock:
-                    server.hits.append(Hit(self.path, status, dict(self.headers)))
+                    server.hits.append(Hit(self.path, status, dict(self.headers), time.monotonic()))
+                    server.in_flight += 1
+                    server.most_in_flight = max(server.most_in_flight, server.in_flight)
+                try:
+                    self.answer(reply, status)
+                finally:
+                    with server._lock:
+                        server.in_flight -= 1
+
+            def answer(self, reply, status):
                 if reply.delay:
                     time.sleep(reply.delay)
                 try:

@@ -34,6 +34,7 @@ from press_server import (
 )
 
 COOP = "/wp/2025/07/22/cooperation-securitaire/"
+AGENT = "briefgen-tests/1.0 (desk@example.org)"
 
 
 def press_site(s: PressServer) -> None:
@@ -93,7 +94,7 @@ def press_site(s: PressServer) -> None:
 
 
 def write_feeds(cfg: Path, base: str, **http) -> None:
-    settings = {"timeout": 1, "max_bytes": 1_000_000, "delay": 0, "per_host": 4, **http}
+    settings = {"timeout": 1, "max_bytes": 1_000_000, "delay": 0, "per_host": 4, "user_agent": AGENT, **http}
     doc = {"outlets": [
         {"outlet": "courrier-sahel", "feeds": [f"{base}/wp/feed/"]},
         {"outlet": "bamako-hebdo", "feeds": [f"{base}/drupal/rss.xml"]},
@@ -226,7 +227,9 @@ def test_each_failure_is_one_warning_naming_outlet_and_address(press):
     assert len(lines) == sum(map(len, expected.values())), lines
     # the summary, per outlet
     assert "fetch: sahel-depeches     1 new     1 skipped     6 failed" in err
-    assert "fetch: courrier-sahel     1 new     3 skipped     0 failed" in err
+    assert "fetch: courrier-sahel     1 new     3 skipped     0 failed  (skipped: 1 disallowed by the site's " \
+           "robots.txt, 1 no theme cue, 1 not French)" in err
+    assert {h.headers.get("User-Agent") for h in press["first_hits"]} == {AGENT}
     # nothing half-written: no temporary file left in sources/
     assert not [p for p in press["sources"].iterdir() if p.name.startswith(".")]
 
@@ -309,3 +312,25 @@ def test_the_example_fetches_nothing_and_paths_feeds_names_another_file(project)
     assert bad.returncode == 1 and "'paths.feeds' 'missing.yaml' does not exist" in bad.stderr
     project.write_text(text.replace("missing.yaml", "my-feeds.yaml"), encoding="utf-8")
     assert run_cli("check", "--config", str(project)).returncode == 0
+
+
+def test_requests_to_one_site_are_limited(tmp_path):
+    """One outlet of twelve slow articles: never more requests at once than ``per_host`` (the spacing
+    of ``delay`` is not checked here: the server sees arrivals, which the machine's load can bunch)."""
+    with PressServer() as server:
+        r = server.routes
+        r["/robots.txt"] = Reply(404, b"")
+        paths = [f"/wp/2025/07/22/article-{i}/" for i in range(12)]
+        r["/wp/feed/"] = xml(rss2(server.base, [(f"A{i}", p) for i, p in enumerate(paths)]))
+        for i, p in enumerate(paths):
+            r[p] = html(wordpress(f"Article {i}", (f"Numéro {i}.", *COOPERATION), canonical=server.base + p),
+                        delay=0.3)
+        cfg = copy_project(tmp_path)
+        doc = {"outlets": [{"outlet": "courrier-sahel", "feeds": [f"{server.base}/wp/feed/"], "delay": 0.1}],
+               "http": {"per_host": 2, "timeout": 5}}
+        (cfg.parent / "feeds.yaml").write_text(yaml.safe_dump(doc), encoding="utf-8")
+        result = run_cli("fetch", "--config", str(cfg))
+        assert result.returncode == 0, result.stderr
+        assert "courrier-sahel    12 new" in result.stderr
+        assert server.most_in_flight == 2
+        assert len(server.hits) == 14  # robots.txt, the feed, twelve articles

@@ -47,6 +47,15 @@ class Counts:
     new: int = 0
     skipped: int = 0
     failed: int = 0
+    why: dict[str, int] = field(default_factory=dict)
+    """Skipped articles by reason (not French, no theme cue…)."""
+
+
+_REASONS = ("not French", "no theme cue", "disallowed by the site's robots.txt", "same text", "same address")
+
+
+def _reason(why: str) -> str:
+    return next((r for r in _REASONS if why.startswith(r)), "failed too often" if why.startswith("failed") else why)
 
 
 @dataclass(slots=True)
@@ -64,8 +73,11 @@ class Summary:
 
     def lines(self) -> list[str]:
         width = max((len(o) for o in self.outlets), default=6)
-        out = [f"{o:<{width}}  {c.new:>4} new  {c.skipped:>4} skipped  {c.failed:>4} failed"
-               for o, c in self.outlets.items()]
+        out = []
+        for o, c in self.outlets.items():
+            why = ", ".join(f"{n} {r}" for r, n in sorted(c.why.items(), key=lambda x: (-x[1], x[0])))
+            out.append(f"{o:<{width}}  {c.new:>4} new  {c.skipped:>4} skipped  {c.failed:>4} failed"
+                       + (f"  (skipped: {why})" if why else ""))
         return out
 
 
@@ -220,7 +232,9 @@ class _Job:
     # -- deciding ---------------------------------------------------------------------------
     def skip(self, outlet: str, url: str, why: str, **kw) -> None:
         self.store.record(url, outlet, "skipped", why, when=self.now.isoformat(timespec="seconds"), **kw)
-        self.counts(outlet).skipped += 1
+        c = self.counts(outlet)
+        c.skipped += 1
+        c.why[_reason(why)] = c.why.get(_reason(why), 0) + 1
 
     def fail(self, outlet: str, url: str, why: str, **kw) -> None:
         self.warn(outlet, url, why)
@@ -230,6 +244,7 @@ class _Job:
             c.failed += 1
         else:
             c.skipped += 1
+            c.why["failed too often"] = c.why.get("failed too often", 0) + 1
 
     def judge(self, outlet: str, url: str, page: str, final_url: str, listed: str | None,
               previous: str | None = None) -> None:
