@@ -18,6 +18,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from ..core.config import Config
+from ..core.errors import BriefgenError
 from .http import Fetcher, FetchError
 from .pages import (
     Keep,
@@ -193,7 +194,8 @@ class _Job:
             when = entry.get("published_parsed") or entry.get("updated_parsed")
             listed = date(*when[:3]).isoformat() if when else None
             links.append((clean_url(_absolute(answer.url, link)), listed))
-        if parsed.bozo:
+        benign = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+        if parsed.bozo and not (parsed.entries and isinstance(parsed.get("bozo_exception"), benign)):
             why = getattr(parsed.get("bozo_exception"), "getMessage", lambda: None)() or str(parsed.get("bozo_exception"))
             self.warn(o.outlet, url, f"not a well-formed feed ({why}); "
                                      + (f"{len(links)} article link(s) read from it anyway" if links
@@ -250,7 +252,12 @@ class _Job:
               previous: str | None = None) -> None:
         """Extract the article of a page, decide whether it goes to sources/, and write it there.
         ``previous``: the file it was written to before (a replay rewrites that one)."""
-        article = extract(page, final_url)
+        try:
+            article = extract(page, final_url)
+        except Exception as exc:  # a page that trips the extractor is that page's failure, not the run's
+            self.fail(outlet, url, f"extraction failed ({type(exc).__name__}: {exc})", listed=listed,
+                      final_url=final_url)
+            return
         why = "no article in the page" if article is None else too_short(article)
         if why:
             self.fail(outlet, url, why, listed=listed, final_url=final_url)
@@ -273,7 +280,11 @@ class _Job:
             source_path(sources, article, outlet, published)
         data = render(article, outlet, published, self.now)
         if not (path.is_file() and path.read_bytes() == data):
-            write_source(path, data)
+            try:
+                write_source(path, data)
+            except OSError as exc:
+                raise BriefgenError(f"{path}: cannot be written ({exc.strerror or exc}); fetch stopped, the "
+                                    "articles before it are in sources/") from None
         self.store.record(url, outlet, "new", None, file=path.name, when=self.now.isoformat(timespec="seconds"), **same)
         self.counts(outlet).new += 1
         self.summary.written.append(path)
