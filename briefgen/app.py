@@ -84,7 +84,7 @@ def fetch(cfg: Config, *, replay: bool = False, outlets: tuple[str, ...] = (), s
         if problems:
             raise ConfigError(problems)
     unknown = [o for o in outlets if o not in {x.outlet for x in settings.outlets}]
-    if unknown:
+    if unknown and not replay:
         raise BriefgenError(f"--outlet {unknown[0]!r} is not an enabled outlet with feeds or pages in "
                             f"{settings.path or 'feeds.yaml'}")
     if not settings.outlets and not replay:

@@ -94,7 +94,7 @@ def fetch_project(cfg: Config, settings: FeedSettings, *, log: logging.Logger, r
     try:
         job = _Job(cfg, settings, store, log)
         if replay:
-            job.replay()
+            job.replay(outlets)
         else:
             chosen = [o for o in settings.outlets if not outlets or o.outlet in outlets]
             asyncio.run(job.run(chosen))
@@ -290,9 +290,11 @@ class _Job:
         self.summary.written.append(path)
 
     # -- replay -----------------------------------------------------------------------------
-    def replay(self) -> None:
-        """Every cached page extracted and judged again, without the network."""
+    def replay(self, outlets: tuple[str, ...] = ()) -> None:
+        """Every cached page (of ``outlets`` when given) extracted and judged again, without the network."""
         for rec in self.store.cached():
+            if outlets and rec.outlet not in outlets:
+                continue
             body = self.store.page(rec.url)
             if body is None:
                 continue
