@@ -51,7 +51,7 @@ def main() -> None:
             path = self.path.split("?")[0]
             parts = path.strip("/").split("/")
             body, ctype, etag = None, "text/html; charset=utf-8", None
-            if parts[0] == "f" and len(parts) == 2 and parts[1].endswith(".xml"):
+            if parts[0] == "f" and len(parts) == 2 and parts[1][:-4].isdigit() and int(parts[1][:-4]) < feeds:
                 i = int(parts[1][:-4])
                 etag = f'"feed-{i}"'
                 if self.headers.get("If-None-Match") == etag:
