@@ -2,7 +2,7 @@
 
 Usage (from the project root, after ./setup.sh):
 
-    .venv/bin/python benchmarks/run.py            # every scenario, 5 runs each
+    .venv/bin/python benchmarks/run.py            # every scenario, 5 runs each (e: one run)
     .venv/bin/python benchmarks/run.py a d --runs 7
 
 Each scenario prints the median wall time over the runs with min–max, and the ratio
@@ -139,7 +139,16 @@ def scenario_c(tmp: Path, runs: int, n: int = 500) -> dict:
             "baseline_peak_mib": mem_b, "words": words}
 
 
-SCENARIOS = {"a": scenario_a, "b": scenario_b, "c": scenario_c, "d": scenario_d}
+def scenario_e(tmp: Path, runs: int) -> dict:
+    """``briefgen fetch`` of 200 feeds × 50 items from a local site, first run and all-304 second run, vs
+    bare feedparser + httpx loops (benchmarks/fetch.py; one run of each: a run is minutes long)."""
+    print("e. fetch: 200 feeds × 50 items, first and second (304) run, vs bare feedparser + httpx")
+    out = tmp / "e.json"
+    subprocess.run([PY, str(HERE / "fetch.py"), "--json", str(out)], check=True)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+SCENARIOS = {"a": scenario_a, "b": scenario_b, "c": scenario_c, "d": scenario_d, "e": scenario_e}
 
 
 def main() -> int:

@@ -36,6 +36,7 @@ def check(cfg: Config, *, strict: bool = False) -> tuple[list[Problem], list[Pro
     from .edition.render import template_problems
 
     problems = _mailing_problems(cfg, strict=strict, sending=False) + template_problems(cfg)
+    problems += _feeds(cfg, strict=strict)[1]
     fact_problems, missing = _fact_problems(cfg, strict=strict)
     return problems + fact_problems, missing
 
@@ -58,6 +59,44 @@ def _mailing_problems(cfg: Config, *, strict: bool, sending: bool, quiet: bool =
         for w in () if quiet else warnings:
             log.warning("warning: %s", w)
     return problems
+
+
+def _feeds(cfg: Config, *, strict: bool, quiet: bool = False):
+    """The feeds settings (None when they have errors) and their problems; warnings logged unless ``quiet``."""
+    from .ingest.settings import load_feeds
+
+    try:
+        settings, warnings = load_feeds(cfg, strict=strict)
+    except ConfigError as exc:
+        return None, exc.problems
+    for w in () if quiet else warnings:
+        log.warning("warning: %s", w)
+    return settings, []
+
+
+def fetch(cfg: Config, *, replay: bool = False, outlets: tuple[str, ...] = (), strict: bool = False, settings=None):
+    """The enabled outlets of feeds.yaml fetched into sources/ (``replay``: the cached pages
+    extracted again, no network); returns the summary, also logged."""
+    from .ingest.feeds import fetch_project
+
+    if settings is None:
+        settings, problems = _feeds(cfg, strict=strict)
+        if problems:
+            raise ConfigError(problems)
+    unknown = [o for o in outlets if o not in {x.outlet for x in settings.outlets}]
+    if unknown and not replay:
+        raise BriefgenError(f"--outlet {unknown[0]!r} is not an enabled outlet with feeds or pages in "
+                            f"{settings.path or 'feeds.yaml'}")
+    if not settings.outlets and not replay:
+        log.info("fetch: no enabled outlet with feeds or pages in %s: nothing to fetch",
+                 settings.path or "the settings (no feeds.yaml)")
+        return None
+    summary = fetch_project(cfg, settings, log=log, replay=replay, outlets=outlets)
+    for line in summary.lines():
+        log.info("fetch: %s", line)
+    if not replay and settings.outlets:
+        log.info("fetch: %d request(s), %d not modified since the last run", summary.requests, summary.not_modified)
+    return summary
 
 
 def outlet_warnings(cfg: Config, sources) -> list[str]:
@@ -145,9 +184,10 @@ def build_project(config: Path, week: str | None, *, langs=None, strict: bool = 
 
 
 def run(cfg: Config, week: str | None = None, *, send: bool = False, dry_run: bool = False,
-        strict: bool = False) -> int:
-    """The weekly job: extract, check, build the week and every stale one, then (``send``) mail it
-    (``dry_run``: write the messages to the outbox and send nothing).
+        strict: bool = False, offline: bool = False) -> int:
+    """The weekly job: fetch (when feeds.yaml lists enabled outlets, unless ``offline``), extract,
+    check, build the week and every stale one, then (``send``) mail it (``dry_run``: write the
+    messages to the outbox and send nothing).
 
     Everything the run reads is checked before extraction rewrites facts/ and output/.cache, so a
     broken file stops it with nothing written. Without ``send``, problems in the stakeholders or
@@ -157,10 +197,11 @@ def run(cfg: Config, week: str | None = None, *, send: bool = False, dry_run: bo
     from .edition.pdf import PdfRenderer
 
     with PdfRenderer() as renderer:  # WeasyPrint loads in its process while this one extracts
-        return _run(cfg, week, send=send, dry_run=dry_run, strict=strict, renderer=renderer)
+        return _run(cfg, week, send=send, dry_run=dry_run, strict=strict, renderer=renderer, offline=offline)
 
 
-def _run(cfg: Config, week: str | None, *, send: bool, dry_run: bool, strict: bool, renderer) -> int:
+def _run(cfg: Config, week: str | None, *, send: bool, dry_run: bool, strict: bool, renderer,
+         offline: bool = False) -> int:
     from .deliver.send import resolve_week, run_send
     from .edition.build import build_weeks, stale_weeks
     from .edition.freshness import is_current
@@ -177,10 +218,14 @@ def _run(cfg: Config, week: str | None, *, send: bool, dry_run: bool, strict: bo
         log.warning("warning: 'briefgen send' would refuse these mailing settings:\n  %s",
                     "\n  ".join(map(str, problems)))
         problems = []
+    feeds, feed_problems = _feeds(cfg, strict=strict)
+    problems += feed_problems
     problems += _fact_problems(cfg, strict=strict, quiet=True)[0]  # their warnings: logged after extraction
     if problems:
         raise ConfigError(problems)
 
+    if feeds.outlets and not offline:
+        fetch(cfg, settings=feeds)
     extract_project(cfg, log=log)
     _raise_problems(*_fact_problems(cfg, strict=strict))
     week = resolve_week(cfg, week)

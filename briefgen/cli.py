@@ -19,7 +19,8 @@ DESCRIPTION = """\
 briefgen turns French-language news about Mali and the Sahel into a weekly situation brief,
 in French and English, as HTML and PDF.
 
-  briefgen run                 extract, check and build the newest week (the weekly job)
+  briefgen run                 fetch, extract, check and build the newest week (the weekly job)
+  briefgen fetch               fetch the outlets' new articles (config/feeds.yaml) into sources/
   briefgen extract             read sources/, propose facts into facts/<week>.yaml
   briefgen build --week W      build one week's editions into output/<week>/
   briefgen check               validate config, fact, stakeholder and delivery files
@@ -65,8 +66,9 @@ def parser() -> argparse.ArgumentParser:
     _common(c)
     c.set_defaults(func=cmd_check)
 
-    r = sub.add_parser("run", help="the weekly job: extract, check, build (and --send)",
-                       description="Extract facts from the articles in sources/ (only new or changed articles are "
+    r = sub.add_parser("run", help="the weekly job: fetch, extract, check, build (and --send)",
+                       description="Fetch the outlets' new articles when feeds.yaml lists enabled outlets (not with "
+                                   "--offline), extract facts from the articles in sources/ (only new or changed articles are "
                                    "analysed), check the project, then build the editions of the newest week that "
                                    "has facts and of every week whose editions are missing or out of date (settings, templates, facts, "
                                    "articles or briefgen changed); a run with nothing changed renders nothing.")
@@ -76,8 +78,28 @@ def parser() -> argparse.ArgumentParser:
                    help="then email each stakeholder their edition (as 'briefgen send' does)")
     r.add_argument("--dry-run", action="store_true",
                    help="with --send: write the messages to output/<week>/outbox/*.eml and send nothing")
+    r.add_argument("--offline", action="store_true",
+                   help="skip fetching: work from the articles already in sources/ (nothing contacts the network "
+                        "unless --send mails)")
     _common(r)
     r.set_defaults(func=cmd_run)
+
+    f = sub.add_parser(
+        "fetch", help="fetch the outlets' new articles (config/feeds.yaml) into sources/",
+        description="Read the feeds (RSS 2.0, RSS 1.0, Atom) and pages of every enabled outlet in feeds.yaml "
+                    "(paths.feeds; default: feeds.yaml beside briefgen.yaml), fetch the articles not seen before, "
+                    "extract each one's text and metadata, and write those in French that concern the brief "
+                    "(keep.cues) to sources/ as Markdown. Feeds are asked only for what changed (ETag, "
+                    "Last-Modified), robots.txt is honoured, the same article is stored once. A failing outlet "
+                    "is a warning naming it and the address, the others go on, and it is tried again next run. "
+                    "Prints new, skipped and failed articles per outlet; exit 0 unless the settings are wrong.")
+    f.add_argument("--replay", action="store_true",
+                   help="no network: extract the pages cached by earlier fetches again and write what is kept "
+                        "(after a change of briefgen, brief.yaml cues or the gazetteer)")
+    f.add_argument("--outlet", action="append", default=[], metavar="ID",
+                   help="only this outlet of feeds.yaml (repeatable)")
+    _common(f)
+    f.set_defaults(func=cmd_fetch)
 
     s = sub.add_parser(
         "send", help="email each stakeholder the edition of their language",
@@ -202,7 +224,15 @@ def cmd_check(args) -> int:
 def cmd_run(args) -> int:
     from . import app
 
-    return app.run(_config(args), args.week, send=args.send, dry_run=args.dry_run, strict=args.strict)
+    return app.run(_config(args), args.week, send=args.send, dry_run=args.dry_run, strict=args.strict,
+                   offline=args.offline)
+
+
+def cmd_fetch(args) -> int:
+    from . import app
+
+    app.fetch(_config(args), replay=args.replay, outlets=tuple(args.outlet), strict=args.strict)
+    return 0
 
 
 def cmd_send(args) -> int:

@@ -50,7 +50,7 @@ def test_the_bundled_example_is_valid_without_warnings():
     assert cfg.entities["bamako"].place_kind == "city" and cfg.entities["mali"].kind == "state"
     assert cfg.entities["abdoulaye-diop"].name == {"fr": "Abdoulaye Diop", "en": "Abdoulaye Diop"}
     assert cfg.outlets["courrier-sahel"].reliability == "B"
-    assert set(cfg.files) == {"project", "brief", "gazetteer", "outlets", "stakeholders", "delivery"}
+    assert set(cfg.files) == {"project", "brief", "gazetteer", "outlets", "stakeholders", "delivery", "feeds"}
 
 
 def test_unknown_key_in_a_gazetteer_entry_is_warned_with_its_line(project, config):

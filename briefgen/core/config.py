@@ -212,6 +212,8 @@ class _Paths(Shape):
     templates: Folder | None = None
     stakeholders: File | None = None
     delivery: File | None = None
+    feeds: File | None = None
+    """Feeds and pages to fetch ('briefgen fetch'); default: feeds.yaml beside the project file, if any."""
     cache: str = "../output/.cache"
 
 
@@ -401,7 +403,7 @@ def load_config(path: str | Path = "config/briefgen.yaml", *, strict: bool = Fal
         branding=Branding(_resolved(base, branding.logo), branding.primary_colour, branding.accent_colour),
         brief=parts["brief"], entities=parts["gazetteer"], outlets=parts["outlets"],
         cache_dir=resolve(base, p.cache),
-        files={"project": path.resolve(), **files},
+        files={"project": path.resolve(), **files, "feeds": _feeds_file(base, p.feeds)},
         warnings=tuple(warnings),
         pdf=PdfOptions(tagged=pdf.tagged or pdf.variant == "pdf/ua-1", variant=pdf.variant),
     )
@@ -409,6 +411,15 @@ def load_config(path: str | Path = "config/briefgen.yaml", *, strict: bool = Fal
 
 _NAMED_FILES = ("brief", "gazetteer", "outlets", "stakeholders", "delivery")
 """The settings files the project file names (``cfg.files``)."""
+
+
+def _feeds_file(base: Path, value: str | None) -> Path | None:
+    """The feeds file: the one ``paths.feeds`` names, else ``feeds.yaml`` beside the project file when
+    there is one (a desk without it fetches nothing)."""
+    if value is not None:
+        return resolve(base, value)
+    default = base / "feeds.yaml"
+    return default.resolve() if default.is_file() else None
 
 
 def _resolved(base: Path, value: str | None) -> Path | None:
