@@ -249,7 +249,7 @@ def _validated_write(cfg: Config, path: Path, text: str, source_ids, expect: byt
             load_fact_file(cfg, trial, source_ids=source_ids)
         except ConfigError as exc:
             raise BriefgenError(f"{path}: the updated file would not validate, nothing written:\n  "
-                                + "\n  ".join(str(p) for p in exc.problems)) from None
+                                + "\n  ".join(str(p).replace(str(trial), str(path)) for p in exc.problems)) from None
         if expect is not None and _read_bytes(path) != expect:
             raise VersionConflict(path)
         os.replace(trial, path)
@@ -460,6 +460,15 @@ def merge_facts(data: CommentedMap, keep_id: str, other_id: str) -> None:
     rt.delete(facts, next(i for i, f in enumerate(facts) if f is other))
 
 
+def _plain(value):
+    """A copy of round-trip data as plain dicts and lists (dates stay dates)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
 def split_fact(data: CommentedMap, fact_id: str, evidence: list[int]) -> str:
     """Move the reports numbered ``evidence`` of a fact into a new proposed fact with the same machine
     fields (kind, themes, date, references, quantities); returns the new fact's id."""
@@ -476,7 +485,7 @@ def split_fact(data: CommentedMap, fact_id: str, evidence: list[int]) -> str:
     new = {"id": f"{fact_id}-{n}", "status": "proposed"}
     for k in ("kind", "themes", "date", *REFERENCES, "action", "quantities"):
         if k in fact:
-            new[k] = json.loads(json.dumps(fact[k], default=str))
+            new[k] = _plain(fact[k])
     new["evidence"] = [dict(reports[i]) for i in chosen]
     new = {k: new[k] for k in FACT_KEYS if k in new}
     for i in reversed(chosen):
