@@ -91,6 +91,7 @@
     const panel = document.getElementById("panel");
     panel.innerHTML = await r.text();
     bindForms(panel);
+    desk.loads = (desk.loads || 0) + 1;
     const mark = panel.querySelector("mark");
     if (mark && scroll) mark.scrollIntoView({ block: "center" });
   }
