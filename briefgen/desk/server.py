@@ -69,18 +69,76 @@ class Desk:
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     _problems: dict = field(default_factory=dict)
     _pdf_lock: threading.Lock = field(default_factory=threading.Lock)
+    _files: dict = field(default_factory=dict)
+    _briefs: dict = field(default_factory=dict)
+    _brief_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    # Everything the pages show is a function of the week's file (its version) and of the other
+    # files a brief reads: each fact file is read once per version, and serves the page, the panel,
+    # check's problems and the previews (a save hands over the file its validation read). The
+    # settings are read once, at start: restart the desk after editing config/.
+    def remember(self, week: str, version: str, ff, warnings) -> None:
+        self._files[week] = (version, ff, list(warnings), None)
+
+    def read_week(self, week: str, all_sources) -> tuple[str, object, list, str | None]:
+        """(version, FactFile or None, warnings, problem) of a week's file, read once per version."""
+        from ..facts.load import load_fact_file
+        from ..facts.model import Analysis, FactFile
+
+        path = views.fact_path(self.cfg, week)
+        version = review.file_version(path)
+        cached = self._files.get(week)
+        if cached is not None and cached[0] == version:
+            return cached
+        if not path.exists():
+            entry = (version, FactFile(path, week, (), Analysis()), [], None)
+        else:
+            try:
+                ff, warnings = load_fact_file(self.cfg, path, source_ids=all_sources.keys())
+                entry = (version, ff, list(warnings), None)
+            except ConfigError as exc:
+                entry = (version, None, [], "; ".join(views._relative(self.cfg, str(p)) for p in exc.problems))
+            except BriefgenError as exc:
+                entry = (version, None, [], views._relative(self.cfg, str(exc)))
+        if review.file_version(path) == version:  # not changed while it was read
+            self._files[week] = entry
+        return entry
+
+    def fact_file(self, week: str, version: str, all_sources):
+        """(the week's FactFile, None) or (None, the problem)."""
+        _, ff, _, error = self.read_week(week, all_sources)
+        return ff, error
+
+    def problems(self, week: str, version: str) -> list[str]:
+        all_sources = views.sources(self.cfg)
+        version, ff, warnings, error = self.read_week(week, all_sources)
+        key = (week, version)
+        if key not in self._problems:
+            found = [f"error: {error}"] if error else views.week_problems(self.cfg, ff, warnings, all_sources)
+            self._problems = {key: [views._relative(self.cfg, p) for p in found]}
+        return self._problems[key]
+
+    def brief(self, week: str):
+        """The week's Brief, shared by the previews of every language while no input changed."""
+        from ..core.weeks import weeks_from
+        from ..edition.brief import build_brief
+        from ..edition.freshness import inputs_digest
+
+        with self._brief_lock:
+            key = (week, inputs_digest(self.cfg, week))
+            if key not in self._briefs:
+                all_sources = views.sources(self.cfg)
+                files = {}
+                for w in weeks_from(self.cfg.brief.first_edition, week):
+                    _, ff, warnings, error = self.read_week(w, all_sources)
+                    if ff is not None and views.fact_path(self.cfg, w).exists():
+                        files[w] = (ff, warnings)
+                self._briefs = {key: build_brief(self.cfg, week, sources=all_sources, files=files)}
+            return self._briefs[key]
 
     def allowed_hosts(self) -> set[str]:
         names = {self.host, f"[{self.host}]"} | (set(LOOPBACK) | {"[::1]"} if is_loopback(self.host) else set())
         return {f"{n}:{self.port}" for n in names} | ({n for n in names} if self.port == 80 else set())
-
-    def problems(self, week: str, version: str) -> list[str]:
-        key = (week, version)
-        if key not in self._problems:
-            self._problems.clear()
-            self._problems[key] = [views._relative(self.cfg, p) for p in
-                                   views.week_problems(self.cfg, week, views.sources(self.cfg))]
-        return self._problems[key]
 
 
 def _environment() -> jinja2.Environment:
@@ -171,7 +229,7 @@ def create_app(desk: Desk) -> Starlette:
         all_sources = views.sources(cfg)
         path = views.fact_path(cfg, week)
         version = review.file_version(path)
-        ff, error = _load(cfg, path, all_sources)
+        ff, error = desk.fact_file(week, version, all_sources)
         facts = views.fact_views(cfg, ff, all_sources) if ff is not None else []
         counts = {s: sum(1 for v in facts if v.fact.status == s) for s in review.STATUSES}
         return _page("desk.html.j2", cfg=cfg, week=week, version=version, status=status, error=error,
@@ -186,7 +244,8 @@ def create_app(desk: Desk) -> Starlette:
         if not views.FACT_ID.match(fid):
             raise _NotFound(f"{fid!r} is not a fact id")
         all_sources = views.sources(cfg)
-        ff, error = _load(cfg, views.fact_path(cfg, week), all_sources)
+        version = review.file_version(views.fact_path(cfg, week))
+        ff, error = desk.fact_file(week, version, all_sources)
         if ff is None:
             return HTMLResponse(f"<p class=error>{escape(error)}</p>")
         facts = views.fact_views(cfg, ff, all_sources)
@@ -218,11 +277,10 @@ def create_app(desk: Desk) -> Starlette:
         lang = request.path_params["lang"]
         if lang not in cfg.languages:
             raise _NotFound(f"{lang!r} is not a language of this desk")
-        from ..edition.brief import build_brief
         from ..edition.render import render_html
 
         try:
-            html = render_html(cfg, build_brief(cfg, week), lang)
+            html = render_html(cfg, desk.brief(week), lang)
         except ConfigError as exc:
             html = ENV.get_template("unbuilt.html.j2").render(problems=[views._relative(cfg, str(p)) for p in exc.problems])
         except BriefgenError as exc:
@@ -311,20 +369,6 @@ def _with_token(url: str, desk: Desk) -> str:
     return f"{url}{'&' if '?' in url else '?'}token={quote(desk.token)}"
 
 
-def _load(cfg: Config, path: Path, all_sources):
-    from ..facts.load import load_fact_file
-    from ..facts.model import Analysis, FactFile
-
-    if not path.exists():
-        return FactFile(path, path.stem, (), Analysis()), None
-    try:
-        return load_fact_file(cfg, path, source_ids=all_sources.keys())[0], None
-    except ConfigError as exc:
-        return None, "; ".join(views._relative(cfg, str(p)) for p in exc.problems)
-    except BriefgenError as exc:
-        return None, views._relative(cfg, str(exc))
-
-
 def _analysis(path: Path) -> dict:
     """The analysis as written (per language texts; watch lists one item per line), for its forms."""
     from ..core.yamlio import load_yaml
@@ -404,14 +448,17 @@ def _decide(desk: Desk, week: str, body: dict) -> JSONResponse:
             change = lambda d, t=_text(body, "text"): review.set_analysis(d, part, lang, t, theme)  # noqa: E731
         else:
             return _error(400, f"unknown decision {action!r}")
-        new_version, result = review.edit_week(cfg, week, change, version=version,
-                                               source_ids=views.sources(cfg).keys())
+        single = action not in ("merge", "split", "analysis")
+        edit = review.edit_week(cfg, week, change, version=version, source_ids=views.sources(cfg).keys(),
+                                only=(fid,) if single and fid else ())
+        if edit.facts is not None:
+            desk.remember(week, edit.version, edit.facts, edit.warnings)
     except review.VersionConflict as exc:
         return _error(409, views._relative(cfg, str(exc)),
                       version=review.file_version(views.fact_path(cfg, week)))
     except (BriefgenError, ValueError, TypeError) as exc:
         return _error(400, views._relative(cfg, str(exc)))
-    return JSONResponse({"version": new_version, "result": result if isinstance(result, str) else None})
+    return JSONResponse({"version": edit.version, "result": edit.result if isinstance(edit.result, str) else None})
 
 
 def _quantities(value) -> list[dict]:

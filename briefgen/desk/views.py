@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from ..articles.readers import read_sources
 from ..articles.source import Source
 from ..core.config import Config
-from ..core.errors import BriefgenError, ConfigError, Problem
+from ..core.errors import BriefgenError, Problem
 from ..core.weeks import parse_week
 from ..edition import i18n, phrasing
 from ..facts.grading import credibility
@@ -146,21 +146,16 @@ def highlighted(src: Source, spans: list[tuple[int, int, int]]) -> Markup:
     return Markup("").join(out)
 
 
-def week_problems(cfg: Config, week: str, all_sources: Mapping[str, Source]) -> list[str]:
-    """What ``briefgen check`` says about this week's fact file: errors, warnings and missing
-    translations, one line each (file:line: 'key' message)."""
+def week_problems(cfg: Config, ff: FactFile, warnings, all_sources: Mapping[str, Source]) -> list[str]:
+    """What ``briefgen check`` says about one week's fact file, read without errors (``warnings``:
+    those of its reading): errors, warnings and missing translations, one line each (file:line: 'key'
+    message)."""
     from ..facts.chronology import chronology_problems
-    from ..facts.load import load_fact_file
     from ..facts.translations import missing_translations
     from ..facts.wording import wording_problems
 
-    path = fact_path(cfg, week)
-    if not path.exists():
+    if not ff.path.exists():
         return []
-    try:
-        ff, warnings = load_fact_file(cfg, path, source_ids=all_sources.keys())
-    except ConfigError as exc:
-        return [f"error: {p}" for p in exc.problems]
     errors, late = chronology_problems(cfg, ff, all_sources)
     late = [*late, *wording_problems(ff, i18n.translations)]
     missing: list[Problem] = list(missing_translations(cfg, ff))

@@ -237,22 +237,26 @@ def update_week(cfg: Config, week: str, facts: Iterable[Fact], state: dict, *,
     return WeekUpdate(week, path, added, updated, len(existing) - added, True)
 
 
-def _validated_write(cfg: Config, path: Path, text: str, source_ids, expect: bytes | None = None) -> None:
+def _validated_write(cfg: Config, path: Path, text: str, source_ids, expect: bytes | None = None):
     """Check the new file with briefgen.facts.load, then replace the old one atomically; ``expect``:
-    the bytes the change was made from (the file must still hold them, else VersionConflict)."""
+    the bytes the change was made from (the file must still hold them, else VersionConflict).
+    Returns the file as briefgen.facts.load read it, and its warnings."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmpdir = Path(tempfile.mkdtemp(dir=path.parent, prefix=".review-"))
     try:
         trial = tmpdir / path.name
         trial.write_text(text, encoding="utf-8")
         try:
-            load_fact_file(cfg, trial, source_ids=source_ids)
+            ff, warnings = load_fact_file(cfg, trial, source_ids=source_ids)
         except ConfigError as exc:
             raise BriefgenError(f"{path}: the updated file would not validate, nothing written:\n  "
                                 + "\n  ".join(str(p).replace(str(trial), str(path)) for p in exc.problems)) from None
         if expect is not None and _read_bytes(path) != expect:
             raise VersionConflict(path)
         os.replace(trial, path)
+        from dataclasses import replace
+
+        return replace(ff, path=path), [replace(w, path=path) if w.path == trial else w for w in warnings]
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
 
@@ -311,28 +315,122 @@ def file_version(path: Path) -> str:
     return version_of(_read_bytes(path))
 
 
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """What ``edit_week`` did: the file's version after it, what the change returned, and the file as
+    briefgen.facts.load read it to validate it (None when nothing was written)."""
+
+    version: str
+    result: object = None
+    facts: object = None
+    warnings: tuple = ()
+
+
 def edit_week(cfg: Config, week: str, change: Callable[[CommentedMap], object], *, version: str | None = None,
-              source_ids: Iterable[str] | None = None) -> tuple[str, object]:
+              source_ids: Iterable[str] | None = None, only: Iterable[str] = ()) -> Edit:
     """Apply ``change`` to facts/<week>.yaml and write it (validated, atomically) unless nothing
     changed; ``version``: the file's version the change was made on (VersionConflict, nothing written,
-    when the file on disk is another). Returns the file's new version and what ``change`` returned."""
+    when the file on disk is another).
+
+    ``only``: the ids of the facts the change touches, when it touches nothing else: then only their
+    entries are read and written by the round trip and spliced back into the file, whose other lines
+    keep their bytes (a week of hundreds of facts is not parsed and re-emitted by ruamel.yaml, pure
+    Python, for one status). The whole file is round-tripped instead whenever an entry does not come
+    back from the round trip exactly as it was written."""
     path = cfg.facts_dir / f"{week}.yaml"
+    ids = list(source_ids) if source_ids is not None else None
     with _LOCK:
         raw = _read_bytes(path)
         if version is not None and version_of(raw) != version:
             raise VersionConflict(path)
-        doc = _read(path, week, raw)
-        data = doc.data
-        if "week" not in data:
-            rt.put(data, "week", week, ("week", *data))
-        if not isinstance(data.get("facts"), list):
-            rt.put(data, "facts", [], ())
-        result = change(data)
-        text = doc.dumps()
+        spliced = _splice(raw, tuple(only), change) if only else None
+        if spliced is not None:
+            text, result = spliced
+        else:
+            doc = _read(path, week, raw)
+            data = doc.data
+            if "week" not in data:
+                rt.put(data, "week", week, ("week", *data))
+            if not isinstance(data.get("facts"), list):
+                rt.put(data, "facts", [], ())
+            result = change(data)
+            text = doc.dumps()
         if text.encode("utf-8") == raw:
-            return version_of(raw), result
-        _validated_write(cfg, path, text, list(source_ids) if source_ids is not None else None, expect=raw)
-        return version_of(text.encode("utf-8")), result
+            return Edit(version_of(raw), result)
+        ff, warnings = _validated_write(cfg, path, text, ids, expect=raw)
+        return Edit(version_of(text.encode("utf-8")), result, ff, tuple(warnings))
+
+
+def _fact_lines(text: str) -> tuple[int, dict[str, tuple[int, int]]] | None:
+    """(indent, {fact id: (first line, end line)}) of the entries of ``facts`` in a file whose list
+    is a block list; None when the file is laid out otherwise."""
+    import yaml as pyyaml
+
+    loader = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
+    try:
+        root = pyyaml.compose(text, Loader=loader)
+    except (pyyaml.YAMLError, RecursionError):
+        return None
+    if not isinstance(root, pyyaml.MappingNode):
+        return None
+    seq = next((v for k, v in root.value if isinstance(k, pyyaml.ScalarNode) and k.value == "facts"), None)
+    if not isinstance(seq, pyyaml.SequenceNode) or seq.flow_style or not seq.value:
+        return None
+    starts, ids = [], []
+    for item in seq.value:
+        if not isinstance(item, pyyaml.MappingNode) or item.flow_style:
+            return None
+        fid = next((v.value for k, v in item.value if isinstance(k, pyyaml.ScalarNode) and k.value == "id"
+                    and isinstance(v, pyyaml.ScalarNode)), None)
+        starts.append(item.start_mark.line)
+        ids.append(str(fid))
+    if len(set(ids)) != len(ids) or len(set(starts)) != len(starts):
+        return None
+    lines = text.splitlines(keepends=True)
+    first = lines[starts[0]] if starts[0] < len(lines) else ""
+    indent = first.index("-") if "-" in first else -1
+    if indent < 0 or first[:indent].strip():
+        return None
+    ends = starts[1:] + [seq.end_mark.line if seq.end_mark.column == 0 else seq.end_mark.line + 1]
+    return indent, {i: (a, b) for i, a, b in zip(ids, starts, ends)}
+
+
+def _splice(raw: bytes, only: tuple[str, ...], change) -> tuple[str, object] | None:
+    """The file's text with ``change`` applied to the entries of the facts ``only`` alone (see
+    ``edit_week``), or None when that cannot be done faithfully."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if "\r" in text:
+        return None
+    found = _fact_lines(text)  # a file over briefgen's limits (aliases, depth) is refused by the validation
+    if found is None or any(i not in found[1] for i in only):
+        return None
+    indent, spans = found
+    lines = text.splitlines(keepends=True)
+    pad = " " * indent
+    blocks = {}
+    for fid in only:
+        a, b = spans[fid]
+        block = lines[a:b]
+        if any(line.strip() and not line.startswith(pad) for line in block):
+            return None
+        body = "".join(line[indent:] if line.strip() else line for line in block)
+        try:
+            doc = rt.load(body)
+        except rt.YAMLError:
+            return None
+        if doc.head or doc.tail or doc.dumps() != body or not isinstance(doc.data, list) or len(doc.data) != 1:
+            return None
+        blocks[fid] = doc
+    result = change({"facts": [d.data[0] for d in blocks.values()]})
+    for fid in sorted(only, key=lambda i: spans[i][0], reverse=True):
+        a, b = spans[fid]
+        out = blocks[fid].dumps()
+        new = "".join(pad + line if line.strip() else line for line in out.splitlines(keepends=True))
+        lines[a:b] = [new]
+    return "".join(lines), result
 
 
 def _fact(data: CommentedMap, fact_id: str) -> CommentedMap:

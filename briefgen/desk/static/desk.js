@@ -36,6 +36,7 @@
   async function decide(body) {
     if (desk.saving) return false;
     desk.saving = true;
+    desk.saveStarted = performance.now();
     say("saving…");
     try {
       const { status, data } = await post("/decide", Object.assign({ version: desk.version, fact: desk.selected }, body));
@@ -48,6 +49,7 @@
       if (status !== 200) { say(data.error || `HTTP ${status}`, true); return false; }
       desk.version = data.version;
       if (data.result) desk.selected = data.result;  // a split selects the new fact
+      refreshPreviews();  // the editions are rebuilt while the list and panel are refreshed
       await refresh();
       say("saved");
       return true;
@@ -68,7 +70,6 @@
     bindList();
     const still = items().find((li) => li.dataset.id === desk.selected);
     if (still) await select(still, false); else if (desk.selected) { desk.selected = null; document.getElementById("panel").innerHTML = ""; }
-    refreshPreviews();
     poll();
   }
 
@@ -78,8 +79,13 @@
     const version = desk.version;
     let loaded = 0;
     frames.forEach((f) => {
-      f.onload = () => { if (++loaded === frames.length) { desk.previewVersion = version; desk.previewed++; } };
-      f.src = withToken(f.dataset.src + "?v=" + version.slice(0, 12));
+      f.onload = () => {
+        if (++loaded < frames.length) return;
+        desk.previewVersion = version;
+        desk.previewed++;
+        if (desk.saveStarted) desk.saveToPreview = performance.now() - desk.saveStarted;  // read by the benchmark
+      };
+      f.src = withToken(f.dataset.src + "?v=" + version.slice(0, 12));  // a new URL per version: no stale cache
     });
   }
 
@@ -204,9 +210,7 @@
     document.getElementById("pdf-button").addEventListener("click", buildPdfs);
     document.getElementById("help-button").addEventListener("click", () => document.getElementById("help").showModal());
     desk.previewVersion = null;
-    const frames = document.querySelectorAll("iframe.preview");
-    let loaded = 0;
-    frames.forEach((f) => { f.onload = () => { if (++loaded === frames.length) desk.previewVersion = desk.version; }; });
+    refreshPreviews();  // after the page is usable: the editions take longer to build than the page
     poll();
     setInterval(poll, 1000);
     desk.ready = true;
