@@ -20,6 +20,7 @@ VISIT = "visit-william-stevens-bamako-2025-07-21"
 MEETING = "meeting-william-stevens-abdoulaye-diop-2025-07-21"
 AMCHAM = "announcement-amcham-mali-2025-07-22"
 STATEMENT = "statement-william-stevens-counter-terrorism-2025-07-22"
+SANCTION = "sanction-united-states-jnim-eigs-al-qaida-2025-07-22"
 
 
 def _facts(cfg) -> dict:
@@ -308,3 +309,109 @@ def test_a_deleted_fact_takes_no_comment_with_it():
     last = rt.load(text)
     rt.delete(last.data["facts"], 2)
     assert "# end" in last.dumps() and "id: c" not in last.dumps()
+
+
+@pytest.mark.parametrize("layout", ["as bundled", "indented list", "windows line ends"])
+def test_a_decision_on_one_fact_writes_what_the_whole_file_round_trip_writes(tmp_path, layout):
+    """The desk round-trips only the entry of the fact a decision touches and splices it back:
+    the file must come out byte for byte as the whole-file round trip writes it."""
+    from conftest import copy_project
+
+    results, originals = [], []
+    for how in ("whole", "spliced"):
+        cfg_path = copy_project(tmp_path / how)
+        path = _commented(cfg_path)
+        text = path.read_text(encoding="utf-8")
+        if layout == "indented list":
+            head, facts = text.split("\nfacts:\n", 1)
+            text = head + "\nfacts:\n" + "".join("  " + line if line.strip() else line
+                                                for line in facts.splitlines(keepends=True))
+        elif layout == "windows line ends":
+            text = text.replace("\n", "\r\n")
+        path.write_bytes(text.encode("utf-8"))
+        originals.append(text)
+        cfg = load_config(cfg_path)
+        only = (lambda *ids: ids) if how == "spliced" else (lambda *ids: ())
+        for fact, change in [
+            (VISIT, lambda d: review.set_status(d, VISIT, "rejected", "a duplicate")),
+            (STATEMENT, lambda d: review.set_text(d, STATEMENT, "fr", "Un texte revu\nsur deux lignes.")),
+            (MEETING, lambda d: review.set_themes(d, MEETING, ["economic_ties"])),
+            (MEETING, lambda d: review.set_date(d, MEETING, "2025-07-22", "2025-07-23", "day")),
+            (AMCHAM, lambda d: review.set_key_point(d, AMCHAM, False)),
+            (STATEMENT, lambda d: review.set_notes(d, STATEMENT, "to check")),
+            ("statement-united-states-2025-07-22",
+             lambda d: review.set_status(d, "statement-united-states-2025-07-22", "approved")),
+        ]:
+            review.edit_week(cfg, WEEK, change, only=only(fact))
+        results.append(path.read_bytes())
+    if layout == "indented list":
+        # ruamel.yaml writes a whole file with one indentation, that of its first block list (the
+        # analysis' watch list here): the whole-file round trip re-indents the facts; the splice
+        # leaves every untouched line as it was
+        assert yaml.safe_load(results[0]) == yaml.safe_load(results[1])
+        untouched = originals[1].split(f"  - id: {SANCTION}\n")[1].split(f"  - id: {MEETING}")[0]
+        assert f"  - id: {SANCTION}\n{untouched}" in results[1].decode("utf-8")
+        assert f"  - id: {SANCTION}\n{untouched}" not in results[0].decode("utf-8")
+    else:
+        assert results[0] == results[1]
+    assert b"a duplicate" in results[0] and b"# analyst: check the wording with the embassy" in results[0]
+
+
+PROPOSALS = """\
+# Names found in the articles that config/gazetteer.yaml does not have yet.
+
+people:
+  # seen in: 2025-07-24-bamako-hebdo-visite-americaine
+  # facts waiting for it: statement-aminata-kone-2025-w30
+  aminata-kone:
+    name: "Aminata Koné"
+    gender: f
+    role:
+      fr: "directrice de la Chambre de commerce de Bamako"
+      # en: the role in this language
+
+places:
+  # seen in: 2025-07-22-echo-sikasso-bougouni-recrues
+  san:
+    kind: city   # or region, country, site
+    name: "San"
+    # lat: …   # for the locator map
+    # lon: …
+"""
+
+
+def test_a_gazetteer_proposal_is_accepted_from_the_desk(project):
+    out = project.parent.parent / "output"
+    out.mkdir()
+    (out / "gazetteer-proposals.yaml").write_text(PROPOSALS, encoding="utf-8")
+    gazetteer = project.parent / "gazetteer.yaml"
+    before = gazetteer.read_bytes()
+    with DeskServer(project, WEEK) as desk:
+        version, csrf, html = desk.page()
+        assert "aminata-kone" in html and "facts waiting for it: statement-aminata-kone-2025-w30" in html
+        gversion = re.search(r'name="gazetteer_version" value="(\w+)"', html).group(1)
+        accept = {"action": "gazetteer", "section": "people", "entity": "aminata-kone", "version": version,
+                  "gazetteer_version": gversion}
+        # an entry that would not validate: refused, nothing written
+        r = desk.decide(csrf, dict(accept, body="name: Aminata Koné\ngender: x\n"))
+        assert r.status == 400 and "gazetteer.yaml" in r.json()["error"] and "gender" in r.json()["error"]
+        assert gazetteer.read_bytes() == before
+        body = ('name: "Aminata Koné"\ngender: f\nrole:\n  fr: "directrice de la Chambre de commerce de Bamako"\n'
+                "  en: Director of the Bamako Chamber of Commerce   # checked with the embassy\n")
+        r = desk.decide(csrf, dict(accept, body=body))
+        assert r.status == 200, r.text
+        text = gazetteer.read_text(encoding="utf-8")
+        inserted = "  aminata-kone:\n" + "".join(f"    {line}\n" for line in body.rstrip("\n").split("\n"))
+        assert inserted in text and "# checked with the embassy" in text
+        # the entry is added at the end of its section; every other byte of the gazetteer is as it was
+        assert text.replace(inserted, "", 1) == before.decode("utf-8")
+        assert text.index(inserted) < text.index("\norganisations:")
+        entity = load_config(project).entities["aminata-kone"]
+        assert entity.role["en"] == "Director of the Bamako Chamber of Commerce"
+        _, _, html = desk.page()
+        shown = re.findall(r"<code>([^<]+)</code>", html)
+        assert "aminata-kone" not in shown and "san" in shown  # the desk read the new gazetteer
+        # a stale page (the gazetteer changed since) is refused
+        r = desk.decide(csrf, {"action": "gazetteer", "section": "places", "entity": "san", "version": version,
+                               "gazetteer_version": gversion, "body": "kind: city\nname: San\n"})
+        assert r.status == 409 and "  san:" not in gazetteer.read_text(encoding="utf-8")

@@ -35,6 +35,7 @@ from starlette.staticfiles import StaticFiles
 from ..core.config import Config
 from ..core.errors import BriefgenError, ConfigError
 from ..core.layout import edition_path
+from ..extract.proposals import read_proposals
 from ..facts import review
 from . import views
 
@@ -79,6 +80,11 @@ class Desk:
     # settings are read once, at start: restart the desk after editing config/.
     def remember(self, week: str, version: str, ff, warnings) -> None:
         self._files[week] = (version, ff, list(warnings), None)
+
+    def reload(self, cfg: Config) -> None:
+        """New settings (an entry accepted into the gazetteer): everything shown is read again."""
+        self.cfg = cfg
+        self._files, self._briefs, self._problems = {}, {}, {}
 
     def read_week(self, week: str, all_sources) -> tuple[str, object, list, str | None]:
         """(version, FactFile or None, warnings, problem) of a week's file, read once per version."""
@@ -210,8 +216,6 @@ class Guard:
 
 
 def create_app(desk: Desk) -> Starlette:
-    cfg = desk.cfg
-
     def week_of(request: Request) -> str:
         week = request.path_params["week"]
         if not views.valid_week(week):
@@ -226,65 +230,66 @@ def create_app(desk: Desk) -> Starlette:
         status = request.query_params.get("status") or None
         if status not in (None, *review.STATUSES):
             status = None
-        all_sources = views.sources(cfg)
-        path = views.fact_path(cfg, week)
+        all_sources = views.sources(desk.cfg)
+        path = views.fact_path(desk.cfg, week)
         version = review.file_version(path)
         ff, error = desk.fact_file(week, version, all_sources)
-        facts = views.fact_views(cfg, ff, all_sources) if ff is not None else []
+        facts = views.fact_views(desk.cfg, ff, all_sources) if ff is not None else []
         counts = {s: sum(1 for v in facts if v.fact.status == s) for s in review.STATUSES}
-        return _page("desk.html.j2", cfg=cfg, week=week, version=version, status=status, error=error,
-                     groups=views.grouped(cfg, facts, status), facts=facts, counts=counts,
-                     analysis=_analysis(path), langs=cfg.languages, csrf=desk.csrf, token=desk.token or "",
-                     themes=[t for t in cfg.brief.themes], statuses=review.STATUSES, trends=review.TRENDS,
-                     q=lambda url: _with_token(url, desk), file=path.name)
+        return _page("desk.html.j2", cfg=desk.cfg, week=week, version=version, status=status, error=error,
+                     groups=views.grouped(desk.cfg, facts, status), facts=facts, counts=counts,
+                     analysis=_analysis(path), langs=desk.cfg.languages, csrf=desk.csrf, token=desk.token or "",
+                     themes=[t for t in desk.cfg.brief.themes], statuses=review.STATUSES, trends=review.TRENDS,
+                     q=lambda url: _with_token(url, desk), file=path.name, proposals=read_proposals(desk.cfg),
+                     gazetteer_version=_gazetteer_version(desk.cfg))
 
     def fact_panel(request: Request):
         week = week_of(request)
         fid = request.path_params["fact"]
         if not views.FACT_ID.match(fid):
             raise _NotFound(f"{fid!r} is not a fact id")
-        all_sources = views.sources(cfg)
-        version = review.file_version(views.fact_path(cfg, week))
+        all_sources = views.sources(desk.cfg)
+        version = review.file_version(views.fact_path(desk.cfg, week))
         ff, error = desk.fact_file(week, version, all_sources)
         if ff is None:
             return HTMLResponse(f"<p class=error>{escape(error)}</p>")
-        facts = views.fact_views(cfg, ff, all_sources)
+        facts = views.fact_views(desk.cfg, ff, all_sources)
         view = next((v for v in facts if v.id == fid), None)
         if view is None:
             raise _NotFound(f"no fact {fid!r} in {week}")
         articles = []
         for sid in dict.fromkeys(e.source for e in view.fact.evidence):
-            src = views.article(cfg, all_sources, sid)
+            src = views.article(desk.cfg, all_sources, sid)
             spans = [(e.start, e.end, i) for i, e in enumerate(view.fact.evidence) if e.source == sid]
             articles.append((sid, src, views.highlighted(src, spans) if src else None))
-        return _page("fact.html.j2", cfg=cfg, week=week, v=view, f=view.fact, articles=articles, langs=cfg.languages,
-                     others=[o for o in facts if o.id != fid], themes=cfg.brief.themes)
+        return _page("fact.html.j2", cfg=desk.cfg, week=week, v=view, f=view.fact, articles=articles, langs=desk.cfg.languages,
+                     others=[o for o in facts if o.id != fid], themes=desk.cfg.brief.themes)
 
     def article_page(request: Request):
         week_of(request)
-        src = views.article(cfg, views.sources(cfg), request.path_params["source"])
+        src = views.article(desk.cfg, views.sources(desk.cfg), request.path_params["source"])
         if src is None:
             raise _NotFound("no such article in sources/")
         return _page("article.html.j2", src=src, text=views.highlighted(src, []))
 
     def state(request: Request):
         week = week_of(request)
-        version = review.file_version(views.fact_path(cfg, week))
+        version = review.file_version(views.fact_path(desk.cfg, week))
         return JSONResponse({"version": version, "problems": desk.problems(week, version)})
 
     def preview(request: Request):
         week = week_of(request)
         lang = request.path_params["lang"]
-        if lang not in cfg.languages:
+        if lang not in desk.cfg.languages:
             raise _NotFound(f"{lang!r} is not a language of this desk")
         from ..edition.render import render_html
 
         try:
-            html = render_html(cfg, desk.brief(week), lang)
+            html = render_html(desk.cfg, desk.brief(week), lang)
         except ConfigError as exc:
-            html = ENV.get_template("unbuilt.html.j2").render(problems=[views._relative(cfg, str(p)) for p in exc.problems])
+            html = ENV.get_template("unbuilt.html.j2").render(problems=[views._relative(desk.cfg, str(p)) for p in exc.problems])
         except BriefgenError as exc:
-            html = ENV.get_template("unbuilt.html.j2").render(problems=[views._relative(cfg, str(exc))])
+            html = ENV.get_template("unbuilt.html.j2").render(problems=[views._relative(desk.cfg, str(exc))])
         return HTMLResponse(html, headers={"Content-Security-Policy": PREVIEW_POLICY})
 
     async def decide(request: Request):
@@ -307,19 +312,19 @@ def create_app(desk: Desk) -> Starlette:
 
         with desk._pdf_lock:
             try:
-                build(cfg, week, force=False)
+                build(desk.cfg, week, force=False)
             except ConfigError as exc:
-                return _error(400, "; ".join(views._relative(cfg, str(p)) for p in exc.problems))
+                return _error(400, "; ".join(views._relative(desk.cfg, str(p)) for p in exc.problems))
             except BriefgenError as exc:
-                return _error(400, views._relative(cfg, str(exc)))
-        return JSONResponse({"pdfs": {lang: _with_token(f"/week/{week}/pdf/{lang}", desk) for lang in cfg.languages}})
+                return _error(400, views._relative(desk.cfg, str(exc)))
+        return JSONResponse({"pdfs": {lang: _with_token(f"/week/{week}/pdf/{lang}", desk) for lang in desk.cfg.languages}})
 
     def pdf(request: Request):
         week = week_of(request)
         lang = request.path_params["lang"]
-        if lang not in cfg.languages:
+        if lang not in desk.cfg.languages:
             raise _NotFound(f"{lang!r} is not a language of this desk")
-        path = edition_path(cfg.output_dir, week, lang, "pdf")
+        path = edition_path(desk.cfg.output_dir, week, lang, "pdf")
         if not path.is_file():
             raise _NotFound("not built yet: use the PDF button")
         return FileResponse(path, media_type="application/pdf", filename=f"brief-{week}.{lang}.pdf")
@@ -331,7 +336,7 @@ def create_app(desk: Desk) -> Starlette:
         except ValueError:
             return _error(400, "not JSON")
         text, lang = body.get("text"), body.get("lang")
-        if not isinstance(text, str) or lang not in cfg.languages:
+        if not isinstance(text, str) or lang not in desk.cfg.languages:
             return _error(400, "expected text and a language")
         from ..edition.render import markdown
 
@@ -359,6 +364,11 @@ def create_app(desk: Desk) -> Starlette:
 
 class _NotFound(Exception):
     pass
+
+
+def _gazetteer_version(cfg: Config) -> str:
+    path = cfg.files.get("gazetteer")
+    return review.file_version(path) if path is not None else ""
 
 
 def _with_token(url: str, desk: Desk) -> str:
@@ -441,6 +451,15 @@ def _decide(desk: Desk, week: str, body: dict) -> JSONResponse:
         elif action == "split":
             picked = [int(i) for i in body.get("evidence") or []]
             change = lambda d: review.split_fact(d, fid, picked)  # noqa: E731
+        elif action == "gazetteer":
+            from ..core.config import load_config
+            from ..extract.proposals import accept_proposal
+
+            gversion = accept_proposal(cfg, _text(body, "section"), _text(body, "entity"), _text(body, "body"),
+                                       version=body.get("gazetteer_version") or None)
+            desk.reload(load_config(cfg.path))
+            return JSONResponse({"version": review.file_version(views.fact_path(cfg, week)),
+                                 "gazetteer_version": gversion, "result": None})
         elif action == "analysis":
             theme = body.get("theme") or None
             part = _text(body, "part")

@@ -47,6 +47,7 @@
         return false;
       }
       if (status !== 200) { say(data.error || `HTTP ${status}`, true); return false; }
+      if (body.action === "gazetteer") { location.reload(); return true; }  // new names: everything is read again
       desk.version = data.version;
       if (data.result) desk.selected = data.result;  // a split selects the new fact
       refreshPreviews();  // the editions are rebuilt while the list and panel are refreshed
