@@ -171,6 +171,14 @@ not parsed again. Callers read a Located, they never change it."""
 _READ_MAX = 16
 
 
+def same_file(read: Path, now: Path) -> None:
+    """The document last read at ``read`` now lies at ``now`` (renamed there): a later read of ``now``
+    with the same bytes is not parsed again."""
+    known = _READ.pop(Path(read), None)
+    if known is not None:
+        _READ[Path(now)] = (known[0], Located(Path(now), known[1].data, known[1]._lines))
+
+
 def load_yaml(path: Path, *, required: bool = True) -> Located:
     """Read one YAML file with ``yaml.SafeLoader`` semantics; raise ConfigError naming file and line."""
     path = Path(path)

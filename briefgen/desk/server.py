@@ -73,6 +73,7 @@ class Desk:
     _files: dict = field(default_factory=dict)
     _briefs: dict = field(default_factory=dict)
     _brief_lock: threading.Lock = field(default_factory=threading.Lock)
+    _views: dict = field(default_factory=dict)
 
     # Everything the pages show is a function of the week's file (its version) and of the other
     # files a brief reads: each fact file is read once per version, and serves the page, the panel,
@@ -84,7 +85,7 @@ class Desk:
     def reload(self, cfg: Config) -> None:
         """New settings (an entry accepted into the gazetteer): everything shown is read again."""
         self.cfg = cfg
-        self._files, self._briefs, self._problems = {}, {}, {}
+        self._files, self._briefs, self._problems, self._views = {}, {}, {}, {}
 
     def read_week(self, week: str, all_sources) -> tuple[str, object, list, str | None]:
         """(version, FactFile or None, warnings, problem) of a week's file, read once per version."""
@@ -110,10 +111,14 @@ class Desk:
             self._files[week] = entry
         return entry
 
-    def fact_file(self, week: str, version: str, all_sources):
-        """(the week's FactFile, None) or (None, the problem)."""
-        _, ff, _, error = self.read_week(week, all_sources)
-        return ff, error
+    def views(self, week: str, all_sources):
+        """(version, the facts as shown, problem) of a week, computed once per version."""
+        version, ff, _, error = self.read_week(week, all_sources)
+        key = (week, version)
+        if self._views.get("key") != key:
+            shown = views.fact_views(self.cfg, ff, all_sources) if ff is not None else []
+            self._views = {"key": key, "views": shown}
+        return version, self._views["views"], error
 
     def problems(self, week: str, version: str) -> list[str]:
         all_sources = views.sources(self.cfg)
@@ -232,9 +237,7 @@ def create_app(desk: Desk) -> Starlette:
             status = None
         all_sources = views.sources(desk.cfg)
         path = views.fact_path(desk.cfg, week)
-        version = review.file_version(path)
-        ff, error = desk.fact_file(week, version, all_sources)
-        facts = views.fact_views(desk.cfg, ff, all_sources) if ff is not None else []
+        version, facts, error = desk.views(week, all_sources)
         counts = {s: sum(1 for v in facts if v.fact.status == s) for s in review.STATUSES}
         return _page("desk.html.j2", cfg=desk.cfg, week=week, version=version, status=status, error=error,
                      groups=views.grouped(desk.cfg, facts, status), facts=facts, counts=counts,
@@ -249,11 +252,9 @@ def create_app(desk: Desk) -> Starlette:
         if not views.FACT_ID.match(fid):
             raise _NotFound(f"{fid!r} is not a fact id")
         all_sources = views.sources(desk.cfg)
-        version = review.file_version(views.fact_path(desk.cfg, week))
-        ff, error = desk.fact_file(week, version, all_sources)
-        if ff is None:
+        _, facts, error = desk.views(week, all_sources)
+        if error is not None:
             return HTMLResponse(f"<p class=error>{escape(error)}</p>")
-        facts = views.fact_views(desk.cfg, ff, all_sources)
         view = next((v for v in facts if v.id == fid), None)
         if view is None:
             raise _NotFound(f"no fact {fid!r} in {week}")

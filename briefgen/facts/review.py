@@ -38,7 +38,7 @@ from ..core.config import Config
 from ..core.errors import BriefgenError, ConfigError
 from ..core.files import write_atomic
 from ..core.weeks import week_of
-from ..core.yamlio import composed_problem, parse_yaml
+from ..core.yamlio import composed_problem, parse_yaml, same_file
 from . import roundtrip as rt
 from .contract import MACHINE_KEYS, REFERENCES, yaml_form
 from .load import load_fact_file
@@ -254,6 +254,7 @@ def _validated_write(cfg: Config, path: Path, text: str, source_ids, expect: byt
         if expect is not None and _read_bytes(path) != expect:
             raise VersionConflict(path)
         os.replace(trial, path)
+        same_file(trial, path)
         from dataclasses import replace
 
         return replace(ff, path=path), [replace(w, path=path) if w.path == trial else w for w in warnings]
