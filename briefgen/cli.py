@@ -289,11 +289,11 @@ def _train_table(r) -> str:
 
 
 def cmd_serve(args) -> int:
-    from .desk.server import serve
+    from . import app
 
     if not 0 < args.port < 65536:
         raise BriefgenError(f"--port {args.port}: expected 1 to 65535")
-    serve(_config(args), args.week, host=args.host, port=args.port, token=args.token)
+    app.serve(_config(args), args.week, host=args.host, port=args.port, token=args.token)
     return 0
 
 

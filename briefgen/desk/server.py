@@ -104,9 +104,9 @@ class Desk:
                 ff, warnings = load_fact_file(self.cfg, path, source_ids=all_sources.keys())
                 entry = (version, ff, list(warnings), None)
             except ConfigError as exc:
-                entry = (version, None, [], "; ".join(views._relative(self.cfg, str(p)) for p in exc.problems))
+                entry = (version, None, [], "; ".join(views.relative(self.cfg, str(p)) for p in exc.problems))
             except BriefgenError as exc:
-                entry = (version, None, [], views._relative(self.cfg, str(exc)))
+                entry = (version, None, [], views.relative(self.cfg, str(exc)))
         if review.file_version(path) == version:  # not changed while it was read
             self._files[week] = entry
         return entry
@@ -126,7 +126,7 @@ class Desk:
         key = (week, version)
         if key not in self._problems:
             found = [f"error: {error}"] if error else views.week_problems(self.cfg, ff, warnings, all_sources)
-            self._problems = {key: [views._relative(self.cfg, p) for p in found]}
+            self._problems = {key: [views.relative(self.cfg, p) for p in found]}
         return self._problems[key]
 
     def brief(self, week: str):
@@ -288,9 +288,9 @@ def create_app(desk: Desk) -> Starlette:
         try:
             html = render_html(desk.cfg, desk.brief(week), lang)
         except ConfigError as exc:
-            html = ENV.get_template("unbuilt.html.j2").render(problems=[views._relative(desk.cfg, str(p)) for p in exc.problems])
+            html = ENV.get_template("unbuilt.html.j2").render(problems=[views.relative(desk.cfg, str(p)) for p in exc.problems])
         except BriefgenError as exc:
-            html = ENV.get_template("unbuilt.html.j2").render(problems=[views._relative(desk.cfg, str(exc))])
+            html = ENV.get_template("unbuilt.html.j2").render(problems=[views.relative(desk.cfg, str(exc))])
         return HTMLResponse(html, headers={"Content-Security-Policy": PREVIEW_POLICY})
 
     async def decide(request: Request):
@@ -315,9 +315,9 @@ def create_app(desk: Desk) -> Starlette:
             try:
                 build(desk.cfg, week, force=False)
             except ConfigError as exc:
-                return _error(400, "; ".join(views._relative(desk.cfg, str(p)) for p in exc.problems))
+                return _error(400, "; ".join(views.relative(desk.cfg, str(p)) for p in exc.problems))
             except BriefgenError as exc:
-                return _error(400, views._relative(desk.cfg, str(exc)))
+                return _error(400, views.relative(desk.cfg, str(exc)))
         return JSONResponse({"pdfs": {lang: _with_token(f"/week/{week}/pdf/{lang}", desk) for lang in desk.cfg.languages}})
 
     def pdf(request: Request):
@@ -474,10 +474,10 @@ def _decide(desk: Desk, week: str, body: dict) -> JSONResponse:
         if edit.facts is not None:
             desk.remember(week, edit.version, edit.facts, edit.warnings)
     except review.VersionConflict as exc:
-        return _error(409, views._relative(cfg, str(exc)),
+        return _error(409, views.relative(cfg, str(exc)),
                       version=review.file_version(views.fact_path(cfg, week)))
     except (BriefgenError, ValueError, TypeError) as exc:
-        return _error(400, views._relative(cfg, str(exc)))
+        return _error(400, views.relative(cfg, str(exc)))
     return JSONResponse({"version": edit.version, "result": edit.result if isinstance(edit.result, str) else None})
 
 

@@ -163,6 +163,7 @@ def week_problems(cfg: Config, ff: FactFile, warnings, all_sources: Mapping[str,
             + [str(p) for p in missing])
 
 
-def _relative(cfg: Config, text: str) -> str:
+def relative(cfg: Config, text: str) -> str:
+    """A message with the desk's folder left out of its paths (facts/2025-W30.yaml:12: …)."""
     root = str(cfg.path.parent.parent.resolve()) + "/"
     return text.replace(root, "")
