@@ -415,3 +415,33 @@ def test_a_gazetteer_proposal_is_accepted_from_the_desk(project):
         r = desk.decide(csrf, {"action": "gazetteer", "section": "places", "entity": "san", "version": version,
                                "gazetteer_version": gversion, "body": "kind: city\nname: San\n"})
         assert r.status == 409 and "  san:" not in gazetteer.read_text(encoding="utf-8")
+
+
+def test_a_yaml_file_read_again_is_parsed_again_only_when_its_bytes_changed(tmp_path):
+    from briefgen.core.yamlio import load_yaml
+
+    path = tmp_path / "a.yaml"
+    path.write_text("a: 1\nb: [x, y]\n", encoding="utf-8")
+    first = load_yaml(path)
+    assert load_yaml(path) is first  # same bytes: the same document
+    path.write_text("a: 2\nb: [x, y]\n", encoding="utf-8")
+    second = load_yaml(path)
+    assert second is not first and second.data == {"a": 2, "b": ["x", "y"]} and first.data["a"] == 1
+    path.write_text("a: [\n", encoding="utf-8")
+    with pytest.raises(Exception) as exc:
+        load_yaml(path)
+    assert "a.yaml" in str(exc.value)
+
+
+def test_the_markdown_preview_is_the_editions_renderer(desk):
+    _, csrf, _ = desk.page()
+    body = json.dumps({"text": "Il est **probable** que <img src=x onerror=alert(1)> [lien](javascript:alert(1))",
+                       "lang": "fr"}).encode()
+    r = desk.request("POST", f"/week/{WEEK}/markdown", body=body,
+                     headers={"X-CSRF-Token": csrf, "Content-Type": "application/json"})
+    assert r.status == 200
+    html = r.json()["html"]
+    assert "<strong>probable</strong> (55–80" in html  # the ICD 203 band, as in the editions
+    assert "<img" not in html and 'href="javascript' not in html
+    assert desk.request("POST", f"/week/{WEEK}/markdown", body=body,
+                        headers={"Content-Type": "application/json"}).status == 403

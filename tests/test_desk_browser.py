@@ -131,6 +131,15 @@ def test_a_whole_review_in_the_browser(project, browser):
         assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"
                     and "favicon" not in e["message"]]
 
+        # `j` selects the first fact, `j` again the next, `k` back
+        order = page.js("return Array.from(document.querySelectorAll('#list .fact')).map(li => li.dataset.id)")
+        for key, expected in (("j", order[0]), ("j", order[1]), ("k", order[0])):
+            loads = page.js("return window.desk.loads || 0")
+            page.keys(key)
+            page.wait(lambda: page.js("return window.desk.loads || 0") > loads, f"the panel after {key}")
+            assert page.js("return document.querySelector('#panel .detail').dataset.id") == expected
+            assert page.js("return document.querySelector('#list .fact.selected').dataset.id") == expected
+
         # approve: select, `a`
         page.select(VISIT)
         marks = browser.find_elements(By.CSS_SELECTOR, "#panel mark")
