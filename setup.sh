@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 
 # System libraries: Pango (WeasyPrint's text layout), HarfBuzz subsetting (fast PDF font embedding),
 # poppler (PDF checks in tests), Chromium and HTML Tidy (the HTML edition's screenshot and validation
-# in tests). Each missing package is named once.
+# in tests), chromium-driver (the review desk's browser tests drive Chromium through it). Each missing
+# package is named once.
 need=()
 want() {
     local p
@@ -22,6 +23,7 @@ if command -v dpkg >/dev/null 2>&1; then
     command -v pdffonts >/dev/null 2>&1 || want poppler-utils
     command -v pdftoppm >/dev/null 2>&1 || want poppler-utils
     command -v chromium >/dev/null 2>&1 || want chromium
+    command -v chromedriver >/dev/null 2>&1 || want chromium-driver
     command -v tidy >/dev/null 2>&1 || want tidy
 else
     echo "==> not a Debian system: install Pango, HarfBuzz, poppler-utils, Chromium and tidy with your package manager"

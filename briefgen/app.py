@@ -1,4 +1,5 @@
-"""The use cases of briefgen, one function each: check, build, run, extract, send, evaluate, train, init.
+"""The use cases of briefgen, one function each: check, build, run, extract, send, evaluate, train, init,
+serve.
 
 The CLI parses arguments, calls these and prints what they return; nothing in the package imports
 the CLI. Progress and warnings go to the ``briefgen`` logger. Heavy libraries (spaCy, WeasyPrint,
@@ -289,6 +290,14 @@ def train(cfg: Config, gold: list[Path] | None, texts: list[Path] | None, out: P
     return training.train(cfg, gold or [cfg.path.parent.parent / "tests" / "gold"], texts or [cfg.sources_dir],
                          out or learned.desk_model_dir(cfg), k=folds, seed=seed,
                          warn=lambda m: log.warning("%s", m), say=log.info)
+
+
+def serve(cfg: Config, week: str | None, *, host: str = "127.0.0.1", port: int = 8765,
+          token: str | None = None) -> None:
+    """The review desk over the project, until interrupted (see briefgen.desk.server)."""
+    from .desk.server import serve as run_desk
+
+    run_desk(cfg, week, host=host, port=port, token=token)
 
 
 def init(root: Path, *, force: bool = False):

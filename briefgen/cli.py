@@ -28,6 +28,7 @@ in French and English, as HTML and PDF.
   briefgen evaluate            score extraction against annotated articles (tests/gold)
   briefgen train               retrain the theme classifier from annotated articles
   briefgen init DIR            create a new desk in DIR from the bundled example
+  briefgen serve               the review desk: review a week's facts in the browser
 
 Every command reads config/briefgen.yaml unless --config says otherwise; the files it names
 are resolved relative to it."""
@@ -163,6 +164,24 @@ def parser() -> argparse.ArgumentParser:
     _common(t)
     t.set_defaults(func=cmd_train)
 
+    w = sub.add_parser(
+        "serve", help="the review desk: a week's facts reviewed in the browser, both editions previewed live",
+        description="Open a local web app over this desk: the week's facts by theme with their sentences in every "
+                    "language, grade, outlets, dates and evidence highlighted in the articles; approve, reject, "
+                    "edit, merge or split them and edit the analysis (keyboard first: press ? on the page); "
+                    "both editions previewed live and check's problems listed. Every change is written to "
+                    "facts/<week>.yaml as the CLI writes it (comments kept, validated, atomic) and refused when "
+                    "the file changed on disk since the page loaded it. Stop it with Ctrl-C.")
+    w.add_argument("--week", metavar="YYYY-Www", help="the week to open (default: the newest week with facts)")
+    w.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: %(default)s, this machine only); any other needs --token")
+    w.add_argument("--port", type=int, default=8765, metavar="N", help="port to listen on (default: %(default)s)")
+    w.add_argument("--token", metavar="SECRET",
+                   help="a secret (16 characters or more) every request must carry (open the printed URL); "
+                        "required to listen on an address other than loopback")
+    _common(w)
+    w.set_defaults(func=cmd_serve)
+
     i = sub.add_parser(
         "init", help="create a new desk: settings, one week of facts and its articles",
         description="Create DIR with config/ (project settings, brief, gazetteer, outlets, stakeholders, delivery; "
@@ -297,6 +316,15 @@ def _train_table(r) -> str:
                      f"  {f.distractors_with_fact}/{r.distractors}")
     lines.append(f"model written to {r.out}")
     return "\n".join(lines)
+
+
+def cmd_serve(args) -> int:
+    from . import app
+
+    if not 0 < args.port < 65536:
+        raise BriefgenError(f"--port {args.port}: expected 1 to 65535")
+    app.serve(_config(args), args.week, host=args.host, port=args.port, token=args.token)
+    return 0
 
 
 def cmd_init(args) -> int:

@@ -72,6 +72,8 @@ def test_wheel_holds_the_code_templates_catalogues_and_example(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = {str(p.relative_to(ROOT)) for p in (ROOT / "briefgen").rglob("*.py")}
     expected |= {str(p.relative_to(ROOT)) for p in (ROOT / "briefgen" / "locales").rglob("*.po")}
+    expected |= {str(p.relative_to(ROOT)) for p in (ROOT / "briefgen" / "desk").rglob("*")
+                 if p.is_file() and p.parent.name in ("templates", "static")}
     expected |= {"briefgen/" + str(p.relative_to(ROOT)) for p in (ROOT / "templates").rglob("*") if p.is_file()}
     expected |= {f"briefgen/example/config/{p.name}" for p in (ROOT / "config").glob("*.yaml")}
     expected.add(f"briefgen/example/facts/{EXAMPLE_WEEK}.yaml")

@@ -56,6 +56,6 @@ exit 0
     assert "DPkg::Lock::Timeout" in installs[0]
     packages = [w for w in installs[0].split() if not w.startswith("-") and "::" not in w and "=" not in w][1:]
     assert len(packages) == len(set(packages)), installs[0]
-    assert {"poppler-utils", "chromium", "tidy", "libharfbuzz-subset0"} <= set(packages)
+    assert {"poppler-utils", "chromium", "chromium-driver", "tidy", "libharfbuzz-subset0"} <= set(packages)
     line = next(x for x in result.stdout.splitlines() if x.startswith("==> installing system packages"))
     assert line.count("poppler-utils") == 1, line

@@ -164,6 +164,21 @@ def check_limits(root: yaml.Node) -> tuple[int, str] | None:
     return None
 
 
+_READ: dict[Path, tuple[bytes, Located]] = {}
+"""The last documents read, by path, with their bytes: a file read again unchanged (a week's fact file
+is read to validate it, then for the line numbers of its translations, wording and chronology) is
+not parsed again. Callers read a Located, they never change it."""
+_READ_MAX = 16
+
+
+def same_file(read: Path, now: Path) -> None:
+    """The document last read at ``read`` now lies at ``now`` (renamed there): a later read of ``now``
+    with the same bytes is not parsed again."""
+    known = _READ.pop(Path(read), None)
+    if known is not None:
+        _READ[Path(now)] = (known[0], Located(Path(now), known[1].data, known[1]._lines))
+
+
 def load_yaml(path: Path, *, required: bool = True) -> Located:
     """Read one YAML file with ``yaml.SafeLoader`` semantics; raise ConfigError naming file and line."""
     path = Path(path)
@@ -182,7 +197,14 @@ def load_yaml(path: Path, *, required: bool = True) -> Located:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ConfigError([Problem(path, line, "", "not UTF-8 text")]) from None
-    return parse_yaml(text, path)
+    known = _READ.get(path)
+    if known is not None and known[0] == raw:
+        return known[1]
+    doc = parse_yaml(text, path)
+    if len(_READ) >= _READ_MAX:
+        _READ.pop(next(iter(_READ)), None)
+    _READ[path] = (raw, doc)
+    return doc
 
 
 def parse_yaml(text: str, path: Path, *, first_line: int = 1) -> Located:

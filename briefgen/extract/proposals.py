@@ -8,6 +8,8 @@ the next extraction gives those facts their actors and places back.
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.config import Config
@@ -82,3 +84,117 @@ def write_proposals(cfg: Config, ex, facts) -> Path | None:
     text = gazetteer_fragment(list(ex.new_entities), seen_in, used_by, cfg.languages)
     write_atomic(path, text.encode("utf-8"))
     return path
+
+
+# --- an entry accepted into the gazetteer (the review desk) -------------------------------------
+
+SECTIONS = tuple(section for section, _ in _SECTIONS)
+_ENTITY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """One entry of output/gazetteer-proposals.yaml: its section and id, the comment lines above it
+    (where it was seen, the facts waiting for it) and its body as written (YAML, comments kept)."""
+
+    section: str
+    id: str
+    notes: tuple[str, ...]
+    body: str
+
+
+def read_proposals(cfg: Config) -> list[Proposal]:
+    """The entries of output/gazetteer-proposals.yaml whose id the gazetteer does not have yet."""
+    path = cfg.output_dir / FILE_NAME
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    out, section, notes = [], None, []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line and not line.startswith((" ", "#")) and line.rstrip().endswith(":"):
+            section, notes = line.rstrip()[:-1], []
+        elif line.startswith("  # "):
+            notes.append(line[4:])
+        elif section in SECTIONS and line.startswith("  ") and not line.startswith("   ") and line.rstrip().endswith(":"):
+            eid = line.strip()[:-1]
+            body = []
+            while i + 1 < len(lines) and (not lines[i + 1].strip() or lines[i + 1].startswith("    ")):
+                i += 1
+                body.append(lines[i][4:])
+            if _ENTITY_ID.match(eid) and eid not in cfg.entities:
+                out.append(Proposal(section, eid, tuple(notes), "\n".join(body).strip("\n") + "\n"))
+            notes = []
+        i += 1
+    return out
+
+
+def accept_proposal(cfg: Config, section: str, entity_id: str, body: str, *, version: str | None = None) -> str:
+    """Add the entry ``entity_id`` (its YAML ``body``, as an analyst completed it) at the end of
+    ``section`` of the gazetteer: the text is inserted, every other line keeps its bytes; the new file
+    is checked as ``check`` checks it before it replaces the old one (atomically). ``version``: the
+    gazetteer's version (sha256) the analyst saw (VersionConflict when it changed). Returns the
+    new version."""
+    import yaml as pyyaml
+
+    from ..core.config import GazetteerFile, _entities
+    from ..core.errors import BriefgenError, ConfigError
+    from ..core.schema import validate
+    from ..core.yamlio import load_yaml, parse_yaml
+    from ..facts.review import VersionConflict, version_of
+
+    path = cfg.files.get("gazetteer")
+    if path is None:
+        raise BriefgenError("the project names no gazetteer (paths.gazetteer): nothing written")
+    if section not in SECTIONS:
+        raise BriefgenError(f"section {section!r}: expected one of {', '.join(SECTIONS)}")
+    if not _ENTITY_ID.match(entity_id):
+        raise BriefgenError(f"{entity_id!r} is not an entity id (lower-case letters, digits and dashes)")
+    if entity_id in cfg.entities:
+        raise BriefgenError(f"{entity_id!r} is in the gazetteer already: nothing written")
+    raw = path.read_bytes()
+    if version is not None and version_of(raw) != version:
+        raise VersionConflict(path)
+    entry = parse_yaml(body, path).data
+    if not isinstance(entry, dict) or not entry:
+        raise BriefgenError(f"{entity_id}: the entry must be a mapping of keys (name, kind…): nothing written")
+    text = raw.decode("utf-8")
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    root = pyyaml.compose(text, Loader=getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader))
+    node = next((v for k, v in (root.value if isinstance(root, pyyaml.MappingNode) else [])
+                 if k.value == section), None)
+    entry_lines = [f"{entity_id}:\n"] + [("  " + line if line.strip() else line) + "\n"
+                                        for line in body.rstrip("\n").split("\n")]
+    if isinstance(node, pyyaml.MappingNode) and node.value and not node.flow_style:
+        pad = " " * node.value[0][0].start_mark.column
+        end = node.end_mark.line if node.end_mark.column == 0 else node.end_mark.line + 1
+        while end > 0 and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")) \
+                and not lines[end - 1].startswith(pad + " ") and end - 1 > node.start_mark.line:
+            end -= 1  # comments and blank lines before the next section stay above it
+        lines[end:end] = [pad + line if line.strip() else line for line in entry_lines]
+    elif node is None:
+        lines += ["\n", f"{section}:\n"] + ["  " + line if line.strip() else line for line in entry_lines]
+    else:
+        raise BriefgenError(f"{path}: '{section}' is not a block mapping: add the entry by hand (nothing written)")
+    new = "".join(lines)
+    trial = path.parent / f".{path.name}.trial"
+    try:
+        trial.write_text(new, encoding="utf-8")
+        value, errors, _ = validate(load_yaml(trial), GazetteerFile, context={"languages": cfg.languages},
+                                    languages=cfg.languages)
+        if errors or value is None:
+            raise ConfigError([p for p in errors])
+        _entities(value, cfg.languages)
+    except ConfigError as exc:
+        raise BriefgenError(f"{path}: the entry would not validate, nothing written:\n  " + "\n  ".join(
+            str(p).replace(str(trial), str(path)) for p in exc.problems)) from None
+    finally:
+        trial.unlink(missing_ok=True)
+    if path.read_bytes() != raw:
+        raise VersionConflict(path)
+    write_atomic(path, new.encode("utf-8"), private=False)
+    return version_of(new.encode("utf-8"))

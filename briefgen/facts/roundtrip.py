@@ -36,7 +36,7 @@ from ruamel.yaml.scalarstring import (
 from ruamel.yaml.tokens import CommentToken
 
 __all__ = ["WIDTH", "Document", "YAMLError", "load", "styled", "same", "merge", "put", "remove", "append",
-           "dumps"]
+           "delete", "dumps"]
 
 WIDTH = 110
 DEFAULT_INDENT = (2, 2, 0)  # mapping, sequence, dash offset: "key:\n- item" as PyYAML writes it
@@ -305,6 +305,22 @@ def _pop(seq: CommentedSeq) -> None:
     del seq[len(seq) - 1]
     if len(seq):
         _give_trailer(seq, len(seq) - 1, trailer)
+
+
+def delete(seq: CommentedSeq, index: int) -> None:
+    """Remove ``seq[index]``; the comment lines that followed it (those above the next item) follow
+    the item before it, so they stay above the same next item."""
+    if index == len(seq) - 1:
+        _pop(seq)
+        return
+    trailer = _take_trailer(seq, index)
+    del seq[index]
+    if index:
+        _give_trailer(seq, index - 1, trailer)
+    elif trailer:  # the first item: its trailing comments go above the list's new first item
+        entry = seq.ca.items.setdefault(0, [None, None, None, None])
+        mark = CommentToken(trailer, CommentMark(0), None)
+        entry[1] = [mark] + list(entry[1] or [])
 
 
 def same(a: Any, b: Any) -> bool:
