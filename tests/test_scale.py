@@ -19,7 +19,6 @@ import sys
 from pathlib import Path
 
 import yaml
-
 from conftest import copy_project, pdf_text
 
 FACTS = 4_000

@@ -217,6 +217,9 @@ def _document(loader, lines: dict[KeyPath, int] | None) -> Any:
                     k = _MERGING
                 else:
                     k = _scalar(loader, event, where)
+                    if event.anchor is not None:
+                        define(event.anchor, event.start_mark)
+                        anchors[event.anchor] = (k, 1, [((), line, False)])
                 if k is not _MERGING:
                     if isinstance(k, (list, dict)) or not (isinstance(k, (str, int, float, bool)) or k is None):
                         raise yaml.constructor.ConstructorError(
