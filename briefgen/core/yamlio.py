@@ -1,4 +1,8 @@
-"""Safe YAML loading that remembers the line of every key, so errors can point at it."""
+"""Safe YAML loading that can tell the line of every key, so errors can point at it.
+
+Documents are built from libyaml's parser events (``_document``), without the node graph PyYAML
+composes first; the lines of the keys are found, by reading the text again, only when a problem
+is to be reported (``Located.line``)."""
 
 from __future__ import annotations
 
@@ -155,13 +159,12 @@ class _Open:
     """A mapping or list being read: its value so far, the key (or index) of the value to come, and
     what an anchor on it needs (its size once expanded, the lines inside it)."""
 
-    __slots__ = ("value", "mapping", "key", "key_line", "seen", "merges", "anchor", "size", "rel")
+    __slots__ = ("value", "mapping", "key", "seen", "merges", "anchor", "size", "rel")
 
     def __init__(self, value, anchor, rel):
         self.value = value
         self.mapping = isinstance(value, dict)
         self.key = _NO_KEY if self.mapping else 0
-        self.key_line = 0
         self.seen: dict[str, int] | None = {} if self.mapping else None  # own key -> its line
         self.merges: list | None = None
         self.anchor = anchor
@@ -230,7 +233,7 @@ def _document(loader, lines: dict[KeyPath, int] | None) -> Any:
                     top.seen[k] = line
                     if lines is not None:
                         record(tuple(path) + (k,), line, own=True)
-                top.key, top.key_line = k, line
+                top.key = k
                 if lines is not None:
                     path.append("<<" if k is _MERGING else k)
                 continue
