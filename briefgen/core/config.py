@@ -65,6 +65,8 @@ class BriefDefinition:
     """The themes the editions follow, in order (retired ones left out)."""
     annexes: tuple[str, ...]
     retired: tuple[Theme, ...] = ()
+    facts_per_section: int = 25
+    """The most facts a theme's section prints, the weightiest (the others are counted in one line)."""
     """Themes marked ``retired: true``: accepted in fact files, shown in no new edition."""
 
 
@@ -291,6 +293,7 @@ class BriefFile(Shape):
     first_edition: Annotated[str, AfterValidator(_week)] = "2025-W01"
     key_points: Annotated[int, between(2, 5, " (bottom line up front)")] = 4
     key_figures: Annotated[int, between(0, 50, " (0: no key figures box)")] = 3
+    facts_per_section: Annotated[int, between(5, 500, " (the weightiest are printed, the others counted)")] = 25
     themes: ListOf(_Theme)
     annexes: ListOf(Literal[ANNEXES]) = ANNEXES
 
@@ -447,7 +450,7 @@ def _brief(b: BriefFile, langs: tuple[str, ...]) -> BriefDefinition:
         keywords=languages_of(b.keywords, langs),
         first_edition=b.first_edition, key_points=b.key_points, key_figures=b.key_figures,
         themes=tuple(Theme(t.id, languages_of(t.title, langs), t.cues) for t in b.themes if not t.retired),
-        annexes=b.annexes,
+        annexes=b.annexes, facts_per_section=b.facts_per_section,
         retired=tuple(Theme(t.id, languages_of(t.title, langs), t.cues, True) for t in b.themes if t.retired))
 
 

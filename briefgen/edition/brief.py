@@ -96,6 +96,8 @@ class Section:
     theme: Theme
     items: tuple[Item, ...]
     trend: str | None
+    more: int = 0
+    """Facts of the theme told this week beyond ``facts_per_section`` (brief.yaml): counted, not printed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,20 +276,29 @@ def build_brief(cfg: Config, week: str, *, strict: bool = False, themes: tuple[s
     if not told and not any(analysis.watch.values()):  # a quiet week (not a tailored one with nothing)
         analysis, watch_from = _carried_watch(tl, week, analysis, ids)
 
-    sections = []
-    for theme in followed:
-        # A fact is told once, in its first theme; key points first, then by date.
-        mine = tuple(sorted((i for i in items if home_theme(cfg, i.fact) == theme.id),
-                            key=lambda i: (not i.fact.key_point, i.fact.date.start, i.fact.id)))
-        if mine:  # no trend on the first edition: there is no previous edition to compare with
-            sections.append(Section(theme, mine, analysis.trends.get(theme.id) if number > 1 else None))
-
     # The week's own facts first (a late fact's key point was chosen for its own week's edition);
     # analysts' key points first; then what they approved; then by the weight of the event (kind,
     # figures, parties, corroboration), the grade breaking ties.
     ranked = sorted(items, key=lambda i: (i.late is not None, not i.fact.key_point, i.fact.status != "approved",
                                           -i.weight, i.credibility, i.fact.date.start, i.fact.id))
     key_points = tuple(ranked[: cfg.brief.key_points])
+
+    # A section prints its weightiest facts, at most facts_per_section (the key points among them:
+    # there are fewer key points than that, and they rank first); the others are counted. What the
+    # edition names, cites and checks for translations is what it prints.
+    rank = {id(i): n for n, i in enumerate(ranked)}
+    cap = cfg.brief.facts_per_section
+    sections = []
+    for theme in followed:
+        mine = [i for i in ranked if home_theme(cfg, i.fact) == theme.id]
+        shown = mine[:cap]
+        # A fact is told once, in its first theme; key points first, then by date.
+        shown = tuple(sorted(shown, key=lambda i: (not i.fact.key_point, i.fact.date.start, i.fact.id, rank[id(i)])))
+        if shown:  # no trend on the first edition: there is no previous edition to compare with
+            sections.append(Section(theme, shown, analysis.trends.get(theme.id) if number > 1 else None,
+                                    len(mine) - len(shown)))
+    printed = {id(i) for s in sections for i in s.items}
+    told_items, items = items, [i for i in items if id(i) in printed]
 
     figures = []
     for i in items:
@@ -315,7 +326,7 @@ def build_brief(cfg: Config, week: str, *, strict: bool = False, themes: tuple[s
         sections=tuple(sections), figures=tuple(figures), people=people, places=places, glossary=glossary,
         sources=tuple(sorted(cited.values(), key=lambda s: (s.published or date.min, s.id))),
         outlets=cfg.outlets, entities=cfg.entities, analysis=analysis, annexes=cfg.brief.annexes,
-        themes=followed, tailored=themes is not None, nothing_in_themes=bool(told) and not items,
+        themes=followed, tailored=themes is not None, nothing_in_themes=bool(told) and not told_items,
         watch_from=watch_from)
 
 

@@ -79,6 +79,7 @@ def build_weeks(cfg: Config, weeks: list[str], *, langs=None, strict: bool = Fal
             if week not in optional:
                 raise
             log.warning("warning: %s not built: %s", week, exc)
+    files.clear()  # every week's facts as read: the briefs keep only what they print
     work = [(brief, lang) for brief in briefs.values() for lang in langs]
     n = sum(len({i.fact.id for s in b.sections for i in s.items}) for b in briefs.values())
     log.info("[2/3] rendering %d edition(s) of %d facts in %s", len(work), n, ", ".join(langs))

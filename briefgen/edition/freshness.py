@@ -24,13 +24,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-import yaml
-
 from ..core.config import Config
 from ..core.files import write_atomic
 from ..core.resources import locales_dir, templates_dir
 from ..core.weeks import weeks_from
-from ..core.yamlio import safe_load
+from ..core.yamlio import scalar_texts
 
 MANIFEST = "edition.json"
 REVISIONS = "revisions"
@@ -116,24 +114,18 @@ def _template_files(cfg: Config) -> dict[str, Path]:
     return used
 
 
-def _strings(node) -> set[str]:
-    if isinstance(node, str):
-        return {node}
-    if isinstance(node, dict):
-        return set().union(*(_strings(v) for v in node.values())) if node else set()
-    if isinstance(node, list):
-        return set().union(*(_strings(v) for v in node)) if node else set()
-    return set()
+_VALUES: dict[str, frozenset[str]] = {}
 
 
-@lru_cache(maxsize=256)
 def _values(fact_bytes: bytes) -> frozenset[str]:
-    """Every text value of a fact file (each file is parsed once per process, however many weeks'
-    digests read it)."""
-    try:
-        return frozenset(_strings(safe_load(fact_bytes)))
-    except (yaml.YAMLError, ValueError, OverflowError):
-        return frozenset()  # the build reports the problem; nothing to add here
+    """Every text of a fact file, keys and values as written (each file is read once per process,
+    however many weeks' digests read it; the cache keeps its hash, not its bytes)."""
+    key = sha256(fact_bytes)
+    if key not in _VALUES:
+        if len(_VALUES) >= 256:
+            _VALUES.clear()
+        _VALUES[key] = frozenset(scalar_texts(fact_bytes))  # no value built: nothing to expand or check
+    return _VALUES[key]
 
 
 def _cited_articles(cfg: Config, fact_bytes: Iterable[bytes | None]) -> list[Path]:

@@ -10,7 +10,6 @@ from ..articles.source import Source
 from ..core.config import Config
 from ..core.errors import Problem
 from ..core.weeks import parse_week
-from ..core.yamlio import load_yaml
 from .model import FactFile
 
 
@@ -33,7 +32,7 @@ def chronology_problems(cfg: Config, ff: FactFile, sources: Mapping[str, Source]
 
     def problem(key: tuple, message: str) -> Problem:
         nonlocal doc
-        doc = doc or load_yaml(ff.path)
+        doc = doc or ff.located()
         return doc.problem(key, message)
 
     errors, warnings = [], []

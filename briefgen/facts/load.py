@@ -120,6 +120,7 @@ def load_fact_file(cfg: Config, path: Path, *, source_ids: Iterable[str] | None 
     value, errors, warnings = validate(doc, WeekFile, context=ctx, strict=strict, languages=cfg.languages)
     if errors:
         raise ConfigError(sorted(errors, key=lambda p: p.line or 0))
+    doc.data = None  # the values as read: the shapes hold what is used
     langs = cfg.languages
     a = value.analysis
     judgments, watch = _items(a.key_judgments, "key_judgments", langs), _items(a.watch, "watch", langs)
@@ -128,4 +129,4 @@ def load_fact_file(cfg: Config, path: Path, *, source_ids: Iterable[str] | None 
         summaries={t: languages_of(v, langs) for t, v in a.summaries.items()}, trends=dict(a.trends),
         watch=watch_lists(watch), judgment_items=judgments, watch_items=watch)
     facts = tuple(fact_of(f, langs) for f in value.facts)
-    return FactFile(Path(path), value.week, facts, analysis, value.issued), warnings
+    return FactFile(Path(path), value.week, facts, analysis, value.issued, doc.lines_only()), warnings

@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
 
+from ..core.yamlio import Located, locate
+
 FACT_KINDS = (
     "visit", "meeting", "statement", "announcement", "agreement", "sanction", "programme",
     "recruitment", "training", "graduation", "delivery", "other",
@@ -211,3 +213,9 @@ class FactFile:
     facts: tuple[Fact, ...]
     analysis: Analysis
     issued: date | None = None
+    keys: Located | None = field(default=None, compare=False, repr=False)
+    """Where its keys are (found when a problem is first reported; the values as read are not kept)."""
+
+    def located(self) -> Located:
+        """The lines of the file's keys, for problems found after it was read."""
+        return self.keys if self.keys is not None else locate(self.path)

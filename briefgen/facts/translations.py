@@ -53,7 +53,7 @@ def missing_translations(cfg: Config, ff: FactFile | None, *, facts: Iterable[st
         yield from missing_roles(cfg)
         return
     langs = cfg.languages
-    doc = load_yaml(ff.path, required=False)
+    doc = ff.located()
     found: list[tuple[KeyPath, str, str]] = []
     if analysis:
         a = ff.analysis

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Callable
 
 from ..core.errors import Problem
-from ..core.yamlio import load_yaml
 from .estimative import language_problems, sentences
 from .model import FactFile
 
@@ -17,7 +16,7 @@ def wording_problems(ff: FactFile, gettext_of: Callable[[str], object]) -> list[
 
     def problem(key: tuple, message: str) -> Problem:
         nonlocal doc
-        doc = doc or load_yaml(ff.path)
+        doc = doc or ff.located()
         return doc.problem(key, message)
 
     out = []
