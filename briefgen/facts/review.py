@@ -257,7 +257,8 @@ def _validated_write(cfg: Config, path: Path, text: str, source_ids, expect: byt
         same_file(trial, path)
         from dataclasses import replace
 
-        return replace(ff, path=path), [replace(w, path=path) if w.path == trial else w for w in warnings]
+        # its lines are looked up in the file where it now lies, when a problem is reported
+        return replace(ff, path=path, keys=None), [replace(w, path=path) if w.path == trial else w for w in warnings]
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
 
