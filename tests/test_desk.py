@@ -445,3 +445,82 @@ def test_the_markdown_preview_is_the_editions_renderer(desk):
     assert "<img" not in html and 'href="javascript' not in html
     assert desk.request("POST", f"/week/{WEEK}/markdown", body=body,
                         headers={"Content-Type": "application/json"}).status == 403
+
+
+TAGGED_WATCH = """  watch:
+    # analyst: one item per theme the desk follows
+  - text: {fr: "Communiqué sur un dialogue sécuritaire régulier.", en: "A statement on a regular security dialogue."}
+    themes: [security_cooperation]
+  - Réunion des investisseurs  # same text in every language
+  - text: {fr: "Suite de la formation à Bougouni.", en: "The Bougouni training goes on."}
+    themes: [force_buildup]
+"""
+
+
+def _tagged(project):
+    """The week's file with its watch list written as items tagged with themes, with comments."""
+    path = project.parent.parent / "facts" / f"{WEEK}.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("  watch:\n"), text.index("\nfacts:\n") + 1
+    path.write_text(text[:start] + TAGGED_WATCH + text[end:], encoding="utf-8")
+    return path
+
+
+def test_tagged_watch_items_are_edited_added_and_removed_from_the_desk(project):
+    path = _tagged(project)
+    assert run_cli("check", "--config", str(project)).returncode == 0
+    with DeskServer(project, WEEK) as desk:
+        version, csrf, html = desk.page()
+        assert "edit them in the file" not in html
+        assert 'name="text_en"' in html and "The Bougouni training goes on." in html
+
+        def decide(expect=200, **decision):
+            nonlocal version
+            r = desk.decide(csrf, dict(decision, version=version))
+            assert r.status == expect, (decision, r.text)
+            if expect == 200:
+                version = r.json()["version"]
+            return r
+
+        def watch():
+            return yaml.safe_load(path.read_text(encoding="utf-8"))["analysis"]["watch"]
+
+        # an item's text per language (Markdown) and its themes
+        decide(action="item", part="watch", index="2", text_fr="La formation à Bougouni **se poursuit**.",
+               text_en="The Bougouni training **goes on**.", themes=["force_buildup", "security_cooperation"])
+        assert watch()[2] == {"text": {"fr": "La formation à Bougouni **se poursuit**.",
+                                       "en": "The Bougouni training **goes on**."},
+                              "themes": ["force_buildup", "security_cooperation"]}
+        # a plain item keeps its one text while its languages agree; untagged it stays untagged
+        decide(action="item", part="watch", index=1, text_fr="Réunion des investisseurs à Bamako",
+               text_en="Réunion des investisseurs à Bamako", themes=[])
+        assert watch()[1] == "Réunion des investisseurs à Bamako"
+        # added at the end, then the first removed
+        decide(action="item", part="watch", text_fr="Visite d'une délégation commerciale.",
+               text_en="A trade delegation's visit.", themes=["economic_ties"])
+        decide(action="remove_item", part="watch", index=0)
+        items = watch()
+        assert len(items) == 3 and items[0] == "Réunion des investisseurs à Bamako"
+        assert items[2] == {"text": {"fr": "Visite d'une délégation commerciale.", "en": "A trade delegation's visit."},
+                            "themes": ["economic_ties"]}
+        text = path.read_text(encoding="utf-8")
+        assert "# analyst: one item per theme the desk follows\n" in text
+        assert "# same text in every language" in text
+        assert run_cli("check", "--config", str(project)).returncode == 0
+        preview = desk.request("GET", f"/week/{WEEK}/preview/en").text
+        assert "A trade delegation&#39;s visit." in preview and "Bougouni training **goes on**." in preview
+
+        # refused, nothing written: an unknown theme, no text, an item that is not there, a stale version
+        before = path.read_bytes()
+        decide(400, action="item", part="watch", index=0, text_fr="x", text_en="x", themes=["nowhere"])
+        decide(400, action="item", part="watch", text_fr=" ", text_en="", themes=[])
+        decide(400, action="remove_item", part="watch", index=7)
+        decide(400, action="item", part="outlook", text_fr="x", text_en="x", themes=[])
+        decide(400, action="item", part="key_judgments", text_fr="x", text_en="x", themes=[])  # per language
+        assert path.read_bytes() == before
+        stale = version
+        path.write_text(path.read_text(encoding="utf-8") + "# edited elsewhere\n", encoding="utf-8")
+        edited = path.read_bytes()
+        r = desk.decide(csrf, {"action": "remove_item", "part": "watch", "index": 0, "version": stale})
+        assert r.status == 409 and "changed on disk" in r.json()["error"]
+        assert path.read_bytes() == edited

@@ -233,3 +233,56 @@ def test_a_change_on_disk_shows_the_reload_banner_and_the_save_is_refused(projec
         browser.find_element(By.ID, "reload").click()
         page.wait(lambda: page.js("return window.desk && window.desk.ready && !window.desk.stale"), "the reload")
         assert page.version() != ""
+
+
+def test_tagged_watch_items_are_edited_added_and_removed_in_the_browser(project, browser):
+    from selenium.webdriver.common.by import By
+    from test_desk import _tagged
+
+    path = _tagged(project)
+    with DeskServer(project, WEEK) as desk:
+        page = Review(browser, desk)
+        page.open()
+        page.keys("n")
+        items = "fieldset[data-part=watch] form.tagged-item[data-index]"
+
+        def field(form, name):
+            return form.find_element(By.CSS_SELECTOR, f'[name="{name}"]')
+
+        # an item's French text, with its Markdown preview, and one more theme
+        third = browser.find_elements(By.CSS_SELECTOR, items)[2]
+        area = field(third, "text_fr")
+        area.clear()
+        area.send_keys("La formation à Bougouni **se poursuit**.")
+        page.wait(lambda: "<strong>se poursuit</strong>" in third.find_element(
+            By.CSS_SELECTOR, ".md-preview[lang=fr]").get_attribute("innerHTML"), "the Markdown preview")
+        third.find_element(By.CSS_SELECTOR, 'input[name=themes][value="economic_ties"]').click()
+        v = page.version()
+        third.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        v = page.saved(v)
+
+        # a new item, then the first one removed: the list is drawn again each time
+        new = browser.find_element(By.CSS_SELECTOR, "fieldset[data-part=watch] form.new-item")
+        field(new, "text_fr").send_keys("Visite d'une délégation commerciale.")
+        field(new, "text_en").send_keys("A trade delegation's visit.")
+        new.find_element(By.CSS_SELECTOR, 'input[name=themes][value="economic_ties"]').click()
+        new.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        v = page.saved(v)
+        page.wait(lambda: len(browser.find_elements(By.CSS_SELECTOR, items)) == 4, "the added item's form")
+        assert "A trade delegation's visit." in page.preview_text(1)
+        browser.find_elements(By.CSS_SELECTOR, items)[0].find_element(By.CSS_SELECTOR, "button.remove-item").click()
+        v = page.saved(v)
+        page.wait(lambda: len(browser.find_elements(By.CSS_SELECTOR, items)) == 3, "the list after the removal")
+        first = browser.find_elements(By.CSS_SELECTOR, items)[0]
+        assert field(first, "text_en").get_attribute("value") == "Réunion des investisseurs"
+        assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE" and "favicon" not in e["message"]]
+
+    text = path.read_text(encoding="utf-8")
+    assert "# analyst: one item per theme the desk follows" in text
+    watch = yaml.safe_load(text)["analysis"]["watch"]
+    assert watch == [
+        "Réunion des investisseurs",
+        {"text": {"fr": "La formation à Bougouni **se poursuit**.", "en": "The Bougouni training goes on."},
+         "themes": ["economic_ties", "force_buildup"]},
+        {"text": {"fr": "Visite d'une délégation commerciale.", "en": "A trade delegation's visit."},
+         "themes": ["economic_ties"]}]

@@ -466,9 +466,24 @@ def _decide(desk: Desk, week: str, body: dict) -> JSONResponse:
             part = _text(body, "part")
             lang = lang_of() if part not in ("trends",) else None
             change = lambda d, t=_text(body, "text"): review.set_analysis(d, part, lang, t, theme)  # noqa: E731
+        elif action in ("item", "remove_item"):
+            part = _text(body, "part")
+            index = body.get("index")
+            index = None if index in (None, "") else int(index)
+            if action == "remove_item":
+                if index is None:
+                    raise BriefgenError(f"analysis.{part}: which item?")
+                change = lambda d: review.remove_analysis_item(d, part, index)  # noqa: E731
+            else:
+                texts = {lang: _text(body, f"text_{lang}") for lang in langs}
+                themes = body.get("themes") or []
+                known = {t.id for t in cfg.brief.themes}
+                if not isinstance(themes, list) or any(t not in known for t in themes):
+                    raise BriefgenError(f"themes {themes!r}: expected some of {', '.join(sorted(known))}")
+                change = lambda d: review.set_analysis_item(d, part, index, texts, themes)  # noqa: E731
         else:
             return _error(400, f"unknown decision {action!r}")
-        single = action not in ("merge", "split", "analysis")
+        single = action not in ("merge", "split", "analysis", "item", "remove_item")
         edit = review.edit_week(cfg, week, change, version=version, source_ids=views.sources(cfg).keys(),
                                 only=(fid,) if single and fid else ())
         if edit.facts is not None:

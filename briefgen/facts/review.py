@@ -637,3 +637,63 @@ def set_analysis(data: CommentedMap, part: str, lang: str | None, text: str, the
             rt.put(analysis, part, new_value, ANALYSIS_KEYS)
     elif part in analysis:
         rt.remove(analysis, part)
+
+
+TAGGED_PARTS = ("key_judgments", "watch")
+"""The parts of the analysis that can be a list of items tagged with themes."""
+
+
+def _tagged_items(data: CommentedMap, part: str):
+    if part not in TAGGED_PARTS:
+        raise BriefgenError(f"analysis part {part!r}: only {' and '.join(TAGGED_PARTS)} are lists of items")
+    analysis = data.get("analysis")
+    items = analysis.get(part) if isinstance(analysis, dict) else None
+    if not isinstance(items, list):
+        raise BriefgenError(f"analysis.{part} is not a list of tagged items: edit it per language (nothing written)")
+    return items
+
+
+def _item_index(items, part: str, index: int) -> int:
+    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(items):
+        raise BriefgenError(f"analysis.{part}: no item {index!r} (it has {len(items)}; nothing written)")
+    return index
+
+
+def set_analysis_item(data: CommentedMap, part: str, index: int | None, text: dict[str, str],
+                      themes: list[str]) -> None:
+    """One item of a list of tagged ``key_judgments`` or ``watch`` items: its Markdown per language
+    and its themes (none: shown in every edition); ``index`` None adds it at the end of the list. An
+    item written as one text for every language stays so while its languages say the same."""
+    items = _tagged_items(data, part)
+    if index is not None:
+        index = _item_index(items, part, index)
+    texts = {}
+    for lang, value in text.items():
+        value = value.strip()
+        if value:
+            texts[lang] = value + "\n" if "\n" in value else value
+    if not texts:
+        raise BriefgenError(f"analysis.{part}: an item needs its text (nothing written)")
+    old = items[index] if index is not None else None
+    old_text = old.get("text") if isinstance(old, dict) else old
+    same_for_all = len(set(texts.values())) == 1 and len(texts) == len(text)
+    new_text = next(iter(texts.values())) if isinstance(old_text, str) and same_for_all else texts
+    new = {"text": new_text}
+    if themes:
+        new["themes"] = list(dict.fromkeys(themes))
+    elif isinstance(old, str) and isinstance(new_text, str):
+        new = new_text  # a plain item stays plain
+    if old is None:
+        rt.append(items, new)
+    elif isinstance(old, dict) and isinstance(new, dict):
+        rt.merge(old, new)
+    else:
+        rt.replace(items, index, new)
+
+
+def remove_analysis_item(data: CommentedMap, part: str, index: int) -> None:
+    """Delete one item of a list of tagged items (the part goes when its last item does)."""
+    items = _tagged_items(data, part)
+    rt.delete(items, _item_index(items, part, index))
+    if not items:
+        rt.remove(data["analysis"], part)

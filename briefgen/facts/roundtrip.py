@@ -257,6 +257,13 @@ def append(seq: CommentedSeq, item: Any) -> None:
     _give_trailer(seq, len(seq) - 1, trailer)
 
 
+def replace(seq: CommentedSeq, index: int, value: Any) -> None:
+    """Set ``seq[index]``, keeping the comment lines that followed the old item after the new one."""
+    trailer = _take_trailer(seq, index)
+    seq[index] = styled(value)
+    _give_trailer(seq, index, trailer)
+
+
 def put(node: CommentedMap, key: Any, value: Any, order: Iterable[Any] = ()) -> None:
     """Set ``node[key]``; a new key goes after the nearest key that precedes it in ``order`` (the
     order briefgen writes keys in), else first when a later one is there, else last."""

@@ -51,7 +51,8 @@
       desk.version = data.version;
       if (data.result) desk.selected = data.result;  // a split selects the new fact
       refreshPreviews();  // the editions are rebuilt while the list and panel are refreshed
-      await refresh();
+      // an item added or removed renumbers its list: the list's forms are drawn again
+      await refresh((body.action === "item" && body.index === undefined) || body.action === "remove_item" ? body.part : null);
       say("saved");
       return true;
     } finally {
@@ -62,10 +63,13 @@
   // -- list, panel, previews ------------------------------------------------------------------
   const items = () => Array.from(document.querySelectorAll("#list .fact"));
 
-  async function refresh() {
+  async function refresh(part) {
     const status = meta("status");
     const r = await fetch(withToken(`/week/${week}` + (status ? `?status=${status}` : "")));
     const doc = new DOMParser().parseFromString(await r.text(), "text/html");
+    const old = part && document.querySelector(`fieldset[data-part="${part}"]`);
+    const now = part && doc.querySelector(`fieldset[data-part="${part}"]`);
+    if (old && now) { old.replaceWith(now); bindForms(now); }
     document.getElementById("list").replaceWith(doc.getElementById("list"));
     document.querySelector(".filters").replaceWith(doc.querySelector(".filters"));
     bindList();
@@ -136,8 +140,12 @@
         if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); form.requestSubmit(); }
       }));
     });
+    root.querySelectorAll("button.remove-item").forEach((b) => b.addEventListener("click", () => {
+      const form = b.closest("form");
+      decide({ action: "remove_item", part: form.elements.part.value, index: form.elements.index.value });
+    }));
     root.querySelectorAll("textarea.markdown").forEach((t) => {
-      const out = t.closest("form").querySelector(".md-preview");
+      const out = (t.closest(".md-field") || t.closest("form")).querySelector(".md-preview");
       let timer = null;
       const show = async () => {
         const { status, data } = await post("/markdown", { text: t.value, lang: t.dataset.lang });
