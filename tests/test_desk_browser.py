@@ -1,6 +1,7 @@
 """A whole review in a real browser: Debian's Chromium driven by Selenium through chromium-driver
 (nothing downloaded: the driver and the browser are the system's), against the real desk server.
-The screenshot of the review is the README's (docs/desk.png)."""
+The screenshot of the review is the README's (docs/desk.png, written again with BRIEFGEN_README_SHOT=1;
+output/desk.png otherwise)."""
 
 from __future__ import annotations
 
@@ -199,9 +200,11 @@ def test_a_whole_review_in_the_browser(project, browser):
         assert pdf.read_bytes().startswith(b"%PDF")
         # the README's picture: this review, the merged fact's evidence in view
         browser.execute_script("document.querySelector('#panel mark')?.scrollIntoView({block: 'center'})")
-        shot = ROOT / "docs" / "desk.png"
+        # written to output/ (not tracked); with BRIEFGEN_README_SHOT=1 it replaces docs/desk.png
+        shot = ROOT / ("docs" if os.environ.get("BRIEFGEN_README_SHOT") == "1" else "output") / "desk.png"
         shot.parent.mkdir(exist_ok=True)
         browser.save_screenshot(str(shot))
+        assert shot.read_bytes().startswith(b"\x89PNG")
 
     text = path.read_text(encoding="utf-8")
     assert "# analyst: ask the embassy for the full text\n" in text and f"- id: {VISIT}  # the week's main event" in text
