@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -17,8 +16,10 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import yaml
 
+from ..articles.readers import READERS
 from ..core.config import Config
 from ..core.files import write_atomic
+from ..extract.site import cue_pattern, fold
 
 TRACKING = re.compile(r"^(utm_\w*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|_gl|"
                       r"xtor|at_medium|at_campaign|at_\w+|ocid|cmpid|wt_mc|spm|ref_src|s_cid|mkt_tok)$", re.I)
@@ -51,11 +52,6 @@ def clean_url(url: str) -> str:
     netloc = f"{host}:{port}" if port else host
     query = sorted((k, v) for k, v in parse_qsl(p.query, keep_blank_values=True) if not TRACKING.match(k))
     return urlunsplit((scheme, netloc, p.path or "/", urlencode(query), ""))
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, for cue matching."""
-    return unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
 
 
 def text_digest(text: str) -> str:
@@ -152,14 +148,14 @@ class Keep:
     extraction reads cues) or a name of the gazetteer (a whole word), without regard to case or accents."""
 
     def __init__(self, cfg: Config):
-        cues = sorted({fold(c) for t in cfg.brief.themes for c in t.cues if c.strip()}, key=len, reverse=True)
+        cues = sorted({c for t in cfg.brief.themes for c in t.cues if c.strip()})
         names = set()
         for e in cfg.entities.values():
             if e.kind == "topic":
                 continue
             names.update(fold(n) for n in (*e.name.values(), *e.aliases, *e.acronyms.values(), e.acronym or "") if n)
         names = sorted((n for n in names if len(n) > 2), key=len, reverse=True)
-        self._cues = re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + ")") if cues else None
+        self._cues = re.compile(cue_pattern(cues)) if cues else None  # as extraction reads theme cues
         self._names = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
 
     def why_not(self, article: Article) -> str | None:
@@ -180,9 +176,6 @@ def slug(text: str, limit: int = 60) -> str:
     return out or "article"
 
 
-_READ = (".md", ".markdown", ".txt", ".html", ".htm")
-
-
 def source_path(sources: Path, article: Article, outlet: str, published: date) -> Path:
     """A new file for ``article`` in ``sources``: ``<date>-<outlet>-<title slug>.md``, numbered when
     another article has the name already (the file of this very article is reused)."""
@@ -190,7 +183,7 @@ def source_path(sources: Path, article: Article, outlet: str, published: date) -
     n = 1
     while True:
         name = stem if n == 1 else f"{stem}-{n}"
-        taken = [sources / f"{name}{ext}" for ext in _READ if (sources / f"{name}{ext}").exists()]
+        taken = [sources / f"{name}{ext}" for ext in READERS if (sources / f"{name}{ext}").exists()]
         if not taken:
             return sources / f"{name}.md"
         if taken == [sources / f"{name}.md"] and _url_of(taken[0]) == article.url:
