@@ -263,6 +263,14 @@ def test_the_country_after_a_noun_is_the_state_after_a_withdrawal_the_place(read
     assert "mali" in got["organisations"] and "mali-country" in got["places"]
 
 
+def test_the_country_after_a_noun_of_no_place_is_the_state_alone(read):
+    # nothing happens in the country: it is not also a place (as for a country the gazetteer lacks)
+    got = read("Le ministre a salué le soutien de la Turquie à la stabilité du Mali. La croissance "
+               "économique du Burkina Faso ralentit.")
+    assert "mali" in got["organisations"] and "mali-country" not in got["places"]
+    assert "burkina-faso" not in got["places"]
+
+
 # -- armed groups and companies ------------------------------------------------------------------
 
 def test_a_paramilitary_group_keeps_group_in_its_name_and_its_bare_name_is_it(read):

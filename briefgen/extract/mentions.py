@@ -138,10 +138,6 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
             eid = _disambiguate(ids, doc, ent, cfg)
             kind = cfg.entities[eid].kind
             found.mentions.append(Mention(a, b, text[a:b], _label(kind), eid, si))
-            if kind != "place" and _country_of_a_noun(ids, doc, ent, cfg):
-                # « la sécurité du Mali »: the state, and the country the noun is about
-                place = next(i for i in ids if cfg.entities[i].kind == "place")
-                found.mentions.append(Mention(a, b, text[a:b], "LOC", place, si))
             if kind == "person":
                 _roles(found, role_spans, eid, text, sents[si], a, b)
             continue
