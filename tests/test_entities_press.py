@@ -271,6 +271,14 @@ def test_the_country_after_a_noun_of_no_place_is_the_state_alone(read):
     assert "burkina-faso" not in got["places"]
 
 
+def test_any_country_acting_is_a_state_and_where_something_happens_a_place(read):
+    # countries named by the CLDR list, not only the press's usual ones
+    got = read("Le Mozambique a signé un accord de défense avec le Rwanda. Des instructeurs sont "
+               "arrivés au Mozambique la semaine dernière.")
+    assert {"mozambique", "rwanda"} <= got["organisations"]
+    assert got["places"] == {"mozambique"}
+
+
 # -- armed groups and companies ------------------------------------------------------------------
 
 def test_a_paramilitary_group_keeps_group_in_its_name_and_its_bare_name_is_it(read):

@@ -110,6 +110,26 @@ COUNTRIES = (
 )
 """Countries by their French names; the id is the slug of the name (« Burkina Faso » → burkina-faso)."""
 
+_NOT_STATES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AQ", "DM", "MU", "GD", "JE", "SV"})
+"""Territory codes of CLDR that are no country (the EU, the UN, pseudo-locales), and countries whose
+French name is also a first name or a common noun (Dominique, Maurice, Grenade, Jersey, Salvador)."""
+
+
+def world_countries() -> tuple[str, ...]:
+    """Every country's French name from CLDR (Babel's territory names), with the alternative form a
+    name gives in parentheses (« Myanmar (Birmanie) »), for countries the list above lacks."""
+    from babel import Locale
+
+    out = []
+    for code, name in Locale("fr").territories.items():
+        if not code.isalpha() or code in _NOT_STATES or "." in name:
+            continue
+        name = name.replace("\u2019", "'")
+        main, _, alt = name.partition(" (")
+        out += [main, alt.rstrip(")")] if alt else [main]
+    return tuple(out)
+
+
 COUNTRY_ALIASES = {"burkina": "Burkina Faso", "nigéria": "Nigeria", "egypte": "Égypte",
                    }
 

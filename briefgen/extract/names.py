@@ -561,7 +561,8 @@ def is_credit(name: str, outlets: set[str]) -> bool:
     return bool(c) and any(c == _collapse(o) for o in outlets)
 
 
-_COUNTRY = {c.lower(): lx.COUNTRY_ALIASES.get(c.lower(), c) for c in (*lx.COUNTRIES, *lx.COUNTRY_ALIASES)}
+_COUNTRY = {c.lower(): lx.COUNTRY_ALIASES.get(c.lower(), c) for c in (*lx.world_countries(), *lx.COUNTRIES,
+                                                                       *lx.COUNTRY_ALIASES)}
 
 
 def country(name: str, known: set[str] = frozenset()) -> str | None:
