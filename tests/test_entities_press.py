@@ -54,6 +54,19 @@ def test_ministry_with_its_full_name(read):
     assert not got["places"] and not got["people"]
 
 
+def test_a_body_s_name_goes_on_in_lower_case_as_far_as_the_model_reads_it(read):
+    got = read("L'Organisation mondiale de la santé a livré des vaccins à Niamey. La Direction générale des "
+               "douanes a saisi trois camions. L'Association des jeunes pour la paix a organisé une marche.")
+    assert {"organisation-mondiale-de-la-sante", "direction-generale-des-douanes",
+            "association-des-jeunes-pour-la-paix"} <= got["organisations"]
+    assert not {"organisation-mondiale", "direction-generale", "association-des-jeunes"} & got["organisations"]
+
+
+def test_a_capitalised_word_before_the_head_belongs_to_the_name(read):
+    got = read("Le Haut Conseil islamique du Mali a appelé au calme.")
+    assert "haut-conseil-islamique-du-mali" in got["organisations"]
+
+
 def test_ministry_in_lower_case_with_a_nationality_and_a_country(read):
     got = read("Africa Corps dépend du ministère russe de la Défense. Le ministère de la Défense du Niger "
                "a annoncé un recrutement.")

@@ -236,6 +236,7 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
     aliases: dict[str, list[Mention]] = {}
     found = [n for n in names_mod.find(text, claimed, places, orgs)
              if not names_mod.is_credit(n.name, outlets) and not (n.acronym and names_mod.is_credit(n.acronym, outlets))]
+    found = [_as_long_as_the_model(n, doc, text) for n in found]
     by_adjective = {a.lower(): e.id for e in cfg.entities.values() if e.kind == "state" for a in e.adjectives}
     folded = {}  # the gazetteer's names without accents (« Etat islamique » is « État islamique »)
     for k, ids in phrases.items():
@@ -291,6 +292,44 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
                 out += [Mention(m.start(), m.end(), acr, x.label, x.entity, 0, x.known) for x in made]
                 taken.append((m.start(), m.end()))
     return sorted(out, key=lambda m: m.start), named, silent
+
+
+_COMPLEMENT_LINKS = frozenset({"de", "du", "des", "d'", "la", "l'", "le", "les", "pour", "et", "aux", "à", "au"})
+_COMPLEMENT_POS = frozenset({"NOUN", "ADJ", "PROPN"})
+
+
+def _as_long_as_the_model(n, doc, text: str):
+    """An organisation's name found from its head, lengthened to the model's span when the model
+    reads on through the complement of its head noun (« Organisation mondiale | de la santé »,
+    « Direction générale | des douanes », « Association des jeunes | pour la paix ») or takes in a
+    capitalised word before it (« Haut | Conseil islamique »): French bodies' names go on in lower
+    case after « de », « pour », « et ». Only nouns, adjectives and the small words between them are
+    taken, never a verb (« la Banque ouest-africaine de développement | finance … »)."""
+    if n.kind != "organisation" or n.acronym or n.by_acronym:
+        return n
+    span = doc.char_span(n.start, n.end, alignment_mode="expand")
+    if span is None:
+        return n
+    ent = next((e for e in doc.ents if e.start <= span.start < e.end and e.label_ in ("ORG", "MISC")
+                and not e.ent_id_), None)
+    if ent is None or "\n" in ent.text:
+        return n
+    start, end = n.start, n.end
+    if ent.end > span.end and doc[span.end].lower_ in _COMPLEMENT_LINKS:
+        k = span.end
+        while k < ent.end and (doc[k].lower_ in _COMPLEMENT_LINKS or doc[k].pos_ in _COMPLEMENT_POS) \
+                and doc[k].text[:1].isalpha():
+            k += 1
+        while k > span.end and (doc[k - 1].lower_ in _COMPLEMENT_LINKS or doc[k - 1].pos_ not in _COMPLEMENT_POS):
+            k -= 1
+        if k == ent.end and (k >= len(doc) or not doc[k].text[:1].isalpha() or doc[k].pos_ not in _COMPLEMENT_POS):
+            end = doc[k - 1].idx + len(doc[k - 1].text)
+    if ent.start < span.start and all(t.is_title and t.pos_ in _COMPLEMENT_POS and t.lower_ not in lexicon.PERSON_TITLES
+                                      for t in doc[ent.start:span.start]):
+        start = ent.start_char
+    if (start, end) == (n.start, n.end):
+        return n
+    return replace(n, start=start, end=end, name=text[start:n.start] + n.name + text[n.end:end])
 
 
 def _expand(n, defined: dict[str, str]):
