@@ -292,6 +292,16 @@ def test_any_country_acting_is_a_state_and_where_something_happens_a_place(read)
     assert got["places"] == {"mozambique"}
 
 
+def test_a_country_in_the_gazetteer_is_read_as_one_it_lacks(read):
+    # « Mali » is both a state and a country in the bundled gazetteer, « Niger » neither: same reading
+    got = read("Les officiers, dont 12 du Mali et 3 du Niger, ont été promus. Le concert a réuni les "
+               "musiciens de la Garde Nationale du Mali.")
+    assert {"mali-country", "niger"} <= got["places"]
+    assert "niger" not in got["organisations"]
+    got = read("Le concert a réuni les musiciens de la Garde Nationale du Mali.")
+    assert "mali-country" not in got["places"]
+
+
 # -- armed groups and companies ------------------------------------------------------------------
 
 def test_a_paramilitary_group_keeps_group_in_its_name_and_its_bare_name_is_it(read):

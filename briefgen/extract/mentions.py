@@ -437,6 +437,10 @@ def _disambiguate(ids: list[str], doc, ent, cfg: Config) -> str:
             return places[0]  # « Bamako, 30 juin 2023 - » opens a dispatch: where it is written
         if _country_of_a_noun(ids, doc, ent, cfg):
             return others[0]  # « la sécurité du Mali », « le président du Mali »: the state
+        if all(cfg.entities[i].place_kind == "country" for i in places):
+            where = (prev in lexicon.PLACE_PREPOSITIONS and not _dative(doc, ent)) or _listed(doc, ent) \
+                or _of_a_place_noun(doc, ent)
+            return places[0] if where else others[0]
         return places[0] if (prev in LOCATIVE and not _dative(doc, ent)) or _listed(doc, ent) else others[0]
     return ids[0]
 
@@ -812,7 +816,8 @@ def _of_a_place_noun(doc, ent) -> bool:
         k -= 1
     while k > 0 and (doc[k].pos_ == "ADJ" and doc[k].text.islower() or doc[k].is_space):
         k -= 1
-    return doc[k].lemma_.lower() in lexicon.FROM_A_COUNTRY or doc[k].lower_ in lexicon.FROM_A_COUNTRY
+    return doc[k].lemma_.lower() in lexicon.FROM_A_COUNTRY or doc[k].lower_ in lexicon.FROM_A_COUNTRY \
+        or doc[k].like_num  # « dont 12 du Mali »: where some of a number come from
 
 
 def _country(ent, name: str, cfg: Config) -> tuple[str, str, str] | None:
