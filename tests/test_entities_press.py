@@ -302,6 +302,14 @@ def test_a_country_in_the_gazetteer_is_read_as_one_it_lacks(read):
     assert "mali-country" not in got["places"]
 
 
+def test_a_name_shaped_as_a_person_s_is_a_person_unless_something_says_where(read):
+    got = read("Trois délégués ont pris la parole : Oumar Sangaré Kanouté pour la Guinée, Issoufou Yacouba "
+               "Mahamane pour le Bénin et Salif Jean-Baptiste Ouédraogo pour le Togo.")
+    assert "issoufou-yacouba-mahamane" in got["people"] and "issoufou-yacouba-mahamane" not in got["places"]
+    got = read("Les combats ont repris près de Bobo Dioulasso et dans la ville de Fada Ngourma.")
+    assert {"bobo-dioulasso", "fada-ngourma"} <= got["places"] and not got["people"]
+
+
 # -- armed groups and companies ------------------------------------------------------------------
 
 def test_a_paramilitary_group_keeps_group_in_its_name_and_its_bare_name_is_it(read):

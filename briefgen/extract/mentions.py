@@ -496,6 +496,34 @@ def _anaphor_roles(found: _Found, role_spans, text: str, sents: list[Sentence]) 
         role_spans.append((s.start + m.start(1), s.start + m.end(1)))
 
 
+_WHERE_BEFORE = re.compile(r"(?:\b(?i:à|au|aux|en|dans|vers|depuis|jusqu'à|près de|près du|sur|sous|via)(?: la| l'| le| les)?|"
+                           r"\b(?i:" + "|".join(lexicon.SITE_OF) + r")(?: \w+)? (?:de|du|d'))\s*$")
+
+
+def _person_shaped(ent, text: str, a: int, b: int, cfg: Config) -> bool:
+    """Whether a name the model takes for a place is shaped as a person's: two to four capitalised
+    words, none a head noun, a small word, a nationality or a country, not a place the gazetteer
+    knows, and nothing before it that says where (« à », « dans », « la ville de »). Towns of more
+    than one word are written after a preposition, or hyphenated."""
+    from .nlp import gazetteer_phrases
+
+    words = text[a:b].split()
+    if not 2 <= len(words) <= 4 or names_mod.country(text[a:b]):
+        return False
+    for w in words:
+        low = w.lower()
+        if not (w[:1].isupper() and w[1:2].islower() and re.fullmatch(r"[\w'-]+", w) and not any(c.isdigit() for c in w)):
+            return False
+        if low in lexicon.ORG_HEADS or low in lexicon.PLACE_HEADS or low in lexicon.CONNECTORS or low in ORG_HEADS \
+                or low in lexicon.DEMONYMS or names_mod.demonym_country(w) or names_mod.country(w) \
+                or low in lexicon.ORG_SUFFIXES or low in STOP_NAMES or low in lexicon.CAPITALS:
+            return False
+    phrases = gazetteer_phrases(cfg)
+    if any(w.lower() in phrases for w in words):
+        return False  # « Bamako Sénou »: a known name inside
+    return not _WHERE_BEFORE.search(text[max(0, a - 30):a])
+
+
 def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_spans, surnames, cfg) -> None:
     """A PER/ORG/LOC the gazetteer does not know: link by surname, else propose a new entity."""
     a, b = ent.start_char, ent.end_char
@@ -512,6 +540,8 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         return  # a verb capitalised at the start of a heading (« Renforcer sa présence »)
     if label in ("ORG", "LOC", "MISC") and _RANKED.match(text[a:b]):
         label = "PER"  # « le Capitaine Ibrahim Traoré »: a rank, then a name
+    if label == "LOC" and _person_shaped(ent, text, a, b, cfg):
+        label = "PER"  # « … les présidents du Niger, Abdourahamane Tiani, et du Mali »
     if label == "PER" and " " in text[a:b].strip() and _GROUP_BEFORE.search(text[max(0, a - 30):a]):
         label = "ORG"  # « la troupe Mamar Kassey », « le groupe ‘’Mamar Kassey’’ »: a band, not a person
     if label == "PER":
