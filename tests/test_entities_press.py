@@ -310,6 +310,29 @@ def test_a_name_shaped_as_a_person_s_is_a_person_unless_something_says_where(rea
     assert {"bobo-dioulasso", "fada-ngourma"} <= got["places"] and not got["people"]
 
 
+def test_a_minister_s_portfolio_run_into_a_name_is_no_part_of_it(read):
+    got = read("La réunion était présidée par le ministre burkinabè de l'Agriculture et des Ressources "
+               "Halidou Sawadogo. Le ministre de la Défense Nationale Salifou Mody a reçu les officiers.")
+    assert {"halidou-sawadogo", "salifou-mody"} <= got["people"]
+    assert not any(p.startswith(("ressources", "nationale")) for p in got["people"] | got["organisations"])
+
+
+def test_the_country_a_person_comes_from_is_no_part_of_the_name(read):
+    got = read("Le délégué Moussa Adamou Zakari du Niger a salué l'initiative.")
+    assert "moussa-adamou-zakari" in got["people"] and "moussa-adamou-zakari-du-niger" not in got["people"]
+
+
+def test_hashtags_and_calls_to_the_reader_name_nothing(read):
+    got = read("Les bataillons sont prêts.\nRestez informé des derniers titres.\nAbonnez-vous pour continuer "
+               "la lecture.\n#Mali #sahel #armée")
+    assert not got["places"] and not got["organisations"]
+
+
+def test_a_plural_adjective_ends_a_ministry_s_name(read):
+    got = read("Selon le ministère marocain des Affaires étrangères, l'accord sera signé.")
+    assert got["organisations"] == {"ministere-marocain-des-affaires-etrangeres"}
+
+
 # -- armed groups and companies ------------------------------------------------------------------
 
 def test_a_paramilitary_group_keeps_group_in_its_name_and_its_bare_name_is_it(read):

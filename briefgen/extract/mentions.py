@@ -130,6 +130,8 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
             label = "ORG"  # « la société canadienne B2Gold »
         if label == "OUTLET" or (label == "MISC" and not _company(ent.text) and not _RANKED.match(ent.text)):
             continue
+        if text[a - 1:a] == "#":
+            continue  # a hashtag (« #Mali », « #sahel ») tags the page, it names nothing in the text
         if label in ("LOC", "AMBIG", "ORG", "STATE") and _seat_or_capital(found, ent, cfg, si):
             continue
         eid = ent.ent_id_
@@ -496,6 +498,40 @@ def _anaphor_roles(found: _Found, role_spans, text: str, sents: list[Sentence]) 
         role_spans.append((s.start + m.start(1), s.start + m.end(1)))
 
 
+def _name_after_portfolio(ent, text: str):
+    """The person at the end of a span that runs a minister's portfolio into their name (« ministre
+    de la Défense Nationale Salifou Mody », « … et des Ressources Halidou Sawadogo »): the last two
+    to four proper nouns, when what comes before them in the span or just before it is a title's
+    portfolio (a small word before a capitalised noun or adjective, after a minister's title)."""
+    doc = ent.doc
+    k = ent.end
+    while k > ent.start and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title and doc[k - 1].lower_ not in ROLE_HEADS:
+        k -= 1
+    while k < ent.end and doc[k].lower_ in lexicon.DEMONYMS:
+        k += 1  # « Défense Nationale » ends the portfolio
+    if not 2 <= ent.end - k <= 4 or k == ent.start and ent.label_ == "PER":
+        return None
+    j = k - 1
+    while j >= 0 and doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_title:
+        j -= 1  # the portfolio's capitalised words (« Défense Nationale », « Ressources »)
+    if j == k - 1 or j < 0 or doc[j].lower_ not in ("de", "des", "du", "d'", "la", "l'", "et", "aux"):
+        return None
+    start = doc[max(0, j - 12)].idx
+    if not re.search(r"\b(?i:ministre|ministres|secrétaire|commissaire|ministère)\b", text[start:doc[j].idx]):
+        return None
+    return doc[k:ent.end]
+
+
+def _imperative(t) -> bool:
+    """A capitalised verb of the second person plural opening a line, followed by its pronoun or
+    by a verb, adverb, article or preposition: what a web page tells its reader, not a name."""
+    if not (t.text[:1].isupper() and t.lower_.endswith("ez") and len(t.text) > 4) or t.i + 1 >= len(t.doc):
+        return False
+    nxt = t.doc[t.i + 1]
+    return (t.i == 0 or "\n" in t.doc[t.i - 1].text_with_ws or t.is_sent_start) and (
+        nxt.lower_ in ("-vous", "-nous", "-le", "-la", "-les") or nxt.pos_ in ("VERB", "ADV", "DET", "ADP"))
+
+
 _WHERE_BEFORE = re.compile(r"(?:\b(?i:à|au|aux|en|dans|vers|depuis|jusqu'à|près de|près du|sur|sous|via)(?: la| l'| le| les)?|"
                            r"\b(?i:" + "|".join(lexicon.SITE_OF) + r")(?: \w+)? (?:de|du|d'))\s*$")
 
@@ -538,14 +574,25 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         return  # the model cut across a quotation mark (« les « Aigles » du Mali »)
     if len(ent) == 1 and ent[0].pos_ == "VERB":
         return  # a verb capitalised at the start of a heading (« Renforcer sa présence »)
+    if len(ent) == 1 and _imperative(ent[0]):
+        return  # a page's call to the reader (« Abonnez-vous », « Restez informé »)
+    if len(ent) == 1 and ent[0].pos_ == "NOUN" and text[b:b + 2] in (" :", ":") \
+            and text[max(0, a - 1):a] in ("", "\n") and not names_mod.country(ent.text):
+        return  # the common noun a headline opens with (« Coton : … »)
     if label in ("ORG", "LOC", "MISC") and _RANKED.match(text[a:b]):
         label = "PER"  # « le Capitaine Ibrahim Traoré »: a rank, then a name
+    if (named := _name_after_portfolio(ent, text)) is not None:
+        ent, label = named, "PER"  # « le ministre de la Défense Nationale | Salifou Mody »
+        a, b = ent.start_char, ent.end_char
     if label == "LOC" and _person_shaped(ent, text, a, b, cfg):
         label = "PER"  # « … les présidents du Niger, Abdourahamane Tiani, et du Mali »
     if label == "PER" and " " in text[a:b].strip() and _GROUP_BEFORE.search(text[max(0, a - 30):a]):
         label = "ORG"  # « la troupe Mamar Kassey », « le groupe ‘’Mamar Kassey’’ »: a band, not a person
     if label == "PER":
         a, b = _person_bounds(ent, text, a, b)
+        if (m := re.search(r"\s+(?:du|de la|de l'|de|d')\s*([A-ZÀ-Ý][\w' -]+)$", text[a:b])) and (
+                names_mod.country(m.group(1)) or m.group(1).lower() in lexicon.CAPITALS):
+            b = a + m.start()  # « Moussa Adamou Zakari du Niger »: where the person comes from is no part of the name
     name = re.sub(r"^(?:M\.|Mme|Mlle|Dr)\s*", "", text[a:b]).strip(" '-")
     if label != "PER":
         name = re.sub(r"^(?:(?:la|le|les)\s+|l')\s*", "", name, flags=re.IGNORECASE)
@@ -706,8 +753,11 @@ def _person_bounds(ent, text: str, a: int, b: int) -> tuple[int, int]:
     def namelike(t) -> bool:
         # a sentence does not start right after a word: the model's cut there is wrong
         cut = t.is_sent_start and (t.i == 0 or not doc[t.i - 1].is_alpha)
-        return (t.is_alpha and len(t.text) > 1 and (t.is_upper or t.is_title) and not cut
-                and t.lower_ not in lexicon.PERSON_TITLES and t.lower_ not in ROLE_HEADS and not t.ent_id_)
+        portfolio = t.pos_ in ("NOUN", "ADJ") and t.i > 0 and doc[t.i - 1].lower_ in (
+            "de", "des", "du", "d'", "la", "l'", "et", "aux")  # « … et des Ressources | Halidou Sawadogo »
+        return (t.is_alpha and len(t.text) > 1 and (t.is_upper or t.is_title) and not cut and not portfolio
+                and t.lower_ not in lexicon.PERSON_TITLES and t.lower_ not in ROLE_HEADS and not t.ent_id_
+                and t.lower_ not in lexicon.DEMONYMS)
 
     k = ent.end
     while k < len(doc) and namelike(doc[k]) and "\n" not in text[b:doc[k].idx] and k - ent.end < 2:

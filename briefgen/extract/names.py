@@ -20,7 +20,7 @@ from .dates import MONTHS
 
 _WORD = re.compile(r"[dDlL]'|\w[\w-]*|[()]|[^\w\s]")
 _ADJ_END = re.compile(r"(?:al|ale|aux|ales|ien|ienne|iens|iennes|ais|aise|ique|iques|aire|aires|if|ive|ifs|ives|el|"
-                      r"elle|els|elles|ain|aine|aines|ains|é|ée|és|ées|ère|ier|ière|eur|euse|ant|ante|ants|antes|"
+                      r"elle|els|elles|ain|aine|aines|ains|é|ée|és|ées|ère|ères|ier|iers|ière|ières|eur|eurs|euse|euses|ant|ante|ants|antes|"
                       r"ente|iste|istes|iale|ile|iles|ble|bles|unis|unies)$")
 _NOT_ADJ = frozenset({"selon", "pendant", "durant", "avant", "devant", "cependant", "maintenant", "notamment",
                       "était", "avait", "étaient", "avaient", "sont", "ont", "est", "qui", "dont", "lequel",
