@@ -333,6 +333,31 @@ def test_a_plural_adjective_ends_a_ministry_s_name(read):
     assert got["organisations"] == {"ministere-marocain-des-affaires-etrangeres"}
 
 
+def test_countries_listed_with_their_articles_or_after_an_adverb_are_places(read):
+    got = read("La promotion compte des officiers de pays amis, notamment le Bénin, la Gambie, le Sénégal et "
+               "le Togo. D'autres venaient notamment du Ghana et du Cameroun.")
+    assert {"benin", "gambie", "senegal", "togo", "ghana", "cameroun"} <= got["places"]
+    assert not got["organisations"]
+
+
+def test_a_country_written_without_its_accents_is_the_country(read):
+    got = read("Le match opposera le Sénégal à la Guinée Equatoriale.")
+    assert "guinee-equatoriale" in got["organisations"] and "guinee-equatoriale" not in got["places"]
+
+
+def test_a_force_or_an_operation_named_after_its_lower_case_head(read):
+    got = read("La base était autrefois utilisée par l'opération Barkhane. La force française Sabre a quitté le pays.")
+    assert {"operation-barkhane", "force-francaise-sabre"} <= got["organisations"]
+
+
+def test_words_standing_for_a_state_or_a_portfolio_are_no_names(read):
+    got = read("L'accord renforce les liens qui unissent le Royaume aux pays de la région. Satisfait, le ministre "
+               "d'Etat en charge de la Défense Nationale l'a salué. Le Premier ministre a reçu l'envoyé, précise la "
+               "primature du Faso.")
+    assert not {"royaume", "defense-nationale", "faso"} & (got["organisations"] | got["places"])
+    assert "primature-du-faso" in got["organisations"]
+
+
 # -- armed groups and companies ------------------------------------------------------------------
 
 def test_a_paramilitary_group_keeps_group_in_its_name_and_its_bare_name_is_it(read):

@@ -26,8 +26,8 @@ ACRONYM_HEADS = frozenset({"programme", "projet", "plan", "initiative", "opérat
 """First words that, before an acronym the name spells, make it a body's name (« Programme alimentaire
 mondial (PAM) »); alone they are too common to open a name."""
 
-LOWER_ORG_HEADS = frozenset({"ministère", "ministères", "armée", "forces", "état-major", "ambassade", "mission",
-                             "fondation", "hôpital", "groupe"})
+LOWER_ORG_HEADS = frozenset({"ministère", "ministères", "armée", "forces", "force", "état-major", "ambassade", "mission",
+                             "fondation", "hôpital", "groupe", "primature", "opération"})
 """Heads that start a name even in lower case (« le ministère de la Défense », « l'armée
 burkinabè »), when a proper name or a nationality follows."""
 
@@ -130,7 +130,7 @@ def world_countries() -> tuple[str, ...]:
     return tuple(out)
 
 
-COUNTRY_ALIASES = {"burkina": "Burkina Faso", "nigéria": "Nigeria", "egypte": "Égypte",
+COUNTRY_ALIASES = {"burkina": "Burkina Faso", "faso": "Burkina Faso", "nigéria": "Nigeria", "egypte": "Égypte",
                    }
 
 STATE_FORMS = ("république populaire de", "république islamique d'", "république fédérale d'",

@@ -44,7 +44,8 @@ _ANAPHOR_ROLE = re.compile(r"^\s*(?:il|elle|le diplomate|l'émissaire|le ministr
                            r"(?:aussi\s+|également\s+)?(?:(?:le|la|l'|un|une)\s*)?(" + _HEAD + r"[^.;«»()]*)",
                            re.IGNORECASE)
 STOP_NAMES = {"état", "etat", "etats", "états", "ouest", "est", "nord", "sud", "premier", "première", "conseiller",
-              "président", "gouvernement", "ministère", "nous", "selon", "côté", "coup", "armée"}
+              "président", "gouvernement", "ministère", "nous", "selon", "côté", "coup", "armée", "royaume",
+              "république", "nation", "patrie", "pays", "infos", "info"}
 
 
 _RUN_ON = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]{3,})(?=[A-ZÀ-Ý][a-zà-ÿ])")
@@ -777,7 +778,7 @@ def _person_bounds(ent, text: str, a: int, b: int) -> tuple[int, int]:
 
 
 _MINISTER_WORDS = frozenset({",", "de", "du", "des", "d'", "la", "l'", "et", "chargé", "chargée", "délégué", "déléguée",
-                             "aux", "adjoint", "adjointe", "d'état", "d'etat"})
+                             "aux", "adjoint", "adjointe", "d'état", "d'etat", "en", "charge"})
 _MINISTER_HEADS = frozenset({"ministre", "ministres", "secrétaire", "sous-secrétaire", "commissaire", "portefeuille"})
 
 
@@ -861,6 +862,27 @@ def _dative(doc, ent) -> bool:
     return doc[k].pos_ in ("VERB", "AUX") and doc[k].lemma_.lower() in _DATIVE_VERBS
 
 
+def _listed_with_articles(doc, ent) -> bool:
+    """A country in a list of three or more with their articles (« notamment le Bénin, la Guinée, le
+    Sénégal et le Togo ») that is not the subject of a verb: where people come from, not states acting."""
+    glue = (",", "et", "le", "la", "l'", "les")
+    i = ent.start
+    while i > 0 and (doc[i - 1].lower_ in glue or doc[i - 1].ent_type_ and doc[i - 1].ent_type_ not in ("DATE", "QTY")):
+        i -= 1
+    j = ent.end
+    while j < len(doc) and (doc[j].lower_ in glue or doc[j].ent_type_ and doc[j].ent_type_ not in ("DATE", "QTY")):
+        j += 1
+    while j > ent.end and doc[j - 1].lower_ in glue:
+        j -= 1
+    members = sum(1 for t in doc[i:j] if t.ent_iob_ == "B")
+    if members < 3 or doc[i].lower_ not in ("le", "la", "l'", "les") and not doc[i].ent_type_:
+        return False
+    k = j
+    while k < len(doc) and doc[k].lower_ in _CLITICS:
+        k += 1
+    return not (k < len(doc) and doc[k].pos_ in ("VERB", "AUX"))
+
+
 def _listed(doc, ent) -> bool:
     """A country without an article in a list of names (« … pays amis : Côte d'Ivoire, Gabon, Togo »):
     where people come from or something is, not a state acting."""
@@ -875,7 +897,8 @@ def _listed(doc, ent) -> bool:
         return False  # the list is the subject (« Mali, Burkina Faso et Niger ont signé »): states acting
     if prev in (",", ":") and nxt in (",", "et", ".", ";", ":"):
         return True
-    return prev == "et" and ent.start > 1 and bool(doc[ent.start - 2].ent_type_) and nxt in (".", ",", ";")
+    return prev == "et" and ent.start > 1 and bool(doc[ent.start - 2].ent_type_) and nxt in (".", ",", ";") \
+        or _listed_with_articles(doc, ent)
 
 
 def _of_a_place_noun(doc, ent) -> bool:
@@ -894,8 +917,8 @@ def _of_a_place_noun(doc, ent) -> bool:
         while k > 0 and doc[k - 1].ent_type_ and doc[k].ent_iob_ != "B":
             k -= 1
         k -= 1
-    while k > 0 and (doc[k].pos_ == "ADJ" and doc[k].text.islower() or doc[k].is_space):
-        k -= 1
+    while k > 0 and (doc[k].pos_ in ("ADJ", "ADV") and doc[k].text.islower() or doc[k].is_space):
+        k -= 1  # (« venus notamment du Bénin »)
     return doc[k].lemma_.lower() in lexicon.FROM_A_COUNTRY or doc[k].lower_ in lexicon.FROM_A_COUNTRY \
         or doc[k].like_num  # « dont 12 du Mali »: where some of a number come from
 

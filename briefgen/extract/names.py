@@ -167,7 +167,7 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
     out: list[Name] = []
     for i, w in enumerate(words):
         lw = w.lower
-        if lw not in lx.ORG_HEADS and lw not in lx.PLACE_HEADS:
+        if lw not in lx.ORG_HEADS and lw not in lx.PLACE_HEADS and lw not in lx.LOWER_ORG_HEADS:
             continue
         prev = words[i - 1].lower if i > 0 else ""
         nxt = words[i + 1] if i + 1 < len(words) else None
@@ -239,7 +239,7 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
             national = lw in lx.NATIONAL_ADJ_HEADS and any(
                 ((x.lower in lx.DEMONYMS or demonym_country(x.text)) and x.lower not in ("national", "nationale"))
                 or (lw == "état-major" and x.lower in ("général", "générale")) for x in body)
-            direct_ok = lw in ("fondation", "mission") or place
+            direct_ok = lw in ("fondation", "mission", "force", "opération") or place
             if lw == "groupe" and 0 < first_proper < len(body) and all(x.lower in lx.FORCE_ADJECTIVES or x.lower in lx.DEMONYMS
                                                            for x in body[:first_proper]):
                 # « le groupe paramilitaire russe Wagner » is the « groupe Wagner »
@@ -565,6 +565,9 @@ _COUNTRY = {c.lower(): lx.COUNTRY_ALIASES.get(c.lower(), c) for c in (*lx.world_
                                                                        *lx.COUNTRY_ALIASES)}
 
 
+_COUNTRY_FOLDED = {_ascii(k): v for k, v in _COUNTRY.items()}
+
+
 def country(name: str, known: set[str] = frozenset()) -> str | None:
     """The country a name designates (« Chine », « République populaire de Chine »), or None;
     ``known`` are more country names (lower case), as the gazetteer has them."""
@@ -572,6 +575,8 @@ def country(name: str, known: set[str] = frozenset()) -> str | None:
     low = re.sub(r"^(?:(?:la|le)\s+|l')\s*", "", low)
     if low in _COUNTRY:
         return _COUNTRY[low]
+    if _ascii(low) in _COUNTRY_FOLDED:
+        return _COUNTRY_FOLDED[_ascii(low)]  # « Guinée Equatoriale », « Egypte »: capitals lose their accents
     for form in lx.STATE_FORMS:
         if low.startswith(form + " ") or (form.endswith("'") and low.startswith(form)):
             rest = low[len(form):].strip()
