@@ -358,6 +358,18 @@ def test_words_standing_for_a_state_or_a_portfolio_are_no_names(read):
     assert "primature-du-faso" in got["organisations"]
 
 
+def test_a_country_the_model_ran_into_a_name_is_a_place_of_its_own(read):
+    got = read("L'armée avait annoncé la fin des opérations Sabre au Burkina Faso.")
+    assert "burkina-faso" in got["places"]
+
+
+def test_a_base_named_by_its_number_and_a_stadium_by_a_capitalised_word_before_it(read):
+    got = read("Le poste de commandement est installé sur la base aérienne 101, à Niamey. Les Aigles ont joué "
+               "au Grand stade de Marrakech, puis au stade de Marrakech mardi.")
+    assert {"base-aerienne-101", "grand-stade-de-marrakech"} <= got["places"]
+    assert "stade-de-marrakech" not in got["places"]
+
+
 # -- armed groups and companies ------------------------------------------------------------------
 
 def test_a_paramilitary_group_keeps_group_in_its_name_and_its_bare_name_is_it(read):

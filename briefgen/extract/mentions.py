@@ -105,7 +105,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
     credits = names_mod.credit_spans(text)
     outlets = {outlet} if outlet else set()
     outlets |= set(cfg.outlets) | {o.name for o in cfg.outlets.values()}
-    for ent in doc.ents:
+    for ent in _split_at_a_country(doc):
         label, a, b = ent.label_, ent.start_char, ent.end_char
         si = sent_of(a)
         if label not in ("DATE", "QTY") and (any(x < b and a < y for x, y in taken)
@@ -166,6 +166,21 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
     found.mentions.sort(key=lambda m: m.start)
     _extra_quantities(found, doc, text, sent_of)
     return found
+
+
+def _split_at_a_country(doc):
+    """The model's entities, with a country it ran into the name before it cut off as a place of its
+    own (« la force Sabre au Burkina Faso », « les opérations Sabre au Burkina Faso »)."""
+    from spacy.tokens import Span
+
+    for ent in doc.ents:
+        cut = next((k for k in range(ent.start + 1, ent.end - 1) if doc[k].lower_ in lexicon.PLACE_PREPOSITIONS
+                    and doc[k + 1].is_title and names_mod.country(doc[k + 1:ent.end].text)), None)
+        if cut is None or ent.label_ in ("DATE", "QTY") or ent.ent_id_:
+            yield ent
+            continue
+        yield Span(doc, ent.start, cut, label=ent.label_)
+        yield Span(doc, cut + 1, ent.end, label="LOC")
 
 
 def _first_words(found: _Found) -> None:
@@ -308,17 +323,17 @@ def _as_long_as_the_model(n, doc, text: str):
     capitalised word before it (« Haut | Conseil islamique »): French bodies' names go on in lower
     case after « de », « pour », « et ». Only nouns, adjectives and the small words between them are
     taken, never a verb (« la Banque ouest-africaine de développement | finance … »)."""
-    if n.kind != "organisation" or n.acronym or n.by_acronym:
+    if n.kind not in ("organisation", "place", "both") or n.acronym or n.by_acronym:
         return n
     span = doc.char_span(n.start, n.end, alignment_mode="expand")
     if span is None:
         return n
-    ent = next((e for e in doc.ents if e.start <= span.start < e.end and e.label_ in ("ORG", "MISC")
-                and not e.ent_id_), None)
+    labels = ("ORG", "MISC") if n.kind == "organisation" else ("LOC", "ORG", "MISC")
+    ent = next((e for e in doc.ents if e.start <= span.start < e.end and e.label_ in labels and not e.ent_id_), None)
     if ent is None or "\n" in ent.text:
         return n
     start, end = n.start, n.end
-    if ent.end > span.end and doc[span.end].lower_ in _COMPLEMENT_LINKS:
+    if n.kind == "organisation" and ent.end > span.end and doc[span.end].lower_ in _COMPLEMENT_LINKS:
         k = span.end
         while k < ent.end and (doc[k].lower_ in _COMPLEMENT_LINKS or doc[k].pos_ in _COMPLEMENT_POS) \
                 and doc[k].text[:1].isalpha():

@@ -196,6 +196,10 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
                         x.cap for x in words[i + 1:k]):
                     end = k
                     break
+        numbered = place and end < len(words) and words[end].text.isdigit() and lw in lx.PLACE_HEAD_NEEDS \
+            and words[end - 1].lower in lx.PLACE_HEAD_NEEDS[lw]
+        if numbered:
+            end += 1  # « la base aérienne 101 »: a site named by its number
         national_ministry = False
         if lw == "ministère" and end == i + 2 and words[i + 1].lower in lx.DEMONYMS and end + 2 < len(words) \
                 and words[end].lower in ("de", "du", "des", "d'"):
@@ -226,7 +230,7 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
             continue
         if not body:
             continue
-        proper = any((_name_word(x) and len(x.text) > 1) or x.lower in _LOWER_IN_NAMES - _CARDINAL
+        proper = numbered or any((_name_word(x) and len(x.text) > 1) or x.lower in _LOWER_IN_NAMES - _CARDINAL
                      or (x.text.isdigit() and k + 1 < len(body) and body[k + 1].lower in MONTHS)
                      for k, x in enumerate(body))
         first_proper = next((k for k, x in enumerate(body) if _name_word(x)), len(body))
