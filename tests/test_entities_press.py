@@ -370,6 +370,18 @@ def test_a_base_named_by_its_number_and_a_stadium_by_a_capitalised_word_before_i
     assert "stade-de-marrakech" not in got["places"]
 
 
+def test_an_acronym_s_own_part_before_a_hyphen_delimits_the_name(read):
+    got = read("Les ministres ont signé les statuts : Banque confédérale pour l'investissement et le "
+               "développement (BCID-AES), à Niamey.")
+    assert "banque-confederale-pour-l-investissement-et-le-developpement" in got["organisations"]
+    assert "banque-confederale" not in got["organisations"]
+
+
+def test_a_company_noun_with_its_complement_makes_the_name_a_company(read):
+    got = read("Le gouvernement a eu recours aux services de la société russe de sécurité Wagner.")
+    assert "wagner" in got["organisations"] and not got["people"]
+
+
 # -- armed groups and companies ------------------------------------------------------------------
 
 def test_a_paramilitary_group_keeps_group_in_its_name_and_its_bare_name_is_it(read):

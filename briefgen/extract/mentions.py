@@ -604,6 +604,8 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         label = "PER"  # « … les présidents du Niger, Abdourahamane Tiani, et du Mali »
     if label == "PER" and " " in text[a:b].strip() and _GROUP_BEFORE.search(text[max(0, a - 30):a]):
         label = "ORG"  # « la troupe Mamar Kassey », « le groupe ‘’Mamar Kassey’’ »: a band, not a person
+    if label == "PER" and len(ent) == 1 and _COMPANY_NOUN.search(text[max(0, a - 50):a]):
+        label = "ORG"  # « la société russe de sécurité Wagner »: a company, whatever the model says
     if label == "PER":
         a, b = _person_bounds(ent, text, a, b)
         if (m := re.search(r"\s+(?:du|de la|de l'|de|d')\s*([A-ZÀ-Ý][\w' -]+)$", text[a:b])) and (
@@ -724,7 +726,7 @@ _COMPANY_BEFORE = re.compile(r"(?:\bPDG|\bdirecteur(?: général)?|\bdirectrice|
                              r"|\bfiliales?|\bcapital|\bpatron|\bemployés|\bsalariés|\bnationalis\w+|\bprivatis\w+"
                              r"|\brachat)\s+(?:de\s+la\s+|de\s+l'|de\s+|d'|du\s+|la\s+|le\s+|l')?$", re.IGNORECASE)
 _COMPANY_NOUN = re.compile(r"\b(?i:société|entreprise|compagnie|firme|opérateur|constructeur|fabricant|géant)"
-                           r"(?: (?!(?:de|du|des|d'|la|le|les)\b)[a-zà-ÿ-]+){0,3} $")
+                           r"(?: (?!(?:de|du|des|d'|la|le|les)\b)[a-zà-ÿ-]+){0,3}(?: de [a-zà-ÿ-]+)? $")
 """Before a name, the noun that makes it a company (« la société canadienne B2Gold »)."""
 _COMPANY_AFTER = re.compile(r"^\s*,\s*(?:une\s+|la\s+|l')?(?:filiale|société|entreprise|compagnie|firme|opérateur)\b")
 

@@ -343,11 +343,15 @@ def _acronym_names(words: list[_W]) -> list[Name]:
         if acr is None:
             continue
         letters = "".join(c for c in _ascii(acr).lower() if c.isalpha())
+        # « Banque confédérale pour l'investissement et le développement (BCID-AES) »: the part of
+        # an acronym before a hyphen may be the body's own, the rest its parent's
+        own = "".join(c for c in _ascii(acr.split("-")[0]).lower() if c.isalpha()) if "-" in acr else letters
         for start in range(j - 1, max(-1, j - 16), -1):
             x = words[start]
             if not x.alpha:
                 break
-            if not x.cap or x.lower in lx.CONNECTORS or not _spells(words[start:j], letters):
+            if not x.cap or x.lower in lx.CONNECTORS or not (
+                    _spells(words[start:j], letters) or len(own) >= 3 and _spells(words[start:j], own)):
                 continue
             if start and words[start - 1].lower in lx.POSSESSIVES:
                 break
