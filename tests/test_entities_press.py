@@ -382,6 +382,13 @@ def test_a_company_noun_with_its_complement_makes_the_name_a_company(read):
     assert "wagner" in got["organisations"] and not got["people"]
 
 
+def test_a_capital_the_gazetteer_knows_acting_is_its_state_as_one_it_lacks(read):
+    # Bamako is a city and an alias of Mali in the bundled gazetteer; Moscou is in neither
+    got = read("La décision de Bamako de recourir à des instructeurs étrangers a surpris. Les intérêts de "
+               "Moscou sont en jeu.")
+    assert {"mali", "russie"} <= got["organisations"] and not got["places"]
+
+
 # -- armed groups and companies ------------------------------------------------------------------
 
 def test_a_paramilitary_group_keeps_group_in_its_name_and_its_bare_name_is_it(read):

@@ -459,6 +459,8 @@ def _disambiguate(ids: list[str], doc, ent, cfg: Config) -> str:
             where = (prev in lexicon.PLACE_PREPOSITIONS and not _dative(doc, ent)) or _listed(doc, ent) \
                 or _of_a_place_noun(doc, ent)
             return places[0] if where else others[0]
+        if prev not in lexicon.PLACE_PREPOSITIONS and _acts(ent):
+            return others[0]  # « la décision de Bamako », « Bamako a décidé »: the state the capital stands for
         return places[0] if (prev in LOCATIVE and not _dative(doc, ent)) or _listed(doc, ent) else others[0]
     return ids[0]
 
