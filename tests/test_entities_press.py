@@ -389,6 +389,13 @@ def test_a_capital_the_gazetteer_knows_acting_is_its_state_as_one_it_lacks(read)
     assert {"mali", "russie"} <= got["organisations"] and not got["places"]
 
 
+def test_a_river_a_lake_an_ocean_are_places_not_the_states_they_share_a_name_with(read):
+    got = read("Les pêcheurs du lac Tchad ont été attaqués. Le fleuve Niger a débordé à Mopti. L'initiative "
+               "offre un accès à l'océan Atlantique aux pays enclavés.")
+    assert {"lac-tchad", "fleuve-niger", "ocean-atlantique", "mopti"} <= got["places"]
+    assert not {"tchad", "niger"} & got["organisations"]
+
+
 # -- armed groups and companies ------------------------------------------------------------------
 
 def test_a_paramilitary_group_keeps_group_in_its_name_and_its_bare_name_is_it(read):

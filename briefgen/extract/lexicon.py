@@ -62,8 +62,11 @@ BOTH_ORG_AND_PLACE = frozenset({"hôpital", "chu"})
 """Institutions that are also places: the annotation guide counts them as both."""
 
 PLACE_HEADS = frozenset({"aéroport", "aérodrome", "base", "palais", "stade", "hôtel",
-                         "barrage", "port", "poste"})
-"""First words of site names (« aéroport international de Niamey », « palais de Koulouba »)."""
+                         "barrage", "port", "poste",
+                         "lac", "fleuve", "océan", "mer", "golfe", "désert", "massif", "mont", "monts", "rivière",
+                         "delta", "plateau", "vallée", "île", "lagune", "falaise"})
+"""First words of site names (« aéroport international de Niamey », « palais de Koulouba ») and of
+natural features (« le fleuve Niger » and « le lac Tchad » are no states)."""
 
 PLACE_HEAD_NEEDS = {"base": ("aérienne", "militaire", "navale", "logistique"), "port": ("autonome",),
                     "poste": ("de commandement",)}
