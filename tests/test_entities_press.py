@@ -284,6 +284,11 @@ def test_the_country_after_a_noun_of_no_place_is_the_state_alone(read):
     assert "burkina-faso" not in got["places"]
 
 
+def test_the_will_of_a_country_is_read_both_ways_as_the_seed_annotations_do(read):
+    got = read("Ce recrutement montre la volonté du Mali de renforcer ses effectifs.")
+    assert "mali" in got["organisations"] and "mali-country" in got["places"]
+
+
 def test_any_country_acting_is_a_state_and_where_something_happens_a_place(read):
     # countries named by the CLDR list, not only the press's usual ones
     got = read("Le Mozambique a signé un accord de défense avec le Rwanda. Des instructeurs sont "
