@@ -401,7 +401,31 @@ def test_a_river_a_lake_an_ocean_are_places_not_the_states_they_share_a_name_wit
     assert not {"tchad", "niger"} & got["organisations"]
 
 
+def test_a_border_s_other_side_is_a_place_and_a_road_s_stages_are_towns(read):
+    got = read("L'attaque a eu lieu près de la frontière avec la Guinée. Environ 130 camions ont été incendiés "
+               "entre Kayes et Bamako. Le dialogue entre Paris et Niamey reste rompu.")
+    assert {"guinee", "kayes", "bamako"} <= got["places"]
+    assert {"france", "niger"} <= got["organisations"] and not {"guinee", "mali"} & got["organisations"]
+
+
+def test_countries_a_verb_lists_are_states(read):
+    got = read("Le Tchad observe de près l'alliance regroupant le Burkina Faso, le Mali et le Niger.")
+    assert {"burkina-faso", "mali", "niger"} <= got["organisations"] and not got["places"] & {"burkina-faso", "niger"}
+
+
 # -- armed groups and companies ------------------------------------------------------------------
+
+def test_an_acronym_s_definition_longer_than_a_gazetteer_name_is_its_own_group(read):
+    got = read("Des groupes terroristes proches d'Al-Qaïda au Maghreb islamique (Aqmi) opèrent dans la zone. "
+               "La Jama'a Nusrat al-Islam wal-Muslimin a revendiqué l'embuscade.")
+    assert "al-qaida-au-maghreb-islamique" in got["armed_groups"] and "al-qaida" not in got["armed_groups"]
+    assert not got["places"] and not got["organisations"]
+
+
+def test_an_aircraft_model_after_its_kind_names_nothing(read):
+    got = read("Le Niger a acquis des avions de combat et de formation Hurkus.")
+    assert "hurkus" not in got["places"] | got["organisations"]
+
 
 def test_a_paramilitary_group_keeps_group_in_its_name_and_its_bare_name_is_it(read):
     got = read("Le groupe paramilitaire russe Wagner a quitté la région. Selon des experts, Wagner reste influent.")

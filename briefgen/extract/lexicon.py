@@ -231,6 +231,7 @@ FROM_A_COUNTRY = frozenset({"retrait", "départ", "sortie", "retirer", "quitter"
 Mali »); after other nouns it is the state (« la sécurité du Mali »)."""
 
 ARMED_NAME = (r"\bkatiba\b|\betat islamique\b|\bboko haram\b|\bansar|\bmoudjahid|\bmujahid|\bjihad|\bdjihad"
+              r"|\bqaida\b|\bnusrat\b|\bmuslimin\b"
               r"|^(?:front|mouvement|coordination|groupe|cadre|alliance)\b.*\b(?:liberation|azawad|islam\w*|armee?s?)\b")
 """What makes a name a non-state armed group, matched against the folded name (« Front de libération
 de l'Azawad », « Katiba Macina », « État islamique au Sahel », « Ansarul Islam »)."""

@@ -433,8 +433,13 @@ def _acts(ent) -> bool:
             and k < len(doc) and doc[k].pos_ in ("VERB", "AUX"):
         return True
     back = [t.lower_ for t in doc[max(0, ent.start - 4):ent.start]]
-    if back[-1:] in (["entre"], ["selon"], ["avec"]) or (back[-1:] == ["et"] and "entre" in back):
+    if back[-1:] in (["selon"], ["avec"]):
         return True
+    if back[-1:] == ["entre"] or (back[-1:] == ["et"] and "entre" in back):
+        # one side « entre Paris et Niamey », not a stage of a road « entre Kayes et Bamako »
+        sides = [e for e in doc.ents if e.sent == ent.sent and e != ent and e.label_ not in ("DATE", "QTY")
+                 and abs(e.start - ent.start) <= 4]
+        return not sides or any(e.text.lower() in lexicon.CAPITALS or names_mod.country(e.text) for e in sides)
     if back[-1:] in (["de"], ["d'"]):
         k = ent.start - 2
         while k > 0 and doc[k].pos_ == "ADJ":
@@ -463,7 +468,7 @@ def _disambiguate(ids: list[str], doc, ent, cfg: Config) -> str:
             return others[0]  # « la sécurité du Mali », « le président du Mali »: the state
         if all(cfg.entities[i].place_kind == "country" for i in places):
             where = (prev in lexicon.PLACE_PREPOSITIONS and not _dative(doc, ent)) or _listed(doc, ent) \
-                or _of_a_place_noun(doc, ent)
+                or _of_a_place_noun(doc, ent) or _border_with(doc, ent)
             return places[0] if where else others[0]
         if prev not in lexicon.PLACE_PREPOSITIONS and _acts(ent):
             return others[0]  # « la décision de Bamako », « Bamako a décidé »: the state the capital stands for
@@ -829,7 +834,7 @@ def _in_minister_title(before: str) -> bool:
 
 
 _PRODUCT = (r"\b(?i:drones?|avions?|hélicoptères?|appareils?|chars?|blindés?|missiles?|systèmes?|véhicules?|navires?"
-            r"|fusils?|radars?|modèles?)(?: (?:de|d')\s?[a-zà-ÿ]+)?(?: de type)? ")
+            r"|fusils?|radars?|modèles?)(?: (?:de|d')\s?[a-zà-ÿ]+(?: et (?:de|d')\s?[a-zà-ÿ]+)?)?(?: de type)? ")
 """Before a name, the equipment it is a model of."""
 
 _LOWER_PHRASE_ACRONYM = re.compile(r"^(?:\s+[a-zà-ÿ]+){1,4}\s*\([A-Z]{2,}\)")
@@ -910,6 +915,8 @@ def _listed_with_articles(doc, ent) -> bool:
     members = sum(1 for t in doc[i:j] if t.ent_iob_ == "B")
     if members < 3 or doc[i].lower_ not in ("le", "la", "l'", "les") and not doc[i].ent_type_:
         return False
+    if i > 0 and (doc[i - 1].pos_ in ("VERB", "AUX") or doc[i - 1].lower_ in ("entre", "avec", "par", "dont")):
+        return False  # what a verb names (« l'AES regroupant le Burkina Faso, le Mali et le Niger »): states
     k = j
     while k < len(doc) and doc[k].lower_ in _CLITICS:
         k += 1
@@ -932,6 +939,14 @@ def _listed(doc, ent) -> bool:
         return True
     return prev == "et" and ent.start > 1 and bool(doc[ent.start - 2].ent_type_) and nxt in (".", ",", ";") \
         or _listed_with_articles(doc, ent)
+
+
+def _border_with(doc, ent) -> bool:
+    """« près de la frontière avec la Guinée »: the country on the other side of a border is a place."""
+    k = ent.start - 1
+    if k >= 0 and doc[k].lower_ in ("la", "le", "l'", "les"):
+        k -= 1
+    return k >= 1 and doc[k].lower_ == "avec" and doc[k - 1].lemma_.lower() == "frontière"
 
 
 def _of_a_place_noun(doc, ent) -> bool:
@@ -967,7 +982,7 @@ def _country(ent, name: str, cfg: Config) -> tuple[str, str, str] | None:
     doc = ent.doc
     prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     place = (prev in lexicon.PLACE_PREPOSITIONS and not _dative(doc, ent)) or _listed(doc, ent) \
-        or _of_a_place_noun(doc, ent)
+        or _of_a_place_noun(doc, ent) or _border_with(doc, ent)
     ids = phrases.get(cname.lower(), [])
     for i in ids:
         if (cfg.entities[i].kind == "place") == place:

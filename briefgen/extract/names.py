@@ -461,7 +461,13 @@ def find(text: str, claimed: list[tuple[int, int]], places: set[str],
     # (« l'État-major de la Garde nationale du Mali » is the Garde nationale's)
     # (unless an acronym defines the whole: « Direction centrale du matériel de l'armée de terre (DCMAT) »)
     defined = {f.name.lower() for f in found if f.by_acronym}
-    found = [f for f in found if not any(a <= f.start < b for a, b in claimed)
+    # (an acronym's definition that runs past the gazetteer's name is a longer name: « Al-Qaïda au
+    # Maghreb islamique (Aqmi) » is not Al-Qaïda)
+    def longer(f: Name, b: int) -> bool:
+        rest = re.fullmatch(r"\s*(?:du|de la|de l'|des|de|d')\s*(.+?)\s*", text[b:f.end])
+        return f.by_acronym and f.end > b and not (rest and country(rest.group(1)))  # (« Garde nationale du Mali »)
+
+    found = [f for f in found if not any(a <= f.start < b and not longer(f, b) for a, b in claimed)
              and (f.name.lower() in defined or not any(f.start <= a and b <= f.end for a, b in orgs))]
     # acronym-delimited names first, then the longest
     found.sort(key=lambda f: (not f.by_acronym, -(f.end - f.start), f.start))
