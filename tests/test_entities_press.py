@@ -413,6 +413,11 @@ def test_countries_a_verb_lists_are_states(read):
     assert {"burkina-faso", "mali", "niger"} <= got["organisations"] and not got["places"] & {"burkina-faso", "niger"}
 
 
+def test_a_royal_title_is_no_part_of_the_name(read):
+    got = read("La réunion porte sur l'initiative de SM le Roi Mohammed VI pour l'accès à l'océan Atlantique.")
+    assert "mohammed-vi" in got["people"] and "roi-mohammed-vi" not in got["people"]
+
+
 # -- armed groups and companies ------------------------------------------------------------------
 
 def test_an_acronym_s_definition_longer_than_a_gazetteer_name_is_its_own_group(read):

@@ -163,7 +163,8 @@ PERSON_TITLES = frozenset({
     "commandant", "lieutenant", "sergent", "adjudant", "adjudant-chef", "caporal", "major", "brigade", "division",
     "d'armée", "armée", "président", "présidente", "ministre", "premier", "chef", "médecin", "l'adjudant-chef",
     "le", "la", "de", "pm", "dame", "diva", "sieur", "feu", "maître", "imam", "contrôleur", "inspecteur",
-    "commissaire", "intendant", "générale", "principal", "divisionnaire",
+    "commissaire", "intendant", "générale", "principal", "divisionnaire", "roi", "reine", "prince", "princesse",
+    "émir", "sm", "sultan",
 })
 """Words in front of a person's name that are not part of it (« le Général de Brigade Moussa Yoro Kanté »)."""
 
