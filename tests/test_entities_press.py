@@ -418,6 +418,13 @@ def test_a_royal_title_is_no_part_of_the_name(read):
     assert "mohammed-vi" in got["people"] and "roi-mohammed-vi" not in got["people"]
 
 
+def test_a_common_noun_before_a_defined_acronym_names_the_defined_body(read):
+    got = read("La mission EUTM (European Union Training Mission) ne sera pas renouvelée "
+               "au Mali, annonce Bruxelles. Depuis 2013, la mission EUTM Mali a formé des milliers de soldats.")
+    assert "european-union-training-mission" in got["organisations"]
+    assert not any(o.startswith("mission-") for o in got["organisations"])
+
+
 # -- armed groups and companies ------------------------------------------------------------------
 
 def test_an_acronym_s_definition_longer_than_a_gazetteer_name_is_its_own_group(read):

@@ -361,6 +361,11 @@ def _expand(n, defined: dict[str, str]):
     words = n.name.split()
     if len(words) < 2 or not any(w.split("'")[-1] in defined for w in words):
         return n
+    if words[0].islower() and words[1] in defined and (len(words) == 2 or len(words) == 3 and (
+            names_mod.country(words[2]) or words[2].lower() in lexicon.CAPITALS)):
+        # « la mission EUTM (Mali) »: a common noun before the acronym says what the body is; the
+        # name is the acronym's definition (and the country after it where it works)
+        return replace(n, name=defined[words[1]])
     full = " ".join(w[:len(w) - len(w.split("'")[-1])] + defined[w.split("'")[-1]] if w.split("'")[-1] in defined
                     else w for w in words)
     return replace(n, name=full)
