@@ -11,6 +11,7 @@ lists are in ``lexicon.py``.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -587,6 +588,19 @@ def country(name: str, known: set[str] = frozenset()) -> str | None:
     ``known`` are more country names (lower case), as the gazetteer has them."""
     low = re.sub(r"\s+", " ", name.lower()).strip()
     low = re.sub(r"^(?:(?:la|le)\s+|l')\s*", "", low)
+    found = _country_named(low)
+    if found is not None or not known:
+        return found
+    for form in lx.STATE_FORMS:
+        if low.startswith(form + " ") or (form.endswith("'") and low.startswith(form)):
+            rest = low[len(form):].strip()
+            rest = re.sub(r"^(?:(?:la|le)\s+|l')\s*", "", rest)
+            return rest.title() if rest in known else None
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_named(low: str) -> str | None:
     if low in _COUNTRY:
         return _COUNTRY[low]
     if _ascii(low) in _COUNTRY_FOLDED:
@@ -595,7 +609,7 @@ def country(name: str, known: set[str] = frozenset()) -> str | None:
         if low.startswith(form + " ") or (form.endswith("'") and low.startswith(form)):
             rest = low[len(form):].strip()
             rest = re.sub(r"^(?:(?:la|le)\s+|l')\s*", "", rest)
-            return _COUNTRY.get(rest) or (rest.title() if rest in known else None)
+            return _COUNTRY.get(rest)
     return None
 
 
