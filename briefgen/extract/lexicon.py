@@ -26,8 +26,8 @@ ACRONYM_HEADS = frozenset({"programme", "projet", "plan", "initiative", "opérat
 """First words that, before an acronym the name spells, make it a body's name (« Programme alimentaire
 mondial (PAM) »); alone they are too common to open a name."""
 
-LOWER_ORG_HEADS = frozenset({"ministère", "ministères", "armée", "forces", "état-major", "ambassade", "mission",
-                             "fondation", "hôpital", "groupe"})
+LOWER_ORG_HEADS = frozenset({"ministère", "ministères", "armée", "forces", "force", "état-major", "ambassade", "mission",
+                             "fondation", "hôpital", "groupe", "primature", "opération"})
 """Heads that start a name even in lower case (« le ministère de la Défense », « l'armée
 burkinabè »), when a proper name or a nationality follows."""
 
@@ -62,8 +62,11 @@ BOTH_ORG_AND_PLACE = frozenset({"hôpital", "chu"})
 """Institutions that are also places: the annotation guide counts them as both."""
 
 PLACE_HEADS = frozenset({"aéroport", "aérodrome", "base", "palais", "stade", "hôtel",
-                         "barrage", "port", "poste"})
-"""First words of site names (« aéroport international de Niamey », « palais de Koulouba »)."""
+                         "barrage", "port", "poste",
+                         "lac", "fleuve", "océan", "mer", "golfe", "désert", "massif", "mont", "monts", "rivière",
+                         "delta", "plateau", "vallée", "île", "lagune", "falaise"})
+"""First words of site names (« aéroport international de Niamey », « palais de Koulouba ») and of
+natural features (« le fleuve Niger » and « le lac Tchad » are no states)."""
 
 PLACE_HEAD_NEEDS = {"base": ("aérienne", "militaire", "navale", "logistique"), "port": ("autonome",),
                     "poste": ("de commandement",)}
@@ -110,7 +113,27 @@ COUNTRIES = (
 )
 """Countries by their French names; the id is the slug of the name (« Burkina Faso » → burkina-faso)."""
 
-COUNTRY_ALIASES = {"burkina": "Burkina Faso", "nigéria": "Nigeria", "egypte": "Égypte",
+_NOT_STATES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AQ", "DM", "MU", "GD", "JE", "SV"})
+"""Territory codes of CLDR that are no country (the EU, the UN, pseudo-locales), and countries whose
+French name is also a first name or a common noun (Dominique, Maurice, Grenade, Jersey, Salvador)."""
+
+
+def world_countries() -> tuple[str, ...]:
+    """Every country's French name from CLDR (Babel's territory names), with the alternative form a
+    name gives in parentheses (« Myanmar (Birmanie) »), for countries the list above lacks."""
+    from babel import Locale
+
+    out = []
+    for code, name in Locale("fr").territories.items():
+        if not code.isalpha() or code in _NOT_STATES or "." in name:
+            continue
+        name = name.replace("\u2019", "'")
+        main, _, alt = name.partition(" (")
+        out += [main, alt.rstrip(")")] if alt else [main]
+    return tuple(out)
+
+
+COUNTRY_ALIASES = {"burkina": "Burkina Faso", "faso": "Burkina Faso", "nigéria": "Nigeria", "egypte": "Égypte",
                    }
 
 STATE_FORMS = ("république populaire de", "république islamique d'", "république fédérale d'",
@@ -140,7 +163,8 @@ PERSON_TITLES = frozenset({
     "commandant", "lieutenant", "sergent", "adjudant", "adjudant-chef", "caporal", "major", "brigade", "division",
     "d'armée", "armée", "président", "présidente", "ministre", "premier", "chef", "médecin", "l'adjudant-chef",
     "le", "la", "de", "pm", "dame", "diva", "sieur", "feu", "maître", "imam", "contrôleur", "inspecteur",
-    "commissaire", "intendant", "générale", "principal", "divisionnaire",
+    "commissaire", "intendant", "générale", "principal", "divisionnaire", "roi", "reine", "prince", "princesse",
+    "émir", "sm", "sultan",
 })
 """Words in front of a person's name that are not part of it (« le Général de Brigade Moussa Yoro Kanté »)."""
 
@@ -208,6 +232,7 @@ FROM_A_COUNTRY = frozenset({"retrait", "départ", "sortie", "retirer", "quitter"
 Mali »); after other nouns it is the state (« la sécurité du Mali »)."""
 
 ARMED_NAME = (r"\bkatiba\b|\betat islamique\b|\bboko haram\b|\bansar|\bmoudjahid|\bmujahid|\bjihad|\bdjihad"
+              r"|\bqaida\b|\bnusrat\b|\bmuslimin\b"
               r"|^(?:front|mouvement|coordination|groupe|cadre|alliance)\b.*\b(?:liberation|azawad|islam\w*|armee?s?)\b")
 """What makes a name a non-state armed group, matched against the folded name (« Front de libération
 de l'Azawad », « Katiba Macina », « État islamique au Sahel », « Ansarul Islam »)."""

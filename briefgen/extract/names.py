@@ -11,6 +11,7 @@ lists are in ``lexicon.py``.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from .dates import MONTHS
 
 _WORD = re.compile(r"[dDlL]'|\w[\w-]*|[()]|[^\w\s]")
 _ADJ_END = re.compile(r"(?:al|ale|aux|ales|ien|ienne|iens|iennes|ais|aise|ique|iques|aire|aires|if|ive|ifs|ives|el|"
-                      r"elle|els|elles|ain|aine|aines|ains|é|ée|és|ées|ère|ier|ière|eur|euse|ant|ante|ants|antes|"
+                      r"elle|els|elles|ain|aine|aines|ains|é|ée|és|ées|ère|ères|ier|iers|ière|ières|eur|eurs|euse|euses|ant|ante|ants|antes|"
                       r"ente|iste|istes|iale|ile|iles|ble|bles|unis|unies)$")
 _NOT_ADJ = frozenset({"selon", "pendant", "durant", "avant", "devant", "cependant", "maintenant", "notamment",
                       "était", "avait", "étaient", "avaient", "sont", "ont", "est", "qui", "dont", "lequel",
@@ -167,7 +168,7 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
     out: list[Name] = []
     for i, w in enumerate(words):
         lw = w.lower
-        if lw not in lx.ORG_HEADS and lw not in lx.PLACE_HEADS:
+        if lw not in lx.ORG_HEADS and lw not in lx.PLACE_HEADS and lw not in lx.LOWER_ORG_HEADS:
             continue
         prev = words[i - 1].lower if i > 0 else ""
         nxt = words[i + 1] if i + 1 < len(words) else None
@@ -196,6 +197,10 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
                         x.cap for x in words[i + 1:k]):
                     end = k
                     break
+        numbered = place and end < len(words) and words[end].text.isdigit() and lw in lx.PLACE_HEAD_NEEDS \
+            and words[end - 1].lower in lx.PLACE_HEAD_NEEDS[lw]
+        if numbered:
+            end += 1  # « la base aérienne 101 »: a site named by its number
         national_ministry = False
         if lw == "ministère" and end == i + 2 and words[i + 1].lower in lx.DEMONYMS and end + 2 < len(words) \
                 and words[end].lower in ("de", "du", "des", "d'"):
@@ -226,7 +231,7 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
             continue
         if not body:
             continue
-        proper = any((_name_word(x) and len(x.text) > 1) or x.lower in _LOWER_IN_NAMES - _CARDINAL
+        proper = numbered or any((_name_word(x) and len(x.text) > 1) or x.lower in _LOWER_IN_NAMES - _CARDINAL
                      or (x.text.isdigit() and k + 1 < len(body) and body[k + 1].lower in MONTHS)
                      for k, x in enumerate(body))
         first_proper = next((k for k, x in enumerate(body) if _name_word(x)), len(body))
@@ -239,7 +244,7 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
             national = lw in lx.NATIONAL_ADJ_HEADS and any(
                 ((x.lower in lx.DEMONYMS or demonym_country(x.text)) and x.lower not in ("national", "nationale"))
                 or (lw == "état-major" and x.lower in ("général", "générale")) for x in body)
-            direct_ok = lw in ("fondation", "mission") or place
+            direct_ok = lw in ("fondation", "mission", "force", "opération") or place
             if lw == "groupe" and 0 < first_proper < len(body) and all(x.lower in lx.FORCE_ADJECTIVES or x.lower in lx.DEMONYMS
                                                            for x in body[:first_proper]):
                 # « le groupe paramilitaire russe Wagner » is the « groupe Wagner »
@@ -339,11 +344,15 @@ def _acronym_names(words: list[_W]) -> list[Name]:
         if acr is None:
             continue
         letters = "".join(c for c in _ascii(acr).lower() if c.isalpha())
+        # « Banque confédérale pour l'investissement et le développement (BCID-AES) »: the part of
+        # an acronym before a hyphen may be the body's own, the rest its parent's
+        own = "".join(c for c in _ascii(acr.split("-")[0]).lower() if c.isalpha()) if "-" in acr else letters
         for start in range(j - 1, max(-1, j - 16), -1):
             x = words[start]
             if not x.alpha:
                 break
-            if not x.cap or x.lower in lx.CONNECTORS or not _spells(words[start:j], letters):
+            if not x.cap or x.lower in lx.CONNECTORS or not (
+                    _spells(words[start:j], letters) or len(own) >= 3 and _spells(words[start:j], own)):
                 continue
             if start and words[start - 1].lower in lx.POSSESSIVES:
                 break
@@ -453,7 +462,13 @@ def find(text: str, claimed: list[tuple[int, int]], places: set[str],
     # (« l'État-major de la Garde nationale du Mali » is the Garde nationale's)
     # (unless an acronym defines the whole: « Direction centrale du matériel de l'armée de terre (DCMAT) »)
     defined = {f.name.lower() for f in found if f.by_acronym}
-    found = [f for f in found if not any(a <= f.start < b for a, b in claimed)
+    # (an acronym's definition that runs past the gazetteer's name is a longer name: « Al-Qaïda au
+    # Maghreb islamique (Aqmi) » is not Al-Qaïda)
+    def longer(f: Name, b: int) -> bool:
+        rest = re.fullmatch(r"\s*(?:du|de la|de l'|des|de|d')\s*(.+?)\s*", text[b:f.end])
+        return f.by_acronym and f.end > b and not (rest and country(rest.group(1)))  # (« Garde nationale du Mali »)
+
+    found = [f for f in found if not any(a <= f.start < b and not longer(f, b) for a, b in claimed)
              and (f.name.lower() in defined or not any(f.start <= a and b <= f.end for a, b in orgs))]
     # acronym-delimited names first, then the longest
     found.sort(key=lambda f: (not f.by_acronym, -(f.end - f.start), f.start))
@@ -561,7 +576,11 @@ def is_credit(name: str, outlets: set[str]) -> bool:
     return bool(c) and any(c == _collapse(o) for o in outlets)
 
 
-_COUNTRY = {c.lower(): lx.COUNTRY_ALIASES.get(c.lower(), c) for c in (*lx.COUNTRIES, *lx.COUNTRY_ALIASES)}
+_COUNTRY = {c.lower(): lx.COUNTRY_ALIASES.get(c.lower(), c) for c in (*lx.world_countries(), *lx.COUNTRIES,
+                                                                       *lx.COUNTRY_ALIASES)}
+
+
+_COUNTRY_FOLDED = {_ascii(k): v for k, v in _COUNTRY.items()}
 
 
 def country(name: str, known: set[str] = frozenset()) -> str | None:
@@ -569,13 +588,28 @@ def country(name: str, known: set[str] = frozenset()) -> str | None:
     ``known`` are more country names (lower case), as the gazetteer has them."""
     low = re.sub(r"\s+", " ", name.lower()).strip()
     low = re.sub(r"^(?:(?:la|le)\s+|l')\s*", "", low)
-    if low in _COUNTRY:
-        return _COUNTRY[low]
+    found = _country_named(low)
+    if found is not None or not known:
+        return found
     for form in lx.STATE_FORMS:
         if low.startswith(form + " ") or (form.endswith("'") and low.startswith(form)):
             rest = low[len(form):].strip()
             rest = re.sub(r"^(?:(?:la|le)\s+|l')\s*", "", rest)
-            return _COUNTRY.get(rest) or (rest.title() if rest in known else None)
+            return rest.title() if rest in known else None
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_named(low: str) -> str | None:
+    if low in _COUNTRY:
+        return _COUNTRY[low]
+    if _ascii(low) in _COUNTRY_FOLDED:
+        return _COUNTRY_FOLDED[_ascii(low)]  # « Guinée Equatoriale », « Egypte »: capitals lose their accents
+    for form in lx.STATE_FORMS:
+        if low.startswith(form + " ") or (form.endswith("'") and low.startswith(form)):
+            rest = low[len(form):].strip()
+            rest = re.sub(r"^(?:(?:la|le)\s+|l')\s*", "", rest)
+            return _COUNTRY.get(rest)
     return None
 
 

@@ -39,8 +39,22 @@ def normalize(text: str) -> str:
     return out
 
 
+_PHRASES: dict[int, tuple[Config, dict[str, list[str]]]] = {}
+
+
 def gazetteer_phrases(cfg: Config) -> dict[str, list[str]]:
-    """Lower-cased phrase → entity ids naming it (several ids: an ambiguous name such as Mali)."""
+    """Lower-cased phrase → entity ids naming it (several ids: an ambiguous name such as Mali);
+    built once per loaded configuration (the entity rules ask for it at every name)."""
+    hit = _PHRASES.get(id(cfg))
+    if hit is not None and hit[0] is cfg:
+        return hit[1]
+    phrases = _build_phrases(cfg)
+    _PHRASES.clear()  # one configuration at a time: no growth across the tests' many copies
+    _PHRASES[id(cfg)] = (cfg, phrases)
+    return phrases
+
+
+def _build_phrases(cfg: Config) -> dict[str, list[str]]:
     phrases: dict[str, list[str]] = {}
     for ent in cfg.entities.values():
         if ent.kind not in LABEL_OF_KIND:
