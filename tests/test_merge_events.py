@@ -397,3 +397,27 @@ def test_a_site_without_its_town_may_be_in_the_other_accounts_town(cfg):
     assert who.places_meet({"base-aerienne-de-tabakoro"}, {"aeroport-de-koro", "bamako"})
     assert not who.places_meet({"base-aerienne-de-tabakoro"}, {"camp-de-sikoro"})  # two sites: two places
     assert not who.places_meet({"segou"}, {"bamako"})
+
+
+def test_an_announcement_and_a_statement_of_one_speaker_join_only_when_they_echo(cfg):
+    """One outlet tells a launch as the president's announcement, another as what he said at
+    it: the same person and sentences that share rare words make one event; what he said about
+    something else that month stays apart."""
+    day = DateSpan(dt.date(2023, 11, 23), dt.date(2023, 11, 23), "day")
+    month = DateSpan(dt.date(2023, 11, 1), dt.date(2023, 11, 30), "month")
+
+    def told(source: str, kind: str, date: DateSpan, text: str):
+        return [Candidate(kind=kind, source=source, sent=0, date=date, date_explicit=False,
+                          evidence=Evidence(source, 0, len(text), text), themes=("economic_ties",),
+                          actors=("ibrahim-traore",))]
+
+    launch = told("a", "announcement", day, "Le capitaine Ibrahim Traoré a lancé jeudi la construction d'une "
+                                            "raffinerie d'or capable de produire des lingots.")
+    speech = told("b", "statement", month, "La construction de cette raffinerie d'or et ses lingots sont une "
+                                           "question de souveraineté, a déclaré le capitaine Ibrahim Traoré.")
+    other = told("c", "statement", month, "Le capitaine Ibrahim Traoré a appelé les commerçants à payer leurs "
+                                          "impôts avant la fin décembre.")
+    who = Affiliations(cfg)
+    assert [sorted({c.source for c in cl}) for cl in join_outlets([launch, speech], cfg, who)] == [["a", "b"]]
+    assert len(join_outlets([launch, other], cfg, who)) == 2
+    assert not compatible_kinds("announcement", "statement")  # not without the echo

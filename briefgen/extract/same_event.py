@@ -54,6 +54,12 @@ KIND_FAMILIES = (
 )
 """Kinds two outlets may give one event; a kind is always compatible with itself. A visit and
 the talks held during it stay two facts, as do talks and what was said after them."""
+WORDED_FAMILIES = (
+    frozenset({"announcement", "statement"}),  # « X a lancé la construction … » / « … », a déclaré X
+)
+"""Kinds two outlets may also give one event, but only when one participant that is more than a
+state is on both sides and their evidence sentences share words few articles use besides the
+names (``WORDED_ECHO``): a head of state says many things in a month, and announces several."""
 
 SPECIFIC_FIRST = ("delivery", "agreement", "recruitment", "graduation", "sanction", "visit", "training",
                   "programme", "meeting", "announcement", "statement")
@@ -128,6 +134,16 @@ _COUNTRY_OF_FORM = {fold(form): fold(c) for c, forms in DEMONYMS.items() for for
 """A country's name or adjective (folded) → the country (its folded name)."""
 _SEAT_OF = {fold(city): fold(country) for city, country in CAPITALS.items()}
 """A capital (folded) → its country (folded)."""
+ADJECTIVE_OF = {fold(form): fold(c) for c, forms in DEMONYMS.items() for form in forms if " " not in form}
+"""A nationality adjective (folded, one word) → the country (its folded name)."""
+
+
+def country_or_seat(name: str) -> str | None:
+    """The country (folded) a name is, or whose capital it is."""
+    f = fold(name)
+    return _COUNTRY_OF_FORM.get(f) or _SEAT_OF.get(f)
+
+
 _FORMS_OF_COUNTRY = {fold(c): tuple(dict.fromkeys(fold(f) for f in (c, *forms))) for c, forms in DEMONYMS.items()}
 
 
@@ -162,12 +178,17 @@ _PLAIN = frozenset(_word(w) for w in """
     affirme ajoute presence occasion toujours encore desormais prochain prochaine dernier derniere
     semaine janvier fevrier juillet septembre octobre novembre decembre mercredi vendredi samedi dimanche
     defense securite cooperation militaire economique gouvernement transition partenariat soutien
-    renforcer renforcement capacite operation terrorisme terroriste""".split())
+    renforcer renforcement capacite operation terrorisme terroriste
+    capitaine colonel commandant lieutenant sergent marechal""".split())
 """Long words of any news sentence, and of any sentence about the brief's themes (with the
 heads, countries and small words of names)."""
 _WORDS = re.compile(r"[a-z0-9]{6,}")
 ECHO = 3
 """Rare content words two evidence sentences must share to echo one another."""
+WORDED_ECHO = 2
+"""Rare content words, none of a participant's name, that an announcement and a statement of the
+same person must share (``WORDED_FAMILIES``): what was launched or signed (« raffinerie »,
+« construction »)."""
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -372,8 +393,19 @@ class Account:
     """Its articles' leading figures by what they count (``lead_figures``)."""
 
 
-def compatible_kinds(a: str, b: str) -> bool:
-    return a == b or any(a in family and b in family for family in KIND_FAMILIES)
+def compatible_kinds(a: str, b: str, families=KIND_FAMILIES) -> bool:
+    return a == b or any(a in family and b in family for family in families)
+
+
+def _kinds_meet(a: Account, b: Account) -> str | None:
+    """``"kinds"`` when every kind of one account is compatible with every kind of the other,
+    ``"worded"`` when they are so only through ``WORDED_FAMILIES``, else None."""
+    pairs = [(x, y) for x in a.kinds for y in b.kinds]
+    if all(compatible_kinds(x, y) for x, y in pairs):
+        return "kinds"
+    if all(compatible_kinds(x, y, KIND_FAMILIES + WORDED_FAMILIES) for x, y in pairs):
+        return "worded"
+    return None
 
 
 def merged_kind(kinds) -> str:
@@ -435,7 +467,8 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     """How strongly ``a`` and ``b`` tell one event: 0 when they do not, more the more they share."""
     if a.articles & b.articles:
         return 0
-    if not all(compatible_kinds(x, y) for x in a.kinds for y in b.kinds):
+    kinds = _kinds_meet(a, b)
+    if kinds is None:
         return 0
     if not compatible_dates(a, b):
         return 0
@@ -463,6 +496,10 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
         return 0  # themes are read per sentence: one event of one kind and party may get two
     # the two evidence sentences share words few other articles use (« loi de finances rectificative »)
     echoed = len(a.words & b.words) >= ECHO
+    if kinds == "worded":
+        names = {w[:7] for p in a.participants | b.participants for w in who.words(p)}
+        if len((a.words & b.words) - names) < WORDED_ECHO or not any(not who.of(p).stands_for_state for p in shared):
+            return 0
     if same_kind:
         ok = named or figures or (states and (place or echoed))
     else:
