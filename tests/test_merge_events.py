@@ -421,3 +421,31 @@ def test_an_announcement_and_a_statement_of_one_speaker_join_only_when_they_echo
     assert [sorted({c.source for c in cl}) for cl in join_outlets([launch, speech], cfg, who)] == [["a", "b"]]
     assert len(join_outlets([launch, other], cfg, who)) == 2
     assert not compatible_kinds("announcement", "statement")  # not without the echo
+
+
+def test_one_speaker_announcing_two_things_in_one_month_gives_two_facts(cfg):
+    """Two outlets, one head of state, one month: a refinery launched and an airline created are
+    two announcements; who speaks is not enough. The same speaker on one written day is one."""
+    from briefgen.extract.merge import cluster
+
+    month = DateSpan(dt.date(2025, 6, 1), dt.date(2025, 6, 30), "month")
+    day = DateSpan(dt.date(2025, 6, 6), dt.date(2025, 6, 6), "day")
+
+    def told(source: str, kind: str, date: DateSpan, text: str, written: bool = False):
+        return Candidate(kind=kind, source=source, sent=0, date=date, date_explicit=written,
+                         evidence=Evidence(source, 0, len(text), text), themes=("economic_ties",),
+                         actors=("assimi-goita",))
+
+    refinery = told("a", "announcement", month, "Le général Assimi Goïta a lancé la construction d'une raffinerie "
+                                                "d'or dans la banlieue de Bamako.")
+    airline = told("b", "announcement", month, "Le général Assimi Goïta a annoncé la création d'une compagnie "
+                                               "aérienne nationale.")
+    said = told("c", "statement", month, "Le général Assimi Goïta a salué les investisseurs présents.")
+    who = Affiliations(cfg)
+    out = join_outlets(cluster([refinery, airline, said], cfg, who), cfg, who)
+    assert sorted(sorted({c.source for c in cl}) for cl in out) == [["a"], ["b"], ["c"]]
+    first = told("d", "announcement", day, "Le général Assimi Goïta a annoncé vendredi 6 juin son départ.", True)
+    second = told("e", "announcement", day, "Ce 6 juin, Assimi Goïta a fait savoir qu'il quittait ses "
+                                            "fonctions.", True)
+    out = join_outlets(cluster([first, second], cfg, who), cfg, who)
+    assert [sorted({c.source for c in cl}) for cl in out] == [["d", "e"]]

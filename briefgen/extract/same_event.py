@@ -185,6 +185,11 @@ heads, countries and small words of names)."""
 _WORDS = re.compile(r"[a-z0-9]{6,}")
 ECHO = 3
 """Rare content words two evidence sentences must share to echo one another."""
+STEM = 6
+"""Letters that make two words one stem when comparing what two accounts are about."""
+TALK = frozenset({"statement", "announcement"})
+"""Kinds whose accounts join across outlets only when what is said meets too (a figure, a party
+besides the speakers, ``WORDED_ECHO`` words), or both write the same day: who speaks is not enough."""
 WORDED_ECHO = 2
 """Rare content words, none of a participant's name, that an announcement and a statement of the
 same person must share (``WORDED_FAMILIES``): what was launched or signed (« raffinerie »,
@@ -391,6 +396,8 @@ class Account:
     few articles of the run use them)."""
     leads: Mapping[str, frozenset[float]] = field(default_factory=dict)
     """Its articles' leading figures by what they count (``lead_figures``)."""
+    speakers: frozenset[str] = frozenset()
+    """Who said or announced it (the actors of its ``TALK`` accounts)."""
 
 
 def compatible_kinds(a: str, b: str, families=KIND_FAMILIES) -> bool:
@@ -496,10 +503,16 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
         return 0  # themes are read per sentence: one event of one kind and party may get two
     # the two evidence sentences share words few other articles use (« loi de finances rectificative »)
     echoed = len(a.words & b.words) >= ECHO
-    if kinds == "worded":
-        names = {w[:7] for p in a.participants | b.participants for w in who.words(p)}
-        if len((a.words & b.words) - names) < WORDED_ECHO or not any(not who.of(p).stands_for_state for p in shared):
-            return 0
+    # what was said or announced, not who: stems of six letters (« raffinerie », « raffinage »)
+    names = {w[:STEM] for p in a.participants | b.participants for w in who.words(p)}
+    topical = len({w[:STEM] for w in a.words} & {w[:STEM] for w in b.words} - names) >= WORDED_ECHO
+    if kinds == "worded" and not (topical and any(not who.of(p).stands_for_state for p in shared)):
+        return 0
+    one_day = a.written and b.written and a.date.precision == b.date.precision == "day"
+    # what was announced, named on both sides (a company, a programme), besides who spoke
+    about = any(not who.of(p).stands_for_state for p in shared - a.speakers - b.speakers)
+    if a.kinds | b.kinds <= TALK and not (figures or topical or about or (one_day and named)):
+        return 0  # one speaker says and announces many things in a week: the words must meet too
     if same_kind:
         ok = named or figures or (states and (place or echoed))
     else:
