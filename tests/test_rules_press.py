@@ -230,3 +230,18 @@ def test_who_acquires_receives(cfg, tmp_path):
     deliveries = [f for f in facts if f.kind == "delivery"]
     assert deliveries, [(f.kind, f.actors) for f in facts]
     assert deliveries[0].counterparts == ("mali",) and deliveries[0].actors == ("turquie",)
+
+
+@pytest.mark.parametrize("body", [
+    "Le colonel Abdoulaye Maïga a déployé lundi 3 mars 2025 des soldats à Kati pour assurer la sécurité du "
+    "ministre de la Défense, Sadio Camara, en pleine lutte contre le terrorisme.",
+    "Le ministre de la Défense, Sadio Camara, était lundi 3 mars 2025 au camp de Kati, où la formation des "
+    "recrues est assurée par des instructeurs.",
+])
+def test_ensuring_something_is_no_statement(cfg, tmp_path, body):
+    facts = _facts(cfg, tmp_path, "assurer", body)
+    assert not [f for f in facts if f.kind == "statement"], [(f.kind, f.actors) for f in facts]
+    # asserting something still is
+    facts = _facts(cfg, tmp_path, "assure", "Le ministre de la Défense, Sadio Camara, a assuré lundi 3 mars 2025 "
+                   "que la formation des recrues reprendrait à Kati.")
+    assert [f for f in facts if f.kind == "statement"], [(f.kind, f.actors) for f in facts]

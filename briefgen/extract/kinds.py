@@ -424,14 +424,25 @@ rule("graduation", "actors", "places", "origins", "objects", figures=True, later
 
 
 # -- statements: tried last, a sentence reporting something more specific is about that ----------
+def _said_reading(t: Token) -> str | None:
+    """A speech verb in the passive (« n'a pas été précisée ») has no speaker; « assurer » says
+    something only before « que » or as a speaker's verb (« a assuré le ministre »): « pour
+    assurer la sécurité », « la direction serait assurée par » ensure, they do not speak."""
+    if t.prev == "été":
+        return None
+    if t.lemma == "assurer" and t.next not in ("que", "qu'", "qu’") and (
+            t.word == "assurer" or t.next == "par" or t.prev in ("s'", "se", "à", "d'", "de", "pour")):
+        return None
+    return "statement"
+
+
 @rule("statement", "actors", "targets", "topics", frame="statement", last=True,
       not_in_quotes=True, in_names=tuple(LABEL_OF_KIND.values()),
       yields_to=("announcement", "sanction", "agreement", "programme", "meeting"),
       triggers={"déclarer", "souligner", "résumer", "affirmer", "indiquer", "ajouter", "expliquer", "estimer",
                 "préciser", "rappeler", "insister", "redire", "dire", "plaider", "assurer", "promettre",
                 "saluer", "répéter", "désigner", "citer", "réaffirmer", "selon"},
-      # a speech verb in the passive (« n'a pas été précisée ») has no speaker
-      reading=lambda t, units: None if t.prev == "été" else "statement")
+      reading=lambda t, units: _said_reading(t))
 def statement(site: Site) -> Roles | None:
     who = _person(site) or person_meant(site.span, site.ctx)
     if who is None:  # « Les autorités maliennes rappellent … »: the body that opens the sentence
