@@ -449,3 +449,37 @@ def test_one_speaker_announcing_two_things_in_one_month_gives_two_facts(cfg):
                                             "fonctions.", True)
     out = join_outlets(cluster([first, second], cfg, who), cfg, who)
     assert [sorted({c.source for c in cl}) for cl in out] == [["d", "e"]]
+
+
+def test_two_months_side_by_side_are_two_months(cfg):
+    """Dates not written may be a few days apart (a report's dateline), but a call of October and
+    one of November, each known only by its month, are two."""
+    october = DateSpan(dt.date(2022, 10, 1), dt.date(2022, 10, 31), "month")
+    november = DateSpan(dt.date(2022, 11, 1), dt.date(2022, 11, 30), "month")
+    first = _account_of("a", "recruitment", october, ("force_buildup",), explicit=False, actors=("garde-nationale",))
+    second = _account_of("b", "recruitment", november, ("force_buildup",), explicit=False, actors=("garde-nationale",))
+    assert len(join_outlets([first, second], cfg, Affiliations(cfg))) == 2
+
+
+def test_a_ministry_is_alike_only_to_a_ministry_and_of_a_known_state(cfg):
+    from briefgen.extract.same_event import _same_body
+
+    who = Affiliations(cfg, {"alkassoum-indattou": "ministre de la Défense nationale",
+                             "salifou-mody": "ministre nigérien de la Défense"})
+    # « défense » names a ministry, not the volunteers' corps whose name has it too
+    assert not who.alike("volontaires-pour-la-defense-de-la-patrie", "ministere-nigerien-de-la-defense")
+    # every state has a minister of defence: without the state, the ministry is not known
+    assert not _same_body({"alkassoum-indattou"}, {"ministere-de-la-defense-du-niger"}, who)
+    assert _same_body({"salifou-mody"}, {"ministere-de-la-defense-du-niger"}, who)
+
+
+def test_a_site_without_a_town_does_not_name_the_place_of_an_event(cfg):
+    """An audience at the presidential palace and an accord about a mine, one state on both
+    sides, the same week: the palace may be anywhere, so no place names the two as one event."""
+    day = DateSpan(dt.date(2024, 5, 23), dt.date(2024, 5, 23), "day")
+    week = DateSpan(dt.date(2024, 5, 20), dt.date(2024, 5, 26), "week")
+    audience = _account_of("a", "meeting", day, ("economic_ties",), actors=("mali",), counterparts=("novawind",),
+                           places=("palais-de-koulouba",))
+    accord = _account_of("b", "agreement", week, ("economic_ties",), explicit=False, actors=("mali",),
+                         counterparts=("ganfeng-lithium",), places=("goulamina",))
+    assert len(join_outlets([audience, accord], cfg, Affiliations(cfg))) == 2

@@ -343,6 +343,8 @@ class Affiliations:
         ax, ay = self.of(x), self.of(y)
         if ax.stands_for_state or ay.stands_for_state or (ax.states and ay.states and not ax.states & ay.states):
             return False
+        if (ax.body is None) != (ay.body is None):
+            return False  # a ministry is named by its portfolio: « défense » is in many other names
         short, long = sorted((self.words(x), self.words(y)), key=len)
         if not short or max(map(len, short)) < 4:
             return False
@@ -459,7 +461,9 @@ def compatible_dates(a: Account, b: Account) -> bool:
     if a.date is None or b.date is None:
         return False
     if a.written == b.written:
-        return overlap(a.date, b.date, timedelta(0) if a.written else REPORTING_SLACK)
+        # the slack is for a report's day or week; two months side by side are two months
+        months = a.date.precision == b.date.precision == "month"
+        return overlap(a.date, b.date, timedelta(0) if a.written or months else REPORTING_SLACK)
     told, report = (a, b) if a.written else (b, a)
     if overlap(told.date, report.date):
         return True
@@ -491,7 +495,10 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     if leads_differ(a.leads, b.leads, counted):
         return 0  # 35 000 and 15 000 recruits in their ledes: two calls, though one recalls the other
     figures = any(rounded_alike(x, y) for u in counted for x in a.figures[u] for y in b.figures[u])
-    place = bool(a.places and b.places) and who.places_meet(a.places, b.places)
+    # one place on both sides (or a site named after the other's town); a site that names no
+    # town may be in the other's town (``places_meet``), but that names nothing
+    place = bool(set(a.places) & set(b.places)) or any(
+        _named_after(x, y) or _named_after(y, x) for x in a.places for y in b.places)
     shared = who.shared(a.participants, b.participants)
     theirs = who.shared(b.participants, a.participants)
     alike = any(who.alike(x, y) for x in a.participants - shared for y in b.participants - theirs)
@@ -535,7 +542,7 @@ def rounded_alike(x: float, y: float) -> bool:
 
 def _same_body(a, b, who: Affiliations) -> bool:
     """A minister on one side and their ministry (or the minister named again) on the other: the
-    same head word, the same portfolio (« affaires étrangères » in both), no two different states."""
+    same head word, the same portfolio (« affaires étrangères » in both), the same state."""
     for x in a:
         ax = who.of(x)
         if ax.body is None:
@@ -545,7 +552,7 @@ def _same_body(a, b, who: Affiliations) -> bool:
             if by.body is None or ax.body[0] != by.body[0]:
                 continue
             n = min(len(ax.body[1]), len(by.body[1]))
-            if n and ax.body[1][:n] == by.body[1][:n] and (
-                    not ax.states or not by.states or ax.states & by.states):
+            # every state has its ministry of defence: the state must be known on both sides
+            if n and ax.body[1][:n] == by.body[1][:n] and ax.states & by.states:
                 return True
     return False
