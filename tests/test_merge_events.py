@@ -483,3 +483,23 @@ def test_a_site_without_a_town_does_not_name_the_place_of_an_event(cfg):
     accord = _account_of("b", "agreement", week, ("economic_ties",), explicit=False, actors=("mali",),
                          counterparts=("ganfeng-lithium",), places=("goulamina",))
     assert len(join_outlets([audience, accord], cfg, Affiliations(cfg))) == 2
+
+
+def test_what_several_outlets_report_one_speaker_saying_is_one_fact(cfg):
+    """Three outlets, one month: the president (or « les autorités maliennes ») said the same
+    thing. Words every outlet of the story uses still tell what was said."""
+    from briefgen.extract.merge import cluster
+
+    month = DateSpan(dt.date(2025, 6, 1), dt.date(2025, 6, 30), "month")
+
+    def said(source: str, speaker: str, text: str):
+        return Candidate(kind="statement", source=source, sent=0, date=month, date_explicit=False,
+                         evidence=Evidence(source, 0, len(text), text), themes=("security_cooperation",),
+                         actors=(speaker,))
+
+    who = Affiliations(cfg)
+    for speaker in ("assimi-goita", "mali"):
+        told = [said(s, speaker, f"Le président a insisté sur la souveraineté du pays face aux partenaires, "
+                                 f"rapporte le journal {s}.") for s in ("a", "b", "c")]
+        out = join_outlets(cluster(told, cfg, who), cfg, who)
+        assert [sorted({c.source for c in cl}) for cl in out] == [["a", "b", "c"]], speaker

@@ -280,7 +280,7 @@ def _account(members: list[Candidate], cfg: Config, who: Affiliations,
         participants=frozenset(set().union(*(m.core() for m in members))),
         places=frozenset(p for p in places if not who.of(p).is_state),
         figures=figures_of(q for m in members for q in m.quantities),
-        words=frozenset().union(*(content_words(m.evidence.text) for m in members)) & rare,
+        said=(said := frozenset().union(*(content_words(m.evidence.text) for m in members))), words=said & rare,
         leads=_union_leads((leads or {}).get(s, {}) for s in {m.source for m in members}),
         speakers=frozenset(x for m in members if m.kind in TALK for x in m.actors))
 

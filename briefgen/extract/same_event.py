@@ -58,8 +58,8 @@ WORDED_FAMILIES = (
     frozenset({"announcement", "statement"}),  # « X a lancé la construction … » / « … », a déclaré X
 )
 """Kinds two outlets may also give one event, but only when one participant that is more than a
-state is on both sides and their evidence sentences share words few articles use besides the
-names (``WORDED_ECHO``): a head of state says many things in a month, and announces several."""
+state is on both sides and their evidence sentences share words besides the names
+(``WORDED_ECHO``): a head of state says many things in a month, and announces several."""
 
 SPECIFIC_FIRST = ("delivery", "agreement", "recruitment", "graduation", "sanction", "visit", "training",
                   "programme", "meeting", "announcement", "statement")
@@ -191,9 +191,9 @@ TALK = frozenset({"statement", "announcement"})
 """Kinds whose accounts join across outlets only when what is said meets too (a figure, a party
 besides the speakers, ``WORDED_ECHO`` words), or both write the same day: who speaks is not enough."""
 WORDED_ECHO = 2
-"""Rare content words, none of a participant's name, that an announcement and a statement of the
-same person must share (``WORDED_FAMILIES``): what was launched or signed (« raffinerie »,
-« construction »)."""
+"""Content words (stems), none of a participant's name, that two accounts of what one speaker said
+or announced must share (``TALK``, ``WORDED_FAMILIES``): what was launched or signed (« raffinerie »,
+« construction »). Rare or not: a story many outlets tell uses its words in many articles."""
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -400,6 +400,8 @@ class Account:
     """Its articles' leading figures by what they count (``lead_figures``)."""
     speakers: frozenset[str] = frozenset()
     """Who said or announced it (the actors of its ``TALK`` accounts)."""
+    said: frozenset[str] = frozenset()
+    """All the content words of its evidence (``content_words``), rare or not: what was said."""
 
 
 def compatible_kinds(a: str, b: str, families=KIND_FAMILIES) -> bool:
@@ -512,7 +514,7 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     echoed = len(a.words & b.words) >= ECHO
     # what was said or announced, not who: stems of six letters (« raffinerie », « raffinage »)
     names = {w[:STEM] for p in a.participants | b.participants for w in who.words(p)}
-    topical = len({w[:STEM] for w in a.words} & {w[:STEM] for w in b.words} - names) >= WORDED_ECHO
+    topical = len({w[:STEM] for w in a.said} & {w[:STEM] for w in b.said} - names) >= WORDED_ECHO
     if kinds == "worded" and not (topical and any(not who.of(p).stands_for_state for p in shared)):
         return 0
     one_day = a.written and b.written and a.date.precision == b.date.precision == "day"
@@ -521,7 +523,8 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     if a.kinds | b.kinds <= TALK and not (figures or topical or about or (one_day and named)):
         return 0  # one speaker says and announces many things in a week: the words must meet too
     if same_kind:
-        ok = named or figures or (states and (place or echoed))
+        # « les autorités maliennes » said the same thing in two outlets: the state and the words
+        ok = named or figures or (states and (place or echoed or (a.kinds <= TALK and topical)))
     else:
         # what was said is only the event when the speaker is one of its parties
         talk = "statement" in a.kinds | b.kinds
