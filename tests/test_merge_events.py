@@ -503,3 +503,21 @@ def test_what_several_outlets_report_one_speaker_saying_is_one_fact(cfg):
                                  f"rapporte le journal {s}.") for s in ("a", "b", "c")]
         out = join_outlets(cluster(told, cfg, who), cfg, who)
         assert [sorted({c.source for c in cl}) for cl in out] == [["a", "b", "c"]], speaker
+
+
+def test_one_state_saying_the_same_thing_read_for_two_themes_is_one_statement(cfg):
+    week = DateSpan(dt.date(2025, 7, 28), dt.date(2025, 8, 3), "week")
+    one = [Candidate(kind="statement", source="a", sent=0, date=week, date_explicit=False,
+                     evidence=Evidence("a", 0, 10, "Les autorités maliennes rappellent que tout partenariat doit "
+                                                   "respecter la souveraineté du pays."),
+                     themes=("economic_ties",), actors=("mali",))]
+    two = [Candidate(kind="statement", source="b", sent=0, date=week, date_explicit=False,
+                     evidence=Evidence("b", 0, 10, "Les autorités maliennes insistent pour que la souveraineté "
+                                                   "nationale soit respectée."),
+                     themes=("security_cooperation",), actors=("mali",))]
+    other = [Candidate(kind="statement", source="c", sent=0, date=week, date_explicit=False,
+                       evidence=Evidence("c", 0, 10, "Les autorités maliennes annoncent une campagne cotonnière "
+                                                     "record."),
+                       themes=("economic_ties",), actors=("mali",))]
+    out = join_outlets([one, two, other], cfg, Affiliations(cfg))
+    assert sorted(sorted({c.source for c in cl}) for cl in out) == [["a", "b"], ["c"]]

@@ -179,7 +179,9 @@ _PLAIN = frozenset(_word(w) for w in """
     semaine janvier fevrier juillet septembre octobre novembre decembre mercredi vendredi samedi dimanche
     defense securite cooperation militaire economique gouvernement transition partenariat soutien
     renforcer renforcement capacite operation terrorisme terroriste
-    capitaine colonel commandant lieutenant sergent marechal""".split())
+    capitaine colonel commandant lieutenant sergent marechal
+    estime estimee estimes rappelle rappele insiste explique souhaite assure ajoutant selon
+    million millions milliard milliards dollars francs""".split())
 """Long words of any news sentence, and of any sentence about the brief's themes (with the
 heads, countries and small words of names)."""
 _WORDS = re.compile(r"[a-z0-9]{6,}")
@@ -508,13 +510,14 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     states = bool(shared) or alike or bool({s for p in a.participants for s in who.of(p).states}
                                   & {s for p in b.participants for s in who.of(p).states})
     same_kind = len(a.kinds | b.kinds) == 1
-    if not a.themes & b.themes and not (same_kind and named):
-        return 0  # themes are read per sentence: one event of one kind and party may get two
-    # the two evidence sentences share words few other articles use (« loi de finances rectificative »)
-    echoed = len(a.words & b.words) >= ECHO
     # what was said or announced, not who: stems of six letters (« raffinerie », « raffinage »)
     names = {w[:STEM] for p in a.participants | b.participants for w in who.words(p)}
     topical = len({w[:STEM] for w in a.said} & {w[:STEM] for w in b.said} - names) >= WORDED_ECHO
+    said_alike = same_kind and a.kinds <= TALK and topical and bool(shared)  # one speaker, the same words
+    if not a.themes & b.themes and not (same_kind and named or said_alike):
+        return 0  # themes are read per sentence: one event of one kind and party may get two
+    # the two evidence sentences share words few other articles use (« loi de finances rectificative »)
+    echoed = len(a.words & b.words) >= ECHO
     if kinds == "worded" and not (topical and any(not who.of(p).stands_for_state for p in shared)):
         return 0
     one_day = a.written and b.written and a.date.precision == b.date.precision == "day"
@@ -524,7 +527,7 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
         return 0  # one speaker says and announces many things in a week: the words must meet too
     if same_kind:
         # « les autorités maliennes » said the same thing in two outlets: the state and the words
-        ok = named or figures or (states and (place or echoed or (a.kinds <= TALK and topical)))
+        ok = named or figures or said_alike or (states and (place or echoed))
     else:
         # what was said is only the event when the speaker is one of its parties
         talk = "statement" in a.kinds | b.kinds
