@@ -270,13 +270,13 @@ def send(cfg: Config, week: str | None, *, dry_run: bool = False, resend: bool =
     return run_send(cfg, week, dry_run=dry_run, resend=resend, log=log, strict=strict)
 
 
-def evaluate(cfg: Config, gold: Path | None, paths: list[Path]):
+def evaluate(cfg: Config, gold: Path | None, paths: list[Path], *, one_week: bool = False):
     """Extraction scored against gold annotations (fields, and articles as wholes when the gold
     files give topics and same-event groups)."""
     from .extract.evaluate import evaluate as score
 
     gold = gold or cfg.path.parent.parent / "tests" / "gold"
-    return score(cfg, gold, paths or [cfg.sources_dir], warn=lambda m: log.warning("%s", m))
+    return score(cfg, gold, paths or [cfg.sources_dir], warn=lambda m: log.warning("%s", m), one_week=one_week)
 
 
 def train(cfg: Config, gold: list[Path] | None, texts: list[Path] | None, out: Path | None, *, folds: int = 7,

@@ -89,3 +89,52 @@ def test_a_fact_is_approvable_when_a_gold_event_has_its_date_and_a_participant()
     assert not approvable(fact, [{"date": "2025-08", "actors": ["mali"]}])        # another month
     assert not approvable(fact, [{"date": "2025-07-21", "actors": ["niger"]}])    # nobody in common
     assert not approvable(fact, [{"date": "someday", "actors": ["mali"]}])
+
+
+def test_one_week_moves_articles_by_whole_weeks_and_groups_together():
+    from briefgen.articles.source import Source
+    from briefgen.extract.evaluate import as_one_week
+    from briefgen.extract.types import Candidate
+
+    def source(sid: str, day: dt.date, precision: str = "day") -> Source:
+        return Source(sid, Path(f"{sid}.txt"), sid, None, day, None, "…", precision)
+
+    def said(sid: str, span: DateSpan) -> Candidate:
+        return Candidate(kind="statement", source=sid, sent=0, date=span, date_explicit=True,
+                         evidence=Evidence(sid, 0, 1, "…"), themes=("economic_ties",), actors=("mali",))
+
+    sources = {"a": source("a", dt.date(2024, 1, 10)), "b": source("b", dt.date(2024, 1, 12)),
+               "c": source("c", dt.date(2024, 2, 1), "month"), "d": source("d", dt.date(2025, 3, 5))}
+    monday = DateSpan(dt.date(2024, 1, 8), dt.date(2024, 1, 8))
+    cands = [said("a", monday), said("b", DateSpan(dt.date(2024, 1, 11), dt.date(2024, 1, 11))),
+             said("c", DateSpan(dt.date(2024, 2, 1), dt.date(2024, 2, 29), "month")), said("d", monday)]
+    meta = {"a": {"group": "g"}, "b": {"group": "g"}, "c": {}, "d": {}}
+    moved, shifted = as_one_week(sources, cands, meta)
+    assert moved["a"].published == dt.date(2025, 3, 5) and moved["b"].published == dt.date(2025, 3, 7)
+    assert moved["d"].published == dt.date(2025, 3, 5)  # the latest stays where it is
+    assert moved["c"].published.day == 1 and moved["c"].date_precision == "month"
+    dates = {c.source: c.date for c in shifted}
+    assert dates["a"] == DateSpan(dt.date(2025, 3, 3), dt.date(2025, 3, 3))  # a Monday stays a Monday
+    assert dates["b"].start == dt.date(2025, 3, 6)  # the gap inside the group is kept
+    assert dates["c"].precision == "month" and dates["c"].start.day == 1
+    assert dates["d"] == monday  # nothing moved: its own week was already the latest
+
+
+def test_evaluate_one_week_prints_its_line(tmp_path):
+    import subprocess
+    import sys
+
+    sources, gold = tmp_path / "sources", tmp_path / "gold"
+    shutil.copytree(ROOT / "sources", sources)
+    gold.mkdir()
+    for path in (ROOT / "tests" / "gold").glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["topic"] = (data.get("themes") or ["distractor"])[0]
+        if data["source"] in VISIT:
+            data["group"] = "stevens-visit-2025-07"
+        (gold / path.name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "briefgen", "evaluate", str(sources), "--gold", str(gold),
+                          "--one-week", "--config", str(ROOT / "config" / "briefgen.yaml")],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert "as one week: same-event groups merged 1/1" in out.stdout

@@ -397,3 +397,127 @@ def test_a_site_without_its_town_may_be_in_the_other_accounts_town(cfg):
     assert who.places_meet({"base-aerienne-de-tabakoro"}, {"aeroport-de-koro", "bamako"})
     assert not who.places_meet({"base-aerienne-de-tabakoro"}, {"camp-de-sikoro"})  # two sites: two places
     assert not who.places_meet({"segou"}, {"bamako"})
+
+
+def test_an_announcement_and_a_statement_of_one_speaker_join_only_when_they_echo(cfg):
+    """One outlet tells a launch as the president's announcement, another as what he said at
+    it: the same person and sentences that share rare words make one event; what he said about
+    something else that month stays apart."""
+    day = DateSpan(dt.date(2023, 11, 23), dt.date(2023, 11, 23), "day")
+    month = DateSpan(dt.date(2023, 11, 1), dt.date(2023, 11, 30), "month")
+
+    def told(source: str, kind: str, date: DateSpan, text: str):
+        return [Candidate(kind=kind, source=source, sent=0, date=date, date_explicit=False,
+                          evidence=Evidence(source, 0, len(text), text), themes=("economic_ties",),
+                          actors=("ibrahim-traore",))]
+
+    launch = told("a", "announcement", day, "Le capitaine Ibrahim Traoré a lancé jeudi la construction d'une "
+                                            "raffinerie d'or capable de produire des lingots.")
+    speech = told("b", "statement", month, "La construction de cette raffinerie d'or et ses lingots sont une "
+                                           "question de souveraineté, a déclaré le capitaine Ibrahim Traoré.")
+    other = told("c", "statement", month, "Le capitaine Ibrahim Traoré a appelé les commerçants à payer leurs "
+                                          "impôts avant la fin décembre.")
+    who = Affiliations(cfg)
+    assert [sorted({c.source for c in cl}) for cl in join_outlets([launch, speech], cfg, who)] == [["a", "b"]]
+    assert len(join_outlets([launch, other], cfg, who)) == 2
+    assert not compatible_kinds("announcement", "statement")  # not without the echo
+
+
+def test_one_speaker_announcing_two_things_in_one_month_gives_two_facts(cfg):
+    """Two outlets, one head of state, one month: a refinery launched and an airline created are
+    two announcements; who speaks is not enough. The same speaker on one written day is one."""
+    from briefgen.extract.merge import cluster
+
+    month = DateSpan(dt.date(2025, 6, 1), dt.date(2025, 6, 30), "month")
+    day = DateSpan(dt.date(2025, 6, 6), dt.date(2025, 6, 6), "day")
+
+    def told(source: str, kind: str, date: DateSpan, text: str, written: bool = False):
+        return Candidate(kind=kind, source=source, sent=0, date=date, date_explicit=written,
+                         evidence=Evidence(source, 0, len(text), text), themes=("economic_ties",),
+                         actors=("assimi-goita",))
+
+    refinery = told("a", "announcement", month, "Le général Assimi Goïta a lancé la construction d'une raffinerie "
+                                                "d'or dans la banlieue de Bamako.")
+    airline = told("b", "announcement", month, "Le général Assimi Goïta a annoncé la création d'une compagnie "
+                                               "aérienne nationale.")
+    said = told("c", "statement", month, "Le général Assimi Goïta a salué les investisseurs présents.")
+    who = Affiliations(cfg)
+    out = join_outlets(cluster([refinery, airline, said], cfg, who), cfg, who)
+    assert sorted(sorted({c.source for c in cl}) for cl in out) == [["a"], ["b"], ["c"]]
+    first = told("d", "announcement", day, "Le général Assimi Goïta a annoncé vendredi 6 juin son départ.", True)
+    second = told("e", "announcement", day, "Ce 6 juin, Assimi Goïta a fait savoir qu'il quittait ses "
+                                            "fonctions.", True)
+    out = join_outlets(cluster([first, second], cfg, who), cfg, who)
+    assert [sorted({c.source for c in cl}) for cl in out] == [["d", "e"]]
+
+
+def test_two_months_side_by_side_are_two_months(cfg):
+    """Dates not written may be a few days apart (a report's dateline), but a call of October and
+    one of November, each known only by its month, are two."""
+    october = DateSpan(dt.date(2022, 10, 1), dt.date(2022, 10, 31), "month")
+    november = DateSpan(dt.date(2022, 11, 1), dt.date(2022, 11, 30), "month")
+    first = _account_of("a", "recruitment", october, ("force_buildup",), explicit=False, actors=("garde-nationale",))
+    second = _account_of("b", "recruitment", november, ("force_buildup",), explicit=False, actors=("garde-nationale",))
+    assert len(join_outlets([first, second], cfg, Affiliations(cfg))) == 2
+
+
+def test_a_ministry_is_alike_only_to_a_ministry_and_of_a_known_state(cfg):
+    from briefgen.extract.same_event import _same_body
+
+    who = Affiliations(cfg, {"alkassoum-indattou": "ministre de la Défense nationale",
+                             "salifou-mody": "ministre nigérien de la Défense"})
+    # « défense » names a ministry, not the volunteers' corps whose name has it too
+    assert not who.alike("volontaires-pour-la-defense-de-la-patrie", "ministere-nigerien-de-la-defense")
+    # every state has a minister of defence: without the state, the ministry is not known
+    assert not _same_body({"alkassoum-indattou"}, {"ministere-de-la-defense-du-niger"}, who)
+    assert _same_body({"salifou-mody"}, {"ministere-de-la-defense-du-niger"}, who)
+
+
+def test_a_site_without_a_town_does_not_name_the_place_of_an_event(cfg):
+    """An audience at the presidential palace and an accord about a mine, one state on both
+    sides, the same week: the palace may be anywhere, so no place names the two as one event."""
+    day = DateSpan(dt.date(2024, 5, 23), dt.date(2024, 5, 23), "day")
+    week = DateSpan(dt.date(2024, 5, 20), dt.date(2024, 5, 26), "week")
+    audience = _account_of("a", "meeting", day, ("economic_ties",), actors=("mali",), counterparts=("novawind",),
+                           places=("palais-de-koulouba",))
+    accord = _account_of("b", "agreement", week, ("economic_ties",), explicit=False, actors=("mali",),
+                         counterparts=("ganfeng-lithium",), places=("goulamina",))
+    assert len(join_outlets([audience, accord], cfg, Affiliations(cfg))) == 2
+
+
+def test_what_several_outlets_report_one_speaker_saying_is_one_fact(cfg):
+    """Three outlets, one month: the president (or « les autorités maliennes ») said the same
+    thing. Words every outlet of the story uses still tell what was said."""
+    from briefgen.extract.merge import cluster
+
+    month = DateSpan(dt.date(2025, 6, 1), dt.date(2025, 6, 30), "month")
+
+    def said(source: str, speaker: str, text: str):
+        return Candidate(kind="statement", source=source, sent=0, date=month, date_explicit=False,
+                         evidence=Evidence(source, 0, len(text), text), themes=("security_cooperation",),
+                         actors=(speaker,))
+
+    who = Affiliations(cfg)
+    for speaker in ("assimi-goita", "mali"):
+        told = [said(s, speaker, f"Le président a insisté sur la souveraineté du pays face aux partenaires, "
+                                 f"rapporte le journal {s}.") for s in ("a", "b", "c")]
+        out = join_outlets(cluster(told, cfg, who), cfg, who)
+        assert [sorted({c.source for c in cl}) for cl in out] == [["a", "b", "c"]], speaker
+
+
+def test_one_state_saying_the_same_thing_read_for_two_themes_is_one_statement(cfg):
+    week = DateSpan(dt.date(2025, 7, 28), dt.date(2025, 8, 3), "week")
+    one = [Candidate(kind="statement", source="a", sent=0, date=week, date_explicit=False,
+                     evidence=Evidence("a", 0, 10, "Les autorités maliennes rappellent que tout partenariat doit "
+                                                   "respecter la souveraineté du pays."),
+                     themes=("economic_ties",), actors=("mali",))]
+    two = [Candidate(kind="statement", source="b", sent=0, date=week, date_explicit=False,
+                     evidence=Evidence("b", 0, 10, "Les autorités maliennes insistent pour que la souveraineté "
+                                                   "nationale soit respectée."),
+                     themes=("security_cooperation",), actors=("mali",))]
+    other = [Candidate(kind="statement", source="c", sent=0, date=week, date_explicit=False,
+                       evidence=Evidence("c", 0, 10, "Les autorités maliennes annoncent une campagne cotonnière "
+                                                     "record."),
+                       themes=("economic_ties",), actors=("mali",))]
+    out = join_outlets([one, two, other], cfg, Affiliations(cfg))
+    assert sorted(sorted({c.source for c in cl}) for cl in out) == [["a", "b"], ["c"]]

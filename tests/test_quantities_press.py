@@ -506,3 +506,26 @@ def test_months_before_a_date_told_are_a_date(read_all):
     figures, dates = read_all("Le chef rebelle est mort en octobre 2021. Il avait rompu avec Bamako trois mois "
                               "auparavant, selon la presse.")
     assert dates == ["2021-10", "2021-07"] and figures == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La promotion compte 150 élèves officiers dont 12 féminins ; elle comprend 130 nationaux et 20 des pays "
+     "amis, dont 4 du Togo ;\n5 du Tchad et 1 de la Guinée.",
+     {(150, "person"), (12, "person"), (130, "person"), (20, "person"), (4, "person"), (5, "person"), (1, "person")}),
+    ("Le camp a accueilli 900 recrues, dont 80 originaires de Kayes.", {(900, "recruit"), (80, "recruit")}),
+])
+def test_a_figure_whose_noun_was_counted_just_before_counts_it_too(cfg, text, expected):
+    from briefgen.extract.quantities import completed
+
+    pipe = nlp.load(cfg)
+
+    def counted(sentences: str) -> set:
+        t = nlp.normalize(sentences)
+        doc = pipe(t)
+        found = mentions.find(doc, t, mentions.sentences(doc, t), cfg, None, nlp.surnames(cfg))
+        return {(q.quantity.value, q.quantity.unit) for q in completed(doc, found.quantities, found.dates)}
+
+    assert counted(text) == expected
+    # a figure of another sentence, or of things (« 2 des meilleurs terrains »), counts no people
+    got = counted("Le centre forme 300 soldats. Il dispose de 2 des meilleurs terrains du pays, dont 1 à Kati.")
+    assert (300, "person") in got and not {(v, u) for v, u in got if v in (1, 2) and u == "person"}

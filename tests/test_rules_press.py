@@ -177,3 +177,71 @@ def test_a_state_equipping_another_is_a_delivery_from_the_nearest_subject(cfg, t
     assert deliveries[0].actors and deliveries[0].counterparts
     assert not set(deliveries[0].actors) & set(deliveries[0].counterparts)
     assert "burkina" not in deliveries[0].actors[0]
+
+
+@pytest.mark.parametrize("body", [
+    "Le ministre de la Défense, Sadio Camara, a annoncé lundi 3 mars 2025 que ces blindés viennent renforcer "
+    "les unités de Gao dans la lutte contre le terrorisme.",
+    "Un détachement a rendu les honneurs au ministre de la Défense, Sadio Camara, lundi 3 mars 2025 à Kati, "
+    "avant la formation des nouvelles recrues.",
+])
+def test_coming_to_do_something_or_rendering_honours_is_no_visit(cfg, tmp_path, body):
+    facts = _facts(cfg, tmp_path, "auxiliaire", body)
+    assert not [f for f in facts if f.kind == "visit"], [(f.kind, f.actors) for f in facts]
+    # going somewhere is still a visit
+    facts = _facts(cfg, tmp_path, "visite", "Le ministre de la Défense, Sadio Camara, s'est rendu lundi 3 mars 2025 "
+                   "à Kati pour suivre la formation des nouvelles recrues.")
+    assert [f for f in facts if f.kind == "visit"], [(f.kind, f.actors) for f in facts]
+
+
+def test_medicines_donated_are_a_delivery_with_the_value_told_next(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "dons", "Lundi 3 mars 2025, l'ambassade de Chine a offert un lot de médicaments "
+                   "à l'hôpital de Kati. Leur valeur est estimée à 150 millions de FCFA.\n\nLa ministre de la Santé "
+                   "a salué ce geste.")
+    deliveries = [f for f in facts if f.kind == "delivery"]
+    assert deliveries, [(f.kind, f.actors) for f in facts]
+    assert (150000000, "XOF") in [(q.value, q.unit) for q in deliveries[0].quantities]
+
+
+def test_a_sum_in_another_paragraph_is_not_the_delivery_s(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "dons2", "Lundi 3 mars 2025, l'ambassade de Chine a offert un lot de médicaments "
+                   "à l'hôpital de Kati.\n\nLe budget de la santé atteint 150 millions de FCFA.")
+    deliveries = [f for f in facts if f.kind == "delivery"]
+    assert deliveries and not [q for q in deliveries[0].quantities if q.unit == "XOF"]
+
+
+def test_the_supplier_is_the_state_its_adjective_names(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "russes", "Des instructeurs russes sont arrivés à Niamey, qui a réceptionné "
+                   "mercredi 5 mars 2025 sa première livraison de matériel militaire russe.\n\nLa coopération "
+                   "entre la Russie et le Niger se renforce depuis un an.")
+    deliveries = [f for f in facts if f.kind == "delivery"]
+    assert deliveries, [(f.kind, f.actors) for f in facts]
+    assert deliveries[0].actors == ("russie",) and deliveries[0].counterparts == ("niger",)
+    # the adjective of who receives (before « réceptionner ») is no supplier
+    facts = _facts(cfg, tmp_path, "maliens", "Lundi 3 mars 2025, les soldats maliens ont réceptionné des drones "
+                   "à Sévaré.\n\nLe Mali poursuit l'équipement de son armée.")
+    deliveries = [f for f in facts if f.kind == "delivery"]
+    assert deliveries and "mali" not in deliveries[0].actors, [(f.kind, f.actors) for f in deliveries]
+
+
+def test_who_acquires_receives(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "acquis", "Le Mali a acquis lundi 3 mars 2025 des drones turcs pour son armée de "
+                   "l'air.\n\nLa Turquie est devenue un fournisseur d'armes de la région.")
+    deliveries = [f for f in facts if f.kind == "delivery"]
+    assert deliveries, [(f.kind, f.actors) for f in facts]
+    assert deliveries[0].counterparts == ("mali",) and deliveries[0].actors == ("turquie",)
+
+
+@pytest.mark.parametrize("body", [
+    "Le colonel Abdoulaye Maïga a déployé lundi 3 mars 2025 des soldats à Kati pour assurer la sécurité du "
+    "ministre de la Défense, Sadio Camara, en pleine lutte contre le terrorisme.",
+    "Le ministre de la Défense, Sadio Camara, était lundi 3 mars 2025 au camp de Kati, où la formation des "
+    "recrues est assurée par des instructeurs.",
+])
+def test_ensuring_something_is_no_statement(cfg, tmp_path, body):
+    facts = _facts(cfg, tmp_path, "assurer", body)
+    assert not [f for f in facts if f.kind == "statement"], [(f.kind, f.actors) for f in facts]
+    # asserting something still is
+    facts = _facts(cfg, tmp_path, "assure", "Le ministre de la Défense, Sadio Camara, a assuré lundi 3 mars 2025 "
+                   "que la formation des recrues reprendrait à Kati.")
+    assert [f for f in facts if f.kind == "statement"], [(f.kind, f.actors) for f in facts]

@@ -18,7 +18,17 @@ from typing import Callable
 
 from .anaphora import person_meant
 from .quantities import CURRENCIES, EQUIPMENT
-from .site import NEAR, Roles, Site, Token, is_course, is_home_forces, meant_by_adjective
+from .site import (
+    NEAR,
+    Roles,
+    Site,
+    Token,
+    country_of_adjective,
+    country_of_name,
+    is_course,
+    is_home_forces,
+    meant_by_adjective,
+)
 from .types import LABEL_OF_KIND
 
 
@@ -86,11 +96,27 @@ def _person(site: Site) -> str | None:
 
 
 # -- who goes, meets, says ---------------------------------------------------------------------
+REFLEXIVE = frozenset({"se", "s'", "est", "sont", "était", "étaient", "sera", "seront", "étant", "fut"})
+"""Words before « rendu », « rendre » that make it « se rendre » (going somewhere)."""
+NOT_INFINITIVE = frozenset({"hier", "entre", "contre", "notre", "votre", "autre", "premier", "dernier"})
+
+
+def _visit_reading(t: Token) -> str | None:
+    """« s'est rendu à Niamey », « rendre visite », « venu à Bamako » are visits; « venus de
+    Bamako » says where people come from, « viennent renforcer » is an auxiliary (an infinitive
+    follows), « a rendu les honneurs » or « rendre compte » no visit."""
+    if t.lemma == "venir" and (t.next in ("de", "d'", "du", "des")
+                               or (t.next.endswith(("er", "ir", "re")) and t.next not in NOT_INFINITIVE)):
+        return None
+    if t.lemma == "rendre" and t.prev not in REFLEXIVE and t.next not in ("visite", "visites"):
+        return None
+    return "visit"
+
+
 @rule("visit", "actors", "places", frame="visit", every_trigger=True,
       triggers={"visite", "séjourner", "séjour", "venue", "passage", "déplacement", "rendre", "venir",
                 "délégation", "dépêcher"},
-      # « venus de Bamako » says where people come from, not a visit
-      reading=lambda t, units: None if t.lemma == "venir" and t.next in ("de", "d'", "du", "des") else "visit")
+      reading=lambda t, units: _visit_reading(t))
 def visit(site: Site) -> Roles | None:
     who = _person(site)
     if who is None and re.search(r"\b(?:cette|la|sa) visite\b", site.low):
@@ -274,7 +300,7 @@ def programme(site: Site) -> Roles | None:
 # -- force build-up: deliveries, training, recruitment, graduation ------------------------------
 ORIGIN_CUES = {"venir", "issu", "originaire", "provenir", "venu"}
 """After these words, places are where people come from (origins), not where the fact happens."""
-RECEIVE = {"recevoir", "réceptionner", "accueillir"}
+RECEIVE = {"recevoir", "réceptionner", "accueillir", "acquérir"}
 START_VERBS = {"arriver", "débuter", "entamer", "commencer", "accueillir"}
 
 
@@ -306,14 +332,16 @@ def _home_forces(site: Site) -> list[str]:
 
 
 EQUIPMENT_WORDS = re.compile(r"equipement|materiel militaire|armement|munition|\bdrones?\b|aeronef|\bavions?\b"
-                             r"|helicoptere|blindes?\b|vecteurs? aeriens?|anti-?aerienn?e?s?\b")
-"""Words that make a handover a delivery of equipment even without a count (the sentence is folded)."""
+                             r"|helicoptere|blindes?\b|vecteurs? aeriens?|anti-?aerienn?e?s?\b|\bvehicules?\b"
+                             r"|medicaments?\b|materiels? medica|\bvivres\b|\bambulances?\b")
+"""Words that make a handover a delivery of goods even without a count (the sentence is folded):
+military equipment, vehicles, and the medicines, medical supplies and food of aid."""
 
 
 @rule("delivery", "actors", "counterparts", "places", "origins", "objects", frame="delivery", figures=True,
       yields_to=("programme",),  # « programmes … par des équipements »: the programme is the fact
       triggers={"livrer", "livraison", "réceptionner", "réception", "remettre", "remise", "don", "acquérir",
-                "acquisition", "doter", "équiper", "recevoir", "accueillir"})
+                "acquisition", "doter", "équiper", "recevoir", "accueillir", "offrir", "offert", "offerts"})
 def delivery(site: Site) -> Roles | None:
     if not any(q.unit in EQUIPMENT for q in site.quantities) and not EQUIPMENT_WORDS.search(site.low):
         return None
@@ -334,11 +362,44 @@ def _delivery_parties(site: Site) -> tuple[list[str], list[str]]:
     before = [m.entity for m in site.orgs if m.end <= site.idx]
     home = _home_forces(site)
     if trigger is not None and trigger.lemma_.lower() in RECEIVE:
-        return [], before[:1] or home[:1]
+        # « Niamey, qui a réceptionné … »: a capital or a country before the verb receives for its state
+        seat = [country_of_name(site.cfg, m.entity) for m in site.places if m.end <= site.idx]
+        seat = [c for c in seat if c]
+        receiver = before[:1] or _state_named(site, seat[-1], ()) if seat else before[:1]
+        receiver = receiver or home[:1]
+        return supplier_by_adjective(site, receiver, after=True), receiver
     giver = before[-1:]  # the nearest: « après Dakar et Rabat, la Chine a équipé le Tchad »
     receiver = [m.entity for m in site.orgs if m.start > site.idx and m.entity not in giver][:1] or \
         [e for e in home if e not in giver]
-    return giver, receiver[:1]
+    return giver or supplier_by_adjective(site, receiver, after=False), receiver[:1]
+
+
+def supplier_by_adjective(site: Site, taken, *, after: bool) -> list[str]:
+    """The state an adjective gives as the goods' origin when no body delivers them by name:
+    after a verb of receiving (« a réceptionné des drones turcs », « du matériel militaire
+    russe »), before a verb of giving (« des instructeurs russes ont remis »); the other side of
+    the verb is the receiver's. Adjectives inside a name (« l'armée nigérienne ») do not count;
+    the state is the one the article names (« la Russie », « Moscou »), never a new id."""
+    s0 = site.ctx.sents[site.i].start
+    text = site.text[site.idx - s0:] if after else site.text[:site.idx - s0]
+    base = site.idx if after else s0
+    for m in site.mentions:  # names are blanked: their adjectives are theirs
+        a, b = min(max(m.start - base, 0), len(text)), min(max(m.end - base, 0), len(text))
+        text = text[:a] + " " * (b - a) + text[b:]
+    words = set(re.findall(r"[a-zà-ÿ-]+", text.lower()))
+    countries = {country_of_adjective(w) for w in words} - {None} - {country_of_name(site.cfg, e) for e in taken}
+    if len(countries) != 1:
+        return []  # none, or several origins: not for a rule to choose
+    return _state_named(site, countries.pop(), taken)
+
+
+def _state_named(site: Site, country: str, taken) -> list[str]:
+    """The article's entity for ``country`` (folded French name): its state, country or capital
+    as a mention gives it; none when the article names it nowhere."""
+    named = [m.entity for m in sorted(site.ctx.mentions, key=lambda m: m.label != "STATE")
+             if m.label in ("STATE", "LOC", "ORG") and m.entity not in taken
+             and country_of_name(site.cfg, m.entity) == country]
+    return named[:1]
 
 
 def _trained(site: Site) -> Roles | None:
@@ -363,14 +424,25 @@ rule("graduation", "actors", "places", "origins", "objects", figures=True, later
 
 
 # -- statements: tried last, a sentence reporting something more specific is about that ----------
+def _said_reading(t: Token) -> str | None:
+    """A speech verb in the passive (« n'a pas été précisée ») has no speaker; « assurer » says
+    something only before « que » or as a speaker's verb (« a assuré le ministre »): « pour
+    assurer la sécurité », « la direction serait assurée par » ensure, they do not speak."""
+    if t.prev == "été":
+        return None
+    if t.lemma == "assurer" and t.next not in ("que", "qu'", "qu’") and (
+            t.word == "assurer" or t.next == "par" or t.prev in ("s'", "se", "à", "d'", "de", "pour")):
+        return None
+    return "statement"
+
+
 @rule("statement", "actors", "targets", "topics", frame="statement", last=True,
       not_in_quotes=True, in_names=tuple(LABEL_OF_KIND.values()),
       yields_to=("announcement", "sanction", "agreement", "programme", "meeting"),
       triggers={"déclarer", "souligner", "résumer", "affirmer", "indiquer", "ajouter", "expliquer", "estimer",
                 "préciser", "rappeler", "insister", "redire", "dire", "plaider", "assurer", "promettre",
                 "saluer", "répéter", "désigner", "citer", "réaffirmer", "selon"},
-      # a speech verb in the passive (« n'a pas été précisée ») has no speaker
-      reading=lambda t, units: None if t.prev == "été" else "statement")
+      reading=lambda t, units: _said_reading(t))
 def statement(site: Site) -> Roles | None:
     who = _person(site) or person_meant(site.span, site.ctx)
     if who is None:  # « Les autorités maliennes rappellent … »: the body that opens the sentence

@@ -22,6 +22,7 @@ from ..facts.contract import REFERENCES
 from ..facts.model import Conflict, DateSpan, Fact, Quantity
 from .dates import span_key
 from .same_event import (
+    TALK,
     Account,
     Affiliations,
     close,
@@ -108,6 +109,8 @@ def _compatible(members: list[Candidate], c: Candidate, cfg: Config, date: DateS
         return False  # their ledes count 35 000 and 15 000 recruits: two calls
     if not same_source and who.other_states(core, c.core()):
         return False  # two outlets, Russia and Turkey delivering: two deliveries
+    if not same_source and c.kind in TALK:
+        return False  # what one speaker said or announced in two outlets: the rule across outlets decides
     if same_source and (not core or not c.core() or core & c.core()):
         return True
     # a statement is its speaker's (checked above), even a state's: « les autorités maliennes »
@@ -277,8 +280,9 @@ def _account(members: list[Candidate], cfg: Config, who: Affiliations,
         participants=frozenset(set().union(*(m.core() for m in members))),
         places=frozenset(p for p in places if not who.of(p).is_state),
         figures=figures_of(q for m in members for q in m.quantities),
-        words=frozenset().union(*(content_words(m.evidence.text) for m in members)) & rare,
-        leads=_union_leads((leads or {}).get(s, {}) for s in {m.source for m in members}))
+        said=(said := frozenset().union(*(content_words(m.evidence.text) for m in members))), words=said & rare,
+        leads=_union_leads((leads or {}).get(s, {}) for s in {m.source for m in members}),
+        speakers=frozenset(x for m in members if m.kind in TALK for x in m.actors))
 
 
 def _union_leads(per_article) -> dict[str, frozenset[float]]:

@@ -535,4 +535,63 @@ def completed(doc, found: list, dates: list = ()) -> list:
         out.append(QuantityMention(a, b, Quantity(value=value, unit=q.unit, text=other.text), m.sent))
         taken.append((a, b))
     out.sort(key=lambda x: x.start)
+    return _elided(doc, out, taken)
+
+
+PEOPLE_ADJECTIVES = frozenset(["national", "nationale", "nationaux", "nationales", "féminin", "féminins", "féminine",
+                               "féminines", "masculin", "masculins", "étranger", "étrangers", "étrangère",
+                               "étrangères", "femme", "femmes", "homme", "hommes", "fille", "filles", "garçon",
+                               "garçons", "provenant", "originaire", "originaires", "issu", "issus", "issue", "issues"])
+"""Words that, after a figure, say who among people counted before (« 134 dont 9 féminins »,
+« 120 nationaux », « 213 provenant de pays amis »): the figure counts people too."""
+ORIGINS = frozenset(["la", "l'", "pays", "région", "régions", "états", "provinces", "villes"])
+"""After « du », « de », « des »: where people come from (« 4 du Togo », « 20 des pays amis »)."""
+_PEOPLE = ("person", "recruit", "young_person")
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _elided(doc, found: list, taken: list) -> list:
+    """Figures whose noun French leaves out because the sentence (or the enumeration, ``;`` by
+    ``;``) counted it just before: « un effectif de 134 dont 09 féminins, composé de 120 nationaux
+    et 14 des pays amis dont 2 du Togo ; 3 du Tchad » — each counts people like the 134. A figure
+    after « dont », before a word of ``PEOPLE_ADJECTIVES`` or before « du », « de la », « des »
+    and a name or a word of ``ORIGINS``; a nominalised adjective the ruler took for the noun
+    (« 120 nationaux ») too."""
+    from dataclasses import replace
+
+    from .types import QuantityMention
+
+    people = [m for m in found if m.quantity.unit in _PEOPLE]
+    if not people:
+        return found
+    out = list(found)
+
+    def counted_before(pos: int) -> QuantityMention | None:
+        prior = [m for m in people if m.end <= pos and pos - m.end <= 400]
+        if not prior or _SENTENCE_END.search(doc.text[prior[-1].end:pos]) or "\n\n" in doc.text[prior[-1].end:pos]:
+            return None
+        return prior[-1]
+
+    for n, m in enumerate(out):
+        if m.quantity.unit.lower() in PEOPLE_ADJECTIVES and (p := counted_before(m.start)) is not None:
+            out[n] = replace(m, quantity=replace(m.quantity, unit=p.quantity.unit))
+    for tok in doc:
+        if not (_DIGITS.match(tok.text) or tok.pos_ == "NUM" and tok.lower_ in _UNITS_WORDS) or tok.lower_ in _ARTICLES:
+            continue
+        a, b = tok.idx, tok.idx + len(tok.text)
+        if any(x < b and a < y for x, y in taken) or any(x.start < b and a < x.end for x in out):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+        elided = (tok.i > 0 and doc[tok.i - 1].lower_ == "dont") or (
+            nxt is not None and (nxt.lower_ in PEOPLE_ADJECTIVES or nxt.lower_ in ("du", "des", "de", "d'")
+                                 and after is not None and (after.text[:1].isupper() or after.lower_ in ORIGINS)))
+        if not elided:
+            continue
+        value, used = number_value([tok.text])
+        p = counted_before(a)
+        if value is None or used != 1 or p is None or (value.is_integer() and 1800 <= value <= 2100):
+            continue
+        out.append(QuantityMention(a, b, Quantity(value=value, unit=p.quantity.unit, text=tok.text), p.sent))
+    out.sort(key=lambda x: x.start)
     return out

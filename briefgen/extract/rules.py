@@ -122,6 +122,7 @@ def _orphan_quantities(ctx: Context, out: list[Candidate]) -> None:
     for i, s in enumerate(ctx.sents):
         if i in covered:
             continue
+        _orphan_amount(ctx, out, i)
         qs = [q.quantity for q in ctx.in_sent(ctx.quantities, i) if q.quantity.unit in ("recruit", "person")]
         origins = ()
         if re.search(r"\b(?:viennent|venus|venues|issus|issues|originaires)\s+(?:de|d')", ctx.text[s.start:s.end]):
@@ -139,6 +140,19 @@ def _orphan_quantities(ctx: Context, out: list[Candidate]) -> None:
                            evidence=Evidence(ctx.source.id, s.start, s.end, ctx.source.text[s.start:s.end]),
                            quantities=tuple(_with_role(q, qs) for q in qs), origins=origins, places=(),
                            objects=()))
+
+
+def _orphan_amount(ctx: Context, out: list[Candidate], i: int) -> None:
+    """« Le Mali a reçu des médicaments. Leur valeur est estimée à 165 millions de FCFA. »: a sum
+    of money alone in the sentence right after a fact that counts figures, in its paragraph, is
+    that fact's when the fact gives no sum of its own (the value of a donation, of a deal)."""
+    money = [q.quantity for q in ctx.in_sent(ctx.quantities, i) if q.quantity.unit in CURRENCIES]
+    if not money or i == 0 or ctx.sents[i].paragraph != ctx.sents[i - 1].paragraph:
+        return
+    for n, c in enumerate(out):
+        if c.sent == i - 1 and c.source == ctx.source.id and RULES.get(c.kind) is not None and \
+                RULES[c.kind].figures and not any(q.unit in CURRENCIES for q in c.quantities):
+            out[n] = replace(c, quantities=c.quantities + tuple(_with_role(q, money) for q in money))
 
 
 _ANOTHER = re.compile(r"\b(?:deuxième|seconde?|autre|nouvelle|prochaine|troisième)\s+"

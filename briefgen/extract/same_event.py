@@ -54,6 +54,12 @@ KIND_FAMILIES = (
 )
 """Kinds two outlets may give one event; a kind is always compatible with itself. A visit and
 the talks held during it stay two facts, as do talks and what was said after them."""
+WORDED_FAMILIES = (
+    frozenset({"announcement", "statement"}),  # « X a lancé la construction … » / « … », a déclaré X
+)
+"""Kinds two outlets may also give one event, but only when one participant that is more than a
+state is on both sides and their evidence sentences share words besides the names
+(``WORDED_ECHO``): a head of state says many things in a month, and announces several."""
 
 SPECIFIC_FIRST = ("delivery", "agreement", "recruitment", "graduation", "sanction", "visit", "training",
                   "programme", "meeting", "announcement", "statement")
@@ -128,6 +134,16 @@ _COUNTRY_OF_FORM = {fold(form): fold(c) for c, forms in DEMONYMS.items() for for
 """A country's name or adjective (folded) → the country (its folded name)."""
 _SEAT_OF = {fold(city): fold(country) for city, country in CAPITALS.items()}
 """A capital (folded) → its country (folded)."""
+ADJECTIVE_OF = {fold(form): fold(c) for c, forms in DEMONYMS.items() for form in forms if " " not in form}
+"""A nationality adjective (folded, one word) → the country (its folded name)."""
+
+
+def country_or_seat(name: str) -> str | None:
+    """The country (folded) a name is, or whose capital it is."""
+    f = fold(name)
+    return _COUNTRY_OF_FORM.get(f) or _SEAT_OF.get(f)
+
+
 _FORMS_OF_COUNTRY = {fold(c): tuple(dict.fromkeys(fold(f) for f in (c, *forms))) for c, forms in DEMONYMS.items()}
 
 
@@ -162,12 +178,24 @@ _PLAIN = frozenset(_word(w) for w in """
     affirme ajoute presence occasion toujours encore desormais prochain prochaine dernier derniere
     semaine janvier fevrier juillet septembre octobre novembre decembre mercredi vendredi samedi dimanche
     defense securite cooperation militaire economique gouvernement transition partenariat soutien
-    renforcer renforcement capacite operation terrorisme terroriste""".split())
+    renforcer renforcement capacite operation terrorisme terroriste
+    capitaine colonel commandant lieutenant sergent marechal
+    estime estimee estimes rappelle rappele insiste explique souhaite assure ajoutant selon
+    million millions milliard milliards dollars francs""".split())
 """Long words of any news sentence, and of any sentence about the brief's themes (with the
 heads, countries and small words of names)."""
 _WORDS = re.compile(r"[a-z0-9]{6,}")
 ECHO = 3
 """Rare content words two evidence sentences must share to echo one another."""
+STEM = 6
+"""Letters that make two words one stem when comparing what two accounts are about."""
+TALK = frozenset({"statement", "announcement"})
+"""Kinds whose accounts join across outlets only when what is said meets too (a figure, a party
+besides the speakers, ``WORDED_ECHO`` words), or both write the same day: who speaks is not enough."""
+WORDED_ECHO = 2
+"""Content words (stems), none of a participant's name, that two accounts of what one speaker said
+or announced must share (``TALK``, ``WORDED_FAMILIES``): what was launched or signed (« raffinerie »,
+« construction »). Rare or not: a story many outlets tell uses its words in many articles."""
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -317,6 +345,8 @@ class Affiliations:
         ax, ay = self.of(x), self.of(y)
         if ax.stands_for_state or ay.stands_for_state or (ax.states and ay.states and not ax.states & ay.states):
             return False
+        if (ax.body is None) != (ay.body is None):
+            return False  # a ministry is named by its portfolio: « défense » is in many other names
         short, long = sorted((self.words(x), self.words(y)), key=len)
         if not short or max(map(len, short)) < 4:
             return False
@@ -370,10 +400,25 @@ class Account:
     few articles of the run use them)."""
     leads: Mapping[str, frozenset[float]] = field(default_factory=dict)
     """Its articles' leading figures by what they count (``lead_figures``)."""
+    speakers: frozenset[str] = frozenset()
+    """Who said or announced it (the actors of its ``TALK`` accounts)."""
+    said: frozenset[str] = frozenset()
+    """All the content words of its evidence (``content_words``), rare or not: what was said."""
 
 
-def compatible_kinds(a: str, b: str) -> bool:
-    return a == b or any(a in family and b in family for family in KIND_FAMILIES)
+def compatible_kinds(a: str, b: str, families=KIND_FAMILIES) -> bool:
+    return a == b or any(a in family and b in family for family in families)
+
+
+def _kinds_meet(a: Account, b: Account) -> str | None:
+    """``"kinds"`` when every kind of one account is compatible with every kind of the other,
+    ``"worded"`` when they are so only through ``WORDED_FAMILIES``, else None."""
+    pairs = [(x, y) for x in a.kinds for y in b.kinds]
+    if all(compatible_kinds(x, y) for x, y in pairs):
+        return "kinds"
+    if all(compatible_kinds(x, y, KIND_FAMILIES + WORDED_FAMILIES) for x, y in pairs):
+        return "worded"
+    return None
 
 
 def merged_kind(kinds) -> str:
@@ -420,7 +465,9 @@ def compatible_dates(a: Account, b: Account) -> bool:
     if a.date is None or b.date is None:
         return False
     if a.written == b.written:
-        return overlap(a.date, b.date, timedelta(0) if a.written else REPORTING_SLACK)
+        # the slack is for a report's day or week; two months side by side are two months
+        months = a.date.precision == b.date.precision == "month"
+        return overlap(a.date, b.date, timedelta(0) if a.written or months else REPORTING_SLACK)
     told, report = (a, b) if a.written else (b, a)
     if overlap(told.date, report.date):
         return True
@@ -435,7 +482,8 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     """How strongly ``a`` and ``b`` tell one event: 0 when they do not, more the more they share."""
     if a.articles & b.articles:
         return 0
-    if not all(compatible_kinds(x, y) for x in a.kinds for y in b.kinds):
+    kinds = _kinds_meet(a, b)
+    if kinds is None:
         return 0
     if not compatible_dates(a, b):
         return 0
@@ -451,7 +499,10 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     if leads_differ(a.leads, b.leads, counted):
         return 0  # 35 000 and 15 000 recruits in their ledes: two calls, though one recalls the other
     figures = any(rounded_alike(x, y) for u in counted for x in a.figures[u] for y in b.figures[u])
-    place = bool(a.places and b.places) and who.places_meet(a.places, b.places)
+    # one place on both sides (or a site named after the other's town); a site that names no
+    # town may be in the other's town (``places_meet``), but that names nothing
+    place = bool(set(a.places) & set(b.places)) or any(
+        _named_after(x, y) or _named_after(y, x) for x in a.places for y in b.places)
     shared = who.shared(a.participants, b.participants)
     theirs = who.shared(b.participants, a.participants)
     alike = any(who.alike(x, y) for x in a.participants - shared for y in b.participants - theirs)
@@ -459,12 +510,24 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     states = bool(shared) or alike or bool({s for p in a.participants for s in who.of(p).states}
                                   & {s for p in b.participants for s in who.of(p).states})
     same_kind = len(a.kinds | b.kinds) == 1
-    if not a.themes & b.themes and not (same_kind and named):
+    # what was said or announced, not who: stems of six letters (« raffinerie », « raffinage »)
+    names = {w[:STEM] for p in a.participants | b.participants for w in who.words(p)}
+    topical = len({w[:STEM] for w in a.said} & {w[:STEM] for w in b.said} - names) >= WORDED_ECHO
+    said_alike = same_kind and a.kinds <= TALK and topical and bool(shared)  # one speaker, the same words
+    if not a.themes & b.themes and not (same_kind and named or said_alike):
         return 0  # themes are read per sentence: one event of one kind and party may get two
     # the two evidence sentences share words few other articles use (« loi de finances rectificative »)
     echoed = len(a.words & b.words) >= ECHO
+    if kinds == "worded" and not (topical and any(not who.of(p).stands_for_state for p in shared)):
+        return 0
+    one_day = a.written and b.written and a.date.precision == b.date.precision == "day"
+    # what was announced, named on both sides (a company, a programme), besides who spoke
+    about = any(not who.of(p).stands_for_state for p in shared - a.speakers - b.speakers)
+    if a.kinds | b.kinds <= TALK and not (figures or topical or about or (one_day and named)):
+        return 0  # one speaker says and announces many things in a week: the words must meet too
     if same_kind:
-        ok = named or figures or (states and (place or echoed))
+        # « les autorités maliennes » said the same thing in two outlets: the state and the words
+        ok = named or figures or said_alike or (states and (place or echoed))
     else:
         # what was said is only the event when the speaker is one of its parties
         talk = "statement" in a.kinds | b.kinds
@@ -485,7 +548,7 @@ def rounded_alike(x: float, y: float) -> bool:
 
 def _same_body(a, b, who: Affiliations) -> bool:
     """A minister on one side and their ministry (or the minister named again) on the other: the
-    same head word, the same portfolio (« affaires étrangères » in both), no two different states."""
+    same head word, the same portfolio (« affaires étrangères » in both), the same state."""
     for x in a:
         ax = who.of(x)
         if ax.body is None:
@@ -495,7 +558,7 @@ def _same_body(a, b, who: Affiliations) -> bool:
             if by.body is None or ax.body[0] != by.body[0]:
                 continue
             n = min(len(ax.body[1]), len(by.body[1]))
-            if n and ax.body[1][:n] == by.body[1][:n] and (
-                    not ax.states or not by.states or ax.states & by.states):
+            # every state has its ministry of defence: the state must be known on both sides
+            if n and ax.body[1][:n] == by.body[1][:n] and ax.states & by.states:
                 return True
     return False

@@ -50,6 +50,22 @@ def meant_by_adjective(cfg: Config, folded: str) -> list[str]:
     return [eid for _, eid in sorted(found)]
 
 
+def country_of_adjective(word: str) -> str | None:
+    """The country (folded French name) a nationality adjective stands for (« russes » → russie)."""
+    from .same_event import ADJECTIVE_OF
+
+    return ADJECTIVE_OF.get(fold(word))
+
+
+def country_of_name(cfg: Config, eid: str) -> str | None:
+    """The country (folded French name) an entity is or whose capital it is (« Moscou » → russie),
+    from its French name in the gazetteer, else from its id (the slug of its name)."""
+    from .same_event import country_or_seat
+
+    ent = cfg.entities.get(eid)
+    return country_or_seat(ent.name.get("fr", eid) if ent else eid.replace("-", " "))
+
+
 def is_course(cfg: Config, eid: str) -> bool:
     """A training course recruits follow (``kind: course`` in the gazetteer's programmes)."""
     e = cfg.entities.get(eid)
