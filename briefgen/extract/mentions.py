@@ -8,6 +8,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from spacy.attrs import LOWER
+
 from ..core.config import Config
 from ..facts.model import Quantity
 from . import dates as dates_mod
@@ -1004,9 +1006,14 @@ def _extra_quantities(found: _Found, doc, text: str, sent_of) -> None:
     taken = [(q.start, q.end) for q in found.quantities] + [(d.start, d.end) for d in found.dates]
     extra: list[QuantityMention] = []
     values = {q.quantity.value: q.quantity.unit for q in found.quantities}
-    counted = [qty_mod.UNITS[t.lower_] for t in doc if t.lower_ in qty_mod.UNITS
-               and qty_mod.UNITS[t.lower_] in ("recruit", "person", "young_person", "vehicle")]
-    main_unit = max(set(counted), key=counted.count) if counted else None
+    # how often each unit's nouns occur, counted by spaCy over the lower-case forms (no Token
+    # objects made); ties go to the unit named first in alphabetical order, the same every run
+    counted: dict[str, int] = {}
+    for lower, n in doc.count_by(LOWER).items():
+        unit = qty_mod.UNITS.get(doc.vocab.strings[lower])
+        if unit in ("recruit", "person", "young_person", "vehicle"):
+            counted[unit] = counted.get(unit, 0) + n
+    main_unit = min(counted, key=lambda u: (-counted[u], u)) if counted else None
     last_unit: str | None = None
     for tok in doc:
         if tok.ent_type_ == "QTY":
