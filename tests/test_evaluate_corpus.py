@@ -47,7 +47,8 @@ def test_corpus_scores_count_what_they_say():
     assert any(m.startswith("fact 2: joins a, d") for m in overmerged.missed)
 
 
-def test_evaluate_scores_articles_as_wholes(tmp_path):
+def _bundled_as_corpus(tmp_path):
+    """The bundled sources and their gold, annotated as a corpus (topic, the visit's group)."""
     sources, gold = tmp_path / "sources", tmp_path / "gold"
     shutil.copytree(ROOT / "sources", sources)
     gold.mkdir()
@@ -57,6 +58,11 @@ def test_evaluate_scores_articles_as_wholes(tmp_path):
         if data["source"] in VISIT:
             data["group"] = "stevens-visit-2025-07"
         (gold / path.name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return sources, gold
+
+
+def test_evaluate_scores_articles_as_wholes(tmp_path):
+    sources, gold = _bundled_as_corpus(tmp_path)
     sid = "2025-07-26-sahel-depeches-football"
     (sources / f"{sid}.txt").write_text(DISTRACTOR, encoding="utf-8")
     (gold / f"{sid}.yaml").write_text(yaml.safe_dump({
@@ -124,15 +130,7 @@ def test_evaluate_one_week_prints_its_line(tmp_path):
     import subprocess
     import sys
 
-    sources, gold = tmp_path / "sources", tmp_path / "gold"
-    shutil.copytree(ROOT / "sources", sources)
-    gold.mkdir()
-    for path in (ROOT / "tests" / "gold").glob("*.yaml"):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        data["topic"] = (data.get("themes") or ["distractor"])[0]
-        if data["source"] in VISIT:
-            data["group"] = "stevens-visit-2025-07"
-        (gold / path.name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    sources, gold = _bundled_as_corpus(tmp_path)
     out = subprocess.run([sys.executable, "-m", "briefgen", "evaluate", str(sources), "--gold", str(gold),
                           "--one-week", "--config", str(ROOT / "config" / "briefgen.yaml")],
                          capture_output=True, text=True, cwd=ROOT)
