@@ -23,10 +23,14 @@ def _facts(cfg, tmp_path, name: str, body: str, date: str = "2025-03-05"):
     return [mf.fact for mf in extract_paths([path], cfg).facts]
 
 
+def _of_kind(facts, kind: str):
+    return [f for f in facts if f.kind == kind]
+
+
 def test_equipment_received_without_a_count_is_a_delivery(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "avions", "Le lundi 3 mars 2025, les Forces armées maliennes ont réceptionné de "
                    "nouveaux avions de combat et des hélicoptères à Sévaré, en présence du chef d'état-major.")
-    deliveries = [f for f in facts if f.kind == "delivery"]
+    deliveries = _of_kind(facts, "delivery")
     assert deliveries and deliveries[0].date.start.isoformat() == "2025-03-03"
     assert "force_buildup" in deliveries[0].themes
 
@@ -43,14 +47,14 @@ def test_a_creation_announced_is_read_as_create(cfg, tmp_path):
     # the cues are matched against the folded sentence: « création » must read as « creation »
     facts = _facts(cfg, tmp_path, "creation", "Le ministre des Mines, Amadou Sow, a annoncé lundi 3 mars 2025 la "
                    "création de l'Agence nationale de recherche minière à Kayes.")
-    created = [f for f in facts if f.kind == "announcement"]
+    created = _of_kind(facts, "announcement")
     assert created and created[0].action == "create", [(f.kind, f.action) for f in facts]
 
 
 def test_a_construction_launched_by_a_state_is_an_announcement(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "usine", "Mardi 4 mars 2025, les autorités de la transition burkinabè ont entamé "
                    "à Ouagadougou la construction d'une raffinerie d'or.")
-    found = [f for f in facts if f.kind == "announcement"]
+    found = _of_kind(facts, "announcement")
     assert found, [(f.kind, f.actors) for f in facts]
     assert found[0].actors == ("burkina-faso",) and found[0].places == ("ouagadougou",)
     assert found[0].action == "create" and found[0].date.start.isoformat() == "2025-03-04"
@@ -59,20 +63,20 @@ def test_a_construction_launched_by_a_state_is_an_announcement(cfg, tmp_path):
 def test_a_first_stone_laid_by_a_person_is_an_announcement(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "pierre", "Le mardi 4 mars 2025, le ministre des Mines, Amadou Sow, a posé la "
                    "première pierre d'une usine de traitement du lithium à Bougouni.")
-    found = [f for f in facts if f.kind == "announcement"]
+    found = _of_kind(facts, "announcement")
     assert found and found[0].places == ("bougouni",), [(f.kind, f.actors, f.places) for f in facts]
 
 
 def test_another_stone_is_no_fact(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "pierres", "Le mardi 4 mars 2025, des enfants ont jeté une pierre sur un "
                    "camion à Bougouni.")
-    assert not [f for f in facts if f.kind == "announcement"]
+    assert not _of_kind(facts, "announcement")
 
 
 def test_a_force_withdrawing_is_an_announcement_that_ends(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "retrait", "Le groupe paramilitaire russe Wagner a confirmé lundi 3 mars 2025 "
                    "son retrait du Mali.")
-    found = [f for f in facts if f.kind == "announcement"]
+    found = _of_kind(facts, "announcement")
     assert found and found[0].actors == ("groupe-wagner",) and found[0].action == "end"
     assert "mali-country" in found[0].places
 
@@ -80,14 +84,14 @@ def test_a_force_withdrawing_is_an_announcement_that_ends(cfg, tmp_path):
 def test_a_budget_adopted_by_a_government_is_an_announcement(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "budget", "Le gouvernement malien a adopté un budget rectificatif qui augmente "
                    "les crédits de l'armée.")
-    found = [f for f in facts if f.kind == "announcement"]
+    found = _of_kind(facts, "announcement")
     assert found and found[0].actors == ("mali",), [(f.kind, f.actors) for f in facts]
 
 
 def test_a_nationalisation_by_a_government_is_an_announcement(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "nationalisation", "Depuis lundi, le gouvernement nigérien nationalise la "
                    "Compagnie minière du Ténéré (Comiten), détenue par des capitaux étrangers.")
-    found = [f for f in facts if f.kind == "announcement"]
+    found = _of_kind(facts, "announcement")
     assert found and found[0].actors == ("niger",) and found[0].action == "end"
     assert found[0].objects, found[0]
 
@@ -95,7 +99,7 @@ def test_a_nationalisation_by_a_government_is_an_announcement(cfg, tmp_path):
 def test_an_agreement_with_one_party_named_when_the_sentence_says_where(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "accord", "Un accord a été trouvé lundi 3 mars 2025 sur la mine aurifère de Sanbrado, "
                    "exploitée par Orezone Gold.")
-    found = [f for f in facts if f.kind == "agreement"]
+    found = _of_kind(facts, "agreement")
     assert found and "orezone-gold" in found[0].actors, [(f.kind, f.actors) for f in facts]
     assert found[0].date.start.isoformat() == "2025-03-03"
 
@@ -103,46 +107,46 @@ def test_an_agreement_with_one_party_named_when_the_sentence_says_where(cfg, tmp
 def test_being_of_one_mind_is_no_agreement(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "daccord", "Le ministre Amadou Sow s'est dit d'accord avec la Banque mondiale "
                    "lundi 3 mars 2025 à Bamako.")
-    assert not [f for f in facts if f.kind == "agreement"]
+    assert not _of_kind(facts, "agreement")
 
 
 def test_a_report_published_is_no_announcement(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "rapport", "Le gouvernement malien a publié lundi 3 mars 2025 un message de "
                    "condoléances à Bamako.")
-    assert not [f for f in facts if f.kind == "announcement"]
+    assert not _of_kind(facts, "announcement")
 
 
 def test_two_parties_announcing_the_end_of_a_dispute_are_both_actors(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "differend", "Le gouvernement burkinabè et la société minière Orezone Gold ont "
                    "annoncé mardi 4 mars 2025 la fin de leur litige sur les redevances.")
-    found = [f for f in facts if f.kind == "announcement"]
+    found = _of_kind(facts, "announcement")
     assert found and set(found[0].actors) == {"burkina-faso", "orezone-gold"} and found[0].action == "end"
 
 
 def test_announcing_a_departure_names_who_leaves(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "depart", "Tchad : le groupe paramilitaire russe Wagner annonce son départ, "
                    "selon des sources sécuritaires.")
-    found = [f for f in facts if f.kind == "announcement"]
+    found = _of_kind(facts, "announcement")
     assert found and found[0].actors == ("groupe-wagner",) and found[0].action == "end"
 
 
 def test_a_relative_clause_launch_without_its_subject_is_no_fact(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "procedures", "De son côté, la société renonce aux recours miniers qu'elle avait "
                    "lancés à Paris et à Londres.")
-    assert not [f for f in facts if f.kind == "announcement"]
+    assert not _of_kind(facts, "announcement")
 
 
 def test_an_investment_with_its_amount_is_an_announcement(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "invest", "La société Orezone Gold investira 40 millions de dollars dans la mine "
                    "de Sanbrado, a-t-on appris mardi 4 mars 2025.")
-    found = [f for f in facts if f.kind == "announcement"]
+    found = _of_kind(facts, "announcement")
     assert found and found[0].actors == ("orezone-gold",), [(f.kind, f.actors) for f in facts]
 
 
 def test_an_investment_without_an_amount_is_no_fact(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "invest2", "La société Orezone Gold veut investir davantage dans la mine "
                    "de Sanbrado, a-t-on appris mardi 4 mars 2025.")
-    assert not [f for f in facts if f.kind == "announcement"]
+    assert not _of_kind(facts, "announcement")
 
 
 def test_a_delegation_s_departure_is_no_withdrawal(cfg, tmp_path):
@@ -158,7 +162,7 @@ def test_a_delegation_s_departure_is_no_withdrawal(cfg, tmp_path):
 ])
 def test_equipment_welcomed_or_received_on_a_given_day_is_a_delivery_to_the_receiver(cfg, tmp_path, body):
     facts = _facts(cfg, tmp_path, "accueil", body, date="2025-03-07")
-    deliveries = [f for f in facts if f.kind == "delivery"]
+    deliveries = _of_kind(facts, "delivery")
     assert deliveries and deliveries[0].date.start.isoformat() == "2025-03-06", [(f.kind, f.date) for f in facts]
     assert not deliveries[0].actors  # who receives is no supplier
 
@@ -172,7 +176,7 @@ def test_a_minister_received_by_a_general_is_still_a_meeting(cfg, tmp_path):
 def test_a_state_equipping_another_is_a_delivery_from_the_nearest_subject(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "equiper", "Dans le cadre de la coopération entre Ouagadougou et Ankara, la Turquie "
                    "a équipé le Burkina Faso d'un système de défense antiaérienne contre les groupes terroristes.")
-    deliveries = [f for f in facts if f.kind == "delivery"]
+    deliveries = _of_kind(facts, "delivery")
     assert deliveries, [(f.kind, f.actors) for f in facts]
     assert deliveries[0].actors and deliveries[0].counterparts
     assert not set(deliveries[0].actors) & set(deliveries[0].counterparts)
@@ -187,18 +191,18 @@ def test_a_state_equipping_another_is_a_delivery_from_the_nearest_subject(cfg, t
 ])
 def test_coming_to_do_something_or_rendering_honours_is_no_visit(cfg, tmp_path, body):
     facts = _facts(cfg, tmp_path, "auxiliaire", body)
-    assert not [f for f in facts if f.kind == "visit"], [(f.kind, f.actors) for f in facts]
+    assert not _of_kind(facts, "visit"), [(f.kind, f.actors) for f in facts]
     # going somewhere is still a visit
     facts = _facts(cfg, tmp_path, "visite", "Le ministre de la Défense, Sadio Camara, s'est rendu lundi 3 mars 2025 "
                    "à Kati pour suivre la formation des nouvelles recrues.")
-    assert [f for f in facts if f.kind == "visit"], [(f.kind, f.actors) for f in facts]
+    assert _of_kind(facts, "visit"), [(f.kind, f.actors) for f in facts]
 
 
 def test_medicines_donated_are_a_delivery_with_the_value_told_next(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "dons", "Lundi 3 mars 2025, l'ambassade de Chine a offert un lot de médicaments "
                    "à l'hôpital de Kati. Leur valeur est estimée à 150 millions de FCFA.\n\nLa ministre de la Santé "
                    "a salué ce geste.")
-    deliveries = [f for f in facts if f.kind == "delivery"]
+    deliveries = _of_kind(facts, "delivery")
     assert deliveries, [(f.kind, f.actors) for f in facts]
     assert (150000000, "XOF") in [(q.value, q.unit) for q in deliveries[0].quantities]
 
@@ -206,7 +210,7 @@ def test_medicines_donated_are_a_delivery_with_the_value_told_next(cfg, tmp_path
 def test_a_sum_in_another_paragraph_is_not_the_delivery_s(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "dons2", "Lundi 3 mars 2025, l'ambassade de Chine a offert un lot de médicaments "
                    "à l'hôpital de Kati.\n\nLe budget de la santé atteint 150 millions de FCFA.")
-    deliveries = [f for f in facts if f.kind == "delivery"]
+    deliveries = _of_kind(facts, "delivery")
     assert deliveries and not [q for q in deliveries[0].quantities if q.unit == "XOF"]
 
 
@@ -214,20 +218,20 @@ def test_the_supplier_is_the_state_its_adjective_names(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "russes", "Des instructeurs russes sont arrivés à Niamey, qui a réceptionné "
                    "mercredi 5 mars 2025 sa première livraison de matériel militaire russe.\n\nLa coopération "
                    "entre la Russie et le Niger se renforce depuis un an.")
-    deliveries = [f for f in facts if f.kind == "delivery"]
+    deliveries = _of_kind(facts, "delivery")
     assert deliveries, [(f.kind, f.actors) for f in facts]
     assert deliveries[0].actors == ("russie",) and deliveries[0].counterparts == ("niger",)
     # the adjective of who receives (before « réceptionner ») is no supplier
     facts = _facts(cfg, tmp_path, "maliens", "Lundi 3 mars 2025, les soldats maliens ont réceptionné des drones "
                    "à Sévaré.\n\nLe Mali poursuit l'équipement de son armée.")
-    deliveries = [f for f in facts if f.kind == "delivery"]
+    deliveries = _of_kind(facts, "delivery")
     assert deliveries and "mali" not in deliveries[0].actors, [(f.kind, f.actors) for f in deliveries]
 
 
 def test_who_acquires_receives(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "acquis", "Le Mali a acquis lundi 3 mars 2025 des drones turcs pour son armée de "
                    "l'air.\n\nLa Turquie est devenue un fournisseur d'armes de la région.")
-    deliveries = [f for f in facts if f.kind == "delivery"]
+    deliveries = _of_kind(facts, "delivery")
     assert deliveries, [(f.kind, f.actors) for f in facts]
     assert deliveries[0].counterparts == ("mali",) and deliveries[0].actors == ("turquie",)
 
@@ -240,8 +244,8 @@ def test_who_acquires_receives(cfg, tmp_path):
 ])
 def test_ensuring_something_is_no_statement(cfg, tmp_path, body):
     facts = _facts(cfg, tmp_path, "assurer", body)
-    assert not [f for f in facts if f.kind == "statement"], [(f.kind, f.actors) for f in facts]
+    assert not _of_kind(facts, "statement"), [(f.kind, f.actors) for f in facts]
     # asserting something still is
     facts = _facts(cfg, tmp_path, "assure", "Le ministre de la Défense, Sadio Camara, a assuré lundi 3 mars 2025 "
                    "que la formation des recrues reprendrait à Kati.")
-    assert [f for f in facts if f.kind == "statement"], [(f.kind, f.actors) for f in facts]
+    assert _of_kind(facts, "statement"), [(f.kind, f.actors) for f in facts]
