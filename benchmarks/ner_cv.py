@@ -146,13 +146,37 @@ def gold_spans(doc, gold: dict, cfg) -> tuple[list, set[str]]:
     return filter_spans(spans), ids - found
 
 
-def reference(nlp, item: Item, cfg, drop_unmatched: bool):
-    """The annotated Doc for ``item``: entities, tokens left unannotated (missing), the rest O."""
+def reference(nlp, item: Item, cfg, drop_unmatched: bool, relabel_only: bool = False, self_only: bool = False):
+    """The annotated Doc for ``item``: entities, tokens left unannotated (missing), the rest O.
+    With ``relabel_only``, the stock model's own spans with the gold's label where a gold span has
+    exactly their bounds, the other gold spans left unannotated (only the labels are taught)."""
     from spacy.tokens import Doc, Span
 
     stock = item.stock
     doc = Doc(nlp.vocab, words=[t.text for t in stock], spaces=[bool(t.whitespace_) for t in stock])
     spans, unfound = gold_spans(doc, item.gold, cfg)
+    if self_only:  # a control: the model taught its own predictions (what updating alone moves)
+        spans = []
+    if relabel_only or self_only:
+        own = {(e.start, e.end): e for e in stock.ents if not e.ent_id_ and e.label_ in NER_LABELS}
+        ents, missing, used = [], [], set()
+        for e in stock.ents:
+            if e.ent_id_ or e.label_ not in NER_LABELS:
+                (ents if e.label_ in NER_LABELS else missing).append(Span(doc, e.start, e.end, label=e.label_
+                                                                           if e.label_ in NER_LABELS else ""))
+                used.update(range(e.start, e.end))
+        told = {(sp.start, sp.end): sp for sp in spans if sp.kb_id_ != "alias"}
+        for (a, b), e in own.items():
+            if any(k in used for k in range(a, b)):
+                continue
+            g = told.get((a, b))
+            ents.append(Span(doc, a, b, label=g.label_ if g is not None else e.label_))
+            used.update(range(a, b))
+        for sp in spans:
+            if not any(k in used for k in range(sp.start, sp.end)):
+                missing.append(Span(doc, sp.start, sp.end))
+        doc.set_ents(ents, missing=missing, default="outside")
+        return doc, unfound
     used = set()
     missing, ents = [], []
 
@@ -274,6 +298,8 @@ def main() -> int:
     ap.add_argument("--drop", type=float, default=0.2)
     ap.add_argument("--drop-unmatched", action="store_true")
     ap.add_argument("--folds", type=str, default="", help="only these folds (comma-separated, 1-based)")
+    ap.add_argument("--relabel-only", action="store_true", help="teach only the labels of the model's own spans")
+    ap.add_argument("--self-only", action="store_true", help="control: teach the stock model's own predictions")
     ap.add_argument("--diffs", action="store_true", help="list per article what the updated ner changed")
     ap.add_argument("--show", action="store_true", help="print the derived spans of the first articles and stop")
     args = ap.parse_args()
@@ -291,7 +317,7 @@ def main() -> int:
     stock_bytes = ner.to_bytes()
     refs, unfound_n, spans_n = {}, 0, 0
     for it in items + extra:
-        ref, unfound = reference(pipe, it, cfg, args.drop_unmatched)
+        ref, unfound = reference(pipe, it, cfg, args.drop_unmatched, args.relabel_only, args.self_only)
         refs[it.id] = ref
         unfound_n += len(unfound)
         spans_n += len(ref.ents)
@@ -343,7 +369,8 @@ def main() -> int:
     a = per_article(gold, {i: stock_res[i] for i in held_ids})
     b = per_article(gold, learned_res)
     print(f"\n{len(held_ids)} held-out articles; stock ner vs updated ner (epochs {args.epochs}, drop {args.drop}, "
-          f"unmatched stock entities {'dropped' if args.drop_unmatched else 'kept'})")
+          f"unmatched stock entities {'dropped' if args.drop_unmatched else 'kept'}"
+          f"{', labels only' if args.relabel_only else ''}{', control: own predictions' if args.self_only else ''})")
     print(f"{'field':<14} {'stock P / R / F1':>20} {'updated P / R / F1':>20} {'dF1 [95% bootstrap]':>24}")
     for field in FIELDS:
         ps, pl = prf(*totals(a, field, a)), prf(*totals(b, field, b))
