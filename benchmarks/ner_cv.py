@@ -110,7 +110,7 @@ def gold_spans(doc, gold: dict, cfg) -> tuple[list, set[str]]:
         for eid in gold.get(field) or []:
             label_of[str(eid)] = "LOC" if field == "places" else label_of.get(str(eid), label)
     spans, found = [], set()
-    text, low = doc.text, doc.text.lower()
+    low = doc.text.lower()
 
     def add(a: int, b: int, eid: str, alias: bool = False) -> None:
         sp = doc.char_span(a, b, alignment_mode="strict")
@@ -285,6 +285,15 @@ def corpus_of(items, results, gold_dir_meta, cfg) -> Corpus:
     return corpus_scores(meta, facts, cfg.theme_ids())
 
 
+def _table(a: dict, b: dict) -> None:
+    print(f"{'field':<14} {'stock P / R / F1':>20} {'updated P / R / F1':>20} {'dF1 [95% bootstrap]':>24}")
+    for field in FIELDS:
+        ps, pl = prf(*totals(a, field, a)), prf(*totals(b, field, b))
+        d, lo, hi = bootstrap(a, b, field)
+        print(f"{field:<14} {ps[0]:.2f} / {ps[1]:.2f} / {ps[2]:.2f}   {pl[0]:.2f} / {pl[1]:.2f} / {pl[2]:.2f}"
+              f"   {d:+.3f} [{lo:+.3f}, {hi:+.3f}]")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--texts", type=Path, required=True)
@@ -300,6 +309,8 @@ def main() -> int:
     ap.add_argument("--folds", type=str, default="", help="only these folds (comma-separated, 1-based)")
     ap.add_argument("--relabel-only", action="store_true", help="teach only the labels of the model's own spans")
     ap.add_argument("--self-only", action="store_true", help="control: teach the stock model's own predictions")
+    ap.add_argument("--subset", type=Path, help="a file of article ids (one a line) also scored on their own, "
+                    "e.g. the articles the rules were never tuned on")
     ap.add_argument("--diffs", action="store_true", help="list per article what the updated ner changed")
     ap.add_argument("--show", action="store_true", help="print the derived spans of the first articles and stop")
     args = ap.parse_args()
@@ -371,12 +382,12 @@ def main() -> int:
     print(f"\n{len(held_ids)} held-out articles; stock ner vs updated ner (epochs {args.epochs}, drop {args.drop}, "
           f"unmatched stock entities {'dropped' if args.drop_unmatched else 'kept'}"
           f"{', labels only' if args.relabel_only else ''}{', control: own predictions' if args.self_only else ''})")
-    print(f"{'field':<14} {'stock P / R / F1':>20} {'updated P / R / F1':>20} {'dF1 [95% bootstrap]':>24}")
-    for field in FIELDS:
-        ps, pl = prf(*totals(a, field, a)), prf(*totals(b, field, b))
-        d, lo, hi = bootstrap(a, b, field)
-        print(f"{field:<14} {ps[0]:.2f} / {ps[1]:.2f} / {ps[2]:.2f}   {pl[0]:.2f} / {pl[1]:.2f} / {pl[2]:.2f}"
-              f"   {d:+.3f} [{lo:+.3f}, {hi:+.3f}]")
+    _table(a, b)
+    if args.subset:
+        ids = set(args.subset.read_text(encoding="utf-8").split())
+        sa, sb = {i: v for i, v in a.items() if i in ids}, {i: v for i, v in b.items() if i in ids}
+        print(f"\nthe {len(sa)} held-out articles listed in {args.subset.name}")
+        _table(sa, sb)
     for name, c in (("stock", c_stock), ("updated", c_learned)):
         print(f"{name}: theme articles with a fact {c.theme_articles_with_fact}/{c.theme_articles}, distractors "
               f"with a fact {c.distractors_with_fact}/{c.distractors}, groups merged {c.groups_merged}/{c.groups}, "
