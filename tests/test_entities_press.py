@@ -656,6 +656,19 @@ def test_a_model_of_equipment_is_no_organisation(read):
     assert "kizilelma" not in got["organisations"] | got["places"]
 
 
+@pytest.mark.parametrize("text, name", [
+    # a nationality between the equipment and its model
+    ("Le Niger a présenté le drone de combat turc Anka, nouvelle acquisition stratégique. Pesant trois tonnes, "
+     "l'Anka peut emporter des bombes.", "anka"),
+    # the equipment in apposition after the model
+    ("Ses performances dépassent celles du Bayraktar TB2 et le rapprochent du Kizil, autre drone de pointe conçu "
+     "à Ankara.", "kizil"),
+])
+def test_a_model_of_equipment_named_with_a_nationality_or_in_apposition_is_no_entity(read, text, name):
+    got = read(text)
+    assert name not in got["organisations"] | got["places"] | got["people"]
+
+
 def test_a_compound_nationality_is_no_place(read):
     got = read("La soirée a continué avec un artiste Bissau-Guinéen très applaudi.")
     assert "bissau-guineen" not in got["places"]

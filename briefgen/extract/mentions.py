@@ -840,9 +840,13 @@ def _in_minister_title(before: str) -> bool:
     return False
 
 
-_PRODUCT = (r"\b(?i:drones?|avions?|hélicoptères?|appareils?|chars?|blindés?|missiles?|systèmes?|véhicules?|navires?"
-            r"|fusils?|radars?|modèles?)(?: (?:de|d')\s?[a-zà-ÿ]+(?: et (?:de|d')\s?[a-zà-ÿ]+)?)?(?: de type)? ")
-"""Before a name, the equipment it is a model of."""
+_EQUIPMENT = (r"(?i:drones?|avions?|hélicoptères?|appareils?|chars?|blindés?|missiles?|systèmes?|véhicules?|navires?"
+              r"|fusils?|radars?|modèles?)")
+_PRODUCT = (r"\b" + _EQUIPMENT + r"(?: (?:de|d')\s?[a-zà-ÿ]+(?: et (?:de|d')\s?[a-zà-ÿ]+)?)?"
+            r"(?: (?:" + "|".join(sorted(map(re.escape, lexicon.DEMONYMS), key=len, reverse=True)) + r"))?(?: de type)? ")
+"""Before a name, the equipment it is a model of (« le drone de combat turc Aksungur »)."""
+_PRODUCT_AFTER = r"\b,? (?:un |une |l'|le |la |autre |nouvel |nouveau )*(?:autre )?" + _EQUIPMENT + r"\b"
+"""After a name, the equipment it is one of, in apposition (« l'Akinci, autre drone de pointe »)."""
 
 _LOWER_PHRASE_ACRONYM = re.compile(r"^(?:\s+[a-zà-ÿ]+){1,4}\s*\([A-Z]{2,}\)")
 """After a capitalised word, lower-case words and an acronym: a common noun phrase, not a name."""
@@ -869,8 +873,8 @@ def _not_a_name(name: str, text: str, a: int) -> bool:
         return True  # « la Commission de l'organisation régionale »
     if name.lower() in lexicon.NOT_NAMES or (len(words) == 2 and len(words[1].strip(".")) == 1):
         return True  # « Forces armées » alone, « Groupe E »
-    if re.search(_PRODUCT + re.escape(name) + r"\b", text):
-        return True  # a model of equipment (« le drone de combat Akinci »)
+    if re.search(_PRODUCT + re.escape(name) + r"\b", text) or re.search(r"\b" + re.escape(name) + _PRODUCT_AFTER, text):
+        return True  # a model of equipment (« le drone de combat Akinci », « l'Akinci, autre drone »)
     if "-" in words[-1] and (words[-1].lower().rsplit("-", 1)[1] in lexicon.DEMONYMS
                              or names_mod.demonym_country(words[-1].rsplit("-", 1)[1])):
         return True  # a nationality (« un artiste Bissau-Guinéen »)
