@@ -669,6 +669,13 @@ def test_a_model_of_equipment_named_with_a_nationality_or_in_apposition_is_no_en
     assert name not in got["organisations"] | got["places"] | got["people"]
 
 
+def test_the_body_people_belong_to_is_an_organisation(read):
+    """« des agents des Eaux et Forêts »: the model calls the name miscellaneous; after people who
+    belong to it, it is a body."""
+    got = read("Trois cents agents des Eaux et Forêts ont prêté serment lundi à Bobo-Dioulasso.")
+    assert "eaux-et-forets" in got["organisations"] and "eaux-et-forets" not in got["places"]
+
+
 def test_a_compound_nationality_is_no_place(read):
     got = read("La soirée a continué avec un artiste Bissau-Guinéen très applaudi.")
     assert "bissau-guineen" not in got["places"]

@@ -129,8 +129,9 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
             if q is not None and qty_mod.in_context(q, [t.lower_ for t in doc[max(0, start - 4):start]]):
                 found.quantities.append(QuantityMention(a, b, q, si))
             continue
-        if label == "MISC" and ent.text[:1].isupper() and _COMPANY_NOUN.search(text[max(0, a - 50):a]):
-            label = "ORG"  # « la société canadienne B2Gold »
+        if label == "MISC" and ent.text[:1].isupper() and (_COMPANY_NOUN.search(text[max(0, a - 50):a])
+                                                            or _MEMBERS_OF.search(text[max(0, a - 40):a])):
+            label = "ORG"  # « la société canadienne B2Gold », « les agents des Eaux et Forêts »
         if label == "OUTLET" or (label == "MISC" and not _company(ent.text) and not _RANKED.match(ent.text)):
             continue
         if text[a - 1:a] == "#":
@@ -715,7 +716,7 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
                                                         and (ent.start < 2 or ent.doc[ent.start - 2].pos_ != "ADP"))
             if company:
                 found.companies.add(slug(name))
-            org = label == "ORG" or words[0].lower() in ORG_HEADS or company
+            org = label == "ORG" or words[0].lower() in ORG_HEADS or company or bool(_MEMBERS_OF.search(text[max(0, a - 40):a]))
             kind = "armed_group" if names_mod.is_armed_group(name) else "organisation" if org else "place"
     else:
         return
@@ -756,6 +757,10 @@ _COMPANY_BEFORE = re.compile(r"(?:\bPDG|\bdirecteur(?: général)?|\bdirectrice|
 _COMPANY_NOUN = re.compile(r"\b(?i:société|entreprise|compagnie|firme|opérateur|constructeur|fabricant|géant)"
                            r"(?: (?!(?:de|du|des|d'|la|le|les)\b)[a-zà-ÿ-]+){0,3}(?: de [a-zà-ÿ-]+)? $")
 """Before a name, the noun that makes it a company (« la société canadienne B2Gold »)."""
+_MEMBERS_OF = re.compile(r"\b(?i:agents?|membres?|éléments?|personnels?|effectifs?|employés?|salariés?|adhérents?)"
+                         r"\s+(?:des|du|de la|de l'|d')\s*$")
+"""Before a name that is no town the gazetteer knows, people who belong to it: a body (« 4 000 agents
+des Eaux et Forêts », « les membres du Haraka »), not a place."""
 _COMPANY_AFTER = re.compile(r"^\s*,\s*(?:une\s+|la\s+|l')?(?:filiale|société|entreprise|compagnie|firme|opérateur)\b")
 
 
