@@ -676,6 +676,14 @@ def test_the_body_people_belong_to_is_an_organisation(read):
     assert "eaux-et-forets" in got["organisations"] and "eaux-et-forets" not in got["places"]
 
 
+def test_a_name_ends_at_a_line_break(read):
+    """The model runs the outlet's name in a page's trailer over the paragraph break into the next
+    heading; cut there, it is the outlet's name, which names nobody."""
+    got = read("Le chef de l'État se rend ce lundi à Niamey pour une... 12.10.2023, Kora Infos\n\n"
+               "afrique subsaharienne", outlet="kora-infos")
+    assert not got["people"] and not got["organisations"]
+
+
 def test_a_compound_nationality_is_no_place(read):
     got = read("La soirée a continué avec un artiste Bissau-Guinéen très applaudi.")
     assert "bissau-guineen" not in got["places"]

@@ -178,11 +178,15 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
 
 
 def _split_at_a_country(doc):
-    """The model's entities, with a country it ran into the name before it cut off as a place of its
-    own (« la force Sabre au Burkina Faso », « les opérations Sabre au Burkina Faso »)."""
+    """The model's entities, cut at a line break the model ran over (« Sputnik Afrique⏎afrique
+    subsaharienne »), with a country it ran into the name before it cut off as a place of its own
+    (« la force Sabre au Burkina Faso », « les opérations Sabre au Burkina Faso »)."""
     from spacy.tokens import Span
 
     for ent in doc.ents:
+        brk = next((k for k in range(ent.start + 1, ent.end) if "\n" in doc[k].text), None)
+        if brk is not None and ent.label_ not in ("DATE", "QTY") and not ent.ent_id_:
+            ent = Span(doc, ent.start, brk, label=ent.label_)  # a name ends at a line break
         cut = next((k for k in range(ent.start + 1, ent.end - 1) if doc[k].lower_ in lexicon.PLACE_PREPOSITIONS
                     and doc[k + 1].is_title and names_mod.country(doc[k + 1:ent.end].text)), None)
         if cut is None or ent.label_ in ("DATE", "QTY") or ent.ent_id_:
