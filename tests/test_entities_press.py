@@ -684,6 +684,11 @@ def test_a_name_ends_at_a_line_break(read):
     assert not got["people"] and not got["organisations"]
 
 
+def test_the_prime_minister_s_office_is_a_body(read):
+    got = read("La Primature a annoncé la nomination d'un nouveau ministre.")
+    assert got["organisations"] == {"primature"} and not got["places"]
+
+
 def test_a_compound_nationality_is_no_place(read):
     got = read("La soirée a continué avec un artiste Bissau-Guinéen très applaudi.")
     assert "bissau-guineen" not in got["places"]

@@ -691,6 +691,8 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
                 and _COMPANY_NOUN.search(text[max(0, a - 50):a]) and name.lower() not in STOP_NAMES:
             kind = "organisation"  # « la société canadienne B2Gold », « l'entreprise chinoise Kunlun »
             found.companies.add(slug(name))
+        if kind is None and name.lower() in lexicon.BODIES_BY_NAME and name[:1].isupper():
+            kind = "organisation"  # « la Primature »
         if kind is None and not names_mod.country(name) and _not_a_name(name, text, a):
             return
         if kind is None and len(ent) == 1 and ent[0].pos_ == "NOUN" and ent[0].lemma_.lower() != ent[0].lower_:
