@@ -689,6 +689,23 @@ def test_the_prime_minister_s_office_is_a_body(read):
     assert got["organisations"] == {"primature"} and not got["places"]
 
 
+def test_a_body_s_name_stops_before_the_person_who_speaks_for_it(read):
+    """« l'ambassade de Chine Wang Jun »: the body and its chargé d'affaires, two entities; a body
+    named after a person keeps the person's name."""
+    got = read("Jeudi, le conseiller culturel de l'ambassade de Chine Wang Jun a remis des bourses d'études "
+               "à vingt étudiants.")
+    assert "ambassade-de-chine" in got["organisations"] and got["people"] == {"wang-jun"}
+    got = read("Le directeur du Centre hospitalier universitaire de Gabriel Touré a reçu le ministre. "
+               "L'Académie militaire Georges Namoana a formé 111 officiers.")
+    assert {"centre-hospitalier-universitaire-de-gabriel-toure", "academie-militaire-georges-namoana"} <= got["organisations"]
+    assert not got["people"]
+
+
+def test_a_country_before_a_person_s_name_is_not_part_of_it(read):
+    got = read("L'ambassadeur de Russie Igor Gromyko a reçu les journalistes.")
+    assert got["people"] == {"igor-gromyko"} and "russie" in got["organisations"] | got["places"]
+
+
 def test_a_compound_nationality_is_no_place(read):
     got = read("La soirée a continué avec un artiste Bissau-Guinéen très applaudi.")
     assert "bissau-guineen" not in got["places"]

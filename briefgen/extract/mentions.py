@@ -268,6 +268,8 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
     found = [n for n in names_mod.find(text, claimed, places, orgs)
              if not names_mod.is_credit(n.name, outlets) and not (n.acronym and names_mod.is_credit(n.acronym, outlets))]
     found = [_as_long_as_the_model(n, doc, text) for n in found]
+    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
+    found = [_before_a_person(n, persons, text) for n in found]
     by_adjective = {a.lower(): e.id for e in cfg.entities.values() if e.kind == "state" for a in e.adjectives}
     folded = {}  # the gazetteer's names without accents (« Etat islamique » is « État islamique »)
     for k, ids in phrases.items():
@@ -323,6 +325,21 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
                 out += [Mention(m.start(), m.end(), acr, x.label, x.entity, 0, x.known) for x in made]
                 taken.append((m.start(), m.end()))
     return sorted(out, key=lambda m: m.start), named, silent
+
+
+def _before_a_person(n, persons: list[tuple[int, int]], text: str):
+    """A name found from its form that runs on from a country into a person the model names at its end
+    (« l'ambassade de Chine Wang Jun », said of its chargé d'affaires) stops before the person; a body
+    named after a person (« CHU Gabriel Touré », « Académie militaire Georges Namoana ») does not."""
+    if text[n.start:n.end] != n.name:
+        return n
+    for a, b in persons:
+        if n.start < a and b >= n.end and a < n.end:
+            name = text[n.start:a].rstrip(" ,")
+            head, _, last = name.rpartition(" de ")
+            if head and names_mod.country(last):
+                return replace(n, end=n.start + len(name), name=name)
+    return n
 
 
 _COMPLEMENT_LINKS = frozenset({"de", "du", "des", "d'", "la", "l'", "le", "les", "pour", "et", "aux", "à", "au"})
@@ -814,7 +831,7 @@ def _person_bounds(ent, text: str, a: int, b: int) -> tuple[int, int]:
             "de", "des", "du", "d'", "la", "l'", "et", "aux")  # « … et des Ressources | Halidou Sawadogo »
         return (t.is_alpha and len(t.text) > 1 and (t.is_upper or t.is_title) and not cut and not portfolio
                 and t.lower_ not in lexicon.PERSON_TITLES and t.lower_ not in ROLE_HEADS and not t.ent_id_
-                and t.lower_ not in lexicon.DEMONYMS)
+                and t.lower_ not in lexicon.DEMONYMS and not names_mod.country(t.text))
 
     k = ent.end
     while k < len(doc) and namelike(doc[k]) and "\n" not in text[b:doc[k].idx] and k - ent.end < 2:
