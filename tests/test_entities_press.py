@@ -706,6 +706,17 @@ def test_a_country_before_a_person_s_name_is_not_part_of_it(read):
     assert got["people"] == {"igor-gromyko"} and "russie" in got["organisations"] | got["places"]
 
 
+def test_a_region_named_with_its_article_is_a_place(read):
+    got = read("La mine de Karma se trouve dans la région du Nord et celle de Taparko dans la région des "
+               "Hauts-Bassins, près de la frontière de l'Est.")
+    assert {"nord", "hauts-bassins"} <= got["places"]
+
+
+def test_a_capitalised_nationality_names_no_company(read):
+    got = read("Le groupe a vendu ses deux mines à une compagnie Africaine d'exploitation minière.")
+    assert "africaine" not in got["organisations"] | got["people"] | got["places"]
+
+
 def test_a_compound_nationality_is_no_place(read):
     got = read("La soirée a continué avec un artiste Bissau-Guinéen très applaudi.")
     assert "bissau-guineen" not in got["places"]

@@ -654,6 +654,8 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         label = "PER"  # « … les présidents du Niger, Abdourahamane Tiani, et du Mali »
     if label == "PER" and " " in text[a:b].strip() and _GROUP_BEFORE.search(text[max(0, a - 30):a]):
         label = "ORG"  # « la troupe Mamar Kassey », « le groupe ‘’Mamar Kassey’’ »: a band, not a person
+    if ent.text.lower() in lexicon.DEMONYMS:
+        return  # a nationality capitalised (« une compagnie Africaine d'exploitation »): no name
     if label == "PER" and len(ent) == 1 and _COMPANY_NOUN.search(text[max(0, a - 50):a]):
         label = "ORG"  # « la société russe de sécurité Wagner »: a company, whatever the model says
     if label == "PER":
