@@ -717,6 +717,15 @@ def test_a_capitalised_nationality_names_no_company(read):
     assert "africaine" not in got["organisations"] | got["people"] | got["places"]
 
 
+@pytest.mark.parametrize("text", [
+    "Les attaques se multiplient dans la zone des trois frontières depuis le printemps.",
+    "Les combats ont repris dans la région des « trois frontières » entre le Niger et le Mali.",
+])
+def test_the_tri_border_area_is_a_place_of_the_gazetteer(read, text):
+    """« les trois frontières » is the region the gazetteer names, quoted or not, not a count."""
+    assert "trois-frontieres" in read(text)["places"]
+
+
 def test_a_compound_nationality_is_no_place(read):
     got = read("La soirée a continué avec un artiste Bissau-Guinéen très applaudi.")
     assert "bissau-guineen" not in got["places"]

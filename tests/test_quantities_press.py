@@ -553,3 +553,9 @@ def test_people_counted_as_recruited_are_recruits(cfg, sentence, value, unit):
     found = mentions.find(doc, text, mentions.sentences(doc, text), cfg, None, nlp.surnames(cfg))
     got = quantities.completed(doc, found.quantities, found.dates)
     assert (value, unit) in [(q.quantity.value, q.quantity.unit) for q in got]
+
+
+def test_a_name_the_gazetteer_gives_is_no_figure(read):
+    """« la région des « trois frontières » »: the quotes break the gazetteer's longer name, and the
+    figure's pattern would count three borders; the name wins."""
+    assert read("Les combats ont repris dans la région des « trois frontières » entre le Niger et le Mali.") == []

@@ -120,6 +120,10 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
             if span is not None:
                 found.dates.append(DateMention(a, b, text[a:b], span, si))
             continue
+        if label == "QTY" and (ids := _gazetteer_phrase(ent.text, cfg)):
+            # a figure that is a name the gazetteer gives (« la région des “trois frontières” »)
+            found.mentions.append(Mention(a, b, text[a:b], _label(cfg.entities[ids[0]].kind), ids[0], si))
+            continue
         if label == "QTY":
             start = ent.start
             if not qty_mod.cue_first(ent[0].lower_):
@@ -175,6 +179,13 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
     found.mentions.sort(key=lambda m: m.start)
     _extra_quantities(found, doc, text, sent_of)
     return found
+
+
+def _gazetteer_phrase(name: str, cfg: Config) -> list[str]:
+    """The gazetteer's ids for a name, as its EntityRuler matches them (lower case)."""
+    from .nlp import gazetteer_phrases
+
+    return gazetteer_phrases(cfg).get(name.lower().strip(), [])
 
 
 def _split_at_a_country(doc):
