@@ -656,6 +656,76 @@ def test_a_model_of_equipment_is_no_organisation(read):
     assert "kizilelma" not in got["organisations"] | got["places"]
 
 
+@pytest.mark.parametrize("text, name", [
+    # a nationality between the equipment and its model
+    ("Le Niger a présenté le drone de combat turc Anka, nouvelle acquisition stratégique. Pesant trois tonnes, "
+     "l'Anka peut emporter des bombes.", "anka"),
+    # the equipment in apposition after the model
+    ("Ses performances dépassent celles du Bayraktar TB2 et le rapprochent du Kizil, autre drone de pointe conçu "
+     "à Ankara.", "kizil"),
+])
+def test_a_model_of_equipment_named_with_a_nationality_or_in_apposition_is_no_entity(read, text, name):
+    got = read(text)
+    assert name not in got["organisations"] | got["places"] | got["people"]
+
+
+def test_the_body_people_belong_to_is_an_organisation(read):
+    """« des agents des Eaux et Forêts »: the model calls the name miscellaneous; after people who
+    belong to it, it is a body."""
+    got = read("Trois cents agents des Eaux et Forêts ont prêté serment lundi à Bobo-Dioulasso.")
+    assert "eaux-et-forets" in got["organisations"] and "eaux-et-forets" not in got["places"]
+
+
+def test_a_name_ends_at_a_line_break(read):
+    """The model runs the outlet's name in a page's trailer over the paragraph break into the next
+    heading; cut there, it is the outlet's name, which names nobody."""
+    got = read("Le chef de l'État se rend ce lundi à Niamey pour une... 12.10.2023, Kora Infos\n\n"
+               "afrique subsaharienne", outlet="kora-infos")
+    assert not got["people"] and not got["organisations"]
+
+
+def test_the_prime_minister_s_office_is_a_body(read):
+    got = read("La Primature a annoncé la nomination d'un nouveau ministre.")
+    assert got["organisations"] == {"primature"} and not got["places"]
+
+
+def test_a_body_s_name_stops_before_the_person_who_speaks_for_it(read):
+    """« l'ambassade de Chine Wang Jun »: the body and its chargé d'affaires, two entities; a body
+    named after a person keeps the person's name."""
+    got = read("Jeudi, le conseiller culturel de l'ambassade de Chine Wang Jun a remis des bourses d'études "
+               "à vingt étudiants.")
+    assert "ambassade-de-chine" in got["organisations"] and got["people"] == {"wang-jun"}
+    got = read("Le directeur du Centre hospitalier universitaire de Gabriel Touré a reçu le ministre. "
+               "L'Académie militaire Georges Namoana a formé 111 officiers.")
+    assert {"centre-hospitalier-universitaire-de-gabriel-toure", "academie-militaire-georges-namoana"} <= got["organisations"]
+    assert not got["people"]
+
+
+def test_a_country_before_a_person_s_name_is_not_part_of_it(read):
+    got = read("L'ambassadeur de Russie Igor Gromyko a reçu les journalistes.")
+    assert got["people"] == {"igor-gromyko"} and "russie" in got["organisations"] | got["places"]
+
+
+def test_a_region_named_with_its_article_is_a_place(read):
+    got = read("La mine de Karma se trouve dans la région du Nord et celle de Taparko dans la région des "
+               "Hauts-Bassins, près de la frontière de l'Est.")
+    assert {"nord", "hauts-bassins"} <= got["places"]
+
+
+def test_a_capitalised_nationality_names_no_company(read):
+    got = read("Le groupe a vendu ses deux mines à une compagnie Africaine d'exploitation minière.")
+    assert "africaine" not in got["organisations"] | got["people"] | got["places"]
+
+
+@pytest.mark.parametrize("text", [
+    "Les attaques se multiplient dans la zone des trois frontières depuis le printemps.",
+    "Les combats ont repris dans la région des « trois frontières » entre le Niger et le Mali.",
+])
+def test_the_tri_border_area_is_a_place_of_the_gazetteer(read, text):
+    """« les trois frontières » is the region the gazetteer names, quoted or not, not a count."""
+    assert "trois-frontieres" in read(text)["places"]
+
+
 def test_a_compound_nationality_is_no_place(read):
     got = read("La soirée a continué avec un artiste Bissau-Guinéen très applaudi.")
     assert "bissau-guineen" not in got["places"]

@@ -521,3 +521,39 @@ def test_one_state_saying_the_same_thing_read_for_two_themes_is_one_statement(cf
                        themes=("economic_ties",), actors=("mali",))]
     out = join_outlets([one, two, other], cfg, Affiliations(cfg))
     assert sorted(sorted({c.source for c in cl}) for cl in out) == [["a", "b"], ["c"]]
+
+
+# Three articles of one month in which only « le Mali » announces something: two tell the revised
+# finance law (their evidence sentences share no word), the third a new mining code.
+BUDGET_DAY = """Le gouvernement malien a adopté vendredi une loi de finances rectificative pour l'exercice 2025.
+Les crédits alloués à la défense et à la sécurité progressent de près de vingt pour cent.
+Le texte révisé réduit les dépenses de fonctionnement des institutions et relève les recettes minières attendues.
+Les députés du Conseil national de transition examineront la loi rectificative avant la fin du mois."""
+BUDGET_MONTH = """Le Mali revoit son budget à mi-parcours : la priorité reste la défense et la sécurité.
+Selon le collectif budgétaire, la loi de finances rectificative augmente les crédits militaires et réduit les dépenses de fonctionnement.
+Les recettes minières attendues sont revues à la hausse après la renégociation des conventions.
+Le Conseil national de transition doit encore voter ce collectif."""
+MINING_CODE = """Le Mali a annoncé ce mois-ci l'entrée en vigueur des décrets d'application du nouveau code minier.
+Les sociétés d'exploitation devront céder une part accrue de leurs titres à l'État et à des investisseurs nationaux.
+Les permis d'exploration en cours seront réexaminés par une commission interministérielle."""
+
+
+def test_two_articles_telling_one_story_join_on_the_state_alone(cfg):
+    """Two announcements whose only party is « le Mali », one dated to the day and one to the
+    month: one event when the two articles tell one story all along (their uncommon words meet),
+    not when the other article tells another story, nor without the articles' texts."""
+    from briefgen.extract.same_event import STORY, story_alike, story_vectors
+
+    day = DateSpan(dt.date(2025, 8, 22), dt.date(2025, 8, 22), "day")
+    month = DateSpan(dt.date(2025, 8, 1), dt.date(2025, 8, 31), "month")
+    one = _account_of("day", "announcement", day, ("force_buildup",), actors=("mali",))
+    two = _account_of("month", "announcement", month, ("force_buildup",), explicit=False, actors=("mali",))
+    code = _account_of("code", "announcement", month, ("force_buildup",), explicit=False, actors=("mali",))
+    texts = {"day": BUDGET_DAY, "month": BUDGET_MONTH, "code": MINING_CODE}
+    vectors = story_vectors(texts)
+    assert story_alike([vectors["day"]], [vectors["month"]]) >= STORY
+    assert story_alike([vectors["day"]], [vectors["code"]]) < STORY > story_alike([vectors["month"]], [vectors["code"]])
+    who = Affiliations(cfg)
+    out = join_outlets([one, two, code], cfg, who, texts=texts)
+    assert sorted(sorted({c.source for c in cl}) for cl in out) == [["code"], ["day", "month"]]
+    assert len(join_outlets([one, two, code], cfg, who)) == 3

@@ -529,3 +529,33 @@ def test_a_figure_whose_noun_was_counted_just_before_counts_it_too(cfg, text, ex
     # a figure of another sentence, or of things (« 2 des meilleurs terrains »), counts no people
     got = counted("Le centre forme 300 soldats. Il dispose de 2 des meilleurs terrains du pays, dont 1 à Kati.")
     assert (300, "person") in got and not {(v, u) for v, u in got if v in (1, 2) and u == "person"}
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("Le ministre a précisé que 1 500 agents seront recrutés dès cette année.", 1500, "recruit"),
+    ("Sur les 600 personnes à recruter, la moitié viendra des régions du nord.", 600, "recruit"),
+    ("C'est le troisième recrutement après ceux de 7 000 soldats pour l'armée de terre, de 2 000 gendarmes "
+     "et de 9 000 volontaires.", 2000, "recruit"),
+    # the recruitment is told in another clause, with its own verb: the people counted did something else
+    ("Quand le programme de recrutement a été lancé, 12 000 personnes se sont inscrites.", 12000, "person"),
+    ("L'effectif des forces sera porté à 40 000 hommes en 2030 grâce à un rythme plus soutenu de recrues.",
+     40000, "person"),
+])
+def test_people_counted_as_recruited_are_recruits(cfg, sentence, value, unit):
+    """People counted beside a recruiting word in the same clause are recruits, whatever noun
+    counts them (« agents », « personnes », « gendarmes »); not when the recruiting is another
+    clause's business. (What the words around a figure tell is read after the mentions:
+    ``quantities.completed``.)"""
+    from briefgen.extract import quantities
+
+    text = nlp.normalize(sentence)
+    doc = nlp.load(cfg)(text)
+    found = mentions.find(doc, text, mentions.sentences(doc, text), cfg, None, nlp.surnames(cfg))
+    got = quantities.completed(doc, found.quantities, found.dates)
+    assert (value, unit) in [(q.quantity.value, q.quantity.unit) for q in got]
+
+
+def test_a_name_the_gazetteer_gives_is_no_figure(read):
+    """« la région des « trois frontières » »: the quotes break the gazetteer's longer name, and the
+    figure's pattern would count three borders; the name wins."""
+    assert read("Les combats ont repris dans la région des « trois frontières » entre le Niger et le Mali.") == []

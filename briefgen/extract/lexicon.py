@@ -34,6 +34,10 @@ burkinabè »), when a proper name or a nationality follows."""
 NATIONAL_ADJ_HEADS = frozenset({"armée", "forces", "mission", "état-major"})
 """Heads that a nationality alone makes a name (« l'armée nigérienne », « forces nigériennes »)."""
 
+BODIES_BY_NAME = frozenset({"primature"})
+"""Common nouns that name one body of a state on their own, capitalised (« la Primature », the Prime
+Minister's office): an organisation, though a single word."""
+
 NOT_NAMES = frozenset({"forces armées", "forces spéciales", "forces de sécurité"})
 """Generic phrases with a head noun that name no organisation on their own."""
 

@@ -120,6 +120,10 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
             if span is not None:
                 found.dates.append(DateMention(a, b, text[a:b], span, si))
             continue
+        if label == "QTY" and (ids := _gazetteer_phrase(ent.text, cfg)):
+            # a figure that is a name the gazetteer gives (« la région des “trois frontières” »)
+            found.mentions.append(Mention(a, b, text[a:b], _label(cfg.entities[ids[0]].kind), ids[0], si))
+            continue
         if label == "QTY":
             start = ent.start
             if not qty_mod.cue_first(ent[0].lower_):
@@ -129,8 +133,9 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
             if q is not None and qty_mod.in_context(q, [t.lower_ for t in doc[max(0, start - 4):start]]):
                 found.quantities.append(QuantityMention(a, b, q, si))
             continue
-        if label == "MISC" and ent.text[:1].isupper() and _COMPANY_NOUN.search(text[max(0, a - 50):a]):
-            label = "ORG"  # « la société canadienne B2Gold »
+        if label == "MISC" and ent.text[:1].isupper() and (_COMPANY_NOUN.search(text[max(0, a - 50):a])
+                                                            or _MEMBERS_OF.search(text[max(0, a - 40):a])):
+            label = "ORG"  # « la société canadienne B2Gold », « les agents des Eaux et Forêts »
         if label == "OUTLET" or (label == "MISC" and not _company(ent.text) and not _RANKED.match(ent.text)):
             continue
         if text[a - 1:a] == "#":
@@ -176,12 +181,23 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
     return found
 
 
+def _gazetteer_phrase(name: str, cfg: Config) -> list[str]:
+    """The gazetteer's ids for a name, as its EntityRuler matches them (lower case)."""
+    from .nlp import gazetteer_phrases
+
+    return gazetteer_phrases(cfg).get(name.lower().strip(), [])
+
+
 def _split_at_a_country(doc):
-    """The model's entities, with a country it ran into the name before it cut off as a place of its
-    own (« la force Sabre au Burkina Faso », « les opérations Sabre au Burkina Faso »)."""
+    """The model's entities, cut at a line break the model ran over (« Sputnik Afrique⏎afrique
+    subsaharienne »), with a country it ran into the name before it cut off as a place of its own
+    (« la force Sabre au Burkina Faso », « les opérations Sabre au Burkina Faso »)."""
     from spacy.tokens import Span
 
     for ent in doc.ents:
+        brk = next((k for k in range(ent.start + 1, ent.end) if "\n" in doc[k].text), None)
+        if brk is not None and ent.label_ not in ("DATE", "QTY") and not ent.ent_id_:
+            ent = Span(doc, ent.start, brk, label=ent.label_)  # a name ends at a line break
         cut = next((k for k in range(ent.start + 1, ent.end - 1) if doc[k].lower_ in lexicon.PLACE_PREPOSITIONS
                     and doc[k + 1].is_title and names_mod.country(doc[k + 1:ent.end].text)), None)
         if cut is None or ent.label_ in ("DATE", "QTY") or ent.ent_id_:
@@ -263,6 +279,8 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
     found = [n for n in names_mod.find(text, claimed, places, orgs)
              if not names_mod.is_credit(n.name, outlets) and not (n.acronym and names_mod.is_credit(n.acronym, outlets))]
     found = [_as_long_as_the_model(n, doc, text) for n in found]
+    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
+    found = [_before_a_person(n, persons, text) for n in found]
     by_adjective = {a.lower(): e.id for e in cfg.entities.values() if e.kind == "state" for a in e.adjectives}
     folded = {}  # the gazetteer's names without accents (« Etat islamique » is « État islamique »)
     for k, ids in phrases.items():
@@ -318,6 +336,21 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
                 out += [Mention(m.start(), m.end(), acr, x.label, x.entity, 0, x.known) for x in made]
                 taken.append((m.start(), m.end()))
     return sorted(out, key=lambda m: m.start), named, silent
+
+
+def _before_a_person(n, persons: list[tuple[int, int]], text: str):
+    """A name found from its form that runs on from a country into a person the model names at its end
+    (« l'ambassade de Chine Wang Jun », said of its chargé d'affaires) stops before the person; a body
+    named after a person (« CHU Gabriel Touré », « Académie militaire Georges Namoana ») does not."""
+    if text[n.start:n.end] != n.name:
+        return n
+    for a, b in persons:
+        if n.start < a and b >= n.end and a < n.end:
+            name = text[n.start:a].rstrip(" ,")
+            head, _, last = name.rpartition(" de ")
+            if head and names_mod.country(last):
+                return replace(n, end=n.start + len(name), name=name)
+    return n
 
 
 _COMPLEMENT_LINKS = frozenset({"de", "du", "des", "d'", "la", "l'", "le", "les", "pour", "et", "aux", "à", "au"})
@@ -632,6 +665,8 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         label = "PER"  # « … les présidents du Niger, Abdourahamane Tiani, et du Mali »
     if label == "PER" and " " in text[a:b].strip() and _GROUP_BEFORE.search(text[max(0, a - 30):a]):
         label = "ORG"  # « la troupe Mamar Kassey », « le groupe ‘’Mamar Kassey’’ »: a band, not a person
+    if ent.text.lower() in lexicon.DEMONYMS:
+        return  # a nationality capitalised (« une compagnie Africaine d'exploitation »): no name
     if label == "PER" and len(ent) == 1 and _COMPANY_NOUN.search(text[max(0, a - 50):a]):
         label = "ORG"  # « la société russe de sécurité Wagner »: a company, whatever the model says
     if label == "PER":
@@ -686,6 +721,8 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
                 and _COMPANY_NOUN.search(text[max(0, a - 50):a]) and name.lower() not in STOP_NAMES:
             kind = "organisation"  # « la société canadienne B2Gold », « l'entreprise chinoise Kunlun »
             found.companies.add(slug(name))
+        if kind is None and name.lower() in lexicon.BODIES_BY_NAME and name[:1].isupper():
+            kind = "organisation"  # « la Primature »
         if kind is None and not names_mod.country(name) and _not_a_name(name, text, a):
             return
         if kind is None and len(ent) == 1 and ent[0].pos_ == "NOUN" and ent[0].lemma_.lower() != ent[0].lower_:
@@ -715,7 +752,7 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
                                                         and (ent.start < 2 or ent.doc[ent.start - 2].pos_ != "ADP"))
             if company:
                 found.companies.add(slug(name))
-            org = label == "ORG" or words[0].lower() in ORG_HEADS or company
+            org = label == "ORG" or words[0].lower() in ORG_HEADS or company or bool(_MEMBERS_OF.search(text[max(0, a - 40):a]))
             kind = "armed_group" if names_mod.is_armed_group(name) else "organisation" if org else "place"
     else:
         return
@@ -756,6 +793,10 @@ _COMPANY_BEFORE = re.compile(r"(?:\bPDG|\bdirecteur(?: général)?|\bdirectrice|
 _COMPANY_NOUN = re.compile(r"\b(?i:société|entreprise|compagnie|firme|opérateur|constructeur|fabricant|géant)"
                            r"(?: (?!(?:de|du|des|d'|la|le|les)\b)[a-zà-ÿ-]+){0,3}(?: de [a-zà-ÿ-]+)? $")
 """Before a name, the noun that makes it a company (« la société canadienne B2Gold »)."""
+_MEMBERS_OF = re.compile(r"\b(?i:agents?|membres?|éléments?|personnels?|effectifs?|employés?|salariés?|adhérents?)"
+                         r"\s+(?:des|du|de la|de l'|d')\s*$")
+"""Before a name that is no town the gazetteer knows, people who belong to it: a body (« 4 000 agents
+des Eaux et Forêts », « les membres du Haraka »), not a place."""
 _COMPANY_AFTER = re.compile(r"^\s*,\s*(?:une\s+|la\s+|l')?(?:filiale|société|entreprise|compagnie|firme|opérateur)\b")
 
 
@@ -803,7 +844,7 @@ def _person_bounds(ent, text: str, a: int, b: int) -> tuple[int, int]:
             "de", "des", "du", "d'", "la", "l'", "et", "aux")  # « … et des Ressources | Halidou Sawadogo »
         return (t.is_alpha and len(t.text) > 1 and (t.is_upper or t.is_title) and not cut and not portfolio
                 and t.lower_ not in lexicon.PERSON_TITLES and t.lower_ not in ROLE_HEADS and not t.ent_id_
-                and t.lower_ not in lexicon.DEMONYMS)
+                and t.lower_ not in lexicon.DEMONYMS and not names_mod.country(t.text))
 
     k = ent.end
     while k < len(doc) and namelike(doc[k]) and "\n" not in text[b:doc[k].idx] and k - ent.end < 2:
@@ -840,9 +881,13 @@ def _in_minister_title(before: str) -> bool:
     return False
 
 
-_PRODUCT = (r"\b(?i:drones?|avions?|hélicoptères?|appareils?|chars?|blindés?|missiles?|systèmes?|véhicules?|navires?"
-            r"|fusils?|radars?|modèles?)(?: (?:de|d')\s?[a-zà-ÿ]+(?: et (?:de|d')\s?[a-zà-ÿ]+)?)?(?: de type)? ")
-"""Before a name, the equipment it is a model of."""
+_EQUIPMENT = (r"(?i:drones?|avions?|hélicoptères?|appareils?|chars?|blindés?|missiles?|systèmes?|véhicules?|navires?"
+              r"|fusils?|radars?|modèles?)")
+_PRODUCT = (r"\b" + _EQUIPMENT + r"(?: (?:de|d')\s?[a-zà-ÿ]+(?: et (?:de|d')\s?[a-zà-ÿ]+)?)?"
+            r"(?: (?:" + "|".join(sorted(map(re.escape, lexicon.DEMONYMS), key=len, reverse=True)) + r"))?(?: de type)? ")
+"""Before a name, the equipment it is a model of (« le drone de combat turc Aksungur »)."""
+_PRODUCT_AFTER = r"\b,? (?:un |une |l'|le |la |autre |nouvel |nouveau )*(?:autre )?" + _EQUIPMENT + r"\b"
+"""After a name, the equipment it is one of, in apposition (« l'Akinci, autre drone de pointe »)."""
 
 _LOWER_PHRASE_ACRONYM = re.compile(r"^(?:\s+[a-zà-ÿ]+){1,4}\s*\([A-Z]{2,}\)")
 """After a capitalised word, lower-case words and an acronym: a common noun phrase, not a name."""
@@ -869,8 +914,8 @@ def _not_a_name(name: str, text: str, a: int) -> bool:
         return True  # « la Commission de l'organisation régionale »
     if name.lower() in lexicon.NOT_NAMES or (len(words) == 2 and len(words[1].strip(".")) == 1):
         return True  # « Forces armées » alone, « Groupe E »
-    if re.search(_PRODUCT + re.escape(name) + r"\b", text):
-        return True  # a model of equipment (« le drone de combat Akinci »)
+    if re.search(_PRODUCT + re.escape(name) + r"\b", text) or re.search(r"\b" + re.escape(name) + _PRODUCT_AFTER, text):
+        return True  # a model of equipment (« le drone de combat Akinci », « l'Akinci, autre drone »)
     if "-" in words[-1] and (words[-1].lower().rsplit("-", 1)[1] in lexicon.DEMONYMS
                              or names_mod.demonym_country(words[-1].rsplit("-", 1)[1])):
         return True  # a nationality (« un artiste Bissau-Guinéen »)

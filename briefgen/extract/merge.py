@@ -32,6 +32,7 @@ from .same_event import (
     leads_differ,
     merged_kind,
     same_event,
+    story_vectors,
 )
 from .types import Candidate, SourceResult
 
@@ -265,7 +266,8 @@ def make_id(kind: str, actors, objects, targets, places, date: DateSpan | None, 
 
 def _account(members: list[Candidate], cfg: Config, who: Affiliations,
              published: Mapping[str, dt.date | None] | None = None, rare: frozenset[str] = frozenset(),
-             leads: Mapping[str, Mapping[str, frozenset[float]]] | None = None) -> Account:
+             leads: Mapping[str, Mapping[str, frozenset[float]]] | None = None,
+             stories: Mapping[str, Mapping[str, float]] | None = None) -> Account:
     """What the rule across outlets compares; a country the gazetteer does not know (« la
     Turquie » found as a place) does not pin an event down either. ``rare``: the content words
     few articles of the run use."""
@@ -282,7 +284,8 @@ def _account(members: list[Candidate], cfg: Config, who: Affiliations,
         figures=figures_of(q for m in members for q in m.quantities),
         said=(said := frozenset().union(*(content_words(m.evidence.text) for m in members))), words=said & rare,
         leads=_union_leads((leads or {}).get(s, {}) for s in {m.source for m in members}),
-        speakers=frozenset(x for m in members if m.kind in TALK for x in m.actors))
+        speakers=frozenset(x for m in members if m.kind in TALK for x in m.actors),
+        stories=tuple(stories[s] for s in sorted({m.source for m in members}) if s in (stories or {})))
 
 
 def _union_leads(per_article) -> dict[str, frozenset[float]]:
@@ -294,10 +297,12 @@ def _union_leads(per_article) -> dict[str, frozenset[float]]:
 
 
 def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations,
-                 published: Mapping[str, dt.date | None] | None = None) -> list[list[Candidate]]:
+                 published: Mapping[str, dt.date | None] | None = None,
+                 texts: Mapping[str, str] | None = None) -> list[list[Candidate]]:
     """Join clusters from different articles that tell one event (``same_event``), best matches
     first; two clusters holding the same article are never joined. Reading order is kept.
-    ``published`` (article id → publication date) tells a dateline's date from the event's."""
+    ``published`` (article id → publication date) tells a dateline's date from the event's;
+    ``texts`` (article id → text) tell which articles tell one story (``story_vectors``)."""
     used: dict[str, set[str]] = {}  # content word → the articles whose evidence has it
     for c in (c for cl in clusters for c in cl):
         for w in content_words(c.evidence.text):
@@ -305,9 +310,10 @@ def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations
     articles = len({c.source for cl in clusters for c in cl})
     rare = frozenset(w for w, srcs in used.items() if len(srcs) <= max(2, articles // 10))
     leads = lead_figures([c for cl in clusters for c in cl])
+    stories = story_vectors(texts or {})
 
     def account(members: list[Candidate]) -> Account:
-        return _account(members, cfg, who, published, rare, leads)
+        return _account(members, cfg, who, published, rare, leads, stories)
 
     accounts = [account(c) for c in clusters]
     dated = sorted((i for i, a in enumerate(accounts) if a.date), key=lambda i: accounts[i].date.start)
@@ -369,7 +375,8 @@ def build_facts(cands: list[Candidate], sources: dict[str, Source], cfg: Config,
     order = list(cfg.entities)
     who = Affiliations(cfg, roles)
     published = {sid: src.published for sid, src in sources.items()}
-    for members in join_outlets(cluster(ordered, cfg, who), cfg, who, published):
+    texts = {sid: src.text for sid, src in sources.items()}
+    for members in join_outlets(cluster(ordered, cfg, who), cfg, who, published, texts):
         kind = merged_kind(m.kind for m in members)
         date = _cluster_date(members)
         if date is None:

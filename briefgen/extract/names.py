@@ -425,14 +425,14 @@ def _company_names(words: list[_W]) -> list[Name]:
 
 _SITE = re.compile(
     r"\b(?i:" + "|".join(lx.SITE_OF) + r")\s+(?:(?:" + "|".join(re.escape(s) for s in lx.SITE_OF_WHAT) + r")\s+)?"
-    r"(?:de +|d'|du +)([A-ZÀ-Ý][\w-]*(?: +[A-ZÀ-Ý][\w-]*)*(?: +\d{2,4}(?=[\s,.;)])(?! +\d))?)"
+    r"(?:de +l'|de +la +|des +|de +|d'|du +)([A-ZÀ-Ý][\w-]*(?: +[A-ZÀ-Ý][\w-]*)*(?: +\d{2,4}(?=[\s,.;)])(?! +\d))?)"
     r"(?: +et +(?:de +|d')?([A-ZÀ-Ý][\w-]*))?"
     r"|\b((?i:commune)\s+[IVX]+)\b")
 
 
 def _site_names(text: str) -> list[Name]:
-    """« la région de Bougouni », « les mines d'or de Boungou et Wahgnion », « le quartier de Sikasso
-    2000 »: the names are places."""
+    """« la région de Bougouni », « la région des Cascades », « la région de l'Est », « les mines d'or de
+    Boungou et Wahgnion », « le quartier de Sikasso 2000 »: the names are places."""
     out = []
     for m in _SITE.finditer(text):
         for g in (1, 2, 3):

@@ -491,6 +491,22 @@ _RANGE_LINKS = {"à", "et", "au"}
 _RECRUITING = re.compile(r"^(?:recrut|enrôl|incorpor|recrue)", re.IGNORECASE)
 
 
+def _recruited(span) -> bool:
+    """Whether the people counted in ``span`` are recruited: a recruiting word follows within a few
+    words (« 2 000 agents seront recrutés », « 300 personnes à recruter ») or comes before in the
+    sentence with no verb in between (« un recrutement après ceux de 14 000 militaires du rang, de
+    3 000 … »; not « le programme de recrutement a été lancé, 90 000 personnes se sont inscrites »)."""
+    doc, sent = span.doc, span.sent
+    if any(_RECRUITING.match(t.text) for t in doc[span.end:min(span.end + 4, sent.end)]):
+        return True
+    for t in doc[sent.start:span.start]:
+        if _RECRUITING.match(t.text):
+            between = doc[t.i + 1:span.start]
+            if not any(x.pos_ in ("VERB", "AUX") for x in between):
+                return True
+    return False
+
+
 def completed(doc, found: list, dates: list = ()) -> list:
     """The quantities of ``found`` (QuantityMention) with what the words around a span tell:
 
@@ -510,7 +526,8 @@ def completed(doc, found: list, dates: list = ()) -> list:
         if span is None:
             continue
         q = m.quantity
-        if q.unit == "young_person" and any(_RECRUITING.match(t.text) for t in span.sent if t.idx < m.start):
+        if q.unit == "young_person" and any(_RECRUITING.match(t.text) for t in span.sent if t.idx < m.start) \
+                or q.unit == "person" and _recruited(span):
             out[out.index(m)] = replace(m, quantity=replace(q, unit="recruit"))
         first = span[0]
         if (q.unit not in _KNOWN and q.value <= 3 and first.i > 1
