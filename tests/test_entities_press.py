@@ -726,6 +726,16 @@ def test_the_tri_border_area_is_a_place_of_the_gazetteer(read, text):
     assert "trois-frontieres" in read(text)["places"]
 
 
+def test_a_gazetteer_name_is_found_in_another_number(read):
+    """The press writes « l'armée maliennes », « les armées malienne »: the gazetteer's « armée
+    malienne » all the same; a word of three letters keeps its form."""
+    assert read("Des officiers supérieurs de l'armée maliennes ont assisté à la cérémonie.")["organisations"] == {"fama"}
+    assert "fama" in read("Les armées malienne et burkinabè ont mené une opération conjointe.")["organisations"]
+    assert nlp.number_variants("armée malienne") == {"armées malienne", "armée maliennes", "armées maliennes"}
+    assert nlp.number_variants("forces de sécurité") == {"force de sécurité", "forces de sécurités", "force de sécurités"}
+    assert nlp.number_variants("bamako") == set() and nlp.number_variants("cour des comptes du mali") == set()
+
+
 def test_a_compound_nationality_is_no_place(read):
     got = read("La soirée a continué avec un artiste Bissau-Guinéen très applaudi.")
     assert "bissau-guineen" not in got["places"]

@@ -54,8 +54,27 @@ def gazetteer_phrases(cfg: Config) -> dict[str, list[str]]:
     return phrases
 
 
+_SMALL_WORDS = frozenset({"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "en", "au", "aux", "pour", "sur"})
+
+
+def number_variants(phrase: str) -> set[str]:
+    """The forms of a name of two or three words that the press writes with another number on some
+    of its words (« armée malienne », « armées maliennes », « armée maliennes »): each word of four
+    letters or more, small words left alone, with or without a final « s »."""
+    words = phrase.split(" ")
+    if not 2 <= len(words) <= 3 or not all(w.isalpha() for w in words):
+        return set()
+    options = [[w] if w in _SMALL_WORDS or len(w) < 4 else sorted({w, w[:-1] if w.endswith("s") else w + "s"})
+               for w in words]
+    out = {""}
+    for opts in options:
+        out = {f"{o} {w}".strip() for o in out for w in opts}
+    return out - {phrase}
+
+
 def _build_phrases(cfg: Config) -> dict[str, list[str]]:
     phrases: dict[str, list[str]] = {}
+    variants: dict[str, list[str]] = {}
     for ent in cfg.entities.values():
         if ent.kind not in LABEL_OF_KIND:
             continue
@@ -67,6 +86,12 @@ def _build_phrases(cfg: Config) -> dict[str, list[str]]:
             ids = phrases.setdefault(key, [])
             if ent.id not in ids:
                 ids.append(ent.id)
+            for v in number_variants(key):
+                vids = variants.setdefault(v, [])
+                if ent.id not in vids:
+                    vids.append(ent.id)
+    for v, ids in variants.items():
+        phrases.setdefault(v, ids)  # a name as the gazetteer writes it wins over another's variant
     return phrases
 
 
