@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..core.config import Config
-from . import dates, learned, quantities
+from . import dates, learned, lexicon, quantities
 from .site import gazetteer_data
 from .types import LABEL_OF_KIND
 
@@ -54,7 +54,7 @@ def gazetteer_phrases(cfg: Config) -> dict[str, list[str]]:
     return phrases
 
 
-_SMALL_WORDS = frozenset({"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "en", "au", "aux", "pour", "sur"})
+_SMALL_WORDS = lexicon.CONNECTORS | {"en", "au"}
 
 
 def number_variants(phrase: str) -> set[str]:
