@@ -736,6 +736,14 @@ def test_a_gazetteer_name_is_found_in_another_number(read):
     assert nlp.number_variants("bamako") == set() and nlp.number_variants("cour des comptes du mali") == set()
 
 
+def test_a_company_before_its_head_s_name_is_not_part_of_it(read):
+    """« le dirigeant de Rosatom Sergueï Kirienko », « Rosatom » written alone elsewhere: the company,
+    then the person; a name after « directeur de » that the article never cuts stays whole."""
+    got = read("Rosatom a signé un accord à Niamey. Le dirigeant de Rosatom Sergueï Kirienko a salué le ministre.")
+    assert got["people"] == {"serguei-kirienko"} and "rosatom" in got["organisations"]
+    assert read("Le directeur de cabinet Jean Pierre Dupont a reçu les syndicats.")["people"] == {"jean-pierre-dupont"}
+
+
 def test_a_compound_nationality_is_no_place(read):
     got = read("La soirée a continué avec un artiste Bissau-Guinéen très applaudi.")
     assert "bissau-guineen" not in got["places"]

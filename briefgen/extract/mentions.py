@@ -674,6 +674,12 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         if (m := re.search(r"\s+(?:du|de la|de l'|de|d')\s*([A-ZÀ-Ý][\w' -]+)$", text[a:b])) and (
                 names_mod.country(m.group(1)) or m.group(1).lower() in lexicon.CAPITALS):
             b = a + m.start()  # « Moussa Adamou Zakari du Niger »: where the person comes from is no part of the name
+        if (first := re.match(r"([A-ZÀ-Ý][\w-]+)\s+(?=[A-ZÀ-Ý][\w-]+\s+[A-ZÀ-Ý])", text[a:b])) \
+                and _COMPANY_BEFORE.search(text[max(0, a - 40):a]) \
+                and re.search(r"(?<![\w-])" + re.escape(first.group(1)) + r"(?![\w-])(?!\s+[A-ZÀ-Ý])", text[:a] + text[b:]):
+            # « le dirigeant de Rosatom Alexeï Likhatchev », « Rosatom » written alone elsewhere: the
+            # company, then its head
+            a += first.end()
     name = re.sub(r"^(?:M\.|Mme|Mlle|Dr)\s*", "", text[a:b]).strip(" '-")
     if label != "PER":
         name = re.sub(r"^(?:(?:la|le|les)\s+|l')\s*", "", name, flags=re.IGNORECASE)
