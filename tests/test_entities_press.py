@@ -878,3 +878,50 @@ def test_a_name_after_a_company_noun_is_a_company(read):
 def test_a_country_faced_is_the_state(read):
     got = read("Les Lions ont remporté leur duel face au Ghana samedi soir.")
     assert "ghana" in got["organisations"] and "ghana" not in got["places"]
+
+
+# -- a country after a preposition of direction or origin, with its article ---------------------
+
+def test_a_country_after_vers_chez_or_dans_tout_with_its_article_is_a_place(read):
+    got = read("Le gouvernement se tourne désormais vers la Turquie. Les Aigles ont gagné chez la Zambie. "
+               "Les patrouilles circulent dans tout le Tchad.")
+    assert {"turquie", "zambie", "tchad"} <= got["places"]
+    assert not {"turquie", "zambie", "tchad"} & got["organisations"]
+
+
+def test_a_country_after_a_flight_pour_is_where_one_goes(read):
+    got = read("Le ministre de la Défense s'est envolé pour la Russie dimanche soir.")
+    assert "russie" in got["places"] and "russie" not in got["organisations"]
+
+
+def test_goods_of_a_country_come_from_that_place(read):
+    got = read("L'armée a réceptionné des hélicoptères de Russie et des blindés de Chine. Les camions en "
+               "provenance de la Guinée restent bloqués.")
+    assert {"russie", "chine", "guinee"} <= got["places"]
+    assert not {"russie", "chine", "guinee"} & got["organisations"]
+    # an envoy of a country is still its state
+    got = read("L'ambassadeur de Russie a reçu les journalistes.")
+    assert "russie" in got["organisations"] and "russie" not in got["places"]
+
+
+def test_countries_bounding_a_zone_are_places(read):
+    got = read("La zone frontalière entre le Tchad, le Cameroun et le Nigeria reste sous tension.")
+    assert {"tchad", "cameroun", "nigeria"} <= got["places"]
+    assert not {"tchad", "cameroun", "nigeria"} & got["organisations"]
+    got = read("Un accord de défense a été signé entre le Tchad et le Cameroun.")
+    assert {"tchad", "cameroun"} <= got["organisations"]
+
+
+def test_the_airspace_of_a_country_is_its_territory(read):
+    got = read("Les radars surveillent désormais l'espace aérien du Tchad jour et nuit.")
+    assert "tchad" in got["places"] and "tchad" not in got["organisations"]
+
+
+def test_a_country_given_support_is_the_state(read):
+    got = read("Le Tchad a décidé d'apporter son soutien au Cameroun face à la crise.")
+    assert "cameroun" in got["organisations"] and "cameroun" not in got["places"]
+
+
+def test_a_capital_as_the_agent_of_a_passive_is_the_state(read):
+    got = read("Le convoi de carburant offert par Niamey a été escorté jusqu'à Bamako.")
+    assert "niger" in got["organisations"] and "niamey" not in got["places"] and "bamako" in got["places"]

@@ -228,10 +228,30 @@ FORCE_ADJECTIVES = frozenset({"paramilitaire", "armé", "jihadiste", "djihadiste
 """Between « groupe » and a name, these make « groupe » part of the name (« le groupe paramilitaire
 russe Wagner » is the groupe Wagner); a company's group (« le groupe français Orano ») is the name alone."""
 
+TOWARD_PREPOSITIONS = frozenset({"vers", "chez", "dans", "travers", "depuis", "via"})
+"""Prepositions of direction or place that may stand before a country's article (« vers la Turquie »,
+« à travers le Burkina »): the country is then its territory."""
+
+DEPARTURE_WORDS = frozenset({"envoler", "partir", "décoller", "embarquer", "route", "destination", "quitter"})
+"""Words after which « pour la Russie » says where one goes."""
+
+GOODS = frozenset({"avion", "hélicoptère", "drone", "arme", "armement", "blindé", "véhicule", "munition",
+                   "équipement", "matériel", "camion", "char", "missile", "radar", "produit", "céréale",
+                   "carburant", "engrais", "blé", "riz", "importation", "cargaison", "livraison", "marchandise"})
+"""Goods: « des drones de Turquie » come from that country's territory."""
+
+ZONE_NOUNS = frozenset({"zone", "région", "frontière", "frontières", "triangle", "axe", "route", "corridor",
+                        "confins", "bande", "territoire", "carrefour", "frontalier", "frontalière"})
+"""Nouns of an area that countries « entre … et … » bound."""
+
+SUPPORT_NOUNS = frozenset({"soutien", "aide", "appui", "assistance", "solidarité"})
+"""« son soutien au Mali »: « au » after these names who is supported, the state."""
+
 FROM_A_COUNTRY = frozenset({"retrait", "départ", "sortie", "retirer", "quitter", "partir", "sortir", "venir",
                             "expulsion", "expulser", "arriver", "arrivée", "originaire", "nord", "sud", "est", "ouest",
                             "centre", "reste", "territoire", "région", "partie", "capitale", "ville", "frontière",
-                            "direction", "venu", "venue", "issu", "issue", "issus", "issues", "frontalier"})
+                            "direction", "venu", "venue", "issu", "issue", "issus", "issues", "frontalier",
+                            "provenance", "hors", "espace", "côte", "intérieur", "extérieur"})
 """Words after which « du Mali » is the country as a place (« son retrait du Mali », « le nord du
 Mali »); after other nouns it is the state (« la sécurité du Mali »)."""
 

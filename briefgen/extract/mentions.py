@@ -475,6 +475,8 @@ def _acts(ent) -> bool:
     back = [t.lower_ for t in doc[max(0, ent.start - 4):ent.start]]
     if back[-1:] in (["selon"], ["avec"]):
         return True
+    if back[-1:] == ["par"] and ent.start > 1 and doc[ent.start - 2].pos_ in ("VERB", "AUX"):
+        return True  # « offert par Niamey »: who does it
     if back[-1:] == ["entre"] or (back[-1:] == ["et"] and "entre" in back):
         # one side « entre Paris et Niamey », not a stage of a road « entre Kayes et Bamako »
         sides = [e for e in doc.ents if e.sent == ent.sent and e != ent and e.label_ not in ("DATE", "QTY")
@@ -507,9 +509,7 @@ def _disambiguate(ids: list[str], doc, ent, cfg: Config) -> str:
         if _country_of_a_noun(ids, doc, ent, cfg):
             return others[0]  # « la sécurité du Mali », « le président du Mali »: the state
         if all(cfg.entities[i].place_kind == "country" for i in places):
-            where = (prev in lexicon.PLACE_PREPOSITIONS and not _dative(doc, ent)) or _listed(doc, ent) \
-                or _of_a_place_noun(doc, ent) or _border_with(doc, ent)
-            return places[0] if where else others[0]
+            return places[0] if _country_as_place(doc, ent) else others[0]
         if prev not in lexicon.PLACE_PREPOSITIONS and _acts(ent):
             return others[0]  # « la décision de Bamako », « Bamako a décidé »: the state the capital stands for
         return places[0] if (prev in LOCATIVE and not _dative(doc, ent)) or _listed(doc, ent) else others[0]
@@ -955,6 +955,8 @@ def _dative(doc, ent) -> bool:
         k -= 1
     if doc[k].lower_ == "face":
         return True  # « face au Burkina Faso »: the side played or faced, not where
+    if doc[k].pos_ == "NOUN" and doc[k].lemma_.lower() in lexicon.SUPPORT_NOUNS:
+        return True  # « son soutien au Mali »: who is supported
     return doc[k].pos_ in ("VERB", "AUX") and doc[k].lemma_.lower() in _DATIVE_VERBS
 
 
@@ -999,6 +1001,66 @@ def _listed(doc, ent) -> bool:
         or _listed_with_articles(doc, ent)
 
 
+def _country_as_place(doc, ent) -> bool:
+    """Whether a country named by its name stands for its territory (the annotation guide): after a
+    preposition of place, direction or origin, in a list of names, after a noun of place or of
+    movement, beyond a border, as where goods come from, or as a side of a zone; else the state."""
+    prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return (prev in lexicon.PLACE_PREPOSITIONS and not _dative(doc, ent)) or _toward(doc, ent) \
+        or _listed(doc, ent) or _of_a_place_noun(doc, ent) or _border_with(doc, ent) \
+        or _goods_from(doc, ent) or _bounds_a_zone(doc, ent)
+
+
+def _toward(doc, ent) -> bool:
+    """« vers la Turquie », « chez la Zambie », « dans tout le Tchad », « s'est envolé pour la Russie »:
+    a preposition of direction or of place before the country's article."""
+    k = ent.start - 1
+    if ent[0].lower_ not in _ARTICLES:
+        if k < 0 or doc[k].lower_ not in _ARTICLES:
+            return False
+        k -= 1
+    if k >= 0 and doc[k].lower_ in ("tout", "toute"):
+        k -= 1
+    if k < 0:
+        return False
+    if doc[k].lower_ in lexicon.TOWARD_PREPOSITIONS:
+        return True
+    return doc[k].lower_ == "pour" and any(t.lemma_.lower() in lexicon.DEPARTURE_WORDS for t in doc[max(0, k - 3):k])
+
+
+def _goods_from(doc, ent) -> bool:
+    """« des hélicoptères de Russie », « des blindés de Chine »: goods « de » a country without its
+    article come from that country; « l'ambassadeur de Russie » stays the state."""
+    k = ent.start - 1
+    if k < 1 or doc[k].lower_ not in ("de", "d'") or ent[0].lower_ in _ARTICLES:
+        return False
+    k -= 1
+    while k > 0 and (doc[k].pos_ == "ADJ" and doc[k].text.islower() or doc[k].like_num):
+        k -= 1
+    return doc[k].pos_ == "NOUN" and doc[k].lemma_.lower() in lexicon.GOODS
+
+
+def _bounds_a_zone(doc, ent) -> bool:
+    """« la zone frontalière entre le Tchad, le Cameroun et le Nigeria », « la région des trois
+    frontières entre le Niger, le Mali et … »: countries that bound an area are places; « un accord
+    entre le Tchad et le Cameroun » names states."""
+    k = ent.start - 1
+    while k > 0 and (doc[k].lower_ in _ARTICLES or doc[k].text in (",", "et")
+                     or doc[k].ent_type_ and doc[k].ent_type_ not in ("DATE", "QTY")):
+        k -= 1
+    if k < 1 or doc[k].lower_ != "entre":
+        return False
+    for t in reversed(doc[max(0, k - 4):k]):
+        if t.lemma_.lower() in lexicon.ZONE_NOUNS or t.lower_ in lexicon.ZONE_NOUNS:
+            return True
+        if not (t.is_punct or t.is_quote or t.pos_ == "ADJ" and t.text.islower()):
+            return False
+    return False
+
+
+_ARTICLES = ("le", "la", "l'", "les")
+
+
 def _border_with(doc, ent) -> bool:
     """« près de la frontière avec la Guinée »: the country on the other side of a border is a place."""
     k = ent.start - 1
@@ -1038,9 +1100,7 @@ def _country(ent, name: str, cfg: Config) -> tuple[str, str, str] | None:
     if cname is None:
         return None
     doc = ent.doc
-    prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    place = (prev in lexicon.PLACE_PREPOSITIONS and not _dative(doc, ent)) or _listed(doc, ent) \
-        or _of_a_place_noun(doc, ent) or _border_with(doc, ent)
+    place = _country_as_place(doc, ent)
     ids = phrases.get(cname.lower(), [])
     for i in ids:
         if (cfg.entities[i].kind == "place") == place:
