@@ -925,3 +925,53 @@ def test_a_country_given_support_is_the_state(read):
 def test_a_capital_as_the_agent_of_a_passive_is_the_state(read):
     got = read("Le convoi de carburant offert par Niamey a été escorté jusqu'à Bamako.")
     assert "niger" in got["organisations"] and "niamey" not in got["places"] and "bamako" in got["places"]
+
+
+def test_a_country_after_a_la_is_whom_not_where(read):
+    got = read("Le Tchad a tourné le dos à la France l'an dernier.")
+    assert "france" in got["organisations"] and "france" not in got["places"]
+
+
+def test_the_country_supported_by_another_is_the_state(read):
+    got = read("Le ministre a salué le soutien de la Chine au Tchad.")
+    assert {"chine", "tchad"} <= got["organisations"] and "tchad" not in got["places"]
+
+
+def test_a_route_through_a_country_and_its_deposits_name_its_territory(read):
+    got = read("Le gazoduc passera par le Tchad avant d'atteindre la côte. Les gisements gaziers du Cameroun "
+               "attirent les investisseurs.")
+    assert {"tchad", "cameroun"} <= got["places"] and not {"tchad", "cameroun"} & got["organisations"]
+
+
+def test_countries_restating_where_people_come_from_are_places(read):
+    got = read("La promotion compte 40 élèves venus de pays amis que sont le Gabon, le Togo et la Guinée.")
+    assert {"gabon", "togo", "guinee"} <= got["places"]
+    assert not {"gabon", "togo", "guinee"} & got["organisations"]
+    got = read("L'alliance que sont le Gabon, le Togo et la Guinée a signé un accord.")
+    assert not {"gabon", "togo", "guinee"} & got["places"]
+
+
+def test_every_name_of_a_list_after_a_company_noun_is_a_company(read):
+    got = read("Le ministère a logé les employés des compagnies Sinopec, Petrobaz et Zintra à l'hôtel.")
+    assert {"sinopec", "petrobaz", "zintra"} <= got["organisations"] and not got["places"]
+
+
+def test_countries_joined_by_hyphens_are_the_states_of_a_relation(read):
+    got = read("Tchad-Cameroun : les deux présidents se sont parlé. La réunion tripartite Algérie-Niger-Nigeria "
+               "s'est tenue jeudi.")
+    assert {"tchad", "cameroun", "algerie", "niger", "nigeria"} <= got["organisations"]
+    assert not got["places"]
+    # a route through them names their territories; a country written with a hyphen stays one
+    got = read("Les stations du pipeline Tchad-Cameroun fonctionnent. Le chef de la junte au Burkina-Faso a parlé.")
+    assert {"tchad", "cameroun", "burkina-faso"} <= got["places"] and not got["organisations"]
+
+
+def test_a_link_s_end_after_a_is_a_territory(read):
+    got = read("Le câble sous-marin relie le pays à l'Italie depuis 2019.")
+    assert "italie" in got["places"] and "italie" not in got["organisations"]
+
+
+def test_a_surname_the_model_reads_as_a_place_is_the_person_named_in_full(read):
+    got = read("Le président nigérien Abdourahamane Tiani a reçu l'envoyé turc lundi. Le général Tiani, qui "
+               "gouverne depuis un an, a évoqué la sécurité.")
+    assert got["people"] == {"abdourahamane-tiani"} and not got["places"]

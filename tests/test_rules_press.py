@@ -249,3 +249,32 @@ def test_ensuring_something_is_no_statement(cfg, tmp_path, body):
     facts = _facts(cfg, tmp_path, "assure", "Le ministre de la Défense, Sadio Camara, a assuré lundi 3 mars 2025 "
                    "que la formation des recrues reprendrait à Kati.")
     assert _of_kind(facts, "statement"), [(f.kind, f.actors) for f in facts]
+
+
+def test_fuel_given_to_a_neighbour_is_a_delivery(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "carburant", "Samedi 1er mars 2025, le Niger a offert au Tchad un convoi de "
+                   "camions-citernes chargés de carburant, escorté jusqu'à N'Djamena.\n\nLa pénurie touche les "
+                   "importations de produits pétroliers du Tchad depuis un mois, selon le ministère du Commerce.")
+    deliveries = _of_kind(facts, "delivery")
+    assert deliveries, [(f.kind, f.actors) for f in facts]
+    assert deliveries[0].actors == ("niger",) and deliveries[0].date.start.isoformat() == "2025-03-01"
+
+
+def test_materiel_delivered_to_a_country_is_a_delivery_to_its_state(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "convoi", "Un long convoi de matériel russe livré au Tchad a traversé les "
+                   "faubourgs de N'Djamena le 3 mars 2025. Il doit renforcer les capacités opérationnelles de l'armée."
+                   "\n\nLa Russie renforce ainsi sa présence dans la région, selon plusieurs analystes.")
+    deliveries = _of_kind(facts, "delivery")
+    assert deliveries, [(f.kind, f.actors) for f in facts]
+    assert deliveries[0].actors == ("russie",) and deliveries[0].counterparts == ("tchad",)
+
+
+def test_goods_routed_from_a_country_are_a_delivery_from_there(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "acheminement", "Une centaine de véhicules blindés ont été acheminés depuis le "
+                   "Cameroun et sont arrivés à N'Djamena le 3 mars 2025.")
+    deliveries = _of_kind(facts, "delivery")
+    assert deliveries, [(f.kind, f.actors) for f in facts]
+    d = deliveries[0]
+    assert d.origins == ("cameroun",) and "n-djamena" in d.places and "cameroun" not in d.counterparts
+    assert [(q.value, q.unit, q.approximate) for q in d.quantities] == [(100, "vehicle", True)]
+    assert d.date.start.isoformat() == "2025-03-03"

@@ -310,13 +310,21 @@ def _where_and_what(site: Site) -> Roles:
     came_from: list[str] = []
     cue_at = next((t.idx for t in site.span if t.lemma_.lower() in ORIGIN_CUES), None)
     for m in site.places:
-        (came_from if cue_at is not None and m.start > cue_at else here).append(m.entity)
+        (came_from if cue_at is not None and m.start > cue_at or _set_out_from(site, m) else here).append(m.entity)
     if not here and re.search(r"\bcamp\b", site.low):  # « le camp »: the one named before
         camps = list(re.finditer(r"camp (?:militaire )?de ", site.ctx.text[:site.ctx.sents[site.i].start]))
         if camps:
             m = next((m for m in site.ctx.mentions if m.start == camps[-1].end() and m.label == "LOC"), None)
             here = [m.entity] if m else []
     return Roles(places=here, origins=came_from, objects=[m.entity for m in site.progs])
+
+
+_FROM_THERE = re.compile(r"\b(?:depuis|en provenance d[eu']?|au départ d[eu']?)\s*(?:la |le |les |l')?$", re.IGNORECASE)
+
+
+def _set_out_from(site: Site, m) -> bool:
+    """« acheminés depuis la Guinée », « en provenance du Togo »: where the goods or people set out."""
+    return bool(_FROM_THERE.search(site.ctx.text[max(0, m.start - 30):m.start]))
 
 
 def _enough(site: Site, r: Roles) -> Roles | None:
@@ -331,17 +339,19 @@ def _home_forces(site: Site) -> list[str]:
     return [m.entity for m in site.orgs if is_home_forces(site.cfg, m.entity)]
 
 
-EQUIPMENT_WORDS = re.compile(r"equipement|materiel militaire|armement|munition|\bdrones?\b|aeronef|\bavions?\b"
+EQUIPMENT_WORDS = re.compile(r"equipement|\bmateriels?\b|armement|munition|\bdrones?\b|aeronef|\bavions?\b|\bchars?\b"
                              r"|helicoptere|blindes?\b|vecteurs? aeriens?|anti-?aerienn?e?s?\b|\bvehicules?\b"
-                             r"|medicaments?\b|materiels? medica|\bvivres\b|\bambulances?\b")
+                             r"|medicaments?\b|materiels? medica|\bvivres\b|\bambulances?\b"
+                             r"|\bciternes?\b|\bcarburant\b|produits? petroliers?|\bengrais\b|\bcereales?\b")
 """Words that make a handover a delivery of goods even without a count (the sentence is folded):
-military equipment, vehicles, and the medicines, medical supplies and food of aid."""
+military equipment, vehicles, and the medicines, medical supplies, food, fuel and fertiliser of aid."""
 
 
 @rule("delivery", "actors", "counterparts", "places", "origins", "objects", frame="delivery", figures=True,
       yields_to=("programme",),  # « programmes … par des équipements »: the programme is the fact
       triggers={"livrer", "livraison", "réceptionner", "réception", "remettre", "remise", "don", "acquérir",
-                "acquisition", "doter", "équiper", "recevoir", "accueillir", "offrir", "offert", "offerts"})
+                "acquisition", "doter", "équiper", "recevoir", "accueillir", "offrir", "offert", "offerts",
+                "acheminer", "acheminement", "fournir", "fourniture"})
 def delivery(site: Site) -> Roles | None:
     if not any(q.unit in EQUIPMENT for q in site.quantities) and not EQUIPMENT_WORDS.search(site.low):
         return None
@@ -371,6 +381,11 @@ def _delivery_parties(site: Site) -> tuple[list[str], list[str]]:
     giver = before[-1:]  # the nearest: « après Dakar et Rabat, la Chine a équipé le Tchad »
     receiver = [m.entity for m in site.orgs if m.start > site.idx and m.entity not in giver][:1] or \
         [e for e in home if e not in giver]
+    if not receiver:  # « ce convoi de matériel russe livré au Mali », « Au Mali, la Russie poursuit ses
+        # livraisons »: the state of the country the goods go to (named after the trigger, else before)
+        where = sorted((m for m in site.places if not _set_out_from(site, m)), key=lambda m: (m.start < site.idx, m.start))
+        countries = [country_of_name(site.cfg, m.entity) for m in where]
+        receiver = next((named for c in countries if c and (named := _state_named(site, c, giver))), [])
     return giver or supplier_by_adjective(site, receiver, after=False), receiver[:1]
 
 

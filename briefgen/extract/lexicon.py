@@ -244,6 +244,9 @@ ZONE_NOUNS = frozenset({"zone", "région", "frontière", "frontières", "triangl
                         "confins", "bande", "territoire", "carrefour", "frontalier", "frontalière"})
 """Nouns of an area that countries « entre … et … » bound."""
 
+LINK_VERBS = frozenset({"relier", "raccorder", "connecter", "acheminer", "exporter"})
+"""Verbs after which « à l'Italie » is where a link ends (a territory), not whom something goes to."""
+
 SUPPORT_NOUNS = frozenset({"soutien", "aide", "appui", "assistance", "solidarité"})
 """« son soutien au Mali »: « au » after these names who is supported, the state."""
 
@@ -251,7 +254,8 @@ FROM_A_COUNTRY = frozenset({"retrait", "départ", "sortie", "retirer", "quitter"
                             "expulsion", "expulser", "arriver", "arrivée", "originaire", "nord", "sud", "est", "ouest",
                             "centre", "reste", "territoire", "région", "partie", "capitale", "ville", "frontière",
                             "direction", "venu", "venue", "issu", "issue", "issus", "issues", "frontalier",
-                            "provenance", "hors", "espace", "côte", "intérieur", "extérieur"})
+                            "provenance", "hors", "espace", "côte", "intérieur", "extérieur", "gisement",
+                            "sous-sol"})
 """Words after which « du Mali » is the country as a place (« son retrait du Mali », « le nord du
 Mali »); after other nouns it is the state (« la sécurité du Mali »)."""
 

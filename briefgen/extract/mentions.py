@@ -175,6 +175,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
             found.entities[m.entity] = replace(found.entities[m.entity], kind="organisation")
     _first_words(found)
     _bare_names(found, text, sent_of)
+    _surnames_alone(found)
     _the_government(found, text, sent_of)
     found.mentions.sort(key=lambda m: m.start)
     _extra_quantities(found, doc, text, sent_of)
@@ -233,6 +234,54 @@ def _bare_names(found: _Found, text: str, sent_of) -> None:
         for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text):
             if not any(x.start < m.end() and m.start() < x.end for x in found.mentions):
                 found.mentions.append(Mention(m.start(), m.end(), m.group(), "ORG", eid, sent_of(m.start()), False))
+
+
+def _surnames_alone(found: _Found) -> None:
+    """« Le général Tiani, qui dirige … », « Tiani et Poutine » where the model read a place: the
+    person the article names in full elsewhere (one person of that surname)."""
+    people = {e.id for e in found.entities.values() if e.kind == "person"}
+    people |= {m.entity for m in found.mentions if m.label == "PER"}
+    by_surname: dict[str, list[str]] = {}
+    for pid in people:
+        if "-" in pid:
+            by_surname.setdefault(pid.rsplit("-", 1)[1], []).append(pid)
+    for n, m in enumerate(found.mentions):
+        pids = by_surname.get(m.entity, [])
+        if m.known or m.label != "LOC" or " " in m.text.strip() or len(pids) != 1 or names_mod.country(m.text):
+            continue
+        found.mentions[n] = replace(m, label="PER", entity=pids[0])
+        if not any(x.entity == m.entity for x in found.mentions):
+            found.entities.pop(m.entity, None)
+
+
+def _country_pair(found: _Found, name: str, text: str, a: int, si: int, cfg: Config) -> bool:
+    """« Niger-Russie : … », « la réunion tripartite Algérie-Niger-Nigeria »: countries joined by
+    hyphens are the states of a relation, each a mention of its own. Says whether it was one."""
+    from .nlp import gazetteer_phrases
+
+    parts = name.split("-")
+    if len(parts) < 2 or names_mod.country(name) or not all(p and names_mod.country(p) for p in parts) \
+            or len({names_mod.country(p) for p in parts}) < len(parts):
+        return False  # « Burkina-Faso » is one country
+    phrases = gazetteer_phrases(cfg)
+    kind = "place" if _ROUTE_BEFORE.search(text[max(0, a - 40):a]) else "state"
+    pos = a
+    for part in parts:
+        start = text.index(part, pos)
+        pos = start + len(part)
+        cname = names_mod.country(part)
+        ids = [i for i in phrases.get(cname.lower(), []) if cfg.entities[i].kind == kind]
+        eid = ids[0] if ids else slug(cname)
+        found.mentions.append(Mention(start, pos, part, _label(kind), eid, si, bool(ids)))
+        if not ids:
+            found.entities.setdefault(eid, NewEntity(eid, kind, cname))
+    return True
+
+
+_ROUTE_BEFORE = re.compile(r"\b(?i:pipeline|oléoduc|gazoduc|corridor|route|axe|frontière|liaison|ligne|tronçon)s?"
+                           r"\s+(?:du |de la |de l'|des )?$")
+"""« le pipeline Niger-Bénin », « l'axe Mali-Guinée »: countries joined by a hyphen after a route are
+the territories it goes through, not the states of a relation."""
 
 
 _GOVERNMENT = re.compile(r"\b(?i:le|la|les) (gouvernement|autorités|junte)(?: (?:de (?:la )?[Tt]ransition|militaires?))?"
@@ -742,6 +791,8 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             found.mentions.remove(tail)
             b = tail.end
             name = text[a:b]
+        if kind is None and _country_pair(found, name, text, a, si, cfg):
+            return
         if kind is None and (state := _country(ent, name, cfg)):
             eid, kind, cname = state
             if eid in cfg.entities:
@@ -796,7 +847,7 @@ Abdoulaye Seydou, … »)."""
 _COMPANY_BEFORE = re.compile(r"(?:\bPDG|\bdirecteur(?: général)?|\bdirectrice|\bdirigeants?|\breprésentants?|\bactionnaires?"
                              r"|\bfiliales?|\bcapital|\bpatron|\bemployés|\bsalariés|\bnationalis\w+|\bprivatis\w+"
                              r"|\brachat)\s+(?:de\s+la\s+|de\s+l'|de\s+|d'|du\s+|la\s+|le\s+|l')?$", re.IGNORECASE)
-_COMPANY_NOUN = re.compile(r"\b(?i:société|entreprise|compagnie|firme|opérateur|constructeur|fabricant|géant)"
+_COMPANY_NOUN = re.compile(r"\b(?i:sociétés?|entreprises?|compagnies?|firmes?|opérateurs?|constructeurs?|fabricants?|géants?)"
                            r"(?: (?!(?:de|du|des|d'|la|le|les)\b)[a-zà-ÿ-]+){0,3}(?: de [a-zà-ÿ-]+)? $")
 """Before a name, the noun that makes it a company (« la société canadienne B2Gold »)."""
 _MEMBERS_OF = re.compile(r"\b(?i:agents?|membres?|éléments?|personnels?|effectifs?|employés?|salariés?|adhérents?)"
@@ -808,8 +859,14 @@ _COMPANY_AFTER = re.compile(r"^\s*,\s*(?:une\s+|la\s+|l')?(?:filiale|société|e
 
 def _company_context(text: str, a: int, b: int) -> bool:
     """A name the model takes for a place that the text treats as a company: « le PDG de Novawind »,
-    « la nationalisation de la Somaïr », « X, filiale du groupe Y »."""
-    return bool(_COMPANY_BEFORE.search(text[max(0, a - 40):a]) or _COMPANY_AFTER.match(text[b:b + 40]))
+    « la nationalisation de la Somaïr », « X, filiale du groupe Y », « les compagnies CNPC, Soraz
+    et Wapco »."""
+    return bool(_COMPANY_BEFORE.search(text[max(0, a - 40):a]) or _COMPANY_AFTER.match(text[b:b + 40])
+                or _COMPANY_NOUN.search(_LISTED_BEFORE.sub("", text[max(0, a - 120):a])))
+
+
+_LISTED_BEFORE = re.compile(r"(?:[A-ZÀ-Ý][\w'&.-]*(?: [A-ZÀ-Ý][\w'&.-]*)*\s*(?:,|\bet\b)\s*)+$")
+"""The names of a list before the last one (« CNPC, Soraz et »): the noun before them heads it."""
 
 
 def _company(name: str) -> bool:
@@ -948,6 +1005,11 @@ def _dative(doc, ent) -> bool:
     """« … permet au Burkina Faso de glaner … »: « au » after a verb of giving or allowing introduces
     who receives, and after « face » who is faced: a state, not a place."""
     k = ent.start - 1
+    if k >= 0 and doc[k].lower_ == "à" and (ent[0].lower_ in ("la", "l'", "le", "les")
+                                            or k + 1 < ent.start and doc[k + 1].lower_ in ("la", "l'")):
+        # a country's territory is « en France », « au Mali »: « à la France » is whom, unless a
+        # link's end (« relie le pays à l'Italie »)
+        return not any(t.lemma_.lower() in lexicon.LINK_VERBS for t in doc[max(0, k - 4):k])
     if k < 1 or doc[k].lower_ not in ("au", "aux"):
         return False
     k -= 1
@@ -955,6 +1017,15 @@ def _dative(doc, ent) -> bool:
         k -= 1
     if doc[k].lower_ == "face":
         return True  # « face au Burkina Faso »: the side played or faced, not where
+    if doc[k].ent_type_ and k > 1:  # « le soutien de la Russie au Niger »: past the giver
+        while k > 0 and doc[k - 1].ent_type_ and doc[k].ent_iob_ != "B":
+            k -= 1
+        k -= 1
+        if k > 0 and doc[k].lower_ in ("la", "l'") and doc[k - 1].lower_ in ("de", "d'"):
+            k -= 1
+        if doc[k].lower_ not in ("de", "du", "d'", "des"):
+            return False
+        k -= 1
     if doc[k].pos_ == "NOUN" and doc[k].lemma_.lower() in lexicon.SUPPORT_NOUNS:
         return True  # « son soutien au Mali »: who is supported
     return doc[k].pos_ in ("VERB", "AUX") and doc[k].lemma_.lower() in _DATIVE_VERBS
@@ -975,6 +1046,9 @@ def _listed_with_articles(doc, ent) -> bool:
     members = sum(1 for t in doc[i:j] if t.ent_iob_ == "B")
     if members < 3 or doc[i].lower_ not in ("le", "la", "l'", "les") and not doc[i].ent_type_:
         return False
+    if i > 1 and doc[i - 1].lemma_ == "être" and doc[i - 2].lower_ == "que" and any(
+            t.lemma_.lower() in lexicon.FROM_A_COUNTRY or t.lower_ in lexicon.FROM_A_COUNTRY for t in doc[max(0, i - 8):i - 2]):
+        return True  # « 15 venus de pays amis que sont le Sénégal, le Gabon … »: where they come from
     if i > 0 and (doc[i - 1].pos_ in ("VERB", "AUX") or doc[i - 1].lower_ in ("entre", "avec", "par", "dont")):
         return False  # what a verb names (« l'AES regroupant le Burkina Faso, le Mali et le Niger »): states
     k = j
@@ -1025,6 +1099,8 @@ def _toward(doc, ent) -> bool:
         return False
     if doc[k].lower_ in lexicon.TOWARD_PREPOSITIONS:
         return True
+    if doc[k].lower_ == "par" and k > 0 and doc[k - 1].lemma_.lower() in ("passer", "transiter"):
+        return True  # « en passant par le Niger »: a route's way through
     return doc[k].lower_ == "pour" and any(t.lemma_.lower() in lexicon.DEPARTURE_WORDS for t in doc[max(0, k - 3):k])
 
 
