@@ -975,3 +975,23 @@ def test_a_surname_the_model_reads_as_a_place_is_the_person_named_in_full(read):
     got = read("Le président nigérien Abdourahamane Tiani a reçu l'envoyé turc lundi. Le général Tiani, qui "
                "gouverne depuis un an, a évoqué la sécurité.")
     assert got["people"] == {"abdourahamane-tiani"} and not got["places"]
+
+
+def test_a_rank_the_model_ran_into_a_name_is_cut_off(read):
+    got = read("La cérémonie a été présidée par le général d'Armée Assimi Goïta.")
+    assert "assimi-goita" in got["people"] and not got["organisations"]
+
+
+def test_an_armed_group_read_as_a_person_is_the_group(read):
+    got = read("Des combattants de Boko Haram, venus du Nigeria, ont attaqué le poste.")
+    assert "boko-haram" in got["armed_groups"] and not got["people"]
+
+
+def test_a_single_name_after_a_la_is_a_company(read):
+    got = read("Le ministre a adressé une mise en demeure à la Somarex vendredi.")
+    assert "somarex" in got["organisations"] and not got["places"]
+
+
+def test_a_signature_line_names_nobody(read):
+    got = read("Le convoi est arrivé hier à Kati.\nMamadou T./La rédaction")
+    assert not got["organisations"] and not got["people"]

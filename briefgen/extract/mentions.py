@@ -705,6 +705,10 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
     if len(ent) == 1 and ent[0].pos_ == "NOUN" and text[b:b + 2] in (" :", ":") \
             and text[max(0, a - 1):a] in ("", "\n") and not names_mod.country(ent.text):
         return  # the common noun a headline opens with (« Coton : … »)
+    if label in ("ORG", "LOC", "MISC") and len(ent) >= 3 and ent[0].lower_ in ("armée", "brigade", "division") \
+            and _RANK_OF.search(text[max(0, a - 20):a]) and all(t.text[:1].isupper() for t in ent[1:]):
+        ent, label = ent[1:], "PER"  # « le général d'Armée Assimi Goïta »: the rank's end, then a name
+        a, b = ent.start_char, ent.end_char
     if label in ("ORG", "LOC", "MISC") and _RANKED.match(text[a:b]):
         label = "PER"  # « le Capitaine Ibrahim Traoré »: a rank, then a name
     if (named := _name_after_portfolio(ent, text)) is not None:
@@ -712,6 +716,8 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         a, b = ent.start_char, ent.end_char
     if label == "LOC" and _person_shaped(ent, text, a, b, cfg):
         label = "PER"  # « … les présidents du Niger, Abdourahamane Tiani, et du Mali »
+    if label == "PER" and names_mod.is_armed_group(ent.text):
+        label = "ORG"  # « Boko Haram » read as a person: the group's name says what it is
     if label == "PER" and " " in text[a:b].strip() and _GROUP_BEFORE.search(text[max(0, a - 30):a]):
         label = "ORG"  # « la troupe Mamar Kassey », « le groupe ‘’Mamar Kassey’’ »: a band, not a person
     if ent.text.lower() in lexicon.DEMONYMS:
@@ -806,7 +812,8 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         if kind is None:
             company = _company_context(text, a, b) or (label == "LOC" and len(words) == 1 and ent.start > 0 and
                                                         ent.doc[ent.start - 1].lower_ in ("le", "la", "l'")
-                                                        and (ent.start < 2 or ent.doc[ent.start - 2].pos_ != "ADP"))
+                                                        and (ent.start < 2 or ent.doc[ent.start - 2].pos_ != "ADP"
+                                                             or ent.doc[ent.start - 2].lower_ == "à"))
             if company:
                 found.companies.add(slug(name))
             org = label == "ORG" or words[0].lower() in ORG_HEADS or company or bool(_MEMBERS_OF.search(text[max(0, a - 40):a]))
@@ -836,6 +843,8 @@ _RANKED = re.compile(r"^(?:(?i:le|la) )?(?i:capitaine|colonel|colonel-major|lieu
                      r"(?: (?i:de|d')\s?(?i:brigade|division|corps d'armée|armée))?"
                      r" [A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)+$")
 """A rank, then a first name and a surname: a person, whatever label the model gave."""
+_RANK_OF = re.compile(r"\b(?i:général|générale|général de corps)\s+(?:de\s+|d')$")
+"""« général de | Brigade », « général d'| Armée »: a rank the model ran into the name after it."""
 _GROUP_BEFORE = re.compile(r"\b(?i:troupe|groupe|orchestre|ensemble|chorale)(?: (?:musical|de musique))?\s*[«‘’'\"]*\s*$")
 """Before a name, the noun that makes it a band (« la troupe Mamar Kassey »)."""
 _LEADING_WORDS = frozenset({"pour", "selon", "avec", "chez", "après", "avant", "pendant", "comme", "si", "mais", "et",

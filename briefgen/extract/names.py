@@ -522,6 +522,8 @@ def _quoted_sites(text: str) -> list[Name]:
 
 _BYLINE = re.compile(r"^\s*(?:Par|Avec|Source\s*:|Crédit\s*:?|Photo\s*:?)\s+[\w.@-]+(?:\s+[\w.@-]+){0,4}\s*$")
 _NAME_LINE = re.compile(r"^\s*(?:[A-ZÀ-Ý][\w'.-]+\s+){1,3}[A-ZÀ-Ý][\w'.-]+\s*$")
+_SIGNED = re.compile(r"^\s*(?:[A-ZÀ-Ý][\w'.-]*\s+){0,3}[A-ZÀ-Ý][\w'.-]*\s*/\s*(?:[Ll]a [Rr]édaction|[A-ZÀ-Ý][\w'.-]+)\s*$")
+"""A signature line (« Wilfrid K./La rédaction », « A. Traoré/AMAP »)."""
 
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
@@ -531,7 +533,8 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
     lines = list(re.finditer(r"[^\n]+", text))
     for n, m in enumerate(lines):
         line = m.group()
-        if _BYLINE.match(line) or _NAME_LINE.match(line) and n >= len(lines) - 3 and not line.strip().endswith("."):
+        if _BYLINE.match(line) or _SIGNED.match(line) \
+                or _NAME_LINE.match(line) and n >= len(lines) - 3 and not line.strip().endswith("."):
             out.append((m.start(), m.end()))
         c = line.find("©")
         if c >= 0:
