@@ -278,3 +278,11 @@ def test_goods_routed_from_a_country_are_a_delivery_from_there(cfg, tmp_path):
     assert d.origins == ("cameroun",) and "n-djamena" in d.places and "cameroun" not in d.counterparts
     assert [(q.value, q.unit, q.approximate) for q in d.quantities] == [(100, "vehicle", True)]
     assert d.date.start.isoformat() == "2025-03-03"
+
+
+def test_goods_meant_for_a_state_offered_by_another(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "faveur", "Cette cargaison de matériel militaire en faveur du Tchad offerte par "
+                   "le Cameroun a été convoyée jusqu'à N'Djamena samedi 1er mars 2025.")
+    deliveries = _of_kind(facts, "delivery")
+    assert deliveries, [(f.kind, f.actors) for f in facts]
+    assert deliveries[0].actors == ("cameroun",) and deliveries[0].counterparts == ("tchad",)

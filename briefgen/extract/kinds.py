@@ -342,7 +342,8 @@ def _home_forces(site: Site) -> list[str]:
 EQUIPMENT_WORDS = re.compile(r"equipement|\bmateriels?\b|armement|munition|\bdrones?\b|aeronef|\bavions?\b|\bchars?\b"
                              r"|helicoptere|blindes?\b|vecteurs? aeriens?|anti-?aerienn?e?s?\b|\bvehicules?\b"
                              r"|medicaments?\b|materiels? medica|\bvivres\b|\bambulances?\b"
-                             r"|\bciternes?\b|\bcarburant\b|produits? petroliers?|\bengrais\b|\bcereales?\b")
+                             r"|\bciternes?\b|\bcarburant\b|produits? petroliers?|\bengrais\b|\bcereales?\b"
+                             r"|\bchargements?\b|\bcargaisons?\b")
 """Words that make a handover a delivery of goods even without a count (the sentence is folded):
 military equipment, vehicles, and the medicines, medical supplies, food, fuel and fertiliser of aid."""
 
@@ -378,7 +379,15 @@ def _delivery_parties(site: Site) -> tuple[list[str], list[str]]:
         receiver = before[:1] or _state_named(site, seat[-1], ()) if seat else before[:1]
         receiver = receiver or home[:1]
         return supplier_by_adjective(site, receiver, after=True), receiver
-    giver = before[-1:]  # the nearest: « après Dakar et Rabat, la Chine a équipé le Tchad »
+    text = site.ctx.text
+    agent = [m.entity for m in site.orgs if m.start > site.idx and _BY.search(text[max(0, m.start - 12):m.start])]
+    meant = [m.entity for m in site.orgs if _FOR.search(text[max(0, m.start - 25):m.start])]
+    if agent or meant:  # « ce chargement en faveur du Mali offert par Niamey »
+        giver = agent[:1] or [e for e in before if e not in meant][-1:]
+        receiver = [e for e in meant if e not in giver][:1]
+        if receiver:
+            return giver, receiver
+    giver = agent[:1] or before[-1:]  # the nearest: « après Dakar et Rabat, la Chine a équipé le Tchad »
     receiver = [m.entity for m in site.orgs if m.start > site.idx and m.entity not in giver][:1] or \
         [e for e in home if e not in giver]
     if not receiver:  # « ce convoi de matériel russe livré au Mali », « Au Mali, la Russie poursuit ses
@@ -387,6 +396,13 @@ def _delivery_parties(site: Site) -> tuple[list[str], list[str]]:
         countries = [country_of_name(site.cfg, m.entity) for m in where]
         receiver = next((named for c in countries if c and (named := _state_named(site, c, giver))), [])
     return giver or supplier_by_adjective(site, receiver, after=False), receiver[:1]
+
+
+_BY = re.compile(r"\bpar\s+(?:la |le |les |l')?$", re.IGNORECASE)
+"""« offert par Niamey »: the agent of a passive gives."""
+_FOR = re.compile(r"\b(?:en faveur|au profit|au bénéfice|à destination|à l'intention)\s+(?:du |de la |de l'|des |de |d')$",
+                  re.IGNORECASE)
+"""« en faveur du Mali »: who the goods are meant for receives them."""
 
 
 def supplier_by_adjective(site: Site, taken, *, after: bool) -> list[str]:
