@@ -995,3 +995,9 @@ def test_a_single_name_after_a_la_is_a_company(read):
 def test_a_signature_line_names_nobody(read):
     got = read("Le convoi est arrivé hier à Kati.\nMamadou T./La rédaction")
     assert not got["organisations"] and not got["people"]
+
+
+def test_the_region_s_public_broadcasters_relaying_news_are_not_entities(read):
+    got = read("Lors d'un entretien diffusé sur Télé Sahel, le ministre de la Défense a parlé. Selon l'ORTM, le "
+               "convoi est arrivé à Kati.")
+    assert not got["organisations"] and got["places"] == {"kati"}

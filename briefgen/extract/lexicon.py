@@ -157,6 +157,8 @@ NEWS_ORGANISATIONS = frozenset({
     "financial times", "wall street journal", "new york times", "washington post", "dw", "voa", "tv5monde",
     "abamako", "studio tamani", "aib", "lefaso.net", "wakat séra", "sahel intelligence", "ria", "interfax",
     "agence d'information du burkina", "agence nigérienne de presse", "anp",
+    "télé sahel", "télé-sahel", "ortm", "ortn", "rtb", "amap", "agence malienne de presse et de publicité",
+    "la voix du sahel", "radio télévision du burkina", "office de radiodiffusion télévision du mali",
 })
 """News organisations and agencies: cited as sources (« selon l'AFP », « rapporte RFI »), they are
 credits, never entities of the article."""
