@@ -186,3 +186,9 @@ def test_mailing_problems_come_with_the_fact_files(project, config):
     with pytest.raises(ConfigError) as exc:  # unknown keys: warnings, errors with --strict
         load_stakeholders(load_config(project), strict=True)
     assert f"{stakeholders}:{_line_of(stakeholders, 'vip: true')}: 'stakeholders[2].vip' unknown key" in str(exc.value)
+
+
+def test_a_theme_s_kinds_between_states_must_be_kinds_of_fact(project, config):
+    brief = config / "brief.yaml"
+    _edit(brief, "between_states: [delivery]", "between_states: [delivery, livraison]")
+    _has(_problems(project), brief, "between_states:", "'livraison' is not one of")

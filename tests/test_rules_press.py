@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import copy_project
 
 from briefgen.core.config import load_config
 from briefgen.extract import extract_paths
@@ -286,3 +287,22 @@ def test_goods_meant_for_a_state_offered_by_another(cfg, tmp_path):
     deliveries = _of_kind(facts, "delivery")
     assert deliveries, [(f.kind, f.actors) for f in facts]
     assert deliveries[0].actors == ("cameroun",) and deliveries[0].counterparts == ("tchad",)
+
+
+def test_a_delivery_from_one_state_to_another_is_also_security_cooperation(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "etats", "Lundi 3 mars 2025, la Turquie a livré au Tchad six drones de combat "
+                   "qui équiperont l'armée de l'air.")
+    deliveries = _of_kind(facts, "delivery")
+    assert deliveries and set(deliveries[0].themes) == {"force_buildup", "security_cooperation"}
+    # received by the home forces from nobody named: the national forces' equipment alone
+    facts = _facts(cfg, tmp_path, "forces", "Lundi 3 mars 2025, les Forces armées maliennes ont réceptionné six "
+                   "drones de combat à Bamako.")
+    deliveries = _of_kind(facts, "delivery")
+    assert deliveries and deliveries[0].themes == ("force_buildup",)
+    # a desk whose theme lists no kind between states: the cue words alone
+    settings = copy_project(tmp_path / "desk")
+    brief = settings.parent / "brief.yaml"
+    brief.write_text(brief.read_text(encoding="utf-8").replace("    between_states: [delivery]", ""), encoding="utf-8")
+    facts = _facts(load_config(settings), tmp_path, "etats2", "Lundi 3 mars 2025, la Turquie a livré au Tchad six "
+                   "drones de combat qui équiperont l'armée de l'air.")
+    assert _of_kind(facts, "delivery")[0].themes == ("force_buildup",)

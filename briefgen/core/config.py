@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal, Mapping
 from pydantic import AfterValidator, TypeAdapter, ValidationError, ValidationInfo
 from pydantic_core import PydanticCustomError
 
+from ..facts.model import FACT_KINDS
 from .errors import BriefgenError, ConfigError, Problem
 from .files import image_type
 from .models import RELIABILITY, TLP_LABELS, Entity, Outlet
@@ -48,6 +49,9 @@ class Theme:
     """French words that signal the theme (used by extraction)."""
     retired: bool = False
     """No longer followed: facts filed under it stay valid, new editions do not show it."""
+    between_states: tuple[str, ...] = ()
+    """Kinds of fact filed under this theme too when one state acts towards another (an arms
+    delivery from one state to another is also security cooperation)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +285,7 @@ class _Theme(Shape):
     id: Annotated[str, AfterValidator(_theme_id)]
     title: Title
     cues: TextList = ()
+    between_states: ListOf(Literal[FACT_KINDS]) = ()
     retired: bool = False
 
 
@@ -449,7 +454,8 @@ def _brief(b: BriefFile, langs: tuple[str, ...]) -> BriefDefinition:
         title=languages_of(b.title, langs), subject=languages_of(b.subject, langs),
         keywords=languages_of(b.keywords, langs),
         first_edition=b.first_edition, key_points=b.key_points, key_figures=b.key_figures,
-        themes=tuple(Theme(t.id, languages_of(t.title, langs), t.cues) for t in b.themes if not t.retired),
+        themes=tuple(Theme(t.id, languages_of(t.title, langs), t.cues, between_states=t.between_states)
+                     for t in b.themes if not t.retired),
         annexes=b.annexes, facts_per_section=b.facts_per_section,
         retired=tuple(Theme(t.id, languages_of(t.title, langs), t.cues, True) for t in b.themes if t.retired))
 

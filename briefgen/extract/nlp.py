@@ -129,7 +129,7 @@ def config_key(cfg: Config) -> str:
     # Sorted: the patterns come partly from sets, whose order changes from one process to the next.
     patterns = sorted(json.dumps(p, sort_keys=True, ensure_ascii=False) for p in ruler_patterns(cfg))
     data = {"patterns": patterns,
-            "cues": [[t.id, list(t.cues)] for t in cfg.brief.themes],
+            "cues": [[t.id, list(t.cues), list(t.between_states)] for t in cfg.brief.themes],
             "kinds": sorted((e.id, e.kind) for e in cfg.entities.values()),
             "rules": gazetteer_data(cfg), "theme_model": learned.fingerprint(cfg)}
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]

@@ -311,7 +311,16 @@ def _with_themes(c: Candidate, ctx: Context, doc_scores) -> Candidate:
         scores = kept or {max(probs, key=lambda t: probs[t]): 1}
     themes = tuple(t for t in ctx.cfg.theme_ids() if t in scores)
     themes = tuple(sorted(themes, key=lambda t: -scores[t]))
+    if themes and _between_states(c, ctx):  # « la Russie a livré des blindés au Mali »: an arms deal
+        themes += tuple(t.id for t in ctx.cfg.brief.themes if c.kind in t.between_states and t.id not in themes)
     return replace(c, themes=themes)
+
+
+def _between_states(c: Candidate, ctx: Context) -> bool:
+    """Whether a state acts in the fact towards another party (a state or its forces)."""
+    states = {m.entity for m in ctx.mentions if m.label == "STATE"}
+    givers = [a for a in c.actors if a in states]
+    return bool(givers) and any(x not in givers for x in c.counterparts)
 
 
 def _quote(m, doc, ctx: Context, previous) -> Candidate | None:
