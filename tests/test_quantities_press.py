@@ -559,3 +559,13 @@ def test_a_name_the_gazetteer_gives_is_no_figure(read):
     """« la région des « trois frontières » »: the quotes break the gazetteer's longer name, and the
     figure's pattern would count three borders; the name wins."""
     assert read("Les combats ont repris dans la région des « trois frontières » entre le Niger et le Mali.") == []
+
+
+def test_a_model_designation_between_a_figure_and_its_noun(read):
+    assert (6, "vehicle", False) in read("L'armée a présenté six VN22 véhicules de soutien et des mortiers.")
+    assert (2, "aircraft", False) in read("Le pays a reçu deux Su-25 avions d'attaque la semaine dernière.")
+
+
+def test_people_counted_by_their_nationality(read):
+    got = read("La promotion compte 85 Burkinabè et 12 Togolais, ainsi que 120 nationaux.")
+    assert {(85, "person", False), (120, "person", False)} <= set(got)

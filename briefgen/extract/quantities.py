@@ -17,6 +17,7 @@ from decimal import Decimal
 from itertools import product
 
 from ..facts.model import Quantity
+from .lexicon import DEMONYMS
 
 _PLURALS = {  # unit → the French nouns that count it, singular and plural
     "recruit": ["recrue", "recrues"],
@@ -280,6 +281,8 @@ def _noun_unit(word: str, value: float, recruit: bool) -> str | None:
         return None  # « deux éléments importants »; but « 650 éléments » are soldiers
     if noun == "élément":
         return "person"
+    if low in DEMONYMS or noun in ("national", "nationale", "expatrié", "étranger"):
+        return "person"  # « 85 Burkinabè », « 120 nationaux »: people of a country
     return "person" if noun in PERSON_NOUNS else noun
 
 
@@ -405,6 +408,8 @@ def _in(words) -> dict:
 _OPT_DE = {"LOWER": {"IN": ["de", "d'"]}, "OP": "?"}
 _OPT_QUAL = {"LOWER": {"IN": QUALIFIERS}, "OP": "?"}
 _OPT_AFTER = {"LOWER": {"IN": AFTER}, "OP": "?"}
+_OPT_MODEL = {"TEXT": {"REGEX": r"^(?=[\w-]*\d)[A-Z][\w-]*$"}, "OP": "?"}
+"""A model's designation between a figure and its noun (« six WMA301 véhicules », « deux Su-25 avions »)."""
 _OPT_BIG = {"LOWER": {"IN": list(_BIG)}, "OP": "?"}
 _WORD_RX = "(?:" + "|".join(sorted((set(_UNITS_WORDS) | set(_SCALES)) - set(_ARTICLES))) + ")"
 
@@ -455,7 +460,7 @@ def ruler_patterns() -> list[dict]:
     counted noun; durations in years with what follows (« cinq ans de transition », « 28 ans
     après »); counts of people after a recruitment word (« le recrutement de 35 000 VDP »)."""
     article = _in(_ARTICLES)
-    unit_tail = [_OPT_DE, _OPT_QUAL, _in(UNIT_WORDS), _OPT_AFTER]
+    unit_tail = [_OPT_DE, _OPT_QUAL, _OPT_MODEL, _in(UNIT_WORDS), _OPT_AFTER]
     noun_tail = [_OPT_DE, _OPT_PRE, _NOUN]
     article_tail = [_OPT_DE, _OPT_QUAL, _in(w for w, u in UNITS.items() if u in ARTICLE_UNITS)]
     year_tails = [[_OPT_QUAL, _in(_YEAR_WORDS), _in(["de", "d'"]), _NOUN],
@@ -466,6 +471,7 @@ def ruler_patterns() -> list[dict]:
              *year_tails, *speed]
     forms = [num + tail for num, tail in product(_numbers(), tails)]
     forms += [num + noun_tail for num in _numbers(counted=True)]
+    forms += [num + [_in(DEMONYMS)] for num in _numbers(counted=True)]  # « 85 Burkinabè » (the model's PROPN)
     forms += [[article, _in(_BIG)] + unit_tail, [article, _in(APPROX_NOUNS)] + unit_tail, [article] + article_tail,
               [article, _in(_BIG)] + noun_tail, [article, _in(APPROX_NOUNS)] + noun_tail]
     digits = _numbers()[:2]
