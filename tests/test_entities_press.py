@@ -1001,3 +1001,16 @@ def test_the_region_s_public_broadcasters_relaying_news_are_not_entities(read):
     got = read("Lors d'un entretien diffusé sur Télé Sahel, le ministre de la Défense a parlé. Selon l'ORTM, le "
                "convoi est arrivé à Kati.")
     assert not got["organisations"] and got["places"] == {"kati"}
+
+
+def test_numbered_units_keep_their_number(read):
+    got = read("Le décret crée le 26e Bataillon d'Intervention Rapide à Diapaga et le 27e Bataillon "
+               "d'Intervention Rapide à Arbinda.")
+    assert {"26e-bataillon-d-intervention-rapide", "27e-bataillon-d-intervention-rapide"} <= got["organisations"]
+    assert "bataillon-d-intervention-rapide" not in got["organisations"]
+
+
+def test_a_summit_s_name_and_a_foreign_medium_are_not_entities(read):
+    got = read("Le don avait été annoncé au Sommet Russie-Afrique de juillet 2023. Les médias allemands, dont "
+               "Deutsch Welle, rapportent le départ.")
+    assert not got["places"] and not got["people"] and not got["organisations"]

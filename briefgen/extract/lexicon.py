@@ -159,6 +159,7 @@ NEWS_ORGANISATIONS = frozenset({
     "agence d'information du burkina", "agence nigérienne de presse", "anp",
     "télé sahel", "télé-sahel", "ortm", "ortn", "rtb", "amap", "agence malienne de presse et de publicité",
     "la voix du sahel", "radio télévision du burkina", "office de radiodiffusion télévision du mali",
+    "deutsche welle", "deutsch welle", "der spiegel", "africanews", "rfi afrique",
 })
 """News organisations and agencies: cited as sources (« selon l'AFP », « rapporte RFI »), they are
 credits, never entities of the article."""
@@ -248,6 +249,10 @@ ZONE_NOUNS = frozenset({"zone", "région", "frontière", "frontières", "triangl
 
 LINK_VERBS = frozenset({"relier", "raccorder", "connecter", "acheminer", "exporter"})
 """Verbs after which « à l'Italie » is where a link ends (a territory), not whom something goes to."""
+
+MILITARY_UNITS = frozenset({"bataillon", "régiment", "groupement", "compagnie", "escadron", "escadrille",
+                            "brigade", "division", "région", "légion", "groupe", "secteur", "base", "zone"})
+"""Heads of a military unit's name that a number in front belongs to (« le 26e Bataillon … »)."""
 
 SUPPORT_NOUNS = frozenset({"soutien", "aide", "appui", "assistance", "solidarité"})
 """« son soutien au Mali »: « au » after these names who is supported, the state."""

@@ -330,6 +330,7 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
     found = [_as_long_as_the_model(n, doc, text) for n in found]
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
     found = [_before_a_person(n, persons, text) for n in found]
+    found = [_numbered_unit(n, text) for n in found]
     by_adjective = {a.lower(): e.id for e in cfg.entities.values() if e.kind == "state" for a in e.adjectives}
     folded = {}  # the gazetteer's names without accents (« Etat islamique » is « État islamique »)
     for k, ids in phrases.items():
@@ -385,6 +386,16 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
                 out += [Mention(m.start(), m.end(), acr, x.label, x.entity, 0, x.known) for x in made]
                 taken.append((m.start(), m.end()))
     return sorted(out, key=lambda m: m.start), named, silent
+
+
+def _numbered_unit(n, text: str):
+    """« le 26e Bataillon d'intervention rapide », « la 3e Région militaire »: a numbered unit keeps
+    its number in its name (three battalions of one decree are three entities)."""
+    words = n.name.split()
+    rank = _ORDINAL_BEFORE.search(text[max(0, n.start - 8):n.start])
+    if not rank or not words or words[0].lower() not in lexicon.MILITARY_UNITS:
+        return n
+    return replace(n, start=n.start - len(rank.group()), name=rank.group() + n.name)
 
 
 def _before_a_person(n, persons: list[tuple[int, int]], text: str):
@@ -700,6 +711,8 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         return  # the model cut across a quotation mark (« les « Aigles » du Mali »)
     if len(ent) == 1 and ent[0].pos_ == "VERB":
         return  # a verb capitalised at the start of a heading (« Renforcer sa présence »)
+    if ent[0].lower_ in ("sommet", "sommets") or re.search(r"\b(?i:sommets?)\s+$", text[max(0, a - 10):a]):
+        return  # a meeting's name (« le Sommet Russie-Afrique »): an event, not an entity
     if len(ent) == 1 and _imperative(ent[0]):
         return  # a page's call to the reader (« Abonnez-vous », « Restez informé »)
     if len(ent) == 1 and ent[0].pos_ == "NOUN" and text[b:b + 2] in (" :", ":") \
@@ -735,6 +748,8 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             # « le dirigeant de Rosatom Alexeï Likhatchev », « Rosatom » written alone elsewhere: the
             # company, then its head
             a += first.end()
+    if label == "ORG" and ent[0].lower_ in lexicon.MILITARY_UNITS and (rank := _ORDINAL_BEFORE.search(text[max(0, a - 8):a])):
+        a -= len(rank.group())  # « le 26e Bataillon d'intervention rapide »: a numbered unit, its number in its name
     name = re.sub(r"^(?:M\.|Mme|Mlle|Dr)\s*", "", text[a:b]).strip(" '-")
     if label != "PER":
         name = re.sub(r"^(?:(?:la|le|les)\s+|l')\s*", "", name, flags=re.IGNORECASE)
@@ -843,6 +858,7 @@ _RANKED = re.compile(r"^(?:(?i:le|la) )?(?i:capitaine|colonel|colonel-major|lieu
                      r"(?: (?i:de|d')\s?(?i:brigade|division|corps d'armée|armée))?"
                      r" [A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)+$")
 """A rank, then a first name and a surname: a person, whatever label the model gave."""
+_ORDINAL_BEFORE = re.compile(r"(?<![\w-])\d{1,3}(?:e|ème|eme|er|ère)\s+$")
 _RANK_OF = re.compile(r"\b(?i:général|générale|général de corps)\s+(?:de\s+|d')$")
 """« général de | Brigade », « général d'| Armée »: a rank the model ran into the name after it."""
 _GROUP_BEFORE = re.compile(r"\b(?i:troupe|groupe|orchestre|ensemble|chorale)(?: (?:musical|de musique))?\s*[«‘’'\"]*\s*$")
