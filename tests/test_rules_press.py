@@ -306,3 +306,11 @@ def test_a_delivery_from_one_state_to_another_is_also_security_cooperation(cfg, 
     facts = _facts(load_config(settings), tmp_path, "etats2", "Lundi 3 mars 2025, la Turquie a livré au Tchad six "
                    "drones de combat qui équiperont l'armée de l'air.")
     assert _of_kind(facts, "delivery")[0].themes == ("force_buildup",)
+
+
+def test_food_aid_received_is_a_delivery(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "ble", "Lundi 3 mars 2025 à N'Djamena, le gouvernement tchadien a reçu 25 000 tonnes "
+                   "de blé offertes par la Russie au titre de leur coopération économique.")
+    deliveries = _of_kind(facts, "delivery")
+    assert deliveries, [(f.kind, f.actors) for f in facts]
+    assert (25000, "tonne") in [(q.value, q.unit) for q in deliveries[0].quantities]

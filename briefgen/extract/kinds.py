@@ -343,7 +343,7 @@ EQUIPMENT_WORDS = re.compile(r"equipement|\bmateriels?\b|armement|munition|\bdro
                              r"|helicoptere|blindes?\b|vecteurs? aeriens?|anti-?aerienn?e?s?\b|\bvehicules?\b"
                              r"|medicaments?\b|materiels? medica|\bvivres\b|\bambulances?\b"
                              r"|\bciternes?\b|\bcarburant\b|produits? petroliers?|\bengrais\b|\bcereales?\b"
-                             r"|\bchargements?\b|\bcargaisons?\b")
+                             r"|\bchargements?\b|\bcargaisons?\b|\bble\b|\briz\b|\bfarine\b|\bdenrees?\b|\bvaccins?\b")
 """Words that make a handover a delivery of goods even without a count (the sentence is folded):
 military equipment, vehicles, and the medicines, medical supplies, food, fuel and fertiliser of aid."""
 
