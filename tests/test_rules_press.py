@@ -314,3 +314,10 @@ def test_food_aid_received_is_a_delivery(cfg, tmp_path):
     deliveries = _of_kind(facts, "delivery")
     assert deliveries, [(f.kind, f.actors) for f in facts]
     assert (25000, "tonne") in [(q.value, q.unit) for q in deliveries[0].quantities]
+
+
+def test_an_embassy_reopened_is_an_announcement_that_resumes(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "ambassade", "Fermée depuis 1992, l'ambassade du Tchad à Moscou a été rouverte le "
+                   "lundi 3 mars 2025, ce qui renforce la coopération militaire entre les deux pays.")
+    found = _of_kind(facts, "announcement")
+    assert found and found[0].action == "resume", [(f.kind, f.action) for f in facts]

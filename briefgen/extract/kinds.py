@@ -162,6 +162,7 @@ def meeting(site: Site) -> Roles | None:
 # -- what is announced, sanctioned, agreed, run ------------------------------------------------
 ACTION_CUES = (("create", r"creat|verrai?t? (?:bientot )?le jour|voir le jour|installation|ouverture prochaine"
                           r"|premiere pierre|\bconstrui|\bconstruction"),
+               ("resume", r"\breouv|\brouv(?:r|ert)"),
                ("open", r"\bouvr|ouverture|inaugur"), ("launch", r"lance"), ("resume", r"relanc|reprise|reactiv"),
                ("suspend", r"suspen|\bgel|pause|sommeil"), ("extend", r"prolong"),
                # before « sign »: « a dénoncé la convention signée avec… » ends it
@@ -185,7 +186,7 @@ DECISIONS = frozenset({"adopter", "adoption", "approuver", "publier", "nationali
 SAID_ONLY = frozenset({"annoncer", "annonce"})
 """Announcement triggers that say nothing of what is announced: the fact needs its object named."""
 ANNOUNCED_EVENTS = frozenset({"départ", "retrait", "nationalisation", "construction", "création", "lancement",
-                              "ouverture", "inauguration", "adoption", "fin"})
+                              "ouverture", "réouverture", "inauguration", "adoption", "fin"})
 """Nouns after « annoncer » that say the event announced (« a annoncé son retrait »)."""
 COORDINATED = re.compile(r"^[^,;.]{0,60}\bet\b[^,;.]{0,60}$")
 """The text between two names that makes them one subject (« X au Mali et la compagnie Y »)."""
@@ -208,6 +209,7 @@ def _first_reading(t: Token, units: set[str]) -> str | None:
 @rule("announcement", "actors", "objects", "places", frame="announcement", figures=True,
       reading=_first_reading,
       triggers={"annoncer", "annonce", "inaugurer", "inauguration", "lancer", "lancement", "ouverture", "création",
+                "réouverture", "rouvrir", "réouvrir", "rouvert", "rouverte", "réouvert", "réouverte",
                 "dénoncer", "retirer", "retrait", "quitter", "rompre", "nationaliser", "nationalisation",
                 "construire", "construction", "adopter", "adoption", "approuver", "pierre", "départ", "publier",
                 # forms the lemmatiser leaves unread (« nationalise » → « nationalis »)
