@@ -1014,3 +1014,10 @@ def test_a_summit_s_name_and_a_foreign_medium_are_not_entities(read):
     got = read("Le don avait été annoncé au Sommet Russie-Afrique de juillet 2023. Les médias allemands, dont "
                "Deutsch Welle, rapportent le départ.")
     assert not got["places"] and not got["people"] and not got["organisations"]
+
+
+def test_an_adjective_of_a_body_s_last_noun_belongs_to_its_name(read):
+    got = read("Le Front de libération nationale a revendiqué l'attaque. Le Conseil des ministres burkinabè a "
+               "adopté le texte.")
+    assert "front-de-liberation-nationale" in got["armed_groups"]
+    assert "conseil-des-ministres" in got["organisations"] and "front-de-liberation" not in got["armed_groups"]

@@ -420,7 +420,8 @@ _COMPLEMENT_POS = frozenset({"NOUN", "ADJ", "PROPN"})
 def _as_long_as_the_model(n, doc, text: str):
     """An organisation's name found from its head, lengthened to the model's span when the model
     reads on through the complement of its head noun (« Organisation mondiale | de la santé »,
-    « Direction générale | des douanes », « Association des jeunes | pour la paix ») or takes in a
+    « Direction générale | des douanes », « Association des jeunes | pour la paix »), or an adjective
+    of its last noun (« Front de libération | nationale »), or takes in a
     capitalised word before it (« Haut | Conseil islamique »): French bodies' names go on in lower
     case after « de », « pour », « et ». Only nouns, adjectives and the small words between them are
     taken, never a verb (« la Banque ouest-africaine de développement | finance … »)."""
@@ -434,7 +435,9 @@ def _as_long_as_the_model(n, doc, text: str):
     if ent is None or "\n" in ent.text:
         return n
     start, end = n.start, n.end
-    if n.kind == "organisation" and ent.end > span.end and doc[span.end].lower_ in _COMPLEMENT_LINKS:
+    if n.kind == "organisation" and ent.end > span.end and (
+            doc[span.end].lower_ in _COMPLEMENT_LINKS or doc[span.end].pos_ == "ADJ" and doc[span.end].text.islower()
+            and not names_mod.demonym_country(doc[span.end].text)):  # « le Conseil des ministres | burkinabè »: whose
         k = span.end
         while k < ent.end and (doc[k].lower_ in _COMPLEMENT_LINKS or doc[k].pos_ in _COMPLEMENT_POS) \
                 and doc[k].text[:1].isalpha():
