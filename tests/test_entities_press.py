@@ -1021,3 +1021,11 @@ def test_an_adjective_of_a_body_s_last_noun_belongs_to_its_name(read):
                "adopté le texte.")
     assert "front-de-liberation-nationale" in got["armed_groups"]
     assert "conseil-des-ministres" in got["organisations"] and "front-de-liberation" not in got["armed_groups"]
+
+
+def test_a_mission_is_named_with_the_country_that_hosts_it(read):
+    got = read("La Mission italienne de soutien au Niger a formé des soldats. La Mission bilatérale d'appui à la "
+               "République du Tchad forme les unités.")
+    assert {"mission-italienne-de-soutien-au-niger",
+            "mission-bilaterale-d-appui-a-la-republique-du-tchad"} <= got["organisations"]
+    assert not got["places"]

@@ -254,6 +254,10 @@ MILITARY_UNITS = frozenset({"bataillon", "régiment", "groupement", "compagnie",
                             "brigade", "division", "région", "légion", "groupe", "secteur", "base", "zone"})
 """Heads of a military unit's name that a number in front belongs to (« le 26e Bataillon … »)."""
 
+HOSTED_BODIES = frozenset({"mission", "représentation", "bureau"})
+"""Heads of a body named with the country that hosts it (« la Mission italienne de soutien au Niger »);
+an embassy is named by the state it represents (« l'Ambassade de Russie », then where it is)."""
+
 SUPPORT_NOUNS = frozenset({"soutien", "aide", "appui", "assistance", "solidarité"})
 """« son soutien au Mali »: « au » after these names who is supported, the state."""
 

@@ -331,6 +331,7 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
     found = [_before_a_person(n, persons, text) for n in found]
     found = [_numbered_unit(n, text) for n in found]
+    found = [_with_its_host(n, text) for n in found]
     by_adjective = {a.lower(): e.id for e in cfg.entities.values() if e.kind == "state" for a in e.adjectives}
     folded = {}  # the gazetteer's names without accents (« Etat islamique » is « État islamique »)
     for k, ids in phrases.items():
@@ -386,6 +387,22 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
                 out += [Mention(m.start(), m.end(), acr, x.label, x.entity, 0, x.known) for x in made]
                 taken.append((m.start(), m.end()))
     return sorted(out, key=lambda m: m.start), named, silent
+
+
+_HOSTED = re.compile(r"\s+(?:au|aux|en|à la|à l'|auprès du|auprès de la|auprès de l')\s*"
+                     r"((?:République (?:du |de |de la |d')|Royaume (?:du |de ))?[A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)*)")
+
+
+def _with_its_host(n, text: str):
+    """« la Mission italienne de soutien au Niger », « la Mission de partenariat militaire de l'Union
+    européenne au Niger »: a mission is named with the country that hosts it, part of its name."""
+    words = n.name.split()
+    if not words or words[0].lower() not in lexicon.HOSTED_BODIES or n.acronym:
+        return n
+    m = _HOSTED.match(text[n.end:n.end + 60])
+    if not m or not names_mod.country(re.sub(r"^(?:République|Royaume) (?:du |de la |de l'|de |d')", "", m.group(1))):
+        return n
+    return replace(n, end=n.end + m.end(), name=n.name + text[n.end:n.end + m.end()])
 
 
 def _numbered_unit(n, text: str):
