@@ -1029,3 +1029,8 @@ def test_a_mission_is_named_with_the_country_that_hosts_it(read):
     assert {"mission-italienne-de-soutien-au-niger",
             "mission-bilaterale-d-appui-a-la-republique-du-tchad"} <= got["organisations"]
     assert not got["places"]
+
+
+def test_a_part_of_a_continent_is_a_region_of_its_own(read):
+    got = read("Elle livrait des armes aux pays d'Afrique australe.")
+    assert got["places"] == {"afrique-australe"}

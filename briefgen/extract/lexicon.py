@@ -258,6 +258,9 @@ HOSTED_BODIES = frozenset({"mission", "représentation", "bureau"})
 """Heads of a body named with the country that hosts it (« la Mission italienne de soutien au Niger »);
 an embassy is named by the state it represents (« l'Ambassade de Russie », then where it is)."""
 
+CONTINENTS = frozenset({"Afrique", "Europe", "Asie", "Amérique", "Océanie"})
+"""Continents, whose parts are regions named on (« l'Afrique australe », « l'Afrique de l'Ouest »)."""
+
 SUPPORT_NOUNS = frozenset({"soutien", "aide", "appui", "assistance", "solidarité"})
 """« son soutien au Mali »: « au » after these names who is supported, the state."""
 

@@ -770,6 +770,8 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             a += first.end()
     if label == "ORG" and ent[0].lower_ in lexicon.MILITARY_UNITS and (rank := _ORDINAL_BEFORE.search(text[max(0, a - 8):a])):
         a -= len(rank.group())  # « le 26e Bataillon d'intervention rapide »: a numbered unit, its number in its name
+    if label == "LOC" and ent.text in lexicon.CONTINENTS and (part := _PART_OF_A_CONTINENT.match(text[b:b + 20])):
+        b += part.end()  # « l'Afrique australe », « l'Afrique de l'Ouest »: a region of its own
     name = re.sub(r"^(?:M\.|Mme|Mlle|Dr)\s*", "", text[a:b]).strip(" '-")
     if label != "PER":
         name = re.sub(r"^(?:(?:la|le|les)\s+|l')\s*", "", name, flags=re.IGNORECASE)
@@ -878,6 +880,8 @@ _RANKED = re.compile(r"^(?:(?i:le|la) )?(?i:capitaine|colonel|colonel-major|lieu
                      r"(?: (?i:de|d')\s?(?i:brigade|division|corps d'armée|armée))?"
                      r" [A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)+$")
 """A rank, then a first name and a surname: a person, whatever label the model gave."""
+_PART_OF_A_CONTINENT = re.compile(r"\s+(?:australe|centrale|subsaharienne|sub-saharienne|occidentale|orientale|"
+                                  r"méridionale|septentrionale|du Nord|du Sud|de l'Ouest|de l'Est)\b")
 _ORDINAL_BEFORE = re.compile(r"(?<![\w-])\d{1,3}(?:e|ème|eme|er|ère)\s+$")
 _RANK_OF = re.compile(r"\b(?i:général|générale|général de corps)\s+(?:de\s+|d')$")
 """« général de | Brigade », « général d'| Armée »: a rank the model ran into the name after it."""
