@@ -1034,3 +1034,8 @@ def test_a_mission_is_named_with_the_country_that_hosts_it(read):
 def test_a_part_of_a_continent_is_a_region_of_its_own(read):
     got = read("Elle livrait des armes aux pays d'Afrique australe.")
     assert got["places"] == {"afrique-australe"}
+
+
+def test_an_army_described_by_its_region_is_no_body(read):
+    got = read("C'est la première armée d'Afrique de l'Ouest à recevoir ce matériel.")
+    assert not got["organisations"] and got["places"] == {"afrique-de-l-ouest"}

@@ -330,7 +330,7 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
     found = [_as_long_as_the_model(n, doc, text) for n in found]
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
     found = [_before_a_person(n, persons, text) for n in found]
-    found = [_numbered_unit(n, text) for n in found]
+    found = [_numbered_unit(n, text) for n in found if not _ARMY_OF_A_REGION.match(n.name)]
     found = [_with_its_host(n, text) for n in found]
     by_adjective = {a.lower(): e.id for e in cfg.entities.values() if e.kind == "state" for a in e.adjectives}
     folded = {}  # the gazetteer's names without accents (« Etat islamique » is « État islamique »)
@@ -880,6 +880,9 @@ _RANKED = re.compile(r"^(?:(?i:le|la) )?(?i:capitaine|colonel|colonel-major|lieu
                      r"(?: (?i:de|d')\s?(?i:brigade|division|corps d'armée|armée))?"
                      r" [A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)+$")
 """A rank, then a first name and a surname: a person, whatever label the model gave."""
+_ARMY_OF_A_REGION = re.compile(r"(?:armées?|forces?|troupes?) (?:de l'|d'|du |de la |des )(?:"
+                               + "|".join(sorted(lexicon.CONTINENTS)) + r"|Sahel)\b")
+"""« la première armée d'Afrique de l'Ouest »: an army described by its region, no body's name."""
 _PART_OF_A_CONTINENT = re.compile(r"\s+(?:australe|centrale|subsaharienne|sub-saharienne|occidentale|orientale|"
                                   r"méridionale|septentrionale|du Nord|du Sud|de l'Ouest|de l'Est)\b")
 _ORDINAL_BEFORE = re.compile(r"(?<![\w-])\d{1,3}(?:e|ème|eme|er|ère)\s+$")
