@@ -1039,3 +1039,13 @@ def test_a_part_of_a_continent_is_a_region_of_its_own(read):
 def test_an_army_described_by_its_region_is_no_body(read):
     got = read("C'est la première armée d'Afrique de l'Ouest à recevoir ce matériel.")
     assert not got["organisations"] and got["places"] == {"afrique-de-l-ouest"}
+
+
+def test_a_capital_as_a_regime_s_seat_a_partner_a_speaker_or_a_target_is_its_state(read):
+    got = read("Le rapprochement s'opère entre la junte au pouvoir à Bamako et Moscou. Les militaires se sont liés "
+               "à Pékin. La coopération se poursuivra, a indiqué Ankara. Niamey a engagé des démarches à "
+               "l'encontre d'Alger.")
+    assert {"mali", "russie", "chine", "turquie", "algerie"} <= got["organisations"]
+    assert not {"bamako", "moscou", "pekin", "ankara", "alger"} & got["places"]
+    got = read("Le ministre est arrivé à Moscou lundi.")
+    assert got["places"] == {"moscou"}

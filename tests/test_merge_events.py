@@ -557,3 +557,14 @@ def test_two_articles_telling_one_story_join_on_the_state_alone(cfg):
     out = join_outlets([one, two, code], cfg, who, texts=texts)
     assert sorted(sorted({c.source for c in cl}) for cl in out) == [["code"], ["day", "month"]]
     assert len(join_outlets([one, two, code], cfg, who)) == 3
+
+
+def test_one_delivery_to_one_state_told_the_same_day_by_its_supplier_and_its_army_is_one_fact(cfg, tmp_path):
+    facts = _extract(
+        cfg, tmp_path / "h",
+        supplier="date 2025-03-20\noutlet courrier-sahel\ntitle Hélicoptères\n\nLe mercredi 19 mars 2025, la Russie a "
+                 "livré au Mali plusieurs hélicoptères de combat, selon une source sécuritaire.\n",
+        army="date 2025-03-21\noutlet sahel-eco\ntitle Armée de l'air\n\nLes Forces armées maliennes ont réceptionné "
+             "le mercredi 19 mars 2025 de nouveaux hélicoptères, ont annoncé les autorités de la transition.\n")
+    deliveries = [mf for mf in facts if mf.fact.kind == "delivery"]
+    assert len(_told_by(deliveries, "supplier", "army")) == 1, [(mf.fact.actors, mf.fact.counterparts) for mf in deliveries]

@@ -261,6 +261,13 @@ an embassy is named by the state it represents (« l'Ambassade de Russie », the
 CONTINENTS = frozenset({"Afrique", "Europe", "Asie", "Amérique", "Océanie"})
 """Continents, whose parts are regions named on (« l'Afrique australe », « l'Afrique de l'Ouest »)."""
 
+TIES_VERBS = frozenset({"lier", "allier", "rapprocher", "arrimer", "associer"})
+"""« se sont liés à Moscou »: the capital after these and « à » is the partner state."""
+
+SAYING_VERBS = frozenset({"indiquer", "déclarer", "affirmer", "annoncer", "souligner", "préciser", "assurer",
+                          "expliquer", "ajouter", "rappeler", "estimer", "dénoncer", "réagir", "répondre"})
+"""« a indiqué Moscou »: a capital as the inverted subject of these is its state speaking."""
+
 SUPPORT_NOUNS = frozenset({"soutien", "aide", "appui", "assistance", "solidarité"})
 """« son soutien au Mali »: « au » after these names who is supported, the state."""
 

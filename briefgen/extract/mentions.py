@@ -553,8 +553,17 @@ def _acts(ent) -> bool:
             and k < len(doc) and doc[k].pos_ in ("VERB", "AUX"):
         return True
     back = [t.lower_ for t in doc[max(0, ent.start - 4):ent.start]]
-    if back[-1:] in (["selon"], ["avec"]):
-        return True
+    if back[-1:] in (["selon"], ["avec"], ["contre"]) or back[-2:] in (["encontre", "de"], ["encontre", "d'"]):
+        return True  # « selon Moscou », « à l'encontre d'Alger »: a side
+    if _seat_of_power(doc, ent):
+        return True  # « la junte au pouvoir à Bamako »: the regime, its state
+    if back[-1:] == ["à"] and ent.start > 1 and doc[ent.start - 2].lemma_.lower() in lexicon.TIES_VERBS:
+        return True  # « se sont liés à Moscou »: the partner
+    if prev is not None and prev.pos_ == "VERB" and prev.lemma_.lower() in lexicon.SAYING_VERBS \
+            and ent.start > 1 and doc[ent.start - 2].pos_ == "AUX" and (k >= len(doc) or doc[k].is_punct):
+        return True  # « …, a indiqué Moscou. »: who said it
+    if back[-1:] == ["et"] and "entre" in [t.lower_ for t in doc[max(0, ent.start - 10):ent.start - 4]]:
+        back = [t.lower_ for t in doc[max(0, ent.start - 10):ent.start]]  # « entre la junte au pouvoir à Bamako et Moscou »
     if back[-1:] == ["par"] and ent.start > 1 and doc[ent.start - 2].pos_ in ("VERB", "AUX"):
         return True  # « offert par Niamey »: who does it
     if back[-1:] == ["entre"] or (back[-1:] == ["et"] and "entre" in back):
@@ -568,6 +577,11 @@ def _acts(ent) -> bool:
             k -= 1
         return k >= 0 and doc[k].lemma_.lower() in lexicon.STATE_ATTRIBUTES
     return False
+
+
+def _seat_of_power(doc, ent) -> bool:
+    """« la junte au pouvoir à Bamako »: the capital where a regime holds power stands for its state."""
+    return [t.lower_ for t in doc[max(0, ent.start - 3):ent.start]] == ["au", "pouvoir", "à"]
 
 
 def _label(kind: str) -> str:
@@ -590,7 +604,7 @@ def _disambiguate(ids: list[str], doc, ent, cfg: Config) -> str:
             return others[0]  # « la sécurité du Mali », « le président du Mali »: the state
         if all(cfg.entities[i].place_kind == "country" for i in places):
             return places[0] if _country_as_place(doc, ent) else others[0]
-        if prev not in lexicon.PLACE_PREPOSITIONS and _acts(ent):
+        if (prev not in lexicon.PLACE_PREPOSITIONS or _seat_of_power(doc, ent)) and _acts(ent):
             return others[0]  # « la décision de Bamako », « Bamako a décidé »: the state the capital stands for
         return places[0] if (prev in LOCATIVE and not _dative(doc, ent)) or _listed(doc, ent) else others[0]
     return ids[0]

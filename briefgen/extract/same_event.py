@@ -572,7 +572,8 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
         return 0  # one speaker says and announces many things in a week: the words must meet too
     if same_kind:
         # « les autorités maliennes » said the same thing in two outlets: the state and the words
-        ok = named or figures or said_alike or (states and (place or echoed)) or (story and (states or one_day))
+        ok = named or figures or said_alike or (states and (place or echoed)) or (story and (states or one_day)) \
+            or (one_day and states and not a.kinds <= TALK)  # one delivery to one state, dated the same day
     else:
         # what was said is only the event when the speaker is one of its parties
         talk = "statement" in a.kinds | b.kinds
