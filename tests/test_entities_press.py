@@ -1049,3 +1049,21 @@ def test_a_capital_as_a_regime_s_seat_a_partner_a_speaker_or_a_target_is_its_sta
     assert not {"bamako", "moscou", "pekin", "ankara", "alger"} & got["places"]
     got = read("Le ministre est arrivé à Moscou lundi.")
     assert got["places"] == {"moscou"}
+
+
+def test_a_rank_before_a_name_is_no_part_of_it(read):
+    got = read("Le Sous-lieutenant Awa KONE, du Tchad, est sortie major de sa promotion.")
+    assert got["people"] == {"awa-kone"}
+
+
+def test_a_place_or_a_body_named_after_someone_is_no_person(read):
+    got = read("La cérémonie s'est tenue au camp Soumaïla Keita de Kati. Les élèves du lycée Mamadou Konaté ont "
+               "défilé.")
+    assert "camp-soumaila-keita" in got["places"] and "lycee-mamadou-konate" in got["organisations"]
+    assert not got["people"]
+
+
+def test_a_byline_with_where_it_was_written_names_nobody(read):
+    got = read("Le recrutement a commencé lundi.\nPar Oumar Diakité (Ségou, correspondance) Le 21/10/2023\n"
+               "Les candidats se pressent.")
+    assert not got["people"]

@@ -268,6 +268,16 @@ SAYING_VERBS = frozenset({"indiquer", "déclarer", "affirmer", "annoncer", "soul
                           "expliquer", "ajouter", "rappeler", "estimer", "dénoncer", "réagir", "répondre"})
 """« a indiqué Moscou »: a capital as the inverted subject of these is its state speaking."""
 
+RANKS = frozenset({"sous-lieutenant", "lieutenant", "capitaine", "commandant", "colonel", "colonel-major",
+                   "lieutenant-colonel", "général", "sergent", "sergent-chef", "adjudant", "adjudant-chef", "caporal",
+                   "caporal-chef", "soldat", "aspirant", "élève-officier", "commissaire", "contrôleur"})
+"""Military and police ranks written before a name, which they are no part of."""
+
+SITES_NAMED_AFTER = frozenset({"camp", "stade", "caserne", "avenue", "boulevard", "rue", "place", "quartier", "pont",
+                               "aéroport"})
+"""Of the nouns before a name given to honour someone, those that make a place (the others a body:
+« le lycée Askia Mohamed »)."""
+
 SUPPORT_NOUNS = frozenset({"soutien", "aide", "appui", "assistance", "solidarité"})
 """« son soutien au Mali »: « au » after these names who is supported, the state."""
 

@@ -769,6 +769,20 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         label = "ORG"  # « la troupe Mamar Kassey », « le groupe ‘’Mamar Kassey’’ »: a band, not a person
     if ent.text.lower() in lexicon.DEMONYMS:
         return  # a nationality capitalised (« une compagnie Africaine d'exploitation »): no name
+    site = _SITE_BEFORE.search(text[max(0, a - 25):a]) if label == "PER" else None
+    if site is None and label in ("LOC", "ORG") and len(ent) > 1 and _SITE_BEFORE.match(ent[0].text + " ") \
+            and ent[0].text.islower() and all(t.text[:1].isupper() for t in ent[1:]):
+        site = _SITE_BEFORE.match(ent[0].text + " ")  # the model took the noun in: « lycée Mamadou Konaté »
+    if site is not None:
+        # « au camp Boubacar Sada Sy », « le lycée Askia Mohamed »: a place or a body named after
+        # someone, its noun with the name
+        kind = "place" if site.group("noun").lower() in lexicon.SITES_NAMED_AFTER else "organisation"
+        start = a if site.string == ent[0].text + " " else max(0, a - 25) + site.start("noun")
+        b = a + len(re.sub(r"\s+(?:de|du|des|d')$", "", text[a:b]))  # « … Keita | de Kati »: the town is not its name
+        eid = slug(text[start:b])
+        found.mentions.append(Mention(start, b, text[start:b], _label(kind), eid, sent_of(a), known=False))
+        found.entities.setdefault(eid, NewEntity(eid, kind, _formed_name(text[start:b])))
+        return
     if label == "PER" and len(ent) == 1 and _COMPANY_NOUN.search(text[max(0, a - 50):a]):
         label = "ORG"  # « la société russe de sécurité Wagner »: a company, whatever the model says
     if label == "PER":
@@ -797,7 +811,12 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         found.mentions.append(Mention(a, b, text[a:b], "PER", full, si, known=False))
         return
     if label == "PER":
-        while len(words) > 1 and words[0].lower() in _LEADING_WORDS:
+        while len(words) > 2 and words[0].lower() in _LEADING_WORDS | lexicon.RANKS:
+            # « Pour Abdoulaye Seydou », « le Sous-lieutenant Mama Sanogo »: the name is after
+            a = text.index(words[1], a + len(words[0]))
+            name = name[name.index(words[1]):]
+            words = words[1:]
+        if len(words) > 1 and words[0].lower() in _LEADING_WORDS:
             a = text.index(words[1], a + len(words[0]))
             name = name[name.index(words[1]):]
             words = words[1:]
@@ -899,6 +918,9 @@ _ARMY_OF_A_REGION = re.compile(r"(?:armées?|forces?|troupes?) (?:de l'|d'|du |d
 """« la première armée d'Afrique de l'Ouest »: an army described by its region, no body's name."""
 _PART_OF_A_CONTINENT = re.compile(r"\s+(?:australe|centrale|subsaharienne|sub-saharienne|occidentale|orientale|"
                                   r"méridionale|septentrionale|du Nord|du Sud|de l'Ouest|de l'Est)\b")
+_SITE_BEFORE = re.compile(r"\b(?P<noun>(?i:camp|stade|lycée|école|collège|hôpital|caserne|avenue|boulevard|rue|place|"
+                          r"quartier|pont|aéroport|centre hospitalier))\s+$")
+"""Before a person's name, the noun of a place or a body named after them (« le camp Boubacar Sada Sy »)."""
 _ORDINAL_BEFORE = re.compile(r"(?<![\w-])\d{1,3}(?:e|ème|eme|er|ère)\s+$")
 _RANK_OF = re.compile(r"\b(?i:général|générale|général de corps)\s+(?:de\s+|d')$")
 """« général de | Brigade », « général d'| Armée »: a rank the model ran into the name after it."""

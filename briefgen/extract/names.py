@@ -522,6 +522,8 @@ def _quoted_sites(text: str) -> list[Name]:
 
 _BYLINE = re.compile(r"^\s*(?:Par|Avec|Source\s*:|Crédit\s*:?|Photo\s*:?)\s+[\w.@-]+(?:\s+[\w.@-]+){0,4}\s*$")
 _NAME_LINE = re.compile(r"^\s*(?:[A-ZÀ-Ý][\w'.-]+\s+){1,3}[A-ZÀ-Ý][\w'.-]+\s*$")
+_BYLINE_PLACE = re.compile(r"^\s*(?:Par|De)\s+[A-ZÀ-Ý][\w.'-]*(?:\s+[A-ZÀ-Ý][\w.'-]*){0,4}\s*\([^)\n]{0,40}\)")
+"""A byline with where it was written (« Par Prénom Nom (Bamako, correspondance) »)."""
 _SIGNED = re.compile(r"^\s*(?:[A-ZÀ-Ý][\w'.-]*\s+){0,3}[A-ZÀ-Ý][\w'.-]*\s*/\s*(?:[Ll]a [Rr]édaction|[A-ZÀ-Ý][\w'.-]+)\s*$")
 """A signature line (« Wilfrid K./La rédaction », « A. Traoré/AMAP »)."""
 
@@ -536,6 +538,9 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
         if _BYLINE.match(line) or _SIGNED.match(line) \
                 or _NAME_LINE.match(line) and n >= len(lines) - 3 and not line.strip().endswith("."):
             out.append((m.start(), m.end()))
+        c = _BYLINE_PLACE.match(line)
+        if c:  # « Par Diemba Moussa Konaté (Bamako, correspondance) Le 21/10/2023 … »
+            out.append((m.start(), m.start() + c.end()))
         c = line.find("©")
         if c >= 0:
             out.append((m.start() + c, m.end()))
