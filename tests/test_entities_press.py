@@ -1067,3 +1067,15 @@ def test_a_byline_with_where_it_was_written_names_nobody(read):
     got = read("Le recrutement a commencé lundi.\nPar Oumar Diakité (Ségou, correspondance) Le 21/10/2023\n"
                "Les candidats se pressent.")
     assert not got["people"]
+
+
+def test_an_armed_group_goes_by_its_name_and_apart_from_the_group_it_belongs_to(read):
+    got = read("Des militants du groupe terroriste Boko Haram ont attaqué le poste. La Katiba Macina du JNIM a "
+               "revendiqué une autre attaque.")
+    assert {"boko-haram", "katiba-macina", "jnim"} <= got["armed_groups"]
+    assert not {"groupe-boko-haram", "katiba-macina-du-jnim"} & got["armed_groups"]
+
+
+def test_turkiye_is_turkey(read):
+    got = read("La Türkiye et le Tchad ont signé deux accords de défense.")
+    assert {"turquie", "tchad"} <= got["organisations"]

@@ -138,7 +138,7 @@ def world_countries() -> tuple[str, ...]:
 
 
 COUNTRY_ALIASES = {"burkina": "Burkina Faso", "faso": "Burkina Faso", "nigéria": "Nigeria", "egypte": "Égypte",
-                   }
+                   "türkiye": "Turquie", "turkiye": "Turquie"}
 
 STATE_FORMS = ("république populaire de", "république islamique d'", "république fédérale d'",
                "république démocratique de", "république de", "république du", "république d'", "fédération de",

@@ -864,9 +864,13 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             tail = next((m for m in found.mentions if b < m.start <= b + 1 and m.sent == si), None)
             if tail is None:
                 return
-            found.mentions.remove(tail)
-            b = tail.end
-            name = text[a:b]
+            own = _DANGLING.sub("", name)
+            if tail.label == "ARMED" and names_mod.is_armed_group(own):
+                b, name = a + len(own), own  # « la Katiba Macina du JNIM »: a group, then the group it belongs to
+            else:
+                found.mentions.remove(tail)
+                b = tail.end
+                name = text[a:b]
         if kind is None and _country_pair(found, name, text, a, si, cfg):
             return
         if kind is None and (state := _country(ent, name, cfg)):

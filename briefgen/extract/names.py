@@ -249,7 +249,9 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
                                                            for x in body[:first_proper]):
                 # « le groupe paramilitaire russe Wagner » is the « groupe Wagner »
                 if any(x.lower in lx.FORCE_ADJECTIVES for x in body):
-                    out.append(Name(w.start, words[end - 1].end, "groupe " + _text(body, first_proper, len(body)),
+                    named = _text(body, first_proper, len(body))
+                    # « le groupe terroriste Boko Haram » is Boko Haram: an armed group goes by its name
+                    out.append(Name(w.start, words[end - 1].end, named if is_armed_group(named) else "groupe " + named,
                                     "organisation"))
                 continue
             if not (proper and (via_connector or direct_ok)) and not national and not national_ministry:
