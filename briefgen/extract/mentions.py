@@ -136,6 +136,8 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
         if label == "MISC" and ent.text[:1].isupper() and (_COMPANY_NOUN.search(text[max(0, a - 50):a])
                                                             or _MEMBERS_OF.search(text[max(0, a - 40):a])):
             label = "ORG"  # « la société canadienne B2Gold », « les agents des Eaux et Forêts »
+        if label == "MISC" and ent.text[:1].isupper() and names_mod.is_armed_group(_DANGLING.sub("", ent.text)):
+            label = "ORG"  # « la Katiba Macina » read as a miscellany: an armed group's name says what it is
         if label == "OUTLET" or (label == "MISC" and not _company(ent.text) and not _RANKED.match(ent.text)):
             continue
         if text[a - 1:a] == "#":
