@@ -568,3 +568,15 @@ def test_one_delivery_to_one_state_told_the_same_day_by_its_supplier_and_its_arm
              "le mercredi 19 mars 2025 de nouveaux hélicoptères, ont annoncé les autorités de la transition.\n")
     deliveries = [mf for mf in facts if mf.fact.kind == "delivery"]
     assert len(_told_by(deliveries, "supplier", "army")) == 1, [(mf.fact.actors, mf.fact.counterparts) for mf in deliveries]
+
+
+def test_one_accord_between_two_states_read_under_two_themes_is_one_fact(cfg, tmp_path):
+    facts = _extract(
+        cfg, tmp_path / "p",
+        trade="date 2025-05-15\noutlet courrier-sahel\ntitle Accord\n\nLe Tchad et la Turquie ont signé le mercredi "
+              "14 mai 2025 un accord de coopération commerciale et d'investissement.\n",
+        school="date 2025-05\noutlet sahel-eco\ntitle Accord\n\nLe ministre tchadien des Affaires étrangères, "
+               "Abakar Mahamat, et le vice-ministre turc Ali Kaya ont signé en mai 2025 un accord sur la formation "
+               "militaire des officiers avec la Turquie.\n")
+    accords = [mf for mf in facts if mf.fact.kind == "agreement"]
+    assert len(_told_by(accords, "trade", "school")) == 1, [(mf.fact.actors, mf.fact.themes) for mf in accords]

@@ -557,7 +557,10 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     names = {w[:STEM] for p in a.participants | b.participants for w in who.words(p)}
     topical = len({w[:STEM] for w in a.said} & {w[:STEM] for w in b.said} - names) >= WORDED_ECHO
     said_alike = same_kind and a.kinds <= TALK and topical and bool(shared)  # one speaker, the same words
-    if not a.themes & b.themes and not (same_kind and named or said_alike):
+    # the same two states on both sides (an accord between them, told by each one's press)
+    pair = same_kind and not a.kinds <= TALK and len({s for p in a.participants for s in who.of(p).states}
+                                                     & {s for p in b.participants for s in who.of(p).states}) >= 2
+    if not a.themes & b.themes and not (same_kind and named or said_alike or pair):
         return 0  # themes are read per sentence: one event of one kind and party may get two
     # the two evidence sentences share words few other articles use (« loi de finances rectificative »)
     echoed = len(a.words & b.words) >= ECHO
@@ -573,7 +576,7 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     if same_kind:
         # « les autorités maliennes » said the same thing in two outlets: the state and the words
         ok = named or figures or said_alike or (states and (place or echoed)) or (story and (states or one_day)) \
-            or (one_day and states and not a.kinds <= TALK)  # one delivery to one state, dated the same day
+            or (one_day and states and not a.kinds <= TALK) or pair  # one delivery to one state, dated the same day
     else:
         # what was said is only the event when the speaker is one of its parties
         talk = "statement" in a.kinds | b.kinds
