@@ -569,3 +569,13 @@ def test_a_model_designation_between_a_figure_and_its_noun(read):
 def test_people_counted_by_their_nationality(read):
     got = read("La promotion compte 85 Burkinabè et 12 Togolais, ainsi que 120 nationaux.")
     assert {(85, "person", False), (120, "person", False)} <= set(got)
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Les 3000 hommes que l'armée nationale recrute chaque année seront mieux équipés.", 3000),
+    ("La promotion compte près de 1500 nouveaux gendarmes, dont huit femmes.", 1500),
+    ("Le ministre a présidé la cérémonie de fin de formation de 219 élèves sous-officiers à Tahoua.", 219),
+])
+def test_people_recruited_or_trained_into_a_force_are_recruits(read_all, sentence, value):
+    counted, _ = read_all(sentence)
+    assert (value, "recruit") in counted, counted

@@ -503,10 +503,13 @@ def _recruited(span) -> bool:
     sentence with no verb in between (« un recrutement après ceux de 14 000 militaires du rang, de
     3 000 … »; not « le programme de recrutement a été lancé, 90 000 personnes se sont inscrites »)."""
     doc, sent = span.doc, span.sent
-    if any(_RECRUITING.match(t.text) for t in doc[span.end:min(span.end + 4, sent.end)]):
+    if any(_RECRUITING.match(t.text) for t in doc[span.end:min(span.end + 6, sent.end)]):
         return True
+    if any(t.lower_ in ("nouveaux", "nouvelles") for t in span):
+        return True  # « près de 1500 nouveaux gendarmes »: new members of a force are its recruits
     for t in doc[sent.start:span.start]:
-        if _RECRUITING.match(t.text):
+        if _RECRUITING.match(t.text) or t.lower_ == "formation" and t.i > 1 and doc[t.i - 2].lower_ == "fin":
+            # « la cérémonie de fin de formation de 219 élèves sous-officiers »: trained recruits
             between = doc[t.i + 1:span.start]
             if not any(x.pos_ in ("VERB", "AUX") for x in between):
                 return True
