@@ -559,24 +559,24 @@ def test_two_articles_telling_one_story_join_on_the_state_alone(cfg):
     assert len(join_outlets([one, two, code], cfg, who)) == 3
 
 
-def test_one_delivery_to_one_state_told_the_same_day_by_its_supplier_and_its_army_is_one_fact(cfg, tmp_path):
-    facts = _extract(
-        cfg, tmp_path / "h",
-        supplier="date 2025-03-20\noutlet courrier-sahel\ntitle Hélicoptères\n\nLe mercredi 19 mars 2025, la Russie a "
-                 "livré au Mali plusieurs hélicoptères de combat, selon une source sécuritaire.\n",
-        army="date 2025-03-21\noutlet sahel-eco\ntitle Armée de l'air\n\nLes Forces armées maliennes ont réceptionné "
-             "le mercredi 19 mars 2025 de nouveaux hélicoptères, ont annoncé les autorités de la transition.\n")
-    deliveries = [mf for mf in facts if mf.fact.kind == "delivery"]
-    assert len(_told_by(deliveries, "supplier", "army")) == 1, [(mf.fact.actors, mf.fact.counterparts) for mf in deliveries]
+SAME_DAY_SUPPLIER = ("date 2025-03-20\noutlet courrier-sahel\ntitle Hélicoptères\n\nLe mercredi 19 mars 2025, la "
+                     "Russie a livré au Mali plusieurs hélicoptères de combat, selon une source sécuritaire.\n")
+SAME_DAY_ARMY = ("date 2025-03-21\noutlet sahel-eco\ntitle Armée de l'air\n\nLes Forces armées maliennes ont "
+                 "réceptionné le mercredi 19 mars 2025 de nouveaux hélicoptères, ont annoncé les autorités de la "
+                 "transition.\n")
+ACCORD_TRADE = ("date 2025-05-15\noutlet courrier-sahel\ntitle Accord\n\nLe Tchad et la Turquie ont signé le "
+                "mercredi 14 mai 2025 un accord de coopération commerciale et d'investissement.\n")
+ACCORD_SCHOOL = ("date 2025-05\noutlet sahel-eco\ntitle Accord\n\nLe ministre tchadien des Affaires étrangères, "
+                 "Abakar Mahamat, et le vice-ministre turc Ali Kaya ont signé en mai 2025 un accord sur la formation "
+                 "militaire des officiers avec la Turquie.\n")
 
 
-def test_one_accord_between_two_states_read_under_two_themes_is_one_fact(cfg, tmp_path):
-    facts = _extract(
-        cfg, tmp_path / "p",
-        trade="date 2025-05-15\noutlet courrier-sahel\ntitle Accord\n\nLe Tchad et la Turquie ont signé le mercredi "
-              "14 mai 2025 un accord de coopération commerciale et d'investissement.\n",
-        school="date 2025-05\noutlet sahel-eco\ntitle Accord\n\nLe ministre tchadien des Affaires étrangères, "
-               "Abakar Mahamat, et le vice-ministre turc Ali Kaya ont signé en mai 2025 un accord sur la formation "
-               "militaire des officiers avec la Turquie.\n")
-    accords = [mf for mf in facts if mf.fact.kind == "agreement"]
-    assert len(_told_by(accords, "trade", "school")) == 1, [(mf.fact.actors, mf.fact.themes) for mf in accords]
+@pytest.mark.parametrize("kind, first, second", [
+    # one delivery to one state, told the same day by its supplier's side and by its army's
+    ("delivery", SAME_DAY_SUPPLIER, SAME_DAY_ARMY),
+    # one accord naming the same two states on both sides, each sentence read under another theme
+    ("agreement", ACCORD_TRADE, ACCORD_SCHOOL),
+])
+def test_one_event_of_the_same_parties_told_two_ways_is_one_fact(cfg, tmp_path, kind, first, second):
+    facts = [mf for mf in _extract(cfg, tmp_path / "two", first=first, second=second) if mf.fact.kind == kind]
+    assert len(_told_by(facts, "first", "second")) == 1, [(mf.fact.actors, mf.fact.themes) for mf in facts]
