@@ -771,15 +771,12 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         label = "ORG"  # « la troupe Mamar Kassey », « le groupe ‘’Mamar Kassey’’ »: a band, not a person
     if ent.text.lower() in lexicon.DEMONYMS:
         return  # a nationality capitalised (« une compagnie Africaine d'exploitation »): no name
-    site = _SITE_BEFORE.search(text[max(0, a - 25):a]) if label == "PER" else None
-    if site is None and label in ("LOC", "ORG") and len(ent) > 1 and _SITE_BEFORE.match(ent[0].text + " ") \
-            and ent[0].text.islower() and all(t.text[:1].isupper() for t in ent[1:]):
-        site = _SITE_BEFORE.match(ent[0].text + " ")  # the model took the noun in: « lycée Mamadou Konaté »
-    if site is not None:
+    named_after = _named_after_someone(ent, label, text, a)
+    if named_after is not None:
         # « au camp Boubacar Sada Sy », « le lycée Askia Mohamed »: a place or a body named after
         # someone, its noun with the name
-        kind = "place" if site.group("noun").lower() in lexicon.SITES_NAMED_AFTER else "organisation"
-        start = a if site.string == ent[0].text + " " else max(0, a - 25) + site.start("noun")
+        start, noun = named_after
+        kind = "place" if noun.lower() in lexicon.SITES_NAMED_AFTER else "organisation"
         b = a + len(re.sub(r"\s+(?:de|du|des|d')$", "", text[a:b]))  # « … Keita | de Kati »: the town is not its name
         eid = slug(text[start:b])
         found.mentions.append(Mention(start, b, text[start:b], _label(kind), eid, sent_of(a), known=False))
@@ -924,6 +921,18 @@ _ARMY_OF_A_REGION = re.compile(r"(?:armées?|forces?|troupes?) (?:de l'|d'|du |d
 """« la première armée d'Afrique de l'Ouest »: an army described by its region, no body's name."""
 _PART_OF_A_CONTINENT = re.compile(r"\s+(?:australe|centrale|subsaharienne|sub-saharienne|occidentale|orientale|"
                                   r"méridionale|septentrionale|du Nord|du Sud|de l'Ouest|de l'Est)\b")
+def _named_after_someone(ent, label: str, text: str, a: int) -> tuple[int, str] | None:
+    """(where the name starts, its noun) when a person's name is that of a place or a body named after
+    them: the noun before the name the model read as a person (« le camp | Boubacar Sada Sy »), or
+    taken in by the model (« lycée Mamadou Konaté »)."""
+    if label == "PER" and (site := _SITE_BEFORE.search(text[max(0, a - 25):a])):
+        return max(0, a - 25) + site.start("noun"), site.group("noun")
+    if label in ("LOC", "ORG") and len(ent) > 1 and ent[0].text.islower() and _SITE_BEFORE.match(ent[0].text + " ") \
+            and all(t.text[:1].isupper() for t in ent[1:]):
+        return a, ent[0].text
+    return None
+
+
 _SITE_BEFORE = re.compile(r"\b(?P<noun>(?i:camp|stade|lycée|école|collège|hôpital|caserne|avenue|boulevard|rue|place|"
                           r"quartier|pont|aéroport|centre hospitalier))\s+$")
 """Before a person's name, the noun of a place or a body named after them (« le camp Boubacar Sada Sy »)."""
