@@ -579,3 +579,12 @@ def test_people_counted_by_their_nationality(read):
 def test_people_recruited_or_trained_into_a_force_are_recruits(read_all, sentence, value):
     counted, _ = read_all(sentence)
     assert (value, "recruit") in counted, counted
+
+
+@pytest.mark.parametrize("sentence", [
+    "Les autorités ont donné mercredi 48 heures aux dirigeants pour quitter le pays.",
+    "Il effectue une visite de 48 heures au Tchad.",
+])
+def test_hours_granted_or_of_a_visit_are_a_duration(read, sentence):
+    assert read(sentence) == [(48, "heure", False)]
+    assert read("Le rendez-vous est fixé à 10 heures.") == []

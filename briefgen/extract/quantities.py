@@ -170,7 +170,11 @@ _SHORT = re.compile(r"^\d{1,3}$")
 # Years as durations need a word that makes them one: « pendant trois ans », « sur cinq ans »,
 # « un mandat de cinq ans »; « âgé de 45 ans », « il y a trois ans », « de 18 à 25 ans » are not.
 DURATION_CUES = {"pendant", "durant", "depuis", "sur", "en", "pour", "dans", "ici"}
-DURATION_NOUNS = {"durée", "mandat", "peine", "période", "programme", "plan", "contrat", "prolongation",
+_WEEKDAYS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"})
+_HOURS_AFTER = frozenset({"les", "dure", "duré", "durera", "durer", "après", "donné", "accordé", "laissé", "octroyé",
+                          "imparti", "impartis"})
+"""Words after which hours are a duration (« après deux heures de combat », « ont donné 48 heures »)."""
+DURATION_NOUNS = {"durée", "mandat", "peine", "période", "programme", "plan", "contrat", "prolongation", "visite",
                   "transition", "formation", "séjour", "engagement", "cycle", "délai"}
 AGE_WORDS = {"âgé", "âgée", "âgés", "âgées", "âge"}
 
@@ -378,7 +382,10 @@ def in_context(q: Quantity, before: list[str]) -> bool:
         if q.unit == "person":
             return True
         if q.unit == "heure":  # « pendant 48 heures », not « à 10 heures »
-            return (prev in DURATION_CUES or prev in ("les", "dure", "duré", "durera", "durer")
+            words = [w for w in before if w not in _WEEKDAYS]  # « ont donné mercredi 48 heures »
+            last = words[-1] if words else ""
+            return (last in DURATION_CUES or last in _HOURS_AFTER
+                    or last in ("de", "d'") and any(w in DURATION_NOUNS for w in words[-4:-1])  # « une visite de 48 heures »
                     or prev == "à" and before[-2:-1] in (["jusqu'"], ["jusqu’"]))  # « jusqu'à 24 heures »
         year_like = q.value.is_integer() and 1800 <= q.value <= 2100
         return not (year_like and (prev in _YEAR_BEFORE or _MONTHS & set(before)))
