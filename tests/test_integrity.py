@@ -295,7 +295,9 @@ def test_a_build_killed_while_writing_shows_whole_editions(tmp_path, capsys):
     for n, point in enumerate(KILL_POINTS, 1):
         before, old_pdf, shown_before = _inodes(output), pdf.stat().st_ino, _shown(root)
         _variant(root, n)
-        proc = _build(root)
+        # the build runs at a lower priority than this watcher, so that on a loaded machine the watcher
+        # still sees the chosen point before the build has gone past it
+        proc = _build(root, preexec_fn=lambda: os.nice(10))
         while proc.poll() is None:
             new = len(_inodes(output, before_walk=False) - before)
             try:
