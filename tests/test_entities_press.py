@@ -1079,3 +1079,14 @@ def test_an_armed_group_goes_by_its_name_and_apart_from_the_group_it_belongs_to(
 def test_turkiye_is_turkey(read):
     got = read("La Türkiye et le Tchad ont signé deux accords de défense.")
     assert {"turquie", "tchad"} <= got["organisations"]
+
+
+def test_armed_groups_at_large_are_no_group(read):
+    got = read("La zone est sous l'influence des Groupes armés terroristes (GAT) qui imposent leur loi. Les GAT "
+               "ont attaqué deux villages.")
+    assert not got["organisations"] and not got["armed_groups"]
+
+
+def test_countries_after_a_figure_written_twice_are_where_people_come_from(read):
+    got = read("La promotion compte douze stagiaires des pays amis, dont un (01) du Cameroun et trois (03) du Togo.")
+    assert {"cameroun", "togo"} <= got["places"] and not {"cameroun", "togo"} & got["organisations"]

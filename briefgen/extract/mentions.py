@@ -332,7 +332,8 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
     found = [_as_long_as_the_model(n, doc, text) for n in found]
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
     found = [_before_a_person(n, persons, text) for n in found]
-    found = [_numbered_unit(n, text) for n in found if not _ARMY_OF_A_REGION.match(n.name)]
+    found = [_numbered_unit(n, text) for n in found
+             if not _ARMY_OF_A_REGION.match(n.name) and not _ARMED_GROUPS_AT_LARGE.match(n.name)]
     found = [_with_its_host(n, text) for n in found]
     by_adjective = {a.lower(): e.id for e in cfg.entities.values() if e.kind == "state" for a in e.adjectives}
     folded = {}  # the gazetteer's names without accents (« Etat islamique » is « État islamique »)
@@ -749,6 +750,8 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         return  # a verb capitalised at the start of a heading (« Renforcer sa présence »)
     if ent[0].lower_ in ("sommet", "sommets") or re.search(r"\b(?i:sommets?)\s+$", text[max(0, a - 10):a]):
         return  # a meeting's name (« le Sommet Russie-Afrique »): an event, not an entity
+    if _ARMED_GROUPS_AT_LARGE.match(ent.text):
+        return  # « les Groupes armés terroristes »: armed groups at large
     if len(ent) == 1 and _imperative(ent[0]):
         return  # a page's call to the reader (« Abonnez-vous », « Restez informé »)
     if len(ent) == 1 and ent[0].pos_ == "NOUN" and text[b:b + 2] in (" :", ":") \
@@ -919,6 +922,8 @@ _RANKED = re.compile(r"^(?:(?i:le|la) )?(?i:capitaine|colonel|colonel-major|lieu
 _ARMY_OF_A_REGION = re.compile(r"(?:armées?|forces?|troupes?) (?:de l'|d'|du |de la |des )(?:"
                                + "|".join(sorted(lexicon.CONTINENTS)) + r"|Sahel)\b")
 """« la première armée d'Afrique de l'Ouest »: an army described by its region, no body's name."""
+_ARMED_GROUPS_AT_LARGE = re.compile(r"(?i:groupes armés)\b")
+"""« les Groupes armés terroristes (GAT) »: armed groups at large, in the plural, no group's name."""
 _PART_OF_A_CONTINENT = re.compile(r"\s+(?:australe|centrale|subsaharienne|sub-saharienne|occidentale|orientale|"
                                   r"méridionale|septentrionale|du Nord|du Sud|de l'Ouest|de l'Est)\b")
 def _named_after_someone(ent, label: str, text: str, a: int) -> tuple[int, str] | None:
@@ -1266,6 +1271,8 @@ def _of_a_place_noun(doc, ent) -> bool:
         k -= 1
     while k > 0 and (doc[k].pos_ in ("ADJ", "ADV") and doc[k].text.islower() or doc[k].is_space):
         k -= 1  # (« venus notamment du Bénin »)
+    if k > 2 and doc[k].text == ")" and doc[k - 1].like_num and doc[k - 2].text == "(":
+        k -= 3  # « dont un (01) du Cameroun »: a figure written twice
     return doc[k].lemma_.lower() in lexicon.FROM_A_COUNTRY or doc[k].lower_ in lexicon.FROM_A_COUNTRY \
         or doc[k].like_num  # « dont 12 du Mali »: where some of a number come from
 
