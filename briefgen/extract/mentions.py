@@ -411,11 +411,15 @@ def _with_its_host(n, text: str):
 def _numbered_unit(n, text: str):
     """« le 26e Bataillon d'intervention rapide », « la 3e Région militaire »: a numbered unit keeps
     its number in its name (three battalions of one decree are three entities)."""
-    words = n.name.split()
-    rank = _ORDINAL_BEFORE.search(text[max(0, n.start - 8):n.start])
-    if not rank or not words or words[0].lower() not in lexicon.MILITARY_UNITS:
-        return n
-    return replace(n, start=n.start - len(rank.group()), name=rank.group() + n.name)
+    rank = _unit_number(n.name, text, n.start)
+    return replace(n, start=n.start - len(rank), name=rank + n.name) if rank else n
+
+
+def _unit_number(name: str, text: str, start: int) -> str:
+    """The number written before a military unit's name (« 26e » of « le 26e Bataillon … »), or ""."""
+    words = name.split()
+    rank = _ORDINAL_BEFORE.search(text[max(0, start - 8):start])
+    return rank.group() if rank and words and words[0].lower() in lexicon.MILITARY_UNITS else ""
 
 
 def _before_a_person(n, persons: list[tuple[int, int]], text: str):
@@ -798,8 +802,8 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             # « le dirigeant de Rosatom Alexeï Likhatchev », « Rosatom » written alone elsewhere: the
             # company, then its head
             a += first.end()
-    if label == "ORG" and ent[0].lower_ in lexicon.MILITARY_UNITS and (rank := _ORDINAL_BEFORE.search(text[max(0, a - 8):a])):
-        a -= len(rank.group())  # « le 26e Bataillon d'intervention rapide »: a numbered unit, its number in its name
+    if label == "ORG":
+        a -= len(_unit_number(ent.text, text, a))  # « le 26e Bataillon d'intervention rapide »: its number in its name
     if label == "LOC" and ent.text in lexicon.CONTINENTS and (part := _PART_OF_A_CONTINENT.match(text[b:b + 20])):
         b += part.end()  # « l'Afrique australe », « l'Afrique de l'Ouest »: a region of its own
     name = re.sub(r"^(?:M\.|Mme|Mlle|Dr)\s*", "", text[a:b]).strip(" '-")
