@@ -1090,3 +1090,37 @@ def test_armed_groups_at_large_are_no_group(read):
 def test_countries_after_a_figure_written_twice_are_where_people_come_from(read):
     got = read("La promotion compte douze stagiaires des pays amis, dont un (01) du Cameroun et trois (03) du Togo.")
     assert {"cameroun", "togo"} <= got["places"] and not {"cameroun", "togo"} & got["organisations"]
+
+
+def test_the_forces_of_defence_and_security_in_lower_case_are_one_body(read):
+    got = read("L'appui aérien renforce les capacités des forces de défenses et de sécurité dans leur lutte.")
+    assert got["organisations"] == {"forces-de-defense-et-de-securite"}
+
+
+def test_a_training_centre_is_a_site(read):
+    got = read("Les recrues ont prêté serment au Centre d'instruction de Dosso, sous la présidence du ministre.")
+    assert "centre-d-instruction-de-dosso" in got["places"]
+    assert "centre-d-instruction-de-dosso" not in got["organisations"]
+
+
+def test_a_speech_s_address_and_a_class_of_trainees_are_no_body(read):
+    got = read("« Chers cadets, vous servirez la patrie », a dit le général. La promotion des Élèves Officiers "
+               "Spécialistes (EOS) compte 144 officiers.")
+    assert not got["organisations"]
+
+
+def test_a_rank_with_its_corps_is_no_army(read):
+    got = read("Le ministre de la Défense nationale, le Général de Corps d'Armée Salifou Mody, a présidé la "
+               "cérémonie.")
+    assert got["people"] == {"salifou-mody"} and not got["organisations"]
+
+
+def test_a_camp_capitalised_before_the_name_of_its_patron_is_a_site(read):
+    got = read("Au Camp Guillaume Ouédraogo, la cérémonie a eu lieu.")
+    assert "camp-guillaume-ouedraogo" in got["places"] and not got["people"]
+
+
+def test_a_sector_names_its_place(read):
+    got = read("« Les trois aéronefs ont mené une campagne aérienne dans le secteur de Tinzaouatène », a indiqué "
+               "l'état-major général des armées.")
+    assert "tinzaouatene" in got["places"] and "tinzaouatene" not in got["organisations"]

@@ -38,6 +38,11 @@ BODIES_BY_NAME = frozenset({"primature"})
 """Common nouns that name one body of a state on their own, capitalised (« la Primature », the Prime
 Minister's office): an organisation, though a single word."""
 
+STANDING_BODIES = {("forces", "de", "défense", "et", "de", "sécurité"): "forces de défense et de sécurité",
+                   ("forces", "de", "défenses", "et", "de", "sécurité"): "forces de défense et de sécurité"}
+"""Designations in lower-case words that the Sahel press uses as the name of one body (a state's
+forces of defence and security as a whole): an organisation, under the name given here."""
+
 NOT_NAMES = frozenset({"forces armées", "forces spéciales", "forces de sécurité"})
 """Generic phrases with a head noun that name no organisation on their own."""
 
@@ -52,6 +57,10 @@ COMMON_ABBREVIATIONS = frozenset({"vip", "tva", "pib", "pdg", "dg", "ttc", "ht",
 FRAGMENT_WORDS = frozenset({"officier", "officiers", "soldat", "soldats", "militaires", "stagiaires", "publicité",
                             "lire", "aussi", "partage", "partager", "rappelons", "notons", "mondial", "accord"})
 """Capitalised words at the start of a line or heading that the model takes for names."""
+
+TRAINEES = frozenset({"élève", "élèves", "stagiaire", "stagiaires", "auditeur", "auditeurs", "recrue", "recrues"})
+"""First words of a class of trainees, named with its acronym (« les Élèves Officiers Spécialistes (EOS) »):
+people in training, not a body."""
 
 TITLE_WORDS = frozenset({"chef", "chefs", "ministre", "président", "présidente", "directeur", "directrice",
                          "secrétaire", "commandant", "coordinateur", "coordinatrice", "gouverneur", "représentant",
@@ -82,7 +91,7 @@ ARTICLE_CITIES = {"cap": "Le Cap", "caire": "Le Caire", "havre": "Le Havre", "ha
 """Cities whose French name has an article the text contracts (« près du Cap » is Le Cap)."""
 
 SITE_OF = ("région", "cercle", "commune", "province", "localité", "ville", "village", "mine", "mines",
-           "gisement", "gisements", "site", "sites", "préfecture", "arrondissement", "quartier")
+           "gisement", "gisements", "site", "sites", "préfecture", "arrondissement", "quartier", "secteur", "zone")
 """« la région de Bougouni », « la mine de Goulamina »: the name after them is a place."""
 
 SITE_OF_WHAT = ("d'or", "de lithium", "d'uranium", "de manganèse", "de fer", "de phosphate", "aurifère",

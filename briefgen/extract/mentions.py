@@ -47,7 +47,8 @@ _ANAPHOR_ROLE = re.compile(r"^\s*(?:il|elle|le diplomate|l'émissaire|le ministr
                            re.IGNORECASE)
 STOP_NAMES = {"état", "etat", "etats", "états", "ouest", "est", "nord", "sud", "premier", "première", "conseiller",
               "président", "gouvernement", "ministère", "nous", "selon", "côté", "coup", "armée", "royaume",
-              "république", "nation", "patrie", "pays", "infos", "info"}
+              "république", "nation", "patrie", "pays", "infos", "info",
+              "cher", "chers", "chère", "chères", "élève", "élèves"}  # (a speech's address: « Chers cadets, vous … »)
 
 
 _RUN_ON = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]{3,})(?=[A-ZÀ-Ý][a-zà-ÿ])")
@@ -939,6 +940,9 @@ def _named_after_someone(ent, label: str, text: str, a: int) -> tuple[int, str] 
     if label in ("LOC", "ORG") and len(ent) > 1 and ent[0].text.islower() and _SITE_BEFORE.match(ent[0].text + " ") \
             and all(t.text[:1].isupper() for t in ent[1:]):
         return a, ent[0].text
+    if label == "PER" and len(ent) >= 3 and _SITE_BEFORE.match(ent[0].lower_ + " ") \
+            and all(t.text[:1].isupper() for t in ent):
+        return a, ent[0].text  # the noun capitalised, read into the person (« au Camp Guillaume Ouédraogo »)
     return None
 
 

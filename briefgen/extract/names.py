@@ -174,9 +174,16 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
         nxt = words[i + 1] if i + 1 < len(words) else None
         if prev in lx.POSSESSIVES or nxt is None:
             continue
-        if prev in ("de", "d'") and i > 1 and words[i - 2].lower in lx.PERSON_TITLES:
-            continue  # a rank (« Général de Brigade Moussa Yoro Kanté »)
+        if prev in ("de", "d'") and i > 1 and (words[i - 2].lower in lx.PERSON_TITLES or (
+                lw == "armée" and words[i - 2].lower == "corps" and i > 3 and words[i - 4].lower in lx.PERSON_TITLES)):
+            continue  # a rank (« Général de Brigade Moussa Yoro Kanté », « Général de Corps d'Armée Salifou Mody »)
         place = lw in lx.PLACE_HEADS
+        standing = next((k for k in lx.STANDING_BODIES if tuple(x.lower for x in words[i:i + len(k)]) == k), None)
+        if standing and not w.cap:
+            # « les forces de défense et de sécurité »: the whole of a state's forces, by their usual designation
+            out.append(Name(w.start, words[i + len(standing) - 1].end, lx.STANDING_BODIES[standing], "organisation",
+                            _acronym_after(words, i + len(standing))))
+            continue
         if not w.cap and lw not in lx.LOWER_ORG_HEADS and not place:
             continue
         if lw == "groupe" and nxt.lower.startswith("arm"):
@@ -257,9 +264,8 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
             if not (proper and (via_connector or direct_ok)) and not national and not national_ministry:
                 continue
         kind = "place" if place else ("both" if lw in lx.BOTH_ORG_AND_PLACE else "organisation")
-        if lw == "centre" and body[0].lower in ("culturel", "de"):
-            kind = "place" if body[0].lower == "culturel" or body[1:2] and body[1].lower in ("conférences",) \
-                else kind  # a venue (« le Centre culturel … a abrité »)
+        if lw == "centre" and _venue(body):
+            kind = "place"
         if lw == "ministères":
             out += _ministries(words, i, end)
             continue
@@ -277,6 +283,15 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
             continue
         out.append(Name(w.start, words[end - 1].end, _text(words, i, end), kind, _acronym_after(words, end)))
     return out
+
+
+def _venue(body: list[_W]) -> bool:
+    """The words after « centre » that make it a site rather than a body: a venue (« le Centre culturel …
+    a abrité », « Centre de conférences ») or a military training camp (« le centre d'instruction de
+    Dosso », where recruits are trained)."""
+    first = body[0].lower if body else ""
+    second = body[1].lower if len(body) > 1 else ""
+    return first == "culturel" or (first in ("de", "d'") and second in ("conférences", "instruction"))
 
 
 _FORCE_NEAR = re.compile(r"\b(?:mercenaire|paramilitaire|armé|jihadist|djihadist|terroris|rebelle)")
@@ -363,10 +378,10 @@ def _acronym_names(words: list[_W]) -> list[Name]:
                     _name_word(y) for y in words[start:j]) < 2:
                 break
             kind = "place" if head in lx.PLACE_HEADS else ("both" if head in lx.BOTH_ORG_AND_PLACE else "organisation")
-            if head == "centre" and words[start + 1].lower == "culturel":
-                kind = "place"  # a venue (« le Centre culturel … a abrité »)
-            if head in lx.TITLE_WORDS:
-                kind = "title"  # « le Chef d'État-major des Armées (CEMA) » is a person's title
+            if head == "centre" and _venue(words[start + 1:j]):
+                kind = "place"
+            if head in lx.TITLE_WORDS or head in lx.TRAINEES:
+                kind = "title"  # « le Chef d'État-major des Armées (CEMA) » is a person's title, the EOS trainees
             out.append(Name(x.start, words[j - 1].end, _text(words, start, j), kind, acr, True))
             break
     out += _expanded_acronyms(words)
