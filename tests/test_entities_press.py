@@ -1124,3 +1124,48 @@ def test_a_sector_names_its_place(read):
     got = read("« Les trois aéronefs ont mené une campagne aérienne dans le secteur de Tinzaouatène », a indiqué "
                "l'état-major général des armées.")
     assert "tinzaouatene" in got["places"] and "tinzaouatene" not in got["organisations"]
+
+
+def test_a_two_word_town_written_after_a_where_word_elsewhere_is_no_person(read):
+    got = read("La cérémonie s'est déroulée à l'école de la gendarmerie nationale de Koira Tegui, au nord de la "
+               "capitale. À Koira Tegui, les élèves gendarmes ont acquis des savoirs.")
+    assert "koira-tegui" in got["places"] and not got["people"]
+    got = read("Le Bénin interdit l'embarquement du pétrole nigérien via la plateforme de Sèmè Kpodji.")
+    assert "seme-kpodji" in got["places"] and not got["people"]
+
+
+def test_an_acronym_before_a_name_is_no_first_name(read):
+    got = read("Selon le représentant permanent russe auprès de l'ONU Vassili Nebenzia, la résolution est caduque.")
+    assert got["people"] == {"vassili-nebenzia"}
+
+
+def test_the_g5_sahel_and_its_joint_force(read):
+    got = read("Le Mali a annoncé le 15 mai son retrait du G5 Sahel. Les soldats affectés à la force conjointe du "
+               "G5 rejoindront leurs unités.")
+    assert {"g5-sahel", "force-conjointe-du-g5"} <= got["organisations"]
+
+
+def test_a_body_s_name_stops_before_a_participle_and_its_object(read):
+    got = read("Le veto russe a bloqué le texte du Conseil de sécurité de l'Organisation des Nations unies "
+               "prolongeant les sanctions contre des Maliens.")
+    assert "conseil-de-securite-de-l-organisation-des-nations-unies" in got["organisations"]
+
+
+def test_a_photo_with_rights_reserved_names_nothing(read):
+    got = read("Le Niger reçoit du matériel militaire russe. Salifou Mody (Photo DR)")
+    assert "photo-dr" not in got["places"] | got["organisations"]
+
+
+def test_any_hotel_of_a_town_is_the_town(read):
+    got = read("Le PDG a été interpellé vendredi dans un hôtel de Bamako et placé en garde à vue.")
+    assert got["places"] == {"bamako"}
+
+
+def test_a_pipeline_by_its_name_is_a_site(read):
+    got = read("La station terminale du pipeline Export Niger-Bénin a reçu ses premiers barils de pétrole.")
+    assert "pipeline-export-niger-benin" in got["places"] and not got["people"]
+
+
+def test_authorities_are_no_body(read):
+    got = read("Il a partagé une table ronde avec les Autorités Administratives de la région.")
+    assert not got["organisations"]

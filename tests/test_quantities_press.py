@@ -588,3 +588,8 @@ def test_people_recruited_or_trained_into_a_force_are_recruits(read_all, sentenc
 def test_hours_granted_or_of_a_visit_are_a_duration(read, sentence):
     assert read(sentence) == [(48, "heure", False)]
     assert read("Le rendez-vous est fixé à 10 heures.") == []
+
+
+def test_one_tonne_written_with_its_article_is_a_weight(read):
+    assert read("L'hélicoptère est reparti du site minier avec une tonne d'or à son bord.") == [(1, "tonne", False)]
+    assert read("Il a acheté une école à Gao.") == []

@@ -75,7 +75,7 @@ BOTH_ORG_AND_PLACE = frozenset({"hôpital", "chu"})
 """Institutions that are also places: the annotation guide counts them as both."""
 
 PLACE_HEADS = frozenset({"aéroport", "aérodrome", "base", "palais", "stade", "hôtel",
-                         "barrage", "port", "poste",
+                         "barrage", "port", "poste", "pipeline", "oléoduc",
                          "lac", "fleuve", "océan", "mer", "golfe", "désert", "massif", "mont", "monts", "rivière",
                          "delta", "plateau", "vallée", "île", "lagune", "falaise"})
 """First words of site names (« aéroport international de Niamey », « palais de Koulouba ») and of
@@ -91,7 +91,8 @@ ARTICLE_CITIES = {"cap": "Le Cap", "caire": "Le Caire", "havre": "Le Havre", "ha
 """Cities whose French name has an article the text contracts (« près du Cap » is Le Cap)."""
 
 SITE_OF = ("région", "cercle", "commune", "province", "localité", "ville", "village", "mine", "mines",
-           "gisement", "gisements", "site", "sites", "préfecture", "arrondissement", "quartier", "secteur", "zone")
+           "gisement", "gisements", "site", "sites", "préfecture", "arrondissement", "quartier", "secteur", "zone",
+           "plateforme", "terminal")
 """« la région de Bougouni », « la mine de Goulamina »: the name after them is a place."""
 
 SITE_OF_WHAT = ("d'or", "de lithium", "d'uranium", "de manganèse", "de fer", "de phosphate", "aurifère",

@@ -48,7 +48,7 @@ _ANAPHOR_ROLE = re.compile(r"^\s*(?:il|elle|le diplomate|l'émissaire|le ministr
 STOP_NAMES = {"état", "etat", "etats", "états", "ouest", "est", "nord", "sud", "premier", "première", "conseiller",
               "président", "gouvernement", "ministère", "nous", "selon", "côté", "coup", "armée", "royaume",
               "république", "nation", "patrie", "pays", "infos", "info",
-              "cher", "chers", "chère", "chères", "élève", "élèves"}  # (a speech's address: « Chers cadets, vous … »)
+              "cher", "chers", "chère", "chères", "élève", "élèves", "autorités"}  # (a speech's address: « Chers cadets, vous … »)
 
 
 _RUN_ON = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]{3,})(?=[A-ZÀ-Ý][a-zà-ÿ])")
@@ -736,7 +736,9 @@ def _person_shaped(ent, text: str, a: int, b: int, cfg: Config) -> bool:
     phrases = gazetteer_phrases(cfg)
     if any(w.lower() in phrases for w in words):
         return False  # « Bamako Sénou »: a known name inside
-    return not _WHERE_BEFORE.search(text[max(0, a - 30):a])
+    # (the same name written elsewhere after « à », « dans »… is a town: « à Koira Tegui »)
+    return not any(_WHERE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+                   for m in re.finditer(r"(?<![\w-])" + re.escape(text[a:b]) + r"(?![\w-])", text))
 
 
 def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_spans, surnames, cfg) -> None:
@@ -1030,7 +1032,8 @@ def _person_bounds(ent, text: str, a: int, b: int) -> tuple[int, int]:
         b = doc[k].idx + len(doc[k].text)
         k += 1
     k = ent.start - 1
-    while k >= 0 and namelike(doc[k]) and "\n" not in text[doc[k].idx:a] and ent.start - k < 2:
+    while k >= 0 and namelike(doc[k]) and "\n" not in text[doc[k].idx:a] and ent.start - k < 2 \
+            and not (doc[k].is_upper and doc[k].ent_type_ in ("ORG", "LOC")):  # (« auprès de l'ONU | Vassili Nebenzia »)
         a = doc[k].idx
         k -= 1
     if re.search(r"(?<![\w'])[A-Z]'$", text[max(0, a - 3):a]):

@@ -22,7 +22,7 @@ from .dates import MONTHS
 _WORD = re.compile(r"[dDlL]'|\w[\w-]*|[()]|[^\w\s]")
 _ADJ_END = re.compile(r"(?:al|ale|aux|ales|ien|ienne|iens|iennes|ais|aise|ique|iques|aire|aires|if|ive|ifs|ives|el|"
                       r"elle|els|elles|ain|aine|aines|ains|é|ée|és|ées|ère|ères|ier|iers|ière|ières|eur|eurs|euse|euses|ant|ante|ants|antes|"
-                      r"ente|iste|istes|iale|ile|iles|ble|bles|unis|unies)$")
+                      r"ente|iste|istes|iale|ile|iles|ble|bles|unis|unies|joint|jointe|joints|jointes|mixte|mixtes)$")
 _NOT_ADJ = frozenset({"selon", "pendant", "durant", "avant", "devant", "cependant", "maintenant", "notamment",
                       "était", "avait", "étaient", "avaient", "sont", "ont", "est", "qui", "dont", "lequel",
                       "laquelle", "président", "présidente", "commandant", "représentant", "représentante",
@@ -83,6 +83,9 @@ def _is_adj(w: _W, nxt: _W | None = None) -> bool:
             "à", "au", "aux", "par", "en", "dans", "sur", "près", "depuis", "avec", "pour", "contre", "sous", "vers",
             "entre", "chez", "hors", "auprès", "aussi", "également", "notamment", "dès", "lors", "ici", "là"):
         return False  # a participle opening a phrase (« la Banque mondiale | basée à Washington »)
+    if nxt is not None and t.endswith("ant") and nxt.lower in (
+            "le", "la", "les", "l'", "un", "une", "des", "du", "son", "sa", "ses", "leur", "leurs", "ce", "cette", "ces"):
+        return False  # a present participle and its object (« … des Nations unies | prolongeant les sanctions »)
     return (t.islower() and len(t) >= 4 and t not in _NOT_ADJ and not t.endswith("ment")
             and (t in lx.DEMONYMS or bool(_ADJ_END.search(t))))
 
@@ -178,6 +181,8 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
                 lw == "armée" and words[i - 2].lower == "corps" and i > 3 and words[i - 4].lower in lx.PERSON_TITLES)):
             continue  # a rank (« Général de Brigade Moussa Yoro Kanté », « Général de Corps d'Armée Salifou Mody »)
         place = lw in lx.PLACE_HEADS
+        if place and not w.cap and prev in ("un", "une", "des", "plusieurs", "quelques"):
+            continue  # any such site, no name (« interpellé dans un hôtel de Bamako »)
         standing = next((k for k in lx.STANDING_BODIES if tuple(x.lower for x in words[i:i + len(k)]) == k), None)
         if standing and not w.cap:
             # « les forces de défense et de sécurité »: the whole of a state's forces, by their usual designation
@@ -215,6 +220,8 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
             if j < len(words) and _common_noun(words[j]) and (j == end + 2 or words[end].lower != "de"):
                 end, national_ministry = j + 1, True  # « le ministère russe de la défense »
         body = words[i + 1:end]
+        if lw in ("pipeline", "oléoduc") and body and all(country(x) for b in body for x in b.text.split("-")):
+            continue  # the route through two countries (« le pipeline Tchad-Cameroun »), no name
         if not body and w.cap and not place and i > 0 and words[i - 1].alpha and i + 2 < len(words) \
                 and words[i + 1].lower in ("de", "des", "du") and words[i + 2].text.isalpha() \
                 and words[i + 2].text.islower() and len(words[i + 2].text) > 3 and not _is_adj(words[i + 2]) \
@@ -473,6 +480,7 @@ def find(text: str, claimed: list[tuple[int, int]], places: set[str],
     found += _quoted_sites(text)
     found += state_names(text)
     found += [Name(m.start(1), m.end(1), m.group(1), "organisation") for m in _ISLAMIC_STATE.finditer(text)]
+    found += [Name(m.start(), m.end(), "G5 Sahel", "organisation") for m in _G5.finditer(text)]
     found += regional_names(text)
     found += that_of_names(text)
     # left to the gazetteer: a name whose head it claimed, or that holds one of its organisations
@@ -497,6 +505,8 @@ def find(text: str, claimed: list[tuple[int, int]], places: set[str],
     return sorted(kept, key=lambda f: f.start)
 
 
+_G5 = re.compile(r"(?<![\w-])G5(?:[ -]Sahel)?(?![\w-])")
+"""The G5 Sahel (its states' organisation, 2014–2023), also called « le G5 » alone."""
 _ISLAMIC_STATE = re.compile(r"\b([ÉE]tat [Ii]slamique(?: (?:au|dans le|du|en|d'|de l') ?[A-ZÀ-Ý][\w-]*"
                             r"(?: (?:de l'|du )?[A-ZÀ-Ý][\w-]*)?)?)")
 """« l'État islamique au Sahel »: not a state, though « État » opens it (an armed group by its name)."""
@@ -569,6 +579,7 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
 
 
 _PHOTO = re.compile(r"(?:^|\s)(?:Image|Photo|Crédit photo|Crédits photo|Photo d'illustration)\s?:\s|"
+                    r"\b(?:Photo|Image|Crédits? photo)\s?:?\s?D\.?R\.?(?![\w-])|"  # « (Photo DR) »: rights reserved
                     r"\b[A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)*/(?:AP|AFP|AA|Reuters|Getty|picture alliance)\b")
 _NEWS_IN_TEXT = re.compile(r"(?<![\w-])(?:" + "|".join(
     re.escape(n.upper()) if len(n) <= 4 else r"(?=[A-ZÀ-Ý])(?i:" + re.escape(n) + ")"

@@ -55,9 +55,9 @@ CURRENCIES = ("XOF", "USD", "EUR", "CNY", "RUB")
 EQUIPMENT = ("vehicle", "aircraft", "drone", "weapon")
 SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR"}
 """Currency signs that may also stand before the number (« $5 millions »)."""
-ARTICLE_UNITS = ("person", "recruit", "day", "week", "month", "year")
-"""Units a bare « un »/« une » counts (« pendant un an », « un soldat »); « un projet », « une
-école », « une unité » are articles, not counts."""
+ARTICLE_UNITS = ("person", "recruit", "day", "week", "month", "year", "tonne")
+"""Units a bare « un »/« une » counts (« pendant un an », « un soldat », « une tonne d'or »); « un
+projet », « une école », « une unité » are articles, not counts."""
 # Words that may stand between the number and the noun: « 900 nouvelles recrues ».
 QUALIFIERS = ["nouvelles", "nouveaux", "nouvelle", "nouveau", "jeunes", "premiers", "premières",
               "derniers", "dernières", "autres", "prochains", "prochaines", "futures", "futurs"]
