@@ -1169,3 +1169,17 @@ def test_a_pipeline_by_its_name_is_a_site(read):
 def test_authorities_are_no_body(read):
     got = read("Il a partagé une table ronde avec les Autorités Administratives de la région.")
     assert not got["organisations"]
+
+
+def test_standing_designations_of_bodies_capitalised_or_not(read):
+    got = read("Le Groupement central des armées, les Eaux et forêts et la Police nationale ont défilé. C'est "
+               "important pour les forces armées nationales.")
+    assert {"eaux-et-forets", "forces-armees-nationales"} <= got["organisations"]
+    assert "eaux-et-forets" not in got["places"]
+    got = read("Après trois mois à l'École nationale des Eaux et Forêts, les agents seront déployés.")
+    assert "ecole-nationale-des-eaux-et-forets" in got["organisations"] and "eaux-et-forets" not in got["organisations"]
+
+
+def test_a_consulate_in_lower_case(read):
+    got = read("Des Maliens ont essuyé des refus du consulat de France à Bamako.")
+    assert "consulat-de-france" in got["organisations"]

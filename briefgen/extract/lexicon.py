@@ -26,7 +26,8 @@ ACRONYM_HEADS = frozenset({"programme", "projet", "plan", "initiative", "opérat
 """First words that, before an acronym the name spells, make it a body's name (« Programme alimentaire
 mondial (PAM) »); alone they are too common to open a name."""
 
-LOWER_ORG_HEADS = frozenset({"ministère", "ministères", "armée", "forces", "force", "état-major", "ambassade", "mission",
+LOWER_ORG_HEADS = frozenset({"ministère", "ministères", "armée", "forces", "force", "état-major", "ambassade", "consulat",
+                             "mission",
                              "fondation", "hôpital", "groupe", "primature", "opération"})
 """Heads that start a name even in lower case (« le ministère de la Défense », « l'armée
 burkinabè »), when a proper name or a nationality follows."""
@@ -39,9 +40,12 @@ BODIES_BY_NAME = frozenset({"primature"})
 Minister's office): an organisation, though a single word."""
 
 STANDING_BODIES = {("forces", "de", "défense", "et", "de", "sécurité"): "forces de défense et de sécurité",
-                   ("forces", "de", "défenses", "et", "de", "sécurité"): "forces de défense et de sécurité"}
-"""Designations in lower-case words that the Sahel press uses as the name of one body (a state's
-forces of defence and security as a whole): an organisation, under the name given here."""
+                   ("forces", "de", "défenses", "et", "de", "sécurité"): "forces de défense et de sécurité",
+                   ("forces", "armées", "nationales"): "forces armées nationales",
+                   ("eaux", "et", "forêts"): "Eaux et Forêts"}
+"""Designations in common words that the Sahel press uses, capitalised or not, as the name of one
+body (a state's forces of defence and security as a whole, its national armed forces, its
+forestry service « les Eaux et Forêts »): an organisation, under the name given here."""
 
 NOT_NAMES = frozenset({"forces armées", "forces spéciales", "forces de sécurité"})
 """Generic phrases with a head noun that name no organisation on their own."""

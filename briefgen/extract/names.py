@@ -171,6 +171,13 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
     out: list[Name] = []
     for i, w in enumerate(words):
         lw = w.lower
+        standing = next((k for k in lx.STANDING_BODIES if tuple(x.lower for x in words[i:i + len(k)]) == k), None)
+        inside = i > 1 and words[i - 1].lower in ("des", "du", "de", "d'") and any(x.cap for x in words[max(0, i - 4):i - 1])
+        if standing and (not w.cap or lw not in lx.ORG_HEADS) and not inside:  # (« l'École nationale des Eaux et Forêts »)
+            # « les forces de défense et de sécurité », « les Eaux et forêts »: a body by its usual designation
+            out.append(Name(w.start, words[i + len(standing) - 1].end, lx.STANDING_BODIES[standing], "organisation",
+                            _acronym_after(words, i + len(standing))))
+            continue
         if lw not in lx.ORG_HEADS and lw not in lx.PLACE_HEADS and lw not in lx.LOWER_ORG_HEADS:
             continue
         prev = words[i - 1].lower if i > 0 else ""
@@ -183,12 +190,6 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
         place = lw in lx.PLACE_HEADS
         if place and not w.cap and prev in ("un", "une", "des", "plusieurs", "quelques"):
             continue  # any such site, no name (« interpellé dans un hôtel de Bamako »)
-        standing = next((k for k in lx.STANDING_BODIES if tuple(x.lower for x in words[i:i + len(k)]) == k), None)
-        if standing and not w.cap:
-            # « les forces de défense et de sécurité »: the whole of a state's forces, by their usual designation
-            out.append(Name(w.start, words[i + len(standing) - 1].end, lx.STANDING_BODIES[standing], "organisation",
-                            _acronym_after(words, i + len(standing))))
-            continue
         if not w.cap and lw not in lx.LOWER_ORG_HEADS and not place:
             continue
         if lw == "groupe" and nxt.lower.startswith("arm"):
