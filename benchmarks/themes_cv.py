@@ -326,7 +326,7 @@ def compare(a: numpy.ndarray, b: numpy.ndarray) -> str:
 
 GRID = {"KEEP": (0.2, 0.3, 0.4), "LEAD": (0.4, 0.5, 0.6), "VETO": (0.05, 0.1, 0.2), "GATE": (0.2, 0.3, 0.4)}
 """The joint grid of thresholds (SURE stays at 0.5; it is swept alone)."""
-ALONE = dict(GRID, SURE=(0.4, 0.6), VETO=(0.05, 0.15, 0.2))
+ALONE = dict(GRID, SURE=(0.4, 0.6), VETO=(0.05, 0.15, 0.2), LEAD=(0.3, 0.35, 0.4, 0.45, 0.5, 0.6))
 """Each threshold moved alone, the others as shipped."""
 
 

@@ -1183,3 +1183,17 @@ def test_standing_designations_of_bodies_capitalised_or_not(read):
 def test_a_consulate_in_lower_case(read):
     got = read("Des Maliens ont essuyé des refus du consulat de France à Bamako.")
     assert "consulat-de-france" in got["organisations"]
+
+
+def test_one_word_after_a_where_word_or_a_governor_is_a_town(read):
+    got = read("La 45e édition s'est conclue le 29 décembre 2024 à Dosso.")
+    assert got["places"] == {"dosso"} and not got["people"]
+    got = read("Étaient présents les officiers des FAN, le Gouverneur de Dosso ainsi que les autorités régionales.")
+    assert "dosso" in got["places"] and not got["people"]
+    got = read("Le ministre Moussa Traoré a parlé. Le président a remis le trophée à Traoré.")
+    assert got["people"] == {"moussa-traore"} and not got["places"]
+
+
+def test_a_part_of_a_continent_in_lower_case(read):
+    got = read("La situation sécuritaire dans le pays d’Afrique de l’ouest s'aggrave.")
+    assert got["places"] == {"afrique-de-l-ouest"}

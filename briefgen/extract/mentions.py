@@ -777,6 +777,10 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         label = "PER"  # « … les présidents du Niger, Abdourahamane Tiani, et du Mali »
     if label == "PER" and names_mod.is_armed_group(ent.text):
         label = "ORG"  # « Boko Haram » read as a person: the group's name says what it is
+    if label == "PER" and len(ent) == 1 and _TOWN_BEFORE.search(text[max(0, a - 20):a]) \
+            and ent.text not in surnames and not any(e.label_ == "PER" and len(e) > 1 and ent.text in e.text.split()
+                                                     for e in ent.doc.ents):
+        label = "LOC"  # « s'est conclu à Dosso », « le Gouverneur de Dosso »: one word nobody bears as a name
     if label == "PER" and " " in text[a:b].strip() and _GROUP_BEFORE.search(text[max(0, a - 30):a]):
         label = "ORG"  # « la troupe Mamar Kassey », « le groupe ‘’Mamar Kassey’’ »: a band, not a person
     if ent.text.lower() in lexicon.DEMONYMS:
@@ -931,8 +935,11 @@ _ARMY_OF_A_REGION = re.compile(r"(?:armées?|forces?|troupes?) (?:de l'|d'|du |d
 """« la première armée d'Afrique de l'Ouest »: an army described by its region, no body's name."""
 _ARMED_GROUPS_AT_LARGE = re.compile(r"(?i:groupes armés)\b")
 """« les Groupes armés terroristes (GAT) »: armed groups at large, in the plural, no group's name."""
+_TOWN_BEFORE = re.compile(r"(?:(?<![\w'])(?i:à)|\b(?i:gouverneur|gouvernorat|préfet|préfecture|maire|mairie)"
+                          r" (?:de|du|d'))\s*$")
+"""Before one word the model takes for a person, what makes it a town (« à », « le gouverneur de »)."""
 _PART_OF_A_CONTINENT = re.compile(r"\s+(?:australe|centrale|subsaharienne|sub-saharienne|occidentale|orientale|"
-                                  r"méridionale|septentrionale|du Nord|du Sud|de l'Ouest|de l'Est)\b")
+                                  r"méridionale|septentrionale|du (?i:nord)|du (?i:sud)|de l'(?i:ouest)|de l'(?i:est))\b")
 def _named_after_someone(ent, label: str, text: str, a: int) -> tuple[int, str] | None:
     """(where the name starts, its noun) when a person's name is that of a place or a body named after
     them: the noun before the name the model read as a person (« le camp | Boubacar Sada Sy »), or
