@@ -593,3 +593,11 @@ def test_hours_granted_or_of_a_visit_are_a_duration(read, sentence):
 def test_one_tonne_written_with_its_article_is_a_weight(read):
     assert read("L'hélicoptère est reparti du site minier avec une tonne d'or à son bord.") == [(1, "tonne", False)]
     assert read("Il a acheté une école à Gao.") == []
+
+
+def test_parts_and_ranges_of_a_measure_borrow_its_unit(read):
+    assert read("Le pipeline est long de 1982 km dont 1298 sont au Niger et 684 se retrouvent au Bénin.") == [
+        (1982, "km", False), (1298, "km", False), (684, "km", False)]
+    assert read("Le prix a baissé, passant de 28 000 à 18 500 FCFA le kilo.") == [
+        (28000, "XOF", False), (18500, "XOF", False)]
+    assert read("Le coût passe de 2 à 3 milliards de FCFA.") == [(2e9, "XOF", False), (3e9, "XOF", False)]

@@ -1312,6 +1312,12 @@ def _country(ent, name: str, cfg: Config) -> tuple[str, str, str] | None:
     return slug(cname), ("place" if place else "state"), cname
 
 
+_MEASURES = frozenset({"km", "tonne", "ha", *qty_mod.CURRENCIES})
+"""Units of measures and sums, whose parts and ranges the text may write as bare figures."""
+_BARE_AFTER = frozenset({"sont", "se", "en", "au", "aux", "à", "dans", "sur", "pour", "ont", "vont", ",", ".", ";", ")"})
+"""What may follow a bare figure that borrows the unit of the measure before it."""
+
+
 def _extra_quantities(found: _Found, doc, text: str, sent_of) -> None:
     """Numbers that borrow their unit: « six mois, dont trois … et trois … » (phases),
     « les trois suivants », and bare figures (« le total de 900 ») equal to a counted figure."""
@@ -1330,10 +1336,11 @@ def _extra_quantities(found: _Found, doc, text: str, sent_of) -> None:
             counted[unit] = counted.get(unit, 0) + n
     main_unit = min(counted, key=lambda u: (-counted[u], u)) if counted else None
     last_unit: str | None = None
+    q_sent = -1
     for tok in doc:
         if tok.ent_type_ == "QTY":
             q = next((q for q in found.quantities if q.start <= tok.idx < q.end), None)
-            last_unit = q.quantity.unit if q else last_unit
+            last_unit, q_sent = (q.quantity.unit, q.sent) if q else (last_unit, q_sent)
             continue
         if tok.ent_type_ or not qty_mod.could_start_number(tok.text) or any(a <= tok.idx < b for a, b in taken):
             continue
@@ -1345,7 +1352,16 @@ def _extra_quantities(found: _Found, doc, text: str, sent_of) -> None:
         a = tok.idx
         b = doc[tok.i + n - 1].idx + len(doc[tok.i + n - 1].text)
         unit = role = None
-        if prev in ("dont", "et", "soit") and last_unit in ("month", "week", "day") and nxt in ("en", "au", "de", "d'", "dans"):
+        ahead = (doc[tok.i + n + 1] if nxt in ("à", "et") and tok.i + n + 1 < len(doc) else None)
+        nextq = next((q for q in found.quantities if ahead is not None and q.start == ahead.idx), None)
+        if prev in ("de", "entre") and nextq is not None and nextq.quantity.unit in _MEASURES:
+            # « passant de 28 000 à 18 500 FCFA »: the first end of a range in the unit of the second
+            value *= qty_mod.scale_after([t.text for t in doc[ahead.i:ahead.i + 4]])  # (« de 2 à 3 milliards »)
+            unit = nextq.quantity.unit
+        elif prev in ("dont", "et", "soit") and last_unit in _MEASURES and q_sent == sent_of(tok.idx) \
+                and nxt in _BARE_AFTER:
+            unit = last_unit  # « long de 1 982 km dont 1 298 sont au Niger et 684 au Bénin »: parts of a measure
+        elif prev in ("dont", "et", "soit") and last_unit in ("month", "week", "day") and nxt in ("en", "au", "de", "d'", "dans"):
             unit, role = last_unit, "phase"
         elif nxt in ("suivants", "suivantes", "derniers", "dernières") and last_unit in ("month", "week", "day"):
             unit, role = last_unit, "phase"

@@ -290,6 +290,11 @@ def _noun_unit(word: str, value: float, recruit: bool) -> str | None:
     return "person" if noun in PERSON_NOUNS else noun
 
 
+def scale_after(words: list[str]) -> float:
+    """The scale a figure's words end with (« 3 milliards » → 10⁹), 1 when none."""
+    return next((_BIG[w.lower()] for w in words if w.lower() in _BIG and w.lower() != "mille"), 1)
+
+
 def parse(text: str) -> Quantity | None:
     """A ruler QTY span's text → Quantity (value, unit, original wording, approximate)."""
     found = list(_TOKEN.finditer(_clean(text)))
