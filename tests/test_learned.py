@@ -282,3 +282,19 @@ def test_an_article_about_no_theme_gets_no_lead(desk_with_model, tmp_path):
     facts, probs = _facts_of(desk_with_model, tmp_path / "match", "2025-03-04-test-match", text)
     assert max(probs.values()) < learned.LEAD
     assert not [f for f in facts if f.themes]
+
+
+def test_a_lead_no_rule_reads_is_proposed_beside_the_facts_found_further_down(desk_with_model, tmp_path):
+    text = ("La société minière Kobada Gold exploitera le gisement d'or de Kangaba pendant douze ans.\n\n"
+            "Les lingots partiront vers l'exportation, et l'État percevra des redevances sur chaque tonne d'or "
+            "vendue. Des investisseurs étrangers financeront aussi une centrale solaire pour l'usine.\n\n"
+            "Le 2 mars, le Mali et la Chine ont signé à Bamako un accord de coopération minière.")
+    facts, probs = _facts_of(desk_with_model, tmp_path / "lead2", "2025-03-04-test-kangaba-lead2", text)
+    assert probs["economic_ties"] >= learned.LEAD
+    kinds = {f.kind: f for f in facts if f.themes}
+    assert {"other", "agreement"} <= set(kinds)
+    assert kinds["other"].evidence[0].text.startswith("La société minière Kobada Gold exploitera")
+    # a lead that gives a fact itself gets no second one
+    text = "Le 2 mars, le Mali et la Chine ont signé à Bamako un accord de coopération minière.\n\n" + text
+    facts, _ = _facts_of(desk_with_model, tmp_path / "lead3", "2025-03-04-test-kangaba-lead3", text)
+    assert not [f for f in facts if f.kind == "other"]

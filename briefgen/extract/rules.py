@@ -84,20 +84,33 @@ def about_no_theme(probs: dict[str, float] | None, doc_scores: dict[str, int]) -
     return bool(probs) and max(probs.values()) < GATE and sum(doc_scores.values()) <= GATE_CUES
 
 
+def _parties(ctx: Context, i: int) -> list[str]:
+    """The people, bodies, states and armed groups sentence ``i`` names (not inside a title)."""
+    return list(dict.fromkeys(m.entity for m in ctx.in_sent(ctx.mentions, i)
+                              if m.label in ("PER", "ORG", "STATE", "ARMED") and not ctx.in_role(m)))
+
+
 def _lead(doc, ctx: Context, out: list[Candidate]) -> Candidate | None:
-    """An article the classifier finds about a theme (p ≥ ``LEAD``) but where no rule proposed a
-    fact under any theme still proposes one: its first sentence that names a party, as a fact of
-    kind ``other`` under the likeliest theme, dated by what the sentence writes or the dateline.
+    """An article the classifier finds about a theme (p ≥ ``LEAD``) whose lead (its first sentence
+    that names a party, and the next) gave no fact under a theme still proposes one: that sentence,
+    as a fact of kind ``other`` under the likeliest theme, dated by what the sentence writes or the
+    dateline. A news article says its main event first, often in words no rule knows (« un
+    hélicoptère de l'armée est reparti avec une tonne d'or »), and other outlets tell that event:
+    on the 229 dev articles, same-event groups merged 33/44 -> 37/44 with leads proposed also
+    beside facts found further down (wrong joins 3 -> 4; approvable share 72 % either way).
     An analyst discards a wrong proposal in a second; a missed one is never seen."""
     probs = ctx.theme_probs
-    if not probs or any(c.themes for c in out):
+    if not probs:
         return None
+    first = next((i for i in range(len(ctx.sents)) if _parties(ctx, i)), None)
+    if any(c.themes and (first is None or c.sent <= first + 1) for c in out):
+        return None  # the lead already gave a fact
     top = max(probs, key=lambda t: probs[t])
     if probs[top] < LEAD:
         return None
     for i, s in enumerate(ctx.sents):
         ments = [m for m in ctx.in_sent(ctx.mentions, i) if not ctx.in_role(m)]
-        parties = list(dict.fromkeys(m.entity for m in ments if m.label in ("PER", "ORG", "STATE", "ARMED")))
+        parties = _parties(ctx, i)
         if not parties:
             continue
         d = explicit_date(ctx, i, s.start, doc)
