@@ -1197,3 +1197,34 @@ def test_one_word_after_a_where_word_or_a_governor_is_a_town(read):
 def test_a_part_of_a_continent_in_lower_case(read):
     got = read("La situation sécuritaire dans le pays d’Afrique de l’ouest s'aggrave.")
     assert got["places"] == {"afrique-de-l-ouest"}
+
+
+def test_an_acronym_in_title_case_closes_its_name(read):
+    got = read("Ils faisaient partie de la Mission multidimensionnelle intégrée des Nations unies pour la "
+               "stabilisation au Mali (Minusma).")
+    assert "minusma" not in got["places"]
+    assert got["organisations"] == {"mission-multidimensionnelle-integree-des-nations-unies-pour-la-stabilisation-au-mali"}
+
+
+def test_credits_bylines_and_social_networks_name_nobody(read):
+    got = read("(Agence Ecofin) - C'est la première rencontre entre les chefs d'état-major.\n"
+               "21 septembre 2025 par Judicaël ZOHOUN\nLes exercices se tiennent à Bamako.\n"
+               "Retrouvez l’actualité sur notre compte TikTok\nPierra S.\n")
+    assert not got["people"] and not got["organisations"]
+
+
+def test_a_company_whose_name_opens_with_its_article(read):
+    got = read("Le projet est porté par Les Mines de Lithium de Bougouni (LMLB), une coentreprise.")
+    assert got["organisations"] == {"les-mines-de-lithium-de-bougouni"} and not got["places"] - {"bougouni"}
+
+
+def test_a_head_capitalised_without_its_accent_and_where_the_body_sits(read):
+    got = read("Les élèves de l'Ecole nationale de sous-officiers d'active (ENSOA) de Kamboinsé ont effectué leur "
+               "sortie. Selon le commandant de l'ENSOA, la promotion compte 665 sergents.")
+    assert got["organisations"] == {"ecole-nationale-de-sous-officiers-d-active"}
+    assert got["places"] == {"kamboinse"}
+
+
+def test_a_title_with_a_one_word_portfolio_is_no_part_of_the_name(read):
+    got = read("Le Président de la Transition Mamadi Doumbouya a reçu le ministre.")
+    assert got["people"] == {"mamadi-doumbouya"}

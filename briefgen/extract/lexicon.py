@@ -173,10 +173,12 @@ NEWS_ORGANISATIONS = frozenset({
     "agence d'information du burkina", "agence nigérienne de presse", "anp",
     "télé sahel", "télé-sahel", "ortm", "ortn", "rtb", "amap", "agence malienne de presse et de publicité",
     "la voix du sahel", "radio télévision du burkina", "office de radiodiffusion télévision du mali",
-    "deutsche welle", "deutsch welle", "der spiegel", "africanews", "rfi afrique",
+    "deutsche welle", "deutsch welle", "der spiegel", "africanews", "rfi afrique", "agence ecofin", "ecofin",
+    # social networks and messaging, where pages send their readers (« notre compte TikTok »)
+    "tiktok", "facebook", "whatsapp", "youtube", "instagram", "twitter", "telegram", "linkedin",
 })
 """News organisations and agencies: cited as sources (« selon l'AFP », « rapporte RFI »), they are
-credits, never entities of the article."""
+credits, never entities of the article; nor are the social networks a page sends its readers to."""
 
 PERSON_TITLES = frozenset({
     "m.", "m", "mme", "mlle", "dr", "pr", "me", "madame", "monsieur", "mademoiselle", "docteur", "professeur",

@@ -677,6 +677,12 @@ def _anaphor_roles(found: _Found, role_spans, text: str, sents: list[Sentence]) 
         role_spans.append((s.start + m.start(1), s.start + m.end(1)))
 
 
+_TITLE_OF_ONE_WORD = re.compile(r"(?i:président|présidente|ministre|directeur|directrice|gouverneur|chef|commandant)"
+                                r"\s+(?:de la|de l'|du|des|de)\s*[A-ZÀ-Ý][\w-]+\s+"
+                                r"(?=[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+){1,3}$)")
+"""A title whose portfolio is one capitalised word, run by the model into the name after it."""
+
+
 def _name_after_portfolio(ent, text: str):
     """The person at the end of a span that runs a minister's portfolio into their name (« ministre
     de la Défense Nationale Salifou Mody », « … et des Ressources Halidou Sawadogo »): the last two
@@ -773,10 +779,15 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
     if (named := _name_after_portfolio(ent, text)) is not None:
         ent, label = named, "PER"  # « le ministre de la Défense Nationale | Salifou Mody »
         a, b = ent.start_char, ent.end_char
+    elif label == "PER" and (t := _TITLE_OF_ONE_WORD.match(ent.text)) \
+            and (named := ent.doc.char_span(a + t.end(), b)) is not None:
+        ent, a = named, a + t.end()  # « Président de la Transition | Mamadi Doumbouya »
     if label == "LOC" and _person_shaped(ent, text, a, b, cfg):
         label = "PER"  # « … les présidents du Niger, Abdourahamane Tiani, et du Mali »
     if label == "PER" and names_mod.is_armed_group(ent.text):
         label = "ORG"  # « Boko Haram » read as a person: the group's name says what it is
+    if label == "ORG" and len(ent) == 1 and re.search(r"\([A-ZÀ-Ý][\w&-]+\)\s+(?:de|d')\s*$", text[max(0, a - 20):a]):
+        label = "LOC"  # « l'École nationale … (ENSOA) de Kamboinsé »: where the body named before sits
     if label == "PER" and len(ent) == 1 and _TOWN_BEFORE.search(text[max(0, a - 20):a]) \
             and ent.text not in surnames and not any(e.label_ == "PER" and len(e) > 1 and ent.text in e.text.split()
                                                      for e in ent.doc.ents):
@@ -946,6 +957,7 @@ def _named_after_someone(ent, label: str, text: str, a: int) -> tuple[int, str] 
     taken in by the model (« lycée Mamadou Konaté »)."""
     if label == "PER" and (site := _SITE_BEFORE.search(text[max(0, a - 25):a])):
         return max(0, a - 25) + site.start("noun"), site.group("noun")
+
     if label in ("LOC", "ORG") and len(ent) > 1 and ent[0].text.islower() and _SITE_BEFORE.match(ent[0].text + " ") \
             and all(t.text[:1].isupper() for t in ent[1:]):
         return a, ent[0].text

@@ -27,7 +27,7 @@ _NOT_ADJ = frozenset({"selon", "pendant", "durant", "avant", "devant", "cependan
                       "était", "avait", "étaient", "avaient", "sont", "ont", "est", "qui", "dont", "lequel",
                       "laquelle", "président", "présidente", "commandant", "représentant", "représentante",
                       "agent", "ministre", "directeur", "directrice", "chef", "responsable", "secrétaire"})
-_ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&-]{1,9}$|^[A-Z][a-z]{2,5}$")
+_ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&-]{1,9}$|^[A-Z][a-z]{2,7}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,12 @@ class Name:
     """True when the acronym after the name delimited it (its words give the acronym's letters)."""
 
 
+_UNACCENTED_HEADS = {"e" + w[1:]: w for w in lx.ORG_HEADS | lx.LOWER_ORG_HEADS | lx.PLACE_HEADS | lx.ACRONYM_HEADS
+                     if w[:1] in "éè"}
+"""Heads capitalised without their accent (« l'Ecole nationale … », « l'Etat-major »): read as written
+with it."""
+
+
 @dataclass(frozen=True, slots=True)
 class _W:
     text: str
@@ -52,7 +58,8 @@ class _W:
 
     @property
     def lower(self) -> str:
-        return self.text.lower()
+        low = self.text.lower()
+        return _UNACCENTED_HEADS.get(low, low) if self.text[:1] == "E" else low
 
     @property
     def cap(self) -> bool:
@@ -348,8 +355,8 @@ def _spells(words: list[_W], letters: str, skips: int = 0) -> bool:
         return not letters
     w, rest = words[0], words[1:]
     low = _ascii(w.lower)
-    if w.lower in lx.CONNECTORS:
-        return _spells(rest, letters, skips)
+    if w.lower in lx.CONNECTORS and (_spells(rest, letters, skips) or not w.cap):
+        return _spells(rest, letters, skips)  # (a capitalised article may give its letter: « Les Mines … (LMLB) »)
     initials = "".join(p[:1] for p in low.split("-") if p)
     options = [initials] if "-" in low and len(initials) > 1 else []
     options += [low[:r] for r in range(1, 4)]
@@ -376,7 +383,10 @@ def _acronym_names(words: list[_W]) -> list[Name]:
             x = words[start]
             if not x.alpha:
                 break
-            if not x.cap or x.lower in lx.CONNECTORS or not (
+            # (an article capitalised inside a sentence begins a company's name: « par Les Mines de
+            # Lithium de Bougouni (LMLB) »)
+            article = x.text in ("Les", "La", "Le") and start > 0 and words[start - 1].text.islower()
+            if not x.cap or (x.lower in lx.CONNECTORS and not article) or not (
                     _spells(words[start:j], letters) or len(own) >= 3 and _spells(words[start:j], own)):
                 continue
             if start and words[start - 1].lower in lx.POSSESSIVES:
@@ -548,8 +558,13 @@ def _quoted_sites(text: str) -> list[Name]:
 
 # -- what is not an entity ---------------------------------------------------------------------
 
-_BYLINE = re.compile(r"^\s*(?:Par|Avec|Source\s*:|Crédit\s*:?|Photo\s*:?)\s+[\w.@-]+(?:\s+[\w.@-]+){0,4}\s*$")
-_NAME_LINE = re.compile(r"^\s*(?:[A-ZÀ-Ý][\w'.-]+\s+){1,3}[A-ZÀ-Ý][\w'.-]+\s*$")
+_BYLINE = re.compile(r"^\s*(?:\d{1,2}(?:er)? \w+ \d{4},?\s+)?(?i:Par|Avec|Source\s*:|Crédit\s*:?|Photo\s*:?)"
+                     r"\s+[\w.@-]+(?:\s+[\w.@-]+){0,4}\s*$")
+"""A byline or a credit line, also after the day it was written (« 21 septembre 2025 par Prénom NOM »)."""
+_NAME_LINE = re.compile(r"^\s*(?:[A-ZÀ-Ý][\w'.-]+\s+){1,3}[A-ZÀ-Ý][\w'.-]*\s*$")
+"""A name alone on one of the last lines (« Prénom Nom », « Prénom N. »): the author's."""
+_AGENCY_OPENING = re.compile(r"^\s*\((?:Agence\s+)?[A-ZÀ-Ý][\w.'-]*(?:\s+[A-ZÀ-Ý][\w.'-]*){0,2}\)\s*[-–—]")
+"""« (Agence Ecofin) - C'est … »: the agency a text opens with, a credit."""
 _BYLINE_PLACE = re.compile(r"^\s*(?:Par|De)\s+[A-ZÀ-Ý][\w.'-]*(?:\s+[A-ZÀ-Ý][\w.'-]*){0,4}\s*\([^)\n]{0,40}\)")
 """A byline with where it was written (« Par Prénom Nom (Bamako, correspondance) »)."""
 _SIGNED = re.compile(r"^\s*(?:[A-ZÀ-Ý][\w'.-]*\s+){0,3}[A-ZÀ-Ý][\w'.-]*\s*/\s*(?:[Ll]a [Rr]édaction|[A-ZÀ-Ý][\w'.-]+)\s*$")
@@ -564,8 +579,12 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
     for n, m in enumerate(lines):
         line = m.group()
         if _BYLINE.match(line) or _SIGNED.match(line) \
-                or _NAME_LINE.match(line) and n >= len(lines) - 3 and not line.strip().endswith("."):
+                or _NAME_LINE.match(line) and n >= len(lines) - 3 and (
+                    not line.strip().endswith(".") or re.search(r"\s[A-ZÀ-Ý]\.$", line.strip())):
             out.append((m.start(), m.end()))
+        c = _AGENCY_OPENING.match(line)
+        if c:
+            out.append((m.start(), m.start() + c.end()))
         c = _BYLINE_PLACE.match(line)
         if c:  # « Par Diemba Moussa Konaté (Bamako, correspondance) Le 21/10/2023 … »
             out.append((m.start(), m.start() + c.end()))
