@@ -90,3 +90,10 @@ def test_ranges_across_months_figures_and_abbreviated_datelines(text, ref, expec
 
 def test_a_weekday_in_a_page_dated_by_its_month_stays_unresolved():
     assert resolve("ce mardi", Reference(date(2024, 6, 1), "month")) is None
+
+
+def test_typographic_apostrophes_fold_like_straight_ones():
+    from briefgen.extract import same_event, site
+
+    assert site.fold("l’armée") == site.fold("l'armée") == "l'armee"
+    assert same_event.fold("d’investissement") == same_event.fold("d'investissement") == "d investissement"

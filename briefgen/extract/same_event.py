@@ -132,8 +132,12 @@ _FILLER = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "au", "au
 def fold(text: str) -> str:
     """Lower case, no accents, words separated by single spaces (« Ministère de la Défense du
     Niger » and ``ministere-de-la-defense-du-niger`` fold alike)."""
-    t = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    t = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).lower()).encode("ascii", "ignore").decode()
     return " ".join(re.findall(r"[a-z0-9']+", t.replace("-", " ").replace("'", " ")))
+
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+"""Typographic apostrophes, folded like the straight one (« l’armée » and « l'armée » are alike)."""
 
 
 _COUNTRY_OF_FORM = {fold(form): fold(c) for c, forms in DEMONYMS.items() for form in (c, *forms)}

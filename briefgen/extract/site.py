@@ -22,9 +22,13 @@ NEAR = 14
 PARTY_LABELS = ("ORG", "STATE", "ARMED")
 
 
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
 def fold(text: str) -> str:
-    """Lower case without accents, for cue matching."""
-    return unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    """Lower case without accents, for cue matching; a typographic apostrophe stays an apostrophe
+    (« l’armée » is « l'armee », where the cue « armée » begins a word)."""
+    return unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).lower()).encode("ascii", "ignore").decode()
 
 
 def cue_pattern(cues) -> str:
