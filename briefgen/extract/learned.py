@@ -42,10 +42,11 @@ KEEP = 0.3
 are dropped (the likeliest one is always kept)."""
 LEAD = 0.4
 """An article with no fact under a theme whose likeliest theme has at least this gets one
-proposed fact from its first sentence naming a party (extract.rules). Chosen by cross-validation
-on the 229 dev articles (out-of-fold probabilities): theme articles with a fact 183/188 at 0.5 and
-0.45, 185/188 at 0.4, 186/188 at 0.35 and 188/188 at 0.3; distractors with a fact 2/41 down to 0.4,
-4/41 at 0.35, 5/41 at 0.3."""
+proposed fact from its first sentence naming a party (extract.rules), as does one whose lead gave
+no fact under a theme. Chosen by cross-validation on the 251 dev articles (``benchmarks/themes_cv.py
+--sweep base``, out-of-fold probabilities): articles about a theme left with no theme 12, 9, 7, 5, 5, 4
+of 206 at 0.6, 0.5, 0.45, 0.4, 0.35, 0.3; distractors with a theme 2, 2, 2, 4, 4, 4 of 45; combined
+theme F1 best at 0.4 and 0.3 (0.864, 0.866); nested cross-validation keeps 0.4 in five folds of seven."""
 VETO = 0.1
 """A theme cued in a fact's sentence that the classifier gives the article less than this is
 dropped from the fact; a fact left with no theme takes the article's likeliest one instead (chosen
