@@ -44,30 +44,30 @@ class Name:
     """True when the acronym after the name delimited it (its words give the acronym's letters)."""
 
 
+_STANDING_FIRST = frozenset(k[0] for k in lx.STANDING_BODIES)
 _UNACCENTED_HEADS = {"e" + w[1:]: w for w in lx.ORG_HEADS | lx.LOWER_ORG_HEADS | lx.PLACE_HEADS | lx.ACRONYM_HEADS
                      if w[:1] in "éè"}
 """Heads capitalised without their accent (« l'Ecole nationale … », « l'Etat-major »): read as written
 with it."""
 
 
-@dataclass(frozen=True, slots=True)
 class _W:
-    text: str
-    start: int
-    end: int
+    """One word of a line, with its offsets; its lower-case form, whether it is capitalised (or a
+    figure) and whether it starts with a letter or a digit, computed once (the name rules ask for
+    them at every word)."""
 
-    @property
-    def lower(self) -> str:
-        low = self.text.lower()
-        return _UNACCENTED_HEADS.get(low, low) if self.text[:1] == "E" else low
+    __slots__ = ("text", "start", "end", "lower", "cap", "alpha")
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper() or self.text[:1].isdigit()
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end = text, start, end
+        low = text.lower()
+        self.lower = _UNACCENTED_HEADS.get(low, low) if text[:1] == "E" else low
+        first = text[:1]
+        self.cap = first.isupper() or first.isdigit()
+        self.alpha = first.isalnum()
 
-    @property
-    def alpha(self) -> bool:
-        return self.text[:1].isalnum()
+    def __repr__(self) -> str:
+        return f"_W({self.text!r}, {self.start}, {self.end})"
 
 
 def _ascii(text: str) -> str:
@@ -178,7 +178,8 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
     out: list[Name] = []
     for i, w in enumerate(words):
         lw = w.lower
-        standing = next((k for k in lx.STANDING_BODIES if tuple(x.lower for x in words[i:i + len(k)]) == k), None)
+        standing = None if lw not in _STANDING_FIRST else next(
+            (k for k in lx.STANDING_BODIES if tuple(x.lower for x in words[i:i + len(k)]) == k), None)
         inside = i > 1 and words[i - 1].lower in ("des", "du", "de", "d'") and any(x.cap for x in words[max(0, i - 4):i - 1])
         if standing and (not w.cap or lw not in lx.ORG_HEADS) and not inside:  # (« l'École nationale des Eaux et Forêts »)
             # « les forces de défense et de sécurité », « les Eaux et forêts »: a body by its usual designation
