@@ -1228,3 +1228,15 @@ def test_a_head_capitalised_without_its_accent_and_where_the_body_sits(read):
 def test_a_title_with_a_one_word_portfolio_is_no_part_of_the_name(read):
     got = read("Le Président de la Transition Mamadi Doumbouya a reçu le ministre.")
     assert got["people"] == {"mamadi-doumbouya"}
+
+
+def test_an_army_s_branch_ends_its_name_unless_a_nationality_follows(read):
+    got = read("Il veut bâtir une Armée de l'air de professionnels aguerris, a dit le ministre.")
+    assert got["organisations"] == {"armee-de-l-air"}
+    got = read("L'Armée de l'air malienne a reçu deux avions. L'Armée de l'air les a présentés.")
+    assert got["organisations"] == {"armee-de-l-air-malienne"}  # the short form, the same body
+
+
+def test_more_agency_credits(read):
+    got = read("Les avoirs des trois officiers sont gelés, précise Washington. (Belga)")
+    assert "belga" not in got["places"] | got["organisations"]

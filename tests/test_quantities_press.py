@@ -601,3 +601,7 @@ def test_parts_and_ranges_of_a_measure_borrow_its_unit(read):
     assert read("Le prix a baissé, passant de 28 000 à 18 500 FCFA le kilo.") == [
         (28000, "XOF", False), (18500, "XOF", False)]
     assert read("Le coût passe de 2 à 3 milliards de FCFA.") == [(2e9, "XOF", False), (3e9, "XOF", False)]
+
+
+def test_francs_cfa_abbreviated(read):
+    assert read("Le Bénin empoche 300 millions de Fr CFA pour le déploiement.") == [(300_000_000, "XOF", False)]

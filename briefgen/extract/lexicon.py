@@ -17,7 +17,7 @@ ORG_HEADS = frozenset({
     "association", "syndicat", "université", "ambassade", "présidence", "haut-commissariat", "secrétariat",
     "cour", "tribunal", "festival", "hôpital", "chu", "volontaires", "coopérative", "observatoire",
     "laboratoire", "académie", "parlement", "sénat", "primature", "système", "semaine",
-    "front", "mouvement", "katiba", "coordination", "forum", "télé", "télévision", "radio",
+    "front", "mouvement", "katiba", "coordination", "forum", "télé", "télévision", "radio", "trésor",
 })
 """First words of organisation names (« Caisse malienne de sécurité sociale »)."""
 
@@ -32,7 +32,7 @@ LOWER_ORG_HEADS = frozenset({"ministère", "ministères", "armée", "forces", "f
 """Heads that start a name even in lower case (« le ministère de la Défense », « l'armée
 burkinabè »), when a proper name or a nationality follows."""
 
-NATIONAL_ADJ_HEADS = frozenset({"armée", "forces", "mission", "état-major"})
+NATIONAL_ADJ_HEADS = frozenset({"armée", "forces", "mission", "état-major", "trésor"})
 """Heads that a nationality alone makes a name (« l'armée nigérienne », « forces nigériennes »)."""
 
 BODIES_BY_NAME = frozenset({"primature"})
@@ -173,7 +173,8 @@ NEWS_ORGANISATIONS = frozenset({
     "agence d'information du burkina", "agence nigérienne de presse", "anp",
     "télé sahel", "télé-sahel", "ortm", "ortn", "rtb", "amap", "agence malienne de presse et de publicité",
     "la voix du sahel", "radio télévision du burkina", "office de radiodiffusion télévision du mali",
-    "deutsche welle", "deutsch welle", "der spiegel", "africanews", "rfi afrique", "agence ecofin", "ecofin",
+    "deutsche welle", "deutsch welle", "der spiegel", "africanews", "rfi afrique", "agence ecofin", "ecofin", "belga", "bfmtv",
+    "bfm tv",
     # social networks and messaging, where pages send their readers (« notre compte TikTok »)
     "tiktok", "facebook", "whatsapp", "youtube", "instagram", "twitter", "telegram", "linkedin",
 })

@@ -331,6 +331,8 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
     found = [n for n in names_mod.find(text, claimed, places, orgs)
              if not names_mod.is_credit(n.name, outlets) and not (n.acronym and names_mod.is_credit(n.acronym, outlets))]
     found = [_as_long_as_the_model(n, doc, text) for n in found]
+    found = [replace(n, end=n.start + cut, name=text[n.start:n.start + cut])
+             if (cut := names_mod.branch_cut(text[n.start:n.end])) < n.end - n.start else n for n in found]
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
     found = [_before_a_person(n, persons, text) for n in found]
     found = [_numbered_unit(n, text) for n in found
@@ -822,6 +824,7 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             a += first.end()
     if label == "ORG":
         a -= len(_unit_number(ent.text, text, a))  # « le 26e Bataillon d'intervention rapide »: its number in its name
+        b = a + names_mod.branch_cut(text[a:b])  # « l'Armée de l'air | de professionnels »
     if label == "LOC" and ent.text in lexicon.CONTINENTS and (part := _PART_OF_A_CONTINENT.match(text[b:b + 20])):
         b += part.end()  # « l'Afrique australe », « l'Afrique de l'Ouest »: a region of its own
     name = re.sub(r"^(?:M\.|Mme|Mlle|Dr)\s*", "", text[a:b]).strip(" '-")

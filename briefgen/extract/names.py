@@ -297,8 +297,33 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
             out.append(Name(w.start, words[split - 1].end, _text(words, i, split), kind))
             out.append(Name(words[split + 1].start, words[end - 1].end, w.text + " " + _text(words, split + 1, end), kind))
             continue
+        end = _branch_end(words, i, end)
         out.append(Name(w.start, words[end - 1].end, _text(words, i, end), kind, _acronym_after(words, end)))
     return out
+
+
+def branch_cut(name: str) -> int:
+    """Where a name read by the model that starts with an army's branch should end (its length when
+    it should not be cut): « Armée de l'air | de professionnels aguerris »."""
+    words = [_W(m.group(), m.start(), m.end()) for m in _WORD.finditer(name)]
+    end = _branch_end(words, 0, len(words)) if words else 0
+    return words[end - 1].end if 0 < end < len(words) else len(name)
+
+
+def _branch_end(words: list[_W], i: int, end: int) -> int:
+    """« l'Armée de l'air | de professionnels », « … | résiliente »: an army's branch ends its name,
+    unless a nationality or the country follows (« l'Armée de l'air malienne », « … du Niger »)."""
+    if words[i].lower != "armée" or i + 3 >= end:
+        return end
+    k = next((k for k in range(i + 2, min(end, i + 5)) if words[k].lower in ("air", "terre", "mer")), None)
+    if k is None or k + 1 >= end:
+        return end
+    rest = words[k + 1:end]
+    if (len(rest) == 1 and (rest[0].lower in lx.DEMONYMS or demonym_country(rest[0].text))) or (
+            rest[0].lower in ("du", "de", "d'") and country(_text(words, k + 2 if rest[0].lower != "de" or
+                                                                  words[k + 2].lower not in ("la", "l'") else k + 3, end))):
+        return end
+    return k + 1
 
 
 def _venue(body: list[_W]) -> bool:

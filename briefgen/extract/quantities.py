@@ -28,7 +28,7 @@ _PLURALS = {  # unit → the French nouns that count it, singular and plural
     "young_person": ["jeune", "jeunes"],
     "day": ["jour", "jours"], "week": ["semaine", "semaines"], "month": ["mois"],
     "year": ["an", "ans", "année", "années"],
-    "XOF": ["fcfa", "cfa", "franc", "francs", "xof"],
+    "XOF": ["fcfa", "cfa", "franc", "francs", "xof", "fr"],
     "USD": ["dollar", "dollars", "usd", "$", "us$"],
     "EUR": ["euro", "euros", "eur", "€"],
     "CNY": ["yuan", "yuans", "cny"],
