@@ -321,3 +321,14 @@ def test_an_embassy_reopened_is_an_announcement_that_resumes(cfg, tmp_path):
                    "lundi 3 mars 2025, ce qui renforce la coopération militaire entre les deux pays.")
     found = _of_kind(facts, "announcement")
     assert found and found[0].action == "resume", [(f.kind, f.action) for f in facts]
+
+
+def test_sanctions_on_people_and_on_states(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "sanc1", "Les États-Unis ont pris des mesures en sanctionnant trois hauts "
+                   "responsables maliens, dont le colonel Sadio Camara, ministre de la Défense.")
+    (s,) = _of_kind(facts, "sanction")
+    assert s.actors == ("united-states",) and "sadio-camara" in s.targets
+    facts = _facts(cfg, tmp_path, "sanc2", "La CEDEAO a levé les sanctions contre le Niger le 24 février 2024.")
+    (s,) = _of_kind(facts, "sanction")
+    assert s.actors == ("cedeao",) and s.targets == ("niger",)
+    assert (s.date.start.isoformat(), s.date.precision) == ("2024-02-24", "day")

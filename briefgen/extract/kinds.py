@@ -256,17 +256,31 @@ GROUP_ANAPHORS = re.compile(r"\b(?:ces|les|plusieurs|trois|deux)\s+(?:groupes|or
 
 
 @rule("sanction", "actors", "targets", frame="sanction", paragraph_date=False,
-      triggers={"sanction", "sanctionner", "geler", "gel"})
+      triggers={"sanction", "sanctionner", "sanctionnant", "geler", "gel"})
 def sanction(site: Site) -> Roles | None:
     targets = [m.entity for m in site.mentions if m.label == "ARMED"]
     if not targets and GROUP_ANAPHORS.search(site.text):  # « ces groupes »: those named just before
         window = [m for m in site.ctx.mentions if m.label == "ARMED" and abs(m.sent - site.i) <= 3]
         targets = list(dict.fromkeys(m.entity for m in window))
+    states = [m.entity for m in site.orgs if m.label == "STATE"]
+    if not targets and (aimed := _AIMED_AT.search(site.text)):
+        # « en sanctionnant trois hauts responsables maliens : le colonel Sadio Camara, … », « des
+        # sanctions contre le Niger »: the people named, else the states named after the word that aims
+        at = site.ctx.sents[site.i].start + aimed.start()
+        targets = [m.entity for m in site.people if m.start > at] or [
+            m.entity for m in site.orgs if m.label == "STATE" and m.start > at]
+        # who sanctions: a state or a body named before (« la CEDEAO a levé les sanctions contre … »)
+        states = [m.entity for m in site.orgs if m.start < at and m.entity not in targets] or [
+            e for e in states if e not in targets]
     if not targets:
         return None
-    states = [m.entity for m in site.orgs if m.label == "STATE"]
     # « les listes de sanctions américaines »: the state its adjective stands for
     return Roles(actors=states[:1] or meant_by_adjective(site.cfg, site.low)[:1], targets=targets)
+
+
+_AIMED_AT = re.compile(r"\b(?i:contre|visant|visent|vise|ciblant|ciblent|cible|à l'encontre d|sanctionnant|sanctionné|"
+                       r"sanctionnés|sanctionne|sanctionnent|frappant|frappent)")
+"""Words after which a sanction's targets are named."""
 
 
 @rule("agreement", "actors", "counterparts", "places", frame="agreement", paragraph_date=False,
