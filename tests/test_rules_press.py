@@ -332,3 +332,10 @@ def test_sanctions_on_people_and_on_states(cfg, tmp_path):
     (s,) = _of_kind(facts, "sanction")
     assert s.actors == ("cedeao",) and s.targets == ("niger",)
     assert (s.date.start.isoformat(), s.date.precision) == ("2024-02-24", "day")
+
+
+def test_a_sanction_s_author_named_in_the_next_sentence(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "sanc3", "Ces sanctions visent trois gradés de l'armée malienne : le colonel Sadio "
+                   "Camara et le colonel Adama Bagayoko. Washington fait état de preuves contre eux.")
+    (s,) = _of_kind(facts, "sanction")
+    assert s.actors == ("united-states",) and {"sadio-camara", "adama-bagayoko"} <= set(s.targets)

@@ -274,8 +274,14 @@ def sanction(site: Site) -> Roles | None:
             e for e in states if e not in targets]
     if not targets:
         return None
-    # « les listes de sanctions américaines »: the state its adjective stands for
-    return Roles(actors=states[:1] or meant_by_adjective(site.cfg, site.low)[:1], targets=targets)
+    # « les listes de sanctions américaines »: the state its adjective stands for; « Ces sanctions
+    # visent … » after « Washington a annoncé … »: the state named last in the two sentences before,
+    # else first in the next one
+    near = [m for m in site.ctx.mentions if m.label == "STATE" and m.entity not in targets]
+    actors = states[:1] or meant_by_adjective(site.cfg, site.low)[:1] or [
+        m.entity for m in reversed(near) if site.i - 2 <= m.sent < site.i][:1] or [
+        m.entity for m in near if m.sent == site.i + 1][:1]
+    return Roles(actors=actors, targets=targets)
 
 
 _AIMED_AT = re.compile(r"\b(?i:contre|visant|visent|vise|ciblant|ciblent|cible|à l'encontre d|sanctionnant|sanctionné|"
