@@ -1082,8 +1082,8 @@ def test_turkiye_is_turkey(read):
 
 
 def test_armed_groups_at_large_are_no_group(read):
-    got = read("La zone est sous l'influence des Groupes armés terroristes (GAT) qui imposent leur loi. Les GAT "
-               "ont attaqué deux villages.")
+    got = read("Dans cette province, les Groupes armés terroristes (GAT) font la loi. Les GAT ont attaqué deux "
+               "villages.")
     assert not got["organisations"] and not got["armed_groups"]
 
 
@@ -1093,7 +1093,7 @@ def test_countries_after_a_figure_written_twice_are_where_people_come_from(read)
 
 
 def test_the_forces_of_defence_and_security_in_lower_case_are_one_body(read):
-    got = read("L'appui aérien renforce les capacités des forces de défenses et de sécurité dans leur lutte.")
+    got = read("Ce don aide les forces de défenses et de sécurité à tenir le terrain.")
     assert got["organisations"] == {"forces-de-defense-et-de-securite"}
 
 
@@ -1110,8 +1110,7 @@ def test_a_speech_s_address_and_a_class_of_trainees_are_no_body(read):
 
 
 def test_a_rank_with_its_corps_is_no_army(read):
-    got = read("Le ministre de la Défense nationale, le Général de Corps d'Armée Salifou Mody, a présidé la "
-               "cérémonie.")
+    got = read("Le Général de Corps d'Armée Salifou Mody, ministre, était présent à la cérémonie.")
     assert got["people"] == {"salifou-mody"} and not got["organisations"]
 
 
@@ -1121,14 +1120,14 @@ def test_a_camp_capitalised_before_the_name_of_its_patron_is_a_site(read):
 
 
 def test_a_sector_names_its_place(read):
-    got = read("« Les trois aéronefs ont mené une campagne aérienne dans le secteur de Tinzaouatène », a indiqué "
+    got = read("« Nos avions ont frappé dans le secteur de Tinzaouatène la semaine passée », a précisé "
                "l'état-major général des armées.")
     assert "tinzaouatene" in got["places"] and "tinzaouatene" not in got["organisations"]
 
 
 def test_a_two_word_town_written_after_a_where_word_elsewhere_is_no_person(read):
-    got = read("La cérémonie s'est déroulée à l'école de la gendarmerie nationale de Koira Tegui, au nord de la "
-               "capitale. À Koira Tegui, les élèves gendarmes ont acquis des savoirs.")
+    got = read("Le défilé s'est tenu devant l'école de la gendarmerie nationale de Koira Tegui, près de Niamey. "
+               "Les stagiaires sont restés à Koira Tegui.")
     assert "koira-tegui" in got["places"] and not got["people"]
     got = read("Le Bénin interdit l'embarquement du pétrole nigérien via la plateforme de Sèmè Kpodji.")
     assert "seme-kpodji" in got["places"] and not got["people"]
@@ -1146,8 +1145,8 @@ def test_the_g5_sahel_and_its_joint_force(read):
 
 
 def test_a_body_s_name_stops_before_a_participle_and_its_object(read):
-    got = read("Le veto russe a bloqué le texte du Conseil de sécurité de l'Organisation des Nations unies "
-               "prolongeant les sanctions contre des Maliens.")
+    got = read("Moscou refuse ce texte : le Conseil de sécurité de l'Organisation des Nations unies prolongeant "
+               "ses mesures serait une erreur.")
     assert "conseil-de-securite-de-l-organisation-des-nations-unies" in got["organisations"]
 
 
@@ -1162,7 +1161,7 @@ def test_any_hotel_of_a_town_is_the_town(read):
 
 
 def test_a_pipeline_by_its_name_is_a_site(read):
-    got = read("La station terminale du pipeline Export Niger-Bénin a reçu ses premiers barils de pétrole.")
+    got = read("Le premier pétrole est arrivé au bout du pipeline Export Niger-Bénin, sur la côte.")
     assert "pipeline-export-niger-benin" in got["places"] and not got["people"]
 
 
@@ -1200,10 +1199,9 @@ def test_a_part_of_a_continent_in_lower_case(read):
 
 
 def test_an_acronym_in_title_case_closes_its_name(read):
-    got = read("Ils faisaient partie de la Mission multidimensionnelle intégrée des Nations unies pour la "
-               "stabilisation au Mali (Minusma).")
-    assert "minusma" not in got["places"]
-    assert got["organisations"] == {"mission-multidimensionnelle-integree-des-nations-unies-pour-la-stabilisation-au-mali"}
+    got = read("Des casques bleus de la Force intérimaire des Nations unies au Liban (Finul) sont rentrés.")
+    assert "finul" not in got["places"]
+    assert got["organisations"] == {"force-interimaire-des-nations-unies-au-liban"}
 
 
 def test_credits_bylines_and_social_networks_name_nobody(read):
@@ -1214,13 +1212,13 @@ def test_credits_bylines_and_social_networks_name_nobody(read):
 
 
 def test_a_company_whose_name_opens_with_its_article(read):
-    got = read("Le projet est porté par Les Mines de Lithium de Bougouni (LMLB), une coentreprise.")
+    got = read("La mine appartient à Les Mines de Lithium de Bougouni (LMLB) depuis cette année.")
     assert got["organisations"] == {"les-mines-de-lithium-de-bougouni"} and not got["places"] - {"bougouni"}
 
 
 def test_a_head_capitalised_without_its_accent_and_where_the_body_sits(read):
-    got = read("Les élèves de l'Ecole nationale de sous-officiers d'active (ENSOA) de Kamboinsé ont effectué leur "
-               "sortie. Selon le commandant de l'ENSOA, la promotion compte 665 sergents.")
+    got = read("Trois cents sergents quittent l'Ecole nationale de sous-officiers d'active (ENSOA) de Kamboinsé "
+               "cette semaine. Le commandant de l'ENSOA les a félicités.")
     assert got["organisations"] == {"ecole-nationale-de-sous-officiers-d-active"}
     assert got["places"] == {"kamboinse"}
 

@@ -596,7 +596,7 @@ def test_one_tonne_written_with_its_article_is_a_weight(read):
 
 
 def test_parts_and_ranges_of_a_measure_borrow_its_unit(read):
-    assert read("Le pipeline est long de 1982 km dont 1298 sont au Niger et 684 se retrouvent au Bénin.") == [
+    assert read("L'oléoduc mesure 1982 km dont 1298 sont au Niger et 684 au Bénin.") == [
         (1982, "km", False), (1298, "km", False), (684, "km", False)]
     assert read("Le prix a baissé, passant de 28 000 à 18 500 FCFA le kilo.") == [
         (28000, "XOF", False), (18500, "XOF", False)]

@@ -324,8 +324,8 @@ def test_an_embassy_reopened_is_an_announcement_that_resumes(cfg, tmp_path):
 
 
 def test_sanctions_on_people_and_on_states(cfg, tmp_path):
-    facts = _facts(cfg, tmp_path, "sanc1", "Les États-Unis ont pris des mesures en sanctionnant trois hauts "
-                   "responsables maliens, dont le colonel Sadio Camara, ministre de la Défense.")
+    facts = _facts(cfg, tmp_path, "sanc1", "Les États-Unis ont répondu hier en sanctionnant deux officiers "
+                   "maliens, dont le colonel Sadio Camara.")
     (s,) = _of_kind(facts, "sanction")
     assert s.actors == ("united-states",) and "sadio-camara" in s.targets
     facts = _facts(cfg, tmp_path, "sanc2", "La CEDEAO a levé les sanctions contre le Niger le 24 février 2024.")
@@ -335,7 +335,7 @@ def test_sanctions_on_people_and_on_states(cfg, tmp_path):
 
 
 def test_a_sanction_s_author_named_in_the_next_sentence(cfg, tmp_path):
-    facts = _facts(cfg, tmp_path, "sanc3", "Ces sanctions visent trois gradés de l'armée malienne : le colonel Sadio "
-                   "Camara et le colonel Adama Bagayoko. Washington fait état de preuves contre eux.")
+    facts = _facts(cfg, tmp_path, "sanc3", "Ces sanctions frappent deux gradés : le colonel Sadio Camara et le "
+                   "colonel Adama Bagayoko. Washington les accuse d'aider Wagner.")
     (s,) = _of_kind(facts, "sanction")
     assert s.actors == ("united-states",) and {"sadio-camara", "adama-bagayoko"} <= set(s.targets)

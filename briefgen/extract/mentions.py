@@ -786,6 +786,7 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         ent, a = named, a + t.end()  # « Président de la Transition | Mamadi Doumbouya »
     if label == "LOC" and _person_shaped(ent, text, a, b, cfg):
         label = "PER"  # « … les présidents du Niger, Abdourahamane Tiani, et du Mali »
+
     if label == "PER" and names_mod.is_armed_group(ent.text):
         label = "ORG"  # « Boko Haram » read as a person: the group's name says what it is
     if label == "ORG" and len(ent) == 1 and re.search(r"\([A-ZÀ-Ý][\w&-]+\)\s+(?:de|d')\s*$", text[max(0, a - 20):a]):

@@ -121,7 +121,7 @@ def _extend(words: list[_W], k: int, stop_at: set[str], commas: bool = False) ->
             break
         if w.text == "," and commas and k + 2 < n and words[k + 1].lower in ("de", "du", "des", "d'") and (
                 words[k + 2].cap or words[k + 2].lower in ("la", "l'")):
-            k += 1  # « ministère de la Réconciliation nationale, de la Paix et de la Cohésion sociale »
+            k += 1  # « ministère de la Réconciliation nationale, de la Paix et … »
             continue
         if w.text.isdigit() and k + 1 < n and words[k + 1].lower in MONTHS and k > first \
                 and words[k - 1].lower in ("du", "de"):
