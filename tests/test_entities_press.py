@@ -1238,3 +1238,10 @@ def test_an_army_s_branch_ends_its_name_unless_a_nationality_follows(read):
 def test_more_agency_credits(read):
     got = read("Les avoirs des trois officiers sont gelés, précise Washington. (Belga)")
     assert "belga" not in got["places"] | got["organisations"]
+
+
+def test_a_title_with_its_elided_article_before_a_surname_is_the_person_named_in_full(read):
+    got = read("Le nouvel ambassadeur Efe Ceylan est arrivé. L'Ambassadeur Ceylan a été reçu par le ministre.")
+    assert got["people"] == {"efe-ceylan"}
+    got = read("Selon Sputnik Afrique, le retrait est achevé.")
+    assert not got["people"] and not got["organisations"]

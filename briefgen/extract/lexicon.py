@@ -173,7 +173,7 @@ NEWS_ORGANISATIONS = frozenset({
     "agence d'information du burkina", "agence nigérienne de presse", "anp",
     "télé sahel", "télé-sahel", "ortm", "ortn", "rtb", "amap", "agence malienne de presse et de publicité",
     "la voix du sahel", "radio télévision du burkina", "office de radiodiffusion télévision du mali",
-    "deutsche welle", "deutsch welle", "der spiegel", "africanews", "rfi afrique", "agence ecofin", "ecofin", "belga", "bfmtv",
+    "deutsche welle", "deutsch welle", "der spiegel", "africanews", "rfi afrique", "agence ecofin", "ecofin", "belga", "bfmtv", "sputnik afrique",
     "bfm tv",
     # social networks and messaging, where pages send their readers (« notre compte TikTok »)
     "tiktok", "facebook", "whatsapp", "youtube", "instagram", "twitter", "telegram", "linkedin",

@@ -864,8 +864,11 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         if (len(words) < 2 and not mister) or not all(w[0].isupper() or w.lower() in {"de", "du", "ben", "ould", "ag"}
                                                        for w in words) or any(c.isdigit() for c in name):
             return
-        if words[0].lower() in ROLE_HEADS or words[0].lower() in STOP_NAMES:
-            return
+        head = re.sub(r"^[ld]['’]", "", words[0].lower())  # (« L'Ambassadeur Ceylan »)
+        if head in ROLE_HEADS or words[0].lower() in STOP_NAMES:
+            if head in ROLE_HEADS and len(words) == 2 and (full := _same_surname(found, words[1])):
+                found.mentions.append(Mention(a, b, text[a:b], "PER", full, si, known=False))
+            return  # a title (« l'Ambassadeur Ceylan » is Efe Ceylan when the text names him so)
         kind = "person"
     elif label in ("ORG", "LOC"):
         if mister := re.match(r"M\.\s*([A-ZÀ-Ý][\w-]+)$", text[a:b]):
