@@ -1245,3 +1245,8 @@ def test_a_title_with_its_elided_article_before_a_surname_is_the_person_named_in
     assert got["people"] == {"efe-ceylan"}
     got = read("Selon Sputnik Afrique, le retrait est achevé.")
     assert not got["people"] and not got["organisations"]
+
+
+def test_a_breadcrumb_of_sections_names_nobody(read):
+    got = read("Burkina Faso|Mine\nLes autorités burkinabè ont autorisé l’exploitation de la mine d’or de Niou.")
+    assert not got["people"]

@@ -754,6 +754,8 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
     a, b = ent.start_char, ent.end_char
     if "\n" in text[a:b]:  # the model ran a name into the next line (a byline, a heading)
         b = a + text[a:b].index("\n")
+    if "|" in text[a:b]:
+        return  # a page's breadcrumb of sections (« Burkina Faso|Mine »), no name
     if any(ra <= a and b <= rb for ra, rb in role_spans) and not (
             label == "ORG" and " " in ent.text and ent[0].lower_ in lexicon.ORG_HEADS
             and not names_mod.is_description(ent.text)):
