@@ -319,11 +319,10 @@ def _branch_end(words: list[_W], i: int, end: int) -> int:
     if k is None or k + 1 >= end:
         return end
     rest = words[k + 1:end]
-    if (len(rest) == 1 and (rest[0].lower in lx.DEMONYMS or demonym_country(rest[0].text))) or (
-            rest[0].lower in ("du", "de", "d'") and country(_text(words, k + 2 if rest[0].lower != "de" or
-                                                                  words[k + 2].lower not in ("la", "l'") else k + 3, end))):
-        return end
-    return k + 1
+    nationality = len(rest) == 1 and (rest[0].lower in lx.DEMONYMS or demonym_country(rest[0].text))
+    after = _text(words, k + 2, end) if len(rest) > 1 else ""  # (« du Niger », « de la Côte d'Ivoire »)
+    of_country = rest[0].lower in ("du", "de", "d'") and country(re.sub(r"^(?:la|l')\s*", "", after)) is not None
+    return end if nationality or of_country else k + 1
 
 
 def _venue(body: list[_W]) -> bool:

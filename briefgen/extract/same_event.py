@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -48,6 +47,7 @@ from typing import Iterable, Mapping
 
 from ..core.config import Config
 from ..facts.model import DateSpan
+from . import site
 
 KIND_FAMILIES = (
     frozenset({"delivery", "announcement", "programme"}),  # an equipment handover, told or announced
@@ -132,12 +132,8 @@ _FILLER = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "au", "au
 def fold(text: str) -> str:
     """Lower case, no accents, words separated by single spaces (« Ministère de la Défense du
     Niger » and ``ministere-de-la-defense-du-niger`` fold alike)."""
-    t = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).lower()).encode("ascii", "ignore").decode()
+    t = site.fold(text)  # (lower case, no accents, typographic apostrophes straight)
     return " ".join(re.findall(r"[a-z0-9']+", t.replace("-", " ").replace("'", " ")))
-
-
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
-"""Typographic apostrophes, folded like the straight one (« l’armée » and « l'armée » are alike)."""
 
 
 _COUNTRY_OF_FORM = {fold(form): fold(c) for c, forms in DEMONYMS.items() for form in (c, *forms)}
