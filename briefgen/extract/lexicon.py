@@ -8,6 +8,10 @@ Plain data, tuned on the development part of the annotated corpus; the rules tha
 
 from __future__ import annotations
 
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+"""Typographic apostrophes, read as the straight one when words are folded to compare them
+(« l’armée » is « l'armée »)."""
+
 ORG_HEADS = frozenset({
     "ministère", "ministères", "armée", "forces", "force", "état-major", "garde", "gendarmerie", "police",
     "école", "centre", "institut", "mission", "société", "compagnie", "entreprise", "groupe", "groupement",

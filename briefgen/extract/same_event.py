@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -47,7 +48,7 @@ from typing import Iterable, Mapping
 
 from ..core.config import Config
 from ..facts.model import DateSpan
-from . import site
+from .lexicon import APOSTROPHES
 
 KIND_FAMILIES = (
     frozenset({"delivery", "announcement", "programme"}),  # an equipment handover, told or announced
@@ -132,7 +133,7 @@ _FILLER = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en", "au", "au
 def fold(text: str) -> str:
     """Lower case, no accents, words separated by single spaces (« Ministère de la Défense du
     Niger » and ``ministere-de-la-defense-du-niger`` fold alike)."""
-    t = site.fold(text)  # (lower case, no accents, typographic apostrophes straight)
+    t = unicodedata.normalize("NFKD", text.translate(APOSTROPHES).lower()).encode("ascii", "ignore").decode()
     return " ".join(re.findall(r"[a-z0-9']+", t.replace("-", " ").replace("'", " ")))
 
 

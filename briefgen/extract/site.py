@@ -15,6 +15,7 @@ from ..core.models import Entity
 from ..facts.contract import REFERENCES
 from ..facts.model import Quantity, References
 from .context import Context
+from .lexicon import APOSTROPHES
 from .types import Candidate, DateMention, Mention
 
 NEAR = 14
@@ -22,13 +23,10 @@ NEAR = 14
 PARTY_LABELS = ("ORG", "STATE", "ARMED")
 
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
-
-
 def fold(text: str) -> str:
     """Lower case without accents, for cue matching; a typographic apostrophe stays an apostrophe
     (« l’armée » is « l'armee », where the cue « armée » begins a word)."""
-    return unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).lower()).encode("ascii", "ignore").decode()
+    return unicodedata.normalize("NFKD", text.translate(APOSTROPHES).lower()).encode("ascii", "ignore").decode()
 
 
 def cue_pattern(cues) -> str:
