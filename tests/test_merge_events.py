@@ -580,3 +580,64 @@ ACCORD_SCHOOL = ("date 2025-05\noutlet sahel-eco\ntitle Accord\n\nLe ministre tc
 def test_one_event_of_the_same_parties_told_two_ways_is_one_fact(cfg, tmp_path, kind, first, second):
     facts = [mf for mf in _extract(cfg, tmp_path / "two", first=first, second=second) if mf.fact.kind == kind]
     assert len(_told_by(facts, "first", "second")) == 1, [(mf.fact.actors, mf.fact.themes) for mf in facts]
+
+
+# One story told by two outlets: a decision announced by the government on a given day, and the
+# minister's words on it under a month-only dateline (a statement and an announcement, no party
+# named on both sides); a third article of the same days tells another story.
+IMOURAREN_DAY = """date 2025-10-10
+outlet courrier-sahel
+title Uranium : Niamey relance Imouraren
+
+Le gouvernement nigérien a annoncé le jeudi 9 octobre 2025 la relance de la mine d'uranium d'Imouraren, confiée à une société publique créée pour l'occasion.
+Le gisement, l'un des plus vastes du monde, était gelé depuis 2014.
+Les premiers travaux de décapage doivent commencer avant la fin de l'année.
+"""
+IMOURAREN_MONTH = """date 2025-10
+outlet sahel-eco
+title Imouraren sort de sa léthargie
+
+Le ministre nigérien des Mines, Ousmane Abarchi, a déclaré que l'exploitation du gisement d'uranium d'Imouraren reprendrait dès cette année sous l'égide d'une nouvelle société publique.
+Ce gisement géant dormait depuis 2014 faute de cours favorables.
+Les travaux de décapage devraient débuter dans les prochaines semaines.
+"""
+REFINERY_DAY = """date 2025-10-11
+outlet bamako-hebdo
+title Une raffinerie d'or à Sénou
+
+Le Mali a annoncé le vendredi 10 octobre 2025 la construction d'une raffinerie d'or à Sénou avec un partenaire russe.
+L'usine doit traiter chaque année deux cents tonnes de minerai.
+Les autorités attendent des recettes fiscales nouvelles dès son ouverture.
+"""
+
+
+def test_the_leads_of_two_articles_telling_one_story_are_one_fact(cfg, tmp_path):
+    """Two articles that share their uncommon words all along (``SURE_STORY``) tell one story:
+    their leads are one event though no party is named on both sides and one outlet gives the
+    minister's words where the other gives the government's decision; the article of another
+    story stays apart."""
+    facts = _extract(cfg, tmp_path / "story", day=IMOURAREN_DAY, month=IMOURAREN_MONTH, other=REFINERY_DAY)
+    both = _told_by(facts, "day", "month")
+    assert len(both) == 1
+    assert both[0].fact.date == DateSpan(dt.date(2025, 10, 9), dt.date(2025, 10, 9), "day")
+    assert not any("other" in {e.source for e in mf.fact.evidence} and len(mf.fact.evidence) > 1 for mf in facts)
+
+
+def test_the_leads_of_one_story_naming_two_different_states_stay_apart(cfg):
+    """Two articles of one story whose leads name another supplier each (Russia, Turkey) are not
+    joined by the story alone."""
+    from briefgen.extract.same_event import Account, one_story
+
+    day = DateSpan(dt.date(2025, 3, 19), dt.date(2025, 3, 19), "day")
+    month = DateSpan(dt.date(2025, 3, 1), dt.date(2025, 3, 31), "month")
+
+    def account(article, date, *parties):
+        return Account(articles=frozenset({article}), kinds=frozenset({"delivery"}), themes=frozenset({"force_buildup"}),
+                       date=date, written=True, participants=frozenset(parties), places=frozenset(), figures={})
+
+    who = Affiliations(cfg)
+    assert one_story(account("a", day, "mali", "russie"), account("b", month, "mali"), who)
+    assert not one_story(account("a", day, "mali", "russie"), account("b", month, "mali", "turquie"), who)
+    assert not one_story(account("a", day, "mali"), account("a", month, "mali"), who)  # one article
+    later = DateSpan(dt.date(2025, 5, 2), dt.date(2025, 5, 2), "day")
+    assert not one_story(account("a", day, "mali"), account("b", later, "mali"), who)

@@ -28,6 +28,9 @@ from .same_event import (
     close,
     content_words,
     figures_of,
+    lead_clusters,
+    one_story,
+    story_pairs,
     lead_figures,
     leads_differ,
     merged_kind,
@@ -327,6 +330,7 @@ def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations
             if score:
                 pairs.append((-score, min(i, j), max(i, j)))
     head = list(range(len(clusters)))
+    leads_of = lead_clusters(clusters)
 
     def find(i: int) -> int:
         while head[i] != i:
@@ -340,6 +344,17 @@ def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations
             continue
         # the pair matched; the groups they are now part of must match too
         if not same_event(account(joined[a]), account(joined[b]), who):
+            continue
+        a, b = min(a, b), max(a, b)
+        head[b] = a
+        joined[a] = joined[a] + joined.pop(b)
+    # two articles that tell one story all along tell it first in their leads: their lead events
+    # are one, however differently each outlet words them (``one_story``)
+    for _, a_id, b_id in story_pairs(stories):
+        if a_id not in leads_of or b_id not in leads_of:
+            continue
+        a, b = find(leads_of[a_id]), find(leads_of[b_id])
+        if a == b or not one_story(account(joined[a]), account(joined[b]), who):
             continue
         a, b = min(a, b), max(a, b)
         head[b] = a
