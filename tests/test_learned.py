@@ -298,3 +298,37 @@ def test_a_lead_no_rule_reads_is_proposed_beside_the_facts_found_further_down(de
     text = "Le 2 mars, le Mali et la Chine ont signé à Bamako un accord de coopération minière.\n\n" + text
     facts, _ = _facts_of(desk_with_model, tmp_path / "lead3", "2025-03-04-test-kangaba-lead3", text)
     assert not [f for f in facts if f.kind == "other"]
+
+
+# An army's football tournament, written for this test: the minister of defence, the army's
+# branches and soldiers are there, but the story is sport (config/brief.yaml ``off_topic``).
+ARMY_TOURNAMENT = """date 2025-06-14
+outlet sahel-eco
+title L'armée fête son tournoi de football
+
+Le ministre de la Défense, le général Sadio Camara, a présidé samedi 14 juin 2025 au stade du 26 mars de Bamako la finale du tournoi de football des forces armées, qui réunissait les équipes de l'armée de terre, de la gendarmerie, de la garde nationale et de l'armée de l'air.
+L'équipe de la garde nationale s'est imposée aux tirs au but devant des milliers de supporters en tenue militaire.
+Le meilleur joueur du tournoi, un sergent de la gendarmerie, a reçu un trophée et une médaille des mains du ministre.
+Selon les organisateurs, ce championnat renforce la cohésion des unités et le moral des soldats engagés sur le terrain.
+L'orchestre de l'armée a animé la cérémonie de clôture avant un concert de musique mandingue.
+"""
+
+
+def test_a_story_dense_in_off_topic_words_proposes_no_fact_under_a_theme(tmp_path):
+    """The army's football tournament names the minister and every branch of the army, so the
+    cue words alone file its lead under force build-up; the brief's ``off_topic`` words (sport,
+    culture) are 1.5 % and more of its words and the classifier is unsure: no theme. A desk that
+    lists no such words gets the fact back."""
+    cfg_path = copy_project(tmp_path / "desk")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "cup.txt").write_text(ARMY_TOURNAMENT, encoding="utf-8")
+    cfg = load_config(cfg_path)
+    assert "tournoi" in cfg.brief.off_topic
+    assert not [mf for mf in extract_paths([tmp_path / "in"], cfg).facts if mf.fact.themes]
+
+    brief = cfg_path.parent / "brief.yaml"
+    data = yaml.safe_load(brief.read_text(encoding="utf-8"))
+    data["off_topic"] = []
+    brief.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    themed = [mf.fact for mf in extract_paths([tmp_path / "in"], load_config(cfg_path)).facts if mf.fact.themes]
+    assert themed and themed[0].themes == ("force_buildup",)

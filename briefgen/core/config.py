@@ -70,6 +70,9 @@ class BriefDefinition:
     annexes: tuple[str, ...]
     retired: tuple[Theme, ...] = ()
     facts_per_section: int = 25
+    off_topic: frozenset[str] = frozenset()
+    """French words (lower case) of the stories the brief never reports (sport, culture, festivals): an article
+    dense in them whose themes the classifier is unsure of gets no theme (extraction)."""
     """The most facts a theme's section prints, the weightiest (the others are counted in one line)."""
     """Themes marked ``retired: true``: accepted in fact files, shown in no new edition."""
 
@@ -300,6 +303,7 @@ class BriefFile(Shape):
     key_figures: Annotated[int, between(0, 50, " (0: no key figures box)")] = 3
     facts_per_section: Annotated[int, between(5, 500, " (the weightiest are printed, the others counted)")] = 25
     themes: ListOf(_Theme)
+    off_topic: TextList = ()
     annexes: ListOf(Literal[ANNEXES]) = ANNEXES
 
 
@@ -456,7 +460,7 @@ def _brief(b: BriefFile, langs: tuple[str, ...]) -> BriefDefinition:
         first_edition=b.first_edition, key_points=b.key_points, key_figures=b.key_figures,
         themes=tuple(Theme(t.id, languages_of(t.title, langs), t.cues, between_states=t.between_states)
                      for t in b.themes if not t.retired),
-        annexes=b.annexes, facts_per_section=b.facts_per_section,
+        annexes=b.annexes, facts_per_section=b.facts_per_section, off_topic=frozenset(w.lower() for w in b.off_topic),
         retired=tuple(Theme(t.id, languages_of(t.title, langs), t.cues, True) for t in b.themes if t.retired))
 
 

@@ -130,6 +130,7 @@ def config_key(cfg: Config) -> str:
     patterns = sorted(json.dumps(p, sort_keys=True, ensure_ascii=False) for p in ruler_patterns(cfg))
     data = {"patterns": patterns,
             "cues": [[t.id, list(t.cues), list(t.between_states)] for t in cfg.brief.themes],
+            "off_topic": sorted(cfg.brief.off_topic),
             "kinds": sorted((e.id, e.kind) for e in cfg.entities.values()),
             "rules": gazetteer_data(cfg), "theme_model": learned.fingerprint(cfg)}
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]

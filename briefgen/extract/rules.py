@@ -16,7 +16,7 @@ from ..facts.model import DateSpan, Evidence, Quantity, Quote
 from . import dates as dates_mod
 from .context import Context
 from .kinds import RULES, Rule
-from .learned import GATE, GATE_CUES, KEEP, LEAD, SURE, VETO
+from .learned import GATE, GATE_CUES, KEEP, LEAD, OFF_TOPIC, SURE, VETO
 from .quantities import CURRENCIES, EQUIPMENT
 from .site import NEAR, Site, Token, explicit_date, fold, nearest, tok_dist, topics_in
 from .types import Candidate, Mention
@@ -76,7 +76,7 @@ def candidates(doc, ctx: Context) -> list[Candidate]:
         ruled = next((c for c in out if c.sent == lead.sent and not c.themes), None)
         out = [replace(c, themes=lead.themes) if c is ruled else c for c in out] if ruled else out + [lead]
     out.sort(key=lambda c: (c.evidence.start, c.kind))
-    if about_no_theme(ctx.theme_probs, doc_scores):
+    if about_no_theme(ctx.theme_probs, doc_scores) or off_topic(doc, ctx.cfg, ctx.theme_probs):
         out = [replace(c, themes=()) for c in out]
     return out
 
@@ -85,6 +85,17 @@ def about_no_theme(probs: dict[str, float] | None, doc_scores: dict[str, int]) -
     """The classifier finds the article about none of the themes and its cue words are few
     (« la garde » of a festival, a stadium's « investissement »): its facts get no theme."""
     return bool(probs) and max(probs.values()) < GATE and sum(doc_scores.values()) <= GATE_CUES
+
+
+def off_topic(doc, cfg: Config, probs: dict[str, float] | None) -> bool:
+    """The article tells a story of the kinds the brief never reports (``off_topic`` of
+    config/brief.yaml: sport, culture) in at least ``OFF_TOPIC`` of its words, and the classifier
+    is not sure of any theme (an army's football tournament, its orchestra's concert)."""
+    words = cfg.brief.off_topic
+    if not words or (probs and max(probs.values()) >= SURE):
+        return False
+    tokens = [t for t in doc if t.is_alpha]
+    return bool(tokens) and sum(t.lower_ in words for t in tokens) >= OFF_TOPIC * len(tokens)
 
 
 def _parties(ctx: Context, i: int) -> list[str]:
