@@ -641,3 +641,18 @@ def test_the_leads_of_one_story_naming_two_different_states_stay_apart(cfg):
     assert not one_story(account("a", day, "mali"), account("a", month, "mali"), who)  # one article
     later = DateSpan(dt.date(2025, 5, 2), dt.date(2025, 5, 2), "day")
     assert not one_story(account("a", day, "mali"), account("b", later, "mali"), who)
+
+
+def test_story_pairs_at_once_and_one_by_one_agree(monkeypatch):
+    """``story_pairs`` takes every cosine at once (a matrix product) unless the run is too large
+    for that, then goes pair by pair: both ways give the same pairs in the same order."""
+    from briefgen.extract import same_event
+
+    texts = {"day": IMOURAREN_DAY, "month": IMOURAREN_MONTH, "other": REFINERY_DAY, "budget": BUDGET_DAY,
+             "budget2": BUDGET_MONTH, "code": MINING_CODE}
+    vectors = same_event.story_vectors(texts)
+    at_once = same_event.story_pairs(vectors)
+    assert [(a, b) for _, a, b in at_once][:1] == [("day", "month")]
+    assert ("budget", "budget2") in {(a, b) for _, a, b in at_once}
+    monkeypatch.setattr(same_event, "PAIRS_DENSE", 0)
+    assert same_event.story_pairs(vectors) == at_once

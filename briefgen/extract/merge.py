@@ -63,8 +63,12 @@ def outlet_of(source: Source) -> str:
     return source.outlet or f"source:{source.id}"
 
 
+_SLACK = {0: timedelta(0), 2: timedelta(days=2)}
+
+
 def _overlap(a: DateSpan, b: DateSpan, slack: int = 0) -> bool:
-    return a.start <= b.end + timedelta(days=slack) and b.start <= a.end + timedelta(days=slack)
+    gap = _SLACK.get(slack) or timedelta(days=slack)
+    return a.start <= b.end + gap and b.start <= a.end + gap
 
 
 def _cluster_date(members: list[Candidate]) -> DateSpan | None:
@@ -291,6 +295,14 @@ def _account(members: list[Candidate], cfg: Config, who: Affiliations,
         stories=tuple(stories[s] for s in sorted({m.source for m in members}) if s in (stories or {})))
 
 
+def _outline(members: list[Candidate]) -> Account:
+    """The part of an account ``one_story`` compares: articles, date, participants, figures."""
+    return Account(articles=frozenset(m.source for m in members), kinds=frozenset(m.kind for m in members),
+                   themes=frozenset(), date=_cluster_date(members), written=False,
+                   participants=frozenset(set().union(*(m.core() for m in members))), places=frozenset(),
+                   figures=figures_of(q for m in members for q in m.quantities))
+
+
 def _union_leads(per_article) -> dict[str, frozenset[float]]:
     out: dict[str, frozenset[float]] = {}
     for lead in per_article:
@@ -350,15 +362,21 @@ def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations
         joined[a] = joined[a] + joined.pop(b)
     # two articles that tell one story all along tell it first in their leads: their lead events
     # are one, however differently each outlet words them (``one_story``)
-    for _, a_id, b_id in story_pairs(stories):
-        if a_id not in leads_of or b_id not in leads_of:
-            continue
+    told: dict[int, Account] = {}  # root → what ``one_story`` compares, kept until the root joins
+
+    def outline(root: int) -> Account:
+        if root not in told:
+            told[root] = _outline(joined[root])
+        return told[root]
+
+    for _, a_id, b_id in story_pairs({sid: v for sid, v in stories.items() if sid in leads_of}):
         a, b = find(leads_of[a_id]), find(leads_of[b_id])
-        if a == b or not one_story(account(joined[a]), account(joined[b]), who):
+        if a == b or not one_story(outline(a), outline(b), who):
             continue
         a, b = min(a, b), max(a, b)
         head[b] = a
         joined[a] = joined[a] + joined.pop(b)
+        told.pop(a, None)
     order = {id(c): n for n, cl in enumerate(clusters) for c in cl}
     return [sorted(joined[i], key=lambda c: order[id(c)]) for i in sorted(joined)]
 
