@@ -29,12 +29,12 @@ from .same_event import (
     content_words,
     figures_of,
     lead_clusters,
-    one_story,
-    story_pairs,
     lead_figures,
     leads_differ,
     merged_kind,
+    one_story,
     same_event,
+    story_pairs,
     story_vectors,
 )
 from .types import Candidate, SourceResult

@@ -43,8 +43,8 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import timedelta
+from functools import lru_cache
 from typing import Iterable, Mapping
 
 from ..core.config import Config
