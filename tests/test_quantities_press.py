@@ -485,6 +485,10 @@ def test_figures_the_words_around_a_span_complete(read_all, sentence, expected):
     ("Des livraisons ont eu lieu en avril et octobre 2022.", ["2022-04", "2022-10"]),
     ("Les supporters ont rempli le Stade du 26 mars pour la finale.", []),
     ("Selon le bulletin (n° 45 du 09/02/24), les prix montent.", ["2024-02-09"]),
+    # a range « entre … et … », across two years or inside one month
+    ("Les candidats doivent être nés entre le 1er janvier 1994 et le 31 décembre 2001.",
+     ["1994-01-01/2001-12-31"]),
+    ("Les inscriptions sont ouvertes entre le 3 et le 5 mars 2024 à la mairie.", ["2024-03-03/2024-03-05"]),
 ])
 def test_dates_the_words_around_them_complete(read_all, sentence, expected):
     assert read_all(sentence)[1] == expected

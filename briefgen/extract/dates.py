@@ -241,6 +241,9 @@ def ruler_patterns() -> list[dict]:
         [opt(_WD), _DAYNUM, _MONTH, opt(_YEAR), opt(_REL)],
         [opt(_WD), _DAYNUM, _AND, opt(_WD), _DAYNUM, _MONTH, opt(_YEAR), opt(_REL)],
         [opt(_WD), _DAYNUM, _MONTH, opt(_YEAR), _TO, opt(_WD), _DAYNUM, _MONTH, opt(_YEAR)],
+        # « entre le 1er janvier 1992 et le 31 décembre 1998 », « entre le 3 et le 5 mars »: a range
+        [{"LOWER": "entre"}, opt({"LOWER": "le"}), opt(_WD), _DAYNUM, opt(_MONTH), opt(_YEAR), _AND,
+         opt({"LOWER": "le"}), opt(_WD), _DAYNUM, _MONTH, opt(_YEAR)],
         [_DAYNUM, {"IS_SPACE": True, "OP": "?"}, _ABBR, {"ORTH": ".", "OP": "?"}, opt(_YEAR)],
         [{"TEXT": {"REGEX": r"^\d{1,2}([/.])\d{1,2}\1(\d{2}|\d{4})$"}}],
         [_DAYNUM, _SEP, {"TEXT": {"REGEX": r"^(0?[1-9]|1[0-2])$"}}, _SEP, _YEAR],
