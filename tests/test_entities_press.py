@@ -1250,3 +1250,15 @@ def test_a_title_with_its_elided_article_before_a_surname_is_the_person_named_in
 def test_a_breadcrumb_of_sections_names_nobody(read):
     got = read("Burkina Faso|Mine\nLes autorités burkinabè ont autorisé l’exploitation de la mine d’or de Niou.")
     assert not got["people"]
+
+
+def test_companies_of_two_words_after_a_company_noun_are_no_people(read):
+    """A company named by its brand and its mine after « société » (or in a list after « des
+    sociétés dont ») is an organisation, not a person; someone named after « dirigée par » stays a
+    person."""
+    got = read("La société minière Karo Tessaga a conclu un accord avec l'État. Le comptoir public a "
+               "déjà traité avec des sociétés dont Bela Sanko, Kiri Gold et Noura Dalma.")
+    assert not got["people"], got["people"]
+    assert {"karo-tessaga", "bela-sanko", "noura-dalma"} <= got["organisations"]
+    got = read("L'entreprise dirigée par Moussa Kéita a remporté le marché des routes.")
+    assert "moussa-keita" in got["people"]

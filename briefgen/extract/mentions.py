@@ -812,8 +812,12 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         found.mentions.append(Mention(start, b, text[start:b], _label(kind), eid, sent_of(a), known=False))
         found.entities.setdefault(eid, NewEntity(eid, kind, _formed_name(text[start:b])))
         return
-    if label == "PER" and len(ent) == 1 and _COMPANY_NOUN.search(text[max(0, a - 50):a]):
-        label = "ORG"  # « la société russe de sécurité Wagner »: a company, whatever the model says
+    if label == "PER" and (len(ent) == 1 and _COMPANY_NOUN.search(text[max(0, a - 50):a])
+                           or _COMPANY_NOUN.search(_LISTED_BEFORE.sub("", text[max(0, a - 120):a]))
+                           and not _BY_OR_TO.search(text[max(0, a - 40):a])):
+        # « la société russe de sécurité Wagner », « la société minière Iamgold Essakane », « des
+        # sociétés dont Wagnion Gold, Roxgold Sanu et Golden Hand »: companies, whatever the model says
+        label = "ORG"
     if label == "PER":
         a, b = _person_bounds(ent, text, a, b)
         if (m := re.search(r"\s+(?:du|de la|de l'|de|d')\s*([A-ZÀ-Ý][\w' -]+)$", text[a:b])) and (
@@ -1000,6 +1004,9 @@ _MEMBERS_OF = re.compile(r"\b(?i:agents?|membres?|éléments?|personnels?|effect
                          r"\s+(?:des|du|de la|de l'|d')\s*$")
 """Before a name that is no town the gazetteer knows, people who belong to it: a body (« 4 000 agents
 des Eaux et Forêts », « les membres du Haraka »), not a place."""
+_BY_OR_TO = re.compile(r"\b(?:par|à|au|pour|avec)\s*$", re.IGNORECASE)
+"""Before a person's name after a company noun, the words that make them someone else (« la
+société dirigée par Aliko Dangote », « l'entreprise confiée à … »)."""
 _COMPANY_AFTER = re.compile(r"^\s*,\s*(?:une\s+|la\s+|l')?(?:filiale|société|entreprise|compagnie|firme|opérateur)\b")
 
 
