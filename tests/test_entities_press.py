@@ -1262,3 +1262,13 @@ def test_companies_of_two_words_after_a_company_noun_are_no_people(read):
     assert {"karo-tessaga", "bela-sanko", "noura-dalma"} <= got["organisations"]
     got = read("L'entreprise dirigée par Moussa Kéita a remporté le marché des routes.")
     assert "moussa-keita" in got["people"]
+
+
+def test_a_name_stops_before_a_network_and_a_participle_with_its_date(read):
+    """« la Brigade Loup sur Telegram »: the network where it wrote is no part of its name; « le
+    ministère de l'Economie daté du 8 mars »: the participle and its date belong to the decree."""
+    got = read("Le 27 août, un message de la Brigade Loup sur Telegram a annoncé le départ de ses hommes. "
+               "Un arrêté du ministère de l'Economie daté du 8 mars 2024 a gelé les avoirs du groupe.")
+    orgs = got["organisations"]
+    assert not any("telegram" in o or o.endswith("-date") for o in orgs), orgs
+    assert "brigade-loup" in orgs and "ministere-de-l-economie" in orgs, orgs

@@ -88,8 +88,10 @@ def _is_adj(w: _W, nxt: _W | None = None) -> bool:
     t = w.text
     if nxt is not None and re.search(r"é(?:e|s|es)?$", t) and nxt.lower in (
             "à", "au", "aux", "par", "en", "dans", "sur", "près", "depuis", "avec", "pour", "contre", "sous", "vers",
-            "entre", "chez", "hors", "auprès", "aussi", "également", "notamment", "dès", "lors", "ici", "là"):
-        return False  # a participle opening a phrase (« la Banque mondiale | basée à Washington »)
+            "entre", "chez", "hors", "auprès", "aussi", "également", "notamment", "dès", "lors", "ici", "là", "du"):
+        # a participle opening a phrase (« la Banque mondiale | basée à Washington », « un arrêté du
+        # ministère de l'Economie | daté du 8 mars »)
+        return False
     if nxt is not None and t.endswith("ant") and nxt.lower in (
             "le", "la", "les", "l'", "un", "une", "des", "du", "son", "sa", "ses", "leur", "leurs", "ce", "cette", "ces"):
         return False  # a present participle and its object (« … des Nations unies | prolongeant les sanctions »)
@@ -158,7 +160,8 @@ def _extend(words: list[_W], k: int, stop_at: set[str], commas: bool = False) ->
             if w.lower == "et" and m < n and words[m].cap and words[m].lower in lx.ORG_HEADS:
                 break  # another body begins (« Télé Tchad et de Radio Dounia »)
             if m < n and (_name_word(words[m]) or words[m].lower in _LOWER_IN_NAMES) \
-                    and words[m - 1].lower in lx.CONNECTORS and words[m].lower not in stop_at:
+                    and words[m - 1].lower in lx.CONNECTORS and words[m].lower not in stop_at \
+                    and words[m].lower not in lx.NEWS_ORGANISATIONS:  # « la Brigade Bear | sur Telegram », « … | sur RFI »
                 k = m
                 continue
         break
