@@ -1272,3 +1272,26 @@ def test_a_name_stops_before_a_network_and_a_participle_with_its_date(read):
     orgs = got["organisations"]
     assert not any("telegram" in o or o.endswith("-date") for o in orgs), orgs
     assert "brigade-loup" in orgs and "ministere-de-l-economie" in orgs, orgs
+
+
+# A long passage written for this test, cut off by whoever stored it in the middle of a name.
+_LONG = " ".join([
+    "Le chef de la compagnie a confirmé le départ de ses hommes lors d'un entretien téléphonique.",
+    "Selon lui, les combattants rentrent chez eux pour défendre leur pays face à une offensive.",
+    "Les autorités de la transition n'ont fait aucun commentaire sur ce retrait annoncé depuis plusieurs jours.",
+    "Des sources locales indiquent que les convois ont quitté la capitale en direction de l'aéroport.",
+] * 5)
+
+
+def test_a_name_cut_off_at_the_end_of_a_long_passage_and_a_nickname_are_no_entities(read):
+    """A passage of some 2,000 characters that stops mid-word (« … a infiltré la Tchéc ») holds no
+    entity in its last fragment; a nickname after « alias » is none either; a short text ending on a
+    headline keeps its last name."""
+    got = read("Viktor Sarov, alias « Loup », dirige la compagnie. " + _LONG
+               + " Il affirme que l'armée ennemie a infiltré la Tchéc")
+    assert len(_LONG) > 1800
+    every = set().union(*(got[f] for f in ("people", "organisations", "places", "armed_groups")))
+    assert not {"tchec", "loup"} & every, every
+    assert "viktor-sarov" in got["people"]
+    got = read("Les soldats ont quitté le camp dans la nuit.\nLire aussi : nouvelle attaque meurtrière à Djibo")
+    assert "djibo" in got["places"]

@@ -180,9 +180,35 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
     _bare_names(found, text, sent_of)
     _surnames_alone(found)
     _the_government(found, text, sent_of)
+    _no_fragments_or_nicknames(found, text)
     found.mentions.sort(key=lambda m: m.start)
     _extra_quantities(found, doc, text, sent_of)
     return found
+
+
+CUT_PASSAGE = 1800
+"""Length from which a text that stops without a sentence's end was cut off by whoever stored it
+(search services keep passages of about 2,000 characters); a shorter one ends on a headline, a
+credit or a « Lire aussi » line, whose last word is whole."""
+_ALIAS_BEFORE = re.compile(r"\balias\s*[«\"“]?\s*$", re.IGNORECASE)
+_ENDS_A_SENTENCE = frozenset(".!?»\")”…:;")
+
+
+def _no_fragments_or_nicknames(found: _Found, text: str) -> None:
+    """A name the gazetteer lacks that the text cuts off (the last word of a long passage that
+    stops mid-sentence: « l'armée a infiltré la Rus ») or a nickname after « alias » (« Viktor Yermolaev,
+    alias « Jedi » ») is no entity."""
+    end = len(text.rstrip())
+    cut = end >= CUT_PASSAGE and text[end - 1] not in _ENDS_A_SENTENCE
+    drop = [m for m in found.mentions if not m.known and (
+        cut and m.end >= end or _ALIAS_BEFORE.search(text[max(0, m.start - 12):m.start]))]
+    if not drop:
+        return
+    found.mentions[:] = [m for m in found.mentions if m not in drop]
+    left = {m.entity for m in found.mentions}
+    for m in drop:
+        if m.entity not in left:
+            found.entities.pop(m.entity, None)
 
 
 def _gazetteer_phrase(name: str, cfg: Config) -> list[str]:
