@@ -471,6 +471,9 @@ def read_all(cfg):
     ("Le cortège est passé par Kayes et par Gao, deux villes du fleuve.", []),
     ("L'appareil file à 350 km/h et tient jusqu’à 30 heures sans escale.", [(350, "km/h"), (30, "heure")]),
     ("L'école a formé 84 sous-lieutenants cette année.", [(84, "person")]),
+    # « sur les six »: the whole of what the part before counts
+    ("L'Espagne a remis trois avions de transport sur les six commandés par l'état-major.",
+     [(3, "aircraft"), (6, "aircraft")]),
     ("Les postulants doivent avoir au moins 20 ans et un diplôme.", []),
     ("Le chantier réunit les ingénieurs des deux entreprises.", []),
     ("Nos deux nations partagent une longue histoire.", []),

@@ -1368,6 +1368,7 @@ def _country(ent, name: str, cfg: Config) -> tuple[str, str, str] | None:
 
 _MEASURES = frozenset({"km", "tonne", "ha", *qty_mod.CURRENCIES})
 """Units of measures and sums, whose parts and ranges the text may write as bare figures."""
+_DURATIONS = frozenset({"day", "week", "month", "year", "heure", "minute"})
 _BARE_AFTER = frozenset({"sont", "se", "en", "au", "aux", "à", "dans", "sur", "pour", "ont", "vont", ",", ".", ";", ")"})
 """What may follow a bare figure that borrows the unit of the measure before it."""
 
@@ -1417,6 +1418,9 @@ def _extra_quantities(found: _Found, doc, text: str, sent_of) -> None:
             unit = last_unit  # « long de 1 982 km dont 1 298 sont au Niger et 684 au Bénin »: parts of a measure
         elif prev in ("dont", "et", "soit") and last_unit in ("month", "week", "day") and nxt in ("en", "au", "de", "d'", "dans"):
             unit, role = last_unit, "phase"
+        elif prev == "les" and tok.i > 1 and doc[tok.i - 2].lower_ == "sur" and q_sent == sent_of(tok.idx) \
+                and last_unit and last_unit not in _MEASURES and last_unit not in _DURATIONS:
+            unit = last_unit  # « deux hélicoptères … sur les quatre prévus »: the whole of what the part counts
         elif nxt in ("suivants", "suivantes", "derniers", "dernières") and last_unit in ("month", "week", "day"):
             unit, role = last_unit, "phase"
         elif value in values and value >= 100 and prev in ("de", "à", "total", "effectif"):
