@@ -1266,12 +1266,12 @@ def test_companies_of_two_words_after_a_company_noun_are_no_people(read):
 
 def test_a_name_stops_before_a_network_and_a_participle_with_its_date(read):
     """« la Brigade Loup sur Telegram »: the network where it wrote is no part of its name; « le
-    ministère de l'Economie daté du 8 mars »: the participle and its date belong to the decree."""
-    got = read("Le 27 août, un message de la Brigade Loup sur Telegram a annoncé le départ de ses hommes. "
-               "Un arrêté du ministère de l'Economie daté du 8 mars 2024 a gelé les avoirs du groupe.")
+    ministère des Mines datée du 3 avril »: the participle and its date belong to the circular."""
+    got = read("Selon la Brigade Loup sur Telegram, ses hommes rentreront chez eux avant l'hiver. "
+               "Une circulaire du ministère des Mines datée du 3 avril 2025 suspend les nouveaux permis.")
     orgs = got["organisations"]
-    assert not any("telegram" in o or o.endswith("-date") for o in orgs), orgs
-    assert "brigade-loup" in orgs and "ministere-de-l-economie" in orgs, orgs
+    assert not any("telegram" in o or o.endswith("-datee") for o in orgs), orgs
+    assert "brigade-loup" in orgs and "ministere-des-mines" in orgs, orgs
 
 
 # A long passage written for this test, cut off by whoever stored it in the middle of a name.

@@ -241,7 +241,7 @@ def ruler_patterns() -> list[dict]:
         [opt(_WD), _DAYNUM, _MONTH, opt(_YEAR), opt(_REL)],
         [opt(_WD), _DAYNUM, _AND, opt(_WD), _DAYNUM, _MONTH, opt(_YEAR), opt(_REL)],
         [opt(_WD), _DAYNUM, _MONTH, opt(_YEAR), _TO, opt(_WD), _DAYNUM, _MONTH, opt(_YEAR)],
-        # « entre le 1er janvier 1992 et le 31 décembre 1998 », « entre le 3 et le 5 mars »: a range
+        # « entre le 1er janvier 1994 et le 31 décembre 2001 », « entre le 3 et le 5 mars »: a range
         [{"LOWER": "entre"}, opt({"LOWER": "le"}), opt(_WD), _DAYNUM, opt(_MONTH), opt(_YEAR), _AND,
          opt({"LOWER": "le"}), opt(_WD), _DAYNUM, _MONTH, opt(_YEAR)],
         [_DAYNUM, {"IS_SPACE": True, "OP": "?"}, _ABBR, {"ORTH": ".", "OP": "?"}, opt(_YEAR)],

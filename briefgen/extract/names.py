@@ -89,8 +89,8 @@ def _is_adj(w: _W, nxt: _W | None = None) -> bool:
     if nxt is not None and re.search(r"é(?:e|s|es)?$", t) and nxt.lower in (
             "à", "au", "aux", "par", "en", "dans", "sur", "près", "depuis", "avec", "pour", "contre", "sous", "vers",
             "entre", "chez", "hors", "auprès", "aussi", "également", "notamment", "dès", "lors", "ici", "là", "du"):
-        # a participle opening a phrase (« la Banque mondiale | basée à Washington », « un arrêté du
-        # ministère de l'Economie | daté du 8 mars »)
+        # a participle opening a phrase (« la Banque mondiale | basée à Washington », « une circulaire
+        # du ministère des Mines | datée du 3 avril »)
         return False
     if nxt is not None and t.endswith("ant") and nxt.lower in (
             "le", "la", "les", "l'", "un", "une", "des", "du", "son", "sa", "ses", "leur", "leurs", "ce", "cette", "ces"):
