@@ -33,7 +33,10 @@ The rule, all of which must hold:
 
 Two articles that tell one story use the same uncommon words all along (``story_vectors``,
 ``STORY``): when they do, the same state on both sides (or the same day written on both) is
-enough to name the event, as a shared participant would.
+enough to name the event, as a shared participant would. When they surely do (``SURE_STORY``),
+the first fact under a theme of each (its lead) is one event whatever kind and parties each outlet
+gave it, unless dates, states or figures say otherwise (``one_story``, applied by
+``merge.join_outlets`` after the rule above).
 """
 
 from __future__ import annotations
