@@ -70,11 +70,12 @@ class BriefDefinition:
     annexes: tuple[str, ...]
     retired: tuple[Theme, ...] = ()
     facts_per_section: int = 25
-    off_topic: frozenset[str] = frozenset()
-    """French words (lower case) of the stories the brief never reports (sport, culture, festivals): an article
-    dense in them whose themes the classifier is unsure of gets no theme (extraction)."""
     """The most facts a theme's section prints, the weightiest (the others are counted in one line)."""
     """Themes marked ``retired: true``: accepted in fact files, shown in no new edition."""
+    off_topic: frozenset[str] = frozenset()
+    """French words (lower case) of the stories the brief never reports (sport, culture, festivals,
+    health campaigns, weather, harvests): an article dense in them whose themes the classifier is
+    unsure of gets no theme (extraction)."""
 
 
 @dataclass(frozen=True, slots=True)

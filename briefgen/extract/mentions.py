@@ -839,8 +839,7 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         found.entities.setdefault(eid, NewEntity(eid, kind, _formed_name(text[start:b])))
         return
     if label == "PER" and (len(ent) == 1 and _COMPANY_NOUN.search(text[max(0, a - 50):a])
-                           or _COMPANY_NOUN.search(_LISTED_BEFORE.sub("", text[max(0, a - 120):a]))
-                           and not _BY_OR_TO.search(text[max(0, a - 40):a])):
+                           or _after_company_noun(text, a) and not _BY_OR_TO.search(text[max(0, a - 40):a])):
         # « la société russe de sécurité Wagner », « la société minière Iamgold Essakane », « des
         # sociétés dont Wagnion Gold, Roxgold Sanu et Golden Hand »: companies, whatever the model says
         label = "ORG"
@@ -1041,7 +1040,13 @@ def _company_context(text: str, a: int, b: int) -> bool:
     « la nationalisation de la Somaïr », « X, filiale du groupe Y », « les compagnies CNPC, Soraz
     et Wapco »."""
     return bool(_COMPANY_BEFORE.search(text[max(0, a - 40):a]) or _COMPANY_AFTER.match(text[b:b + 40])
-                or _COMPANY_NOUN.search(_LISTED_BEFORE.sub("", text[max(0, a - 120):a])))
+                or _after_company_noun(text, a))
+
+
+def _after_company_noun(text: str, a: int) -> bool:
+    """A company noun heads the name at ``a``, or the list it ends (« les compagnies CNPC, Soraz
+    et | Wapco », « des sociétés dont | Roxgold Sanu »)."""
+    return bool(_COMPANY_NOUN.search(_LISTED_BEFORE.sub("", text[max(0, a - 120):a])))
 
 
 _LISTED_BEFORE = re.compile(r"(?:[A-ZÀ-Ý][\w'&.-]*(?: [A-ZÀ-Ý][\w'&.-]*)*\s*(?:,|\bet\b)\s*)+$")

@@ -67,7 +67,7 @@ _SLACK = {0: timedelta(0), 2: timedelta(days=2)}
 
 
 def _overlap(a: DateSpan, b: DateSpan, slack: int = 0) -> bool:
-    gap = _SLACK.get(slack) or timedelta(days=slack)
+    gap = _SLACK[slack] if slack in _SLACK else timedelta(days=slack)
     return a.start <= b.end + gap and b.start <= a.end + gap
 
 
@@ -279,16 +279,14 @@ def _account(members: list[Candidate], cfg: Config, who: Affiliations,
     Turquie » found as a place) does not pin an event down either. ``rare``: the content words
     few articles of the run use."""
     places = _places({p for m in members for p in m.places}, cfg)
-    when = _cluster_date(members)
+    outline = _outline(members)
+    when = outline.date
     written = any(m.date_explicit for m in members if m.date)
     days = [(published or {}).get(m.source) for m in members]
     dateline = bool(when and not written and all(d and when.start <= d <= when.end for d in days))
-    return Account(
-        articles=frozenset(m.source for m in members), kinds=frozenset(m.kind for m in members),
-        themes=frozenset(t for m in members for t in m.themes), date=when, written=written, dateline=dateline,
-        participants=frozenset(set().union(*(m.core() for m in members))),
+    return replace(
+        outline, themes=frozenset(t for m in members for t in m.themes), written=written, dateline=dateline,
         places=frozenset(p for p in places if not who.of(p).is_state),
-        figures=figures_of(q for m in members for q in m.quantities),
         said=(said := frozenset().union(*(content_words(m.evidence.text) for m in members))), words=said & rare,
         leads=_union_leads((leads or {}).get(s, {}) for s in {m.source for m in members}),
         speakers=frozenset(x for m in members if m.kind in TALK for x in m.actors),
