@@ -623,6 +623,37 @@ def test_the_leads_of_two_articles_telling_one_story_are_one_fact(cfg, tmp_path)
     assert not any("other" in {e.source for e in mf.fact.evidence} and len(mf.fact.evidence) > 1 for mf in facts)
 
 
+# One story told by two outlets, one of which leads with an order placed months earlier: the
+# event both tell is the first of each that can be one (a delivery and its announcement); the
+# training told after it is of a kind no delivery is, and stays apart.
+C295_ORDER_FIRST = """date 2025-06-12
+outlet courrier-sahel
+title Transport aérien militaire
+
+En mars 2025, le ministère tchadien des Armées avait signé une commande d'appareils de transport tactique auprès du constructeur Airbus.
+Le mercredi 11 juin 2025, le gouvernement tchadien a annoncé l'arrivée à N'Djamena de deux avions C-295 flambant neufs.
+Les équipages ont suivi à Séville une formation de pilotage et de maintenance de six mois.
+Ces appareils pourront larguer des parachutistes et évacuer des blessés depuis des pistes sommaires.
+"""
+C295_DELIVERY = """date 2025-06
+outlet sahel-eco
+title Les C-295 sont arrivés
+
+Le constructeur européen a remis en juin 2025 deux avions C-295 à l'armée de l'air tchadienne, à Séville.
+Formés à Séville pendant six mois, ses pilotes et mécaniciens assureront la maintenance et le pilotage des appareils.
+Ces avions de transport tactique peuvent larguer des parachutistes et évacuer des blessés depuis des pistes sommaires.
+"""
+
+
+def test_one_story_whose_leads_differ_is_one_fact_at_its_first_common_event(cfg, tmp_path):
+    facts = _extract(cfg, tmp_path / "story", order=C295_ORDER_FIRST, delivery=C295_DELIVERY)
+    both = _told_by(facts, "order", "delivery")
+    assert [mf.fact.kind for mf in both] == ["delivery"]
+    assert both[0].fact.date == DateSpan(dt.date(2025, 6, 11), dt.date(2025, 6, 11), "day")
+    alone = {mf.fact.kind for mf in facts if {e.source for e in mf.fact.evidence} == {"order"}}
+    assert alone == {"agreement", "training"}
+
+
 def test_the_leads_of_one_story_naming_two_different_states_stay_apart(cfg):
     """Two articles of one story whose leads name another supplier each (Russia, Turkey) are not
     joined by the story alone."""

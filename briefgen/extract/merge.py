@@ -28,7 +28,7 @@ from .same_event import (
     close,
     content_words,
     figures_of,
-    lead_clusters,
+    kinds_meet,
     lead_figures,
     leads_differ,
     merged_kind,
@@ -36,6 +36,7 @@ from .same_event import (
     same_event,
     story_pairs,
     story_vectors,
+    told_clusters,
 )
 from .types import Candidate, SourceResult
 
@@ -340,7 +341,7 @@ def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations
             if score:
                 pairs.append((-score, min(i, j), max(i, j)))
     head = list(range(len(clusters)))
-    leads_of = lead_clusters(clusters)
+    told_of = told_clusters(clusters)
 
     def find(i: int) -> int:
         while head[i] != i:
@@ -358,23 +359,28 @@ def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations
         a, b = min(a, b), max(a, b)
         head[b] = a
         joined[a] = joined[a] + joined.pop(b)
-    # two articles that tell one story all along tell it first in their leads: their lead events
-    # are one, however differently each outlet words them (``one_story``)
-    told: dict[int, Account] = {}  # root → what ``one_story`` compares, kept until the root joins
+    # two articles that tell one story all along tell one event of it, first in their leads: the
+    # first events of each, leads first, that can be one (``one_story``) are one, however
+    # differently each outlet words them
+    outlines: dict[int, Account] = {}  # root → what ``one_story`` compares, kept until the root joins
 
     def outline(root: int) -> Account:
-        if root not in told:
-            told[root] = _outline(joined[root])
-        return told[root]
+        if root not in outlines:
+            outlines[root] = _outline(joined[root])
+        return outlines[root]
 
-    for _, a_id, b_id in story_pairs({sid: v for sid, v in stories.items() if sid in leads_of}):
-        a, b = find(leads_of[a_id]), find(leads_of[b_id])
-        if a == b or not one_story(outline(a), outline(b), who):
-            continue
-        a, b = min(a, b), max(a, b)
-        head[b] = a
-        joined[a] = joined[a] + joined.pop(b)
-        told.pop(a, None)
+    for _, a_id, b_id in story_pairs({sid: v for sid, v in stories.items() if sid in told_of}):
+        tries = sorted(((m + n, m, i, j) for m, i in enumerate(told_of[a_id]) for n, j in enumerate(told_of[b_id])))
+        for rank, _, i, j in tries:
+            a, b = find(i), find(j)
+            if a == b:
+                break
+            if (rank == 0 or kinds_meet(outline(a), outline(b))) and one_story(outline(a), outline(b), who):
+                a, b = min(a, b), max(a, b)
+                head[b] = a
+                joined[a] = joined[a] + joined.pop(b)
+                outlines.pop(a, None)
+                break
     order = {id(c): n for n, cl in enumerate(clusters) for c in cl}
     return [sorted(joined[i], key=lambda c: order[id(c)]) for i in sorted(joined)]
 

@@ -282,18 +282,20 @@ def _story_pairs_one_by_one(stories: Mapping[str, Mapping[str, float]]) -> list[
     return sorted(pairs)
 
 
-def lead_clusters(clusters) -> dict[str, int]:
-    """Article id → the cluster holding its lead: the first candidate (in reading order) under a theme."""
-    first: dict[str, tuple[int, int]] = {}
+def told_clusters(clusters) -> dict[str, list[int]]:
+    """Article id → the clusters holding its candidates under a theme, in the order the article
+    first tells them (its lead first)."""
+    first: dict[str, dict[int, int]] = {}
     for i, cl in enumerate(clusters):
         for c in cl:
-            if c.themes and (c.source not in first or c.evidence.start < first[c.source][0]):
-                first[c.source] = (c.evidence.start, i)
-    return {sid: i for sid, (_, i) in first.items()}
+            if c.themes:
+                seen = first.setdefault(c.source, {})
+                seen[i] = min(c.evidence.start, seen.get(i, c.evidence.start))
+    return {sid: sorted(seen, key=seen.get) for sid, seen in first.items()}
 
 
 def one_story(a: "Account", b: "Account", who: "Affiliations") -> bool:
-    """Whether the leads of two articles that tell one story (``SURE_STORY``) can be one event:
+    """Whether events of two articles that tell one story (``SURE_STORY``) can be one event:
     no article on both sides, dates that meet (a day inside the other's month, or a report a few
     days after), no state on each side the other lacks, no figures of one thing far apart."""
     if a.articles & b.articles or a.date is None or b.date is None:
@@ -523,7 +525,7 @@ def compatible_kinds(a: str, b: str, families=KIND_FAMILIES) -> bool:
     return a == b or any(a in family and b in family for family in families)
 
 
-def _kinds_meet(a: Account, b: Account) -> str | None:
+def kinds_meet(a: Account, b: Account) -> str | None:
     """``"kinds"`` when every kind of one account is compatible with every kind of the other,
     ``"worded"`` when they are so only through ``WORDED_FAMILIES``, else None."""
     return _kind_sets_meet(a.kinds, b.kinds)
@@ -600,7 +602,7 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     """How strongly ``a`` and ``b`` tell one event: 0 when they do not, more the more they share."""
     if a.articles & b.articles:
         return 0
-    kinds = _kinds_meet(a, b)
+    kinds = kinds_meet(a, b)
     if kinds is None:
         return 0
     if not compatible_dates(a, b):
