@@ -313,17 +313,30 @@ Selon les organisateurs, ce championnat renforce la cohésion des unités et le 
 L'orchestre de l'armée a animé la cérémonie de clôture avant un concert de musique mandingue.
 """
 
+# The same kind of story told in the words of the pitch alone (« coupe », « finale », « buts »,
+# « ballon », « arbitre »), without « football », « match » or « tournoi »; written for this test.
+ARMY_CUP = """date 2025-09-20
+outlet sahel-eco
+title La coupe des armées reprend
 
-def test_a_story_dense_in_off_topic_words_proposes_no_fact_under_a_theme(tmp_path):
+Le chef d'état-major général des armées, le général Moussa Diallo, a donné vendredi 19 septembre 2025 le coup d'envoi de la coupe des armées au camp Guillaume Ouédraogo de Ouagadougou.
+Pour la rencontre d'ouverture, les sapeurs-pompiers ont battu la gendarmerie par quatre buts à deux.
+L'arbitre a sifflé deux penalties et le ballon du coup d'envoi a été offert par le chef d'état-major.
+La finale de la coupe est prévue en décembre, après les demi-finales entre les équipes des régions militaires.
+"""
+
+
+@pytest.mark.parametrize("text, theme", [(ARMY_TOURNAMENT, "force_buildup"), (ARMY_CUP, "security_cooperation")],
+                         ids=["tournament", "cup"])
+def test_a_story_dense_in_off_topic_words_proposes_no_fact_under_a_theme(tmp_path, text, theme):
     """The army's football tournament names the minister and every branch of the army, so the
     cue words alone file its lead under force build-up; the brief's ``off_topic`` words (sport,
     culture) are 1.5 % and more of its words and the classifier is unsure: no theme. A desk that
     lists no such words gets the fact back."""
     cfg_path = copy_project(tmp_path / "desk")
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "cup.txt").write_text(ARMY_TOURNAMENT, encoding="utf-8")
+    (tmp_path / "in" / "cup.txt").write_text(text, encoding="utf-8")
     cfg = load_config(cfg_path)
-    assert "tournoi" in cfg.brief.off_topic
     assert not [mf for mf in extract_paths([tmp_path / "in"], cfg).facts if mf.fact.themes]
 
     brief = cfg_path.parent / "brief.yaml"
@@ -331,4 +344,4 @@ def test_a_story_dense_in_off_topic_words_proposes_no_fact_under_a_theme(tmp_pat
     data["off_topic"] = []
     brief.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     themed = [mf.fact for mf in extract_paths([tmp_path / "in"], load_config(cfg_path)).facts if mf.fact.themes]
-    assert themed and themed[0].themes == ("force_buildup",)
+    assert themed and themed[0].themes == (theme,)

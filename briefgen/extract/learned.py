@@ -56,7 +56,9 @@ OFF_TOPIC = 0.015
 """An article whose words are at least this share of the brief's ``off_topic`` words (sport,
 culture, festivals, health campaigns, weather, harvests) and whose likeliest theme is below
 ``SURE`` gets no theme. On the 311 dev articles: 41 of the 55 distractors reach 1.5 % (46 reach
-1 %, 32 reach 2 %), no article about a theme goes above 0.82 %."""
+1 %, 32 reach 2 %), no article about a theme goes above 0.82 %. With the pitch's words added
+(« coupe », « buts », « ballon », « finale »), 48 of the 61 distractors of the 326 dev articles
+reach it and no article about a theme goes above 0.91 % (counted over the text's words alone)."""
 SEED = 0
 EPOCHS = 20
 ARCHITECTURE = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False, "ngram_size": 2,
