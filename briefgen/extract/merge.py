@@ -349,16 +349,21 @@ def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations
         return i
 
     joined = {i: list(c) for i, c in enumerate(clusters)}
+
+    def join(a: int, b: int) -> int:
+        """Join the groups of roots ``a`` and ``b`` under the lower; that root is returned."""
+        a, b = min(a, b), max(a, b)
+        head[b] = a
+        joined[a] = joined[a] + joined.pop(b)
+        return a
+
     for _, i, j in sorted(pairs):
         a, b = find(i), find(j)
         if a == b:
             continue
         # the pair matched; the groups they are now part of must match too
-        if not same_event(account(joined[a]), account(joined[b]), who):
-            continue
-        a, b = min(a, b), max(a, b)
-        head[b] = a
-        joined[a] = joined[a] + joined.pop(b)
+        if same_event(account(joined[a]), account(joined[b]), who):
+            join(a, b)
     # two articles that tell one story all along tell one event of it, first in their leads: the
     # first events of each, leads first, that can be one (``one_story``) are one, however
     # differently each outlet words them
@@ -376,10 +381,7 @@ def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations
             if a == b:
                 break
             if (rank == 0 or kinds_meet(outline(a), outline(b))) and one_story(outline(a), outline(b), who):
-                a, b = min(a, b), max(a, b)
-                head[b] = a
-                joined[a] = joined[a] + joined.pop(b)
-                outlines.pop(a, None)
+                outlines.pop(join(a, b), None)
                 break
     order = {id(c): n for n, cl in enumerate(clusters) for c in cl}
     return [sorted(joined[i], key=lambda c: order[id(c)]) for i in sorted(joined)]
