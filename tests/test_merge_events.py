@@ -687,3 +687,29 @@ def test_story_pairs_at_once_and_one_by_one_agree(monkeypatch):
     assert ("budget", "budget2") in {(a, b) for _, a, b in at_once}
     monkeypatch.setattr(same_event, "PAIRS_DENSE", 0)
     assert same_event.story_pairs(vectors) == at_once
+
+
+# Two trainings of one month, a hundred men each, told by two outlets: foreign instructors arrived
+# in one country, officers trained at an academy of another. The figures and the kind agree; the
+# countries where each happened do not (written for this test).
+INSTRUCTORS_NIGER = """date 2025-04
+outlet sahel-eco
+title Des instructeurs étrangers à Niamey
+
+Pour former l'armée nigérienne à ses nouveaux équipements, une centaine de militaires étrangers sont arrivés au Niger.
+Ils resteront plusieurs mois sur place.
+"""
+ACADEMY_BURKINA = """date 2025-04-22
+outlet courrier-sahel
+title Cent nouveaux officiers
+
+L'école des officiers de Pô au Burkina Faso a achevé le 19 avril 2025 la formation de cent officiers.
+La cérémonie s'est tenue en présence du chef de l'État.
+"""
+
+
+def test_two_trainings_of_a_hundred_in_two_countries_stay_two_facts(cfg, tmp_path):
+    facts = _extract(cfg, tmp_path / "two", niger=INSTRUCTORS_NIGER, burkina=ACADEMY_BURKINA)
+    trainings = [mf.fact for mf in facts if mf.fact.kind == "training"]
+    assert {e.source for f in trainings for e in f.evidence} == {"niger", "burkina"}
+    assert not _told_by(facts, "niger", "burkina")

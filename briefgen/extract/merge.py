@@ -288,6 +288,7 @@ def _account(members: list[Candidate], cfg: Config, who: Affiliations,
     return replace(
         outline, themes=frozenset(t for m in members for t in m.themes), written=written, dateline=dateline,
         places=frozenset(p for p in places if not who.of(p).is_state),
+        countries=frozenset(p for m in members for p in m.places if who.of(p).is_state),
         said=(said := frozenset().union(*(content_words(m.evidence.text) for m in members))), words=said & rare,
         leads=_union_leads((leads or {}).get(s, {}) for s in {m.source for m in members}),
         speakers=frozenset(x for m in members if m.kind in TALK for x in m.actors),

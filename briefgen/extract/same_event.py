@@ -505,6 +505,10 @@ class Account:
     """Towns and sites (countries left out: a country holds any of its towns)."""
     figures: Mapping[str, frozenset[float]]
     """Distinctive figures by what they count."""
+    countries: frozenset[str] = frozenset()
+    """The countries it happened in, as places (« au Niger »): two accounts in none in common are
+    two events, whatever else they share (a hundred Russian instructors in Niger, a hundred
+    officers at a Burkinabè academy)."""
     dateline: bool = False
     """True when the date is not written and holds the articles' publication date: the date of
     the report, not of the event, which may be a few days older."""
@@ -607,7 +611,7 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
         return 0
     if not compatible_dates(a, b):
         return 0
-    if not who.places_meet(a.places, b.places):
+    if not who.places_meet(a.places, b.places) or a.countries and b.countries and not a.countries & b.countries:
         return 0
     if who.other_states(a.participants, b.participants):
         return 0
