@@ -230,11 +230,32 @@ def _split_at_a_country(doc):
             ent = Span(doc, ent.start, brk, label=ent.label_)  # a name ends at a line break
         cut = next((k for k in range(ent.start + 1, ent.end - 1) if doc[k].lower_ in lexicon.PLACE_PREPOSITIONS
                     and doc[k + 1].is_title and names_mod.country(doc[k + 1:ent.end].text)), None)
-        if cut is None or ent.label_ in ("DATE", "QTY") or ent.ent_id_:
+        if ent.label_ in ("DATE", "QTY") or ent.ent_id_:
+            yield ent
+            continue
+        if cut is None and (end := _country_run_on(doc, ent)) is not None:
+            yield Span(doc, ent.start, end, label=ent.label_)
+            continue
+        if cut is None:
             yield ent
             continue
         yield Span(doc, ent.start, cut, label=ent.label_)
         yield Span(doc, cut + 1, ent.end, label="LOC")
+
+
+def _country_run_on(doc, ent) -> int | None:
+    """Where a country's name ends in an entity the model ran on past it into the words after
+    (« le Burkina Faso | sombre dans une crise », « le Burkina Faso | d'Ibrahim Traoré »): at a
+    lower-case word or a « de » after the country's name; None when the entity is no such run-on."""
+    if names_mod.country(ent.text):
+        return None
+    for k in range(ent.end - 1, ent.start, -1):
+        nxt = doc[k]
+        if not (nxt.is_alpha and nxt.is_lower or nxt.lower_ in ("d'", "du", "de", "des")):
+            continue
+        if names_mod.country(doc[ent.start:k].text):
+            return k
+    return None
 
 
 def _first_words(found: _Found) -> None:
