@@ -1307,3 +1307,12 @@ def test_a_country_the_model_runs_on_from_is_the_country_alone(read, text, state
     got = read(text)
     assert not any(p.startswith(state + "-") for p in got["places"] | got["organisations"]), got
     assert state in got["places"] | got["organisations"]
+
+
+def test_a_port_named_by_its_town_is_a_site(read):
+    """« le port de Conakry », « le port d'Abidjan » name the ports, sites of their own; « un port de
+    pêche » names none (written for this test)."""
+    got = read("Les conteneurs maliens arrivent par le port de Conakry, puis par le port d'Abidjan. "
+               "Le village possède aussi un port de pêche.")
+    assert {"port-de-conakry", "port-d-abidjan"} <= got["places"], got["places"]
+    assert not any(p.startswith("port-de-peche") for p in got["places"] | got["organisations"])

@@ -93,6 +93,9 @@ PLACE_HEAD_NEEDS = {"base": ("aérienne", "militaire", "navale", "logistique"), 
                     "poste": ("de commandement",)}
 """Heads that name a site only with one of these words after them (« base aérienne de Sénou », « Poste
 de commandement de la Force »)."""
+HEADS_OF_A_TOWN = frozenset({"port"})
+"""Of those, heads that also name a site with a town's name after them (« le port de Conakry », « le port
+d'Abidjan »: the port, not the town)."""
 
 ARTICLE_CITIES = {"cap": "Le Cap", "caire": "Le Caire", "havre": "Le Havre", "haye": "La Haye",
                   "mecque": "La Mecque", "havane": "La Havane", "valette": "La Valette", "paz": "La Paz"}

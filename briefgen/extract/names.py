@@ -206,7 +206,8 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
         if lw == "groupe" and nxt.lower.startswith("arm"):
             continue
         if lw in lx.PLACE_HEAD_NEEDS and not " ".join(x.lower for x in words[i + 1:i + 3]).startswith(
-                lx.PLACE_HEAD_NEEDS[lw]):
+                lx.PLACE_HEAD_NEEDS[lw]) and not (lw in lx.HEADS_OF_A_TOWN and nxt.lower in ("de", "d'")
+                                                  and i + 2 < len(words) and words[i + 2].cap):
             continue
         if lw == "groupe" and nxt.cap and (i + 2 >= len(words) or not words[i + 2].cap) and _FORCE_NEAR.search(
                 " ".join(x.lower for x in words[i + 2:i + 10])):
