@@ -1316,3 +1316,12 @@ def test_a_port_named_by_its_town_is_a_site(read):
                "Le village possède aussi un port de pêche.")
     assert {"port-de-conakry", "port-d-abidjan"} <= got["places"], got["places"]
     assert not any(p.startswith("port-de-peche") for p in got["places"] | got["organisations"])
+
+
+def test_a_training_centre_written_in_lower_case_is_a_site(read):
+    """« le centre d'instruction militaire de X » in lower case names the centre as « le Centre
+    d'instruction de X » does; « le centre du pays » names none (written for this test)."""
+    got = read("Les recrues sont arrivées au centre d'instruction militaire de Tondibia. Un autre groupe "
+               "rejoindra le centre d'Instruction de Yanfolila. Des combats ont eu lieu dans le centre du pays.")
+    assert {"centre-d-instruction-militaire-de-tondibia", "centre-d-instruction-de-yanfolila"} <= got["places"], got
+    assert not any(p.startswith("centre-du") for p in got["places"] | got["organisations"])

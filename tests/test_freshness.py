@@ -289,3 +289,27 @@ def test_an_edition_is_stale_exactly_when_its_inputs_change(desk, monkeypatch):
         monkeypatch.undo()
         _software.cache_clear()
     assert is_current(cfg, W30)
+
+
+# An article of the example's week 31 naming a site the gazetteer lacks (written for this test).
+NEW_SITE = """date 2025-07-30
+outlet echo-sikasso
+title Un nouveau camp pour la garde
+
+Le ministre de la Défense a inauguré le mardi 29 juillet 2025 le centre d'instruction de Tondibia, où 400 recrues de la garde nationale suivent leur formation depuis lundi.
+"""
+
+
+def test_a_run_with_nothing_changed_leaves_the_gazetteer_proposals_alone(tmp_path):
+    """The second run of a project whose articles name a site the gazetteer lacks finds the same
+    proposal and leaves output/gazetteer-proposals.yaml as it was (not even rewritten)."""
+    cfg = copy_project(tmp_path)
+    (tmp_path / "sources" / "2025-07-30-echo-sikasso-tondibia.txt").write_text(NEW_SITE, encoding="utf-8")
+    first = run_cli("run", "--config", str(cfg))
+    assert first.returncode == 0, first.stderr
+    proposals = tmp_path / "output" / "gazetteer-proposals.yaml"
+    assert "centre-d-instruction-de-tondibia" in proposals.read_text(encoding="utf-8")
+    before = (proposals.stat().st_mtime_ns, proposals.read_bytes())
+    again = run_cli("run", "--config", str(cfg))
+    assert again.returncode == 0, again.stderr
+    assert (proposals.stat().st_mtime_ns, proposals.read_bytes()) == before

@@ -198,7 +198,8 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
         if prev in ("de", "d'") and i > 1 and (words[i - 2].lower in lx.PERSON_TITLES or (
                 lw == "armée" and words[i - 2].lower == "corps" and i > 3 and words[i - 4].lower in lx.PERSON_TITLES)):
             continue  # a rank (« Général de Brigade Moussa Yoro Kanté », « Général de Corps d'Armée Salifou Mody »)
-        place = lw in lx.PLACE_HEADS
+        place = lw in lx.PLACE_HEADS or not w.cap and lw in lx.LOWER_SITE_HEADS and " ".join(
+            x.lower for x in words[i + 1:i + 3]).replace("' ", "'").startswith(lx.LOWER_SITE_HEADS[lw])
         if place and not w.cap and prev in ("un", "une", "des", "plusieurs", "quelques"):
             continue  # any such site, no name (« interpellé dans un hôtel de Bamako »)
         if not w.cap and lw not in lx.LOWER_ORG_HEADS and not place:

@@ -81,8 +81,13 @@ def write_proposals(cfg: Config, ex, facts) -> Path | None:
     for f in facts:
         for eid in named(f):
             used_by.setdefault(eid, []).append(f.id)
-    text = gazetteer_fragment(list(ex.new_entities), seen_in, used_by, cfg.languages)
-    write_atomic(path, text.encode("utf-8"))
+    data = gazetteer_fragment(list(ex.new_entities), seen_in, used_by, cfg.languages).encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return path  # a run with nothing new touches nothing
+    except OSError:
+        pass
+    write_atomic(path, data)
     return path
 
 
