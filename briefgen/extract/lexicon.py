@@ -93,13 +93,13 @@ PLACE_HEAD_NEEDS = {"base": ("aérienne", "militaire", "navale", "logistique"), 
                     "poste": ("de commandement",)}
 """Heads that name a site only with one of these words after them (« base aérienne de Sénou », « Poste
 de commandement de la Force »)."""
+HEADS_OF_A_TOWN = frozenset({"port"})
+"""Of those, heads that also name a site with a town's name after them (« le port de Conakry », « le port
+d'Abidjan »: the port, not the town)."""
 LOWER_SITE_HEADS = {"centre": ("d'instruction", "d'aguerrissement")}
 """Heads of a body's name written in lower case that name a site with one of these words after them
 (« au centre d'instruction militaire d'Aroungouza »: an army's camp; « un centre de formation » in lower
 case is as often any school as a named one, and stays none)."""
-HEADS_OF_A_TOWN = frozenset({"port"})
-"""Of those, heads that also name a site with a town's name after them (« le port de Conakry », « le port
-d'Abidjan »: the port, not the town)."""
 
 ARTICLE_CITIES = {"cap": "Le Cap", "caire": "Le Caire", "havre": "Le Havre", "haye": "La Haye",
                   "mecque": "La Mecque", "havane": "La Havane", "valette": "La Valette", "paz": "La Paz"}

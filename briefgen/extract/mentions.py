@@ -221,7 +221,8 @@ def _gazetteer_phrase(name: str, cfg: Config) -> list[str]:
 def _split_at_a_country(doc):
     """The model's entities, cut at a line break the model ran over (« Sputnik Afrique⏎afrique
     subsaharienne »), with a country it ran into the name before it cut off as a place of its own
-    (« la force Sabre au Burkina Faso », « les opérations Sabre au Burkina Faso »)."""
+    (« la force Sabre au Burkina Faso », « les opérations Sabre au Burkina Faso »), and a country it ran
+    on past cut back to the country (``_country_run_on``)."""
     from spacy.tokens import Span
 
     for ent in doc.ents:
@@ -233,11 +234,9 @@ def _split_at_a_country(doc):
         if ent.label_ in ("DATE", "QTY") or ent.ent_id_:
             yield ent
             continue
-        if cut is None and (end := _country_run_on(doc, ent)) is not None:
-            yield Span(doc, ent.start, end, label=ent.label_)
-            continue
         if cut is None:
-            yield ent
+            end = _country_run_on(doc, ent)
+            yield ent if end is None else Span(doc, ent.start, end, label=ent.label_)
             continue
         yield Span(doc, ent.start, cut, label=ent.label_)
         yield Span(doc, cut + 1, ent.end, label="LOC")

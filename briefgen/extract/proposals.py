@@ -82,12 +82,8 @@ def write_proposals(cfg: Config, ex, facts) -> Path | None:
         for eid in named(f):
             used_by.setdefault(eid, []).append(f.id)
     data = gazetteer_fragment(list(ex.new_entities), seen_in, used_by, cfg.languages).encode("utf-8")
-    try:
-        if path.read_bytes() == data:
-            return path  # a run with nothing new touches nothing
-    except OSError:
-        pass
-    write_atomic(path, data)
+    if not (path.is_file() and path.read_bytes() == data):  # a run with nothing new touches nothing
+        write_atomic(path, data)
     return path
 
 
