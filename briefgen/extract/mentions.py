@@ -16,6 +16,7 @@ from . import dates as dates_mod
 from . import lexicon
 from . import names as names_mod
 from . import quantities as qty_mod
+from .nlp import once_per_config
 from .types import (
     KIND_OF_LABEL,
     DateMention,
@@ -355,6 +356,21 @@ def _formed_name(text: str) -> str:
     return text[0].upper() + text[1:] if text[:1].islower() else text
 
 
+@once_per_config
+def _name_tables(cfg: Config) -> tuple[set[str], dict[str, str], dict[str, list[str]]]:
+    """What ``_formed_names`` reads of the gazetteer: its place names (lower case), the states by
+    their adjectives, and its names without accents (« Etat islamique » is « État islamique »)."""
+    from .nlp import gazetteer_phrases, normalize
+
+    places = {normalize(n).lower() for e in cfg.entities.values() if e.kind == "place"
+              for n in (*e.name.values(), *e.aliases)}
+    by_adjective = {a.lower(): e.id for e in cfg.entities.values() if e.kind == "state" for a in e.adjectives}
+    folded: dict[str, list[str]] = {}
+    for k, ids in gazetteer_phrases(cfg).items():
+        folded.setdefault(names_mod.fold_name(k), ids)
+    return places, by_adjective, folded
+
+
 def _formed_names(doc, text: str, cfg: Config, outlet: str | None
                   ) -> tuple[list[Mention], dict[str, str], list[tuple[int, int]]]:
     """Mentions of the names found from their form (``names.find``) and of the acronyms they
@@ -366,10 +382,9 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
     from .nlp import gazetteer_phrases, normalize
 
     phrases = gazetteer_phrases(cfg)
+    places, by_adjective, folded = _name_tables(cfg)
     claimed = [(e.start_char, e.end_char) for e in doc.ents if e.ent_id_ and e.label_ not in ("DATE", "QTY")]
     orgs = [(e.start_char, e.end_char) for e in doc.ents if e.ent_id_ and e.label_ in ("ORG", "ARMED")]
-    places = {normalize(n).lower() for e in cfg.entities.values() if e.kind == "place"
-              for n in (*e.name.values(), *e.aliases)}
     outlets = set(cfg.outlets) | {o.name for o in cfg.outlets.values()} | ({outlet} if outlet else set())
     out: list[Mention] = []
     named: dict[str, str] = {}
@@ -384,10 +399,6 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
     found = [_numbered_unit(n, text) for n in found
              if not _ARMY_OF_A_REGION.match(n.name) and not _ARMED_GROUPS_AT_LARGE.match(n.name)]
     found = [_with_its_host(n, text) for n in found]
-    by_adjective = {a.lower(): e.id for e in cfg.entities.values() if e.kind == "state" for a in e.adjectives}
-    folded = {}  # the gazetteer's names without accents (« Etat islamique » is « État islamique »)
-    for k, ids in phrases.items():
-        folded.setdefault(names_mod.fold_name(k), ids)
     silent = [(n.start, n.end) for n in found if n.kind == "title"]
     for n in found:
         if n.kind == "title" and n.acronym:

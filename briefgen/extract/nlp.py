@@ -1,6 +1,8 @@
 """The spaCy pipeline: fr_core_news_md, loaded once per process and only when needed, with an
 EntityRuler fed from the gazetteer placed before "ner" (so armed groups and bodies are not taken
-for places) plus token patterns for dates and quantities.
+for places) plus token patterns for dates and quantities. The ruler is spaCy's EntityRuler with its
+token patterns tried only around the words that can start them (``ruler.AnchoredEntityRuler``): the
+same matches, in a third of the time the Matcher takes over whole Docs.
 
 The dependency parser is excluded (sentences come from the lighter "senter"); morphologizer and
 lemmatizer stay, because the fact rules trigger on lemmas.
@@ -8,11 +10,12 @@ lemmatizer stay, because the fact rules trigger on lemmas.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
 import re
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 from ..core.config import Config
 from . import dates, learned, lexicon, quantities
@@ -27,6 +30,7 @@ log = logging.getLogger("briefgen")
 MODEL = "fr_core_news_md"
 _PIPELINES: dict[str, "Language"] = {}
 _SURNAME_PARTICLES = {"de", "du", "ben", "ould", "ag", "el", "al"}
+T = TypeVar("T")
 
 
 def normalize(text: str) -> str:
@@ -39,19 +43,28 @@ def normalize(text: str) -> str:
     return out
 
 
-_PHRASES: dict[int, tuple[Config, dict[str, list[str]]]] = {}
+def once_per_config(build: Callable[[Config], T]) -> Callable[[Config], T]:
+    """``build(cfg)``, built once for the configuration last asked for and given again while it is
+    the one asked for (the same object); one configuration at a time, so that the tests' many
+    copies of one do not pile up."""
+    held: list[tuple[Config, T]] = []
+
+    @functools.wraps(build)
+    def get(cfg: Config) -> T:
+        if held and held[0][0] is cfg:
+            return held[0][1]
+        value = build(cfg)
+        held[:] = [(cfg, value)]
+        return value
+
+    return get
 
 
+@once_per_config
 def gazetteer_phrases(cfg: Config) -> dict[str, list[str]]:
     """Lower-cased phrase → entity ids naming it (several ids: an ambiguous name such as Mali);
     built once per loaded configuration (the entity rules ask for it at every name)."""
-    hit = _PHRASES.get(id(cfg))
-    if hit is not None and hit[0] is cfg:
-        return hit[1]
-    phrases = _build_phrases(cfg)
-    _PHRASES.clear()  # one configuration at a time: no growth across the tests' many copies
-    _PHRASES[id(cfg)] = (cfg, phrases)
-    return phrases
+    return _build_phrases(cfg)
 
 
 _SMALL_WORDS = lexicon.CONNECTORS | {"en", "au"}
@@ -159,7 +172,9 @@ def load(cfg: Config) -> "Language":
         nlp = base
         nlp.remove_pipe("gazetteer")
         _PIPELINES.clear()
-    ruler = nlp.add_pipe("entity_ruler", name="gazetteer", before="ner",
+    from . import ruler as _ruler  # noqa: F401 - registers the "anchored_entity_ruler" factory
+
+    ruler = nlp.add_pipe("anchored_entity_ruler", name="gazetteer", before="ner",
                          config={"phrase_matcher_attr": "LOWER", "validate": True})
     # phrase patterns only need the tokenizer: keep the other components out of pattern building
     with nlp.select_pipes(enable=["gazetteer"]):

@@ -209,6 +209,7 @@ or announced must share (``TALK``, ``WORDED_FAMILIES``): what was launched or si
 « construction »). Rare or not: a story many outlets tell uses its words in many articles."""
 
 
+@lru_cache(maxsize=1 << 16)
 def content_words(text: str) -> frozenset[str]:
     """The words of a sentence that may tell its event apart, cut to seven letters so that the
     forms of one word meet (« nationalisation », « nationalisé »): six letters and more, none of
