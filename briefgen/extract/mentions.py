@@ -8,7 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from spacy.attrs import LOWER
+from spacy.attrs import ENT_TYPE, LOWER, ORTH
 
 from ..core.config import Config
 from ..facts.model import Quantity
@@ -1409,6 +1409,25 @@ _BARE_AFTER = frozenset({"sont", "se", "en", "au", "aux", "à", "dans", "sur", "
 """What may follow a bare figure that borrows the unit of the measure before it."""
 
 
+def _quantities_or_numbers(doc):
+    """The tokens of ``doc``, in order, inside a QTY entity or outside any entity and able to start
+    a number (``could_start_number``): the only ones ``_extra_quantities`` reads. Tested once per
+    distinct text, over the Doc's arrays rather than a Token per word."""
+    array = doc.to_array([ENT_TYPE, ORTH])
+    qty = doc.vocab.strings.add("QTY")
+    strings = doc.vocab.strings
+    numeric: dict[int, bool] = {}
+    for i, (ent, orth) in enumerate(array.tolist()):
+        if ent == qty:
+            yield doc[i]
+        elif ent == 0:
+            hit = numeric.get(orth)
+            if hit is None:
+                hit = numeric[orth] = qty_mod.could_start_number(strings[orth])
+            if hit:
+                yield doc[i]
+
+
 def _extra_quantities(found: _Found, doc, text: str, sent_of) -> None:
     """Numbers that borrow their unit: « six mois, dont trois … et trois … » (phases),
     « les trois suivants », and bare figures (« le total de 900 ») equal to a counted figure."""
@@ -1428,12 +1447,12 @@ def _extra_quantities(found: _Found, doc, text: str, sent_of) -> None:
     main_unit = min(counted, key=lambda u: (-counted[u], u)) if counted else None
     last_unit: str | None = None
     q_sent = -1
-    for tok in doc:
+    for tok in _quantities_or_numbers(doc):
         if tok.ent_type_ == "QTY":
             q = next((q for q in found.quantities if q.start <= tok.idx < q.end), None)
             last_unit, q_sent = (q.quantity.unit, q.sent) if q else (last_unit, q_sent)
             continue
-        if tok.ent_type_ or not qty_mod.could_start_number(tok.text) or any(a <= tok.idx < b for a, b in taken):
+        if any(a <= tok.idx < b for a, b in taken):
             continue
         value, n = qty_mod.number_value([t.text for t in doc[tok.i:tok.i + 4]])
         if value is None or (tok.i > 0 and doc[tok.i - 1].like_num):

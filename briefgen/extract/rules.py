@@ -200,15 +200,18 @@ def _sentence(span, i: int, ctx: Context, doc_scores, *, in_quote: bool, previou
     words = [(t.lemma_.lower(), t.lower_, t.idx) for t in span]
     tokens = [Token(lemma, low, idx, words[j - 1][1] if j else "", words[j + 1][1] if j + 1 < len(words) else "")
               for j, (lemma, low, idx) in enumerate(words)]
-    if {t.word for t in tokens} & NEGATION:
+    said = {t.word for t in tokens}
+    if said & NEGATION:
         return []
     ments = ctx.in_sent(ctx.mentions, i)
     units = {q.quantity.unit for q in ctx.in_sent(ctx.quantities, i)}
+    lemmas = {t.lemma for t in tokens}
     triggered: list[tuple[str, int]] = []
     for rule in RULES.values():
-        if not (rule.not_in_quotes and in_quote):
+        # a rule none of whose triggers the sentence has, as a word or a lemma, finds nothing in it
+        if not (rule.not_in_quotes and in_quote) and not (rule.triggers.isdisjoint(said)
+                                                          and rule.triggers.isdisjoint(lemmas)):
             triggered += _triggers(rule, tokens, ments, units)
-    lemmas = {t.lemma for t in tokens}
     for rule in RULES.values():
         if rule.implied and rule.kind not in {k for k, _ in triggered} and rule.implied(lemmas, units):
             triggered.append((rule.kind, s.start))
