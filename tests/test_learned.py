@@ -326,15 +326,33 @@ La finale de la coupe est prévue en décembre, après les demi-finales entre le
 """
 
 
-@pytest.mark.parametrize("text, theme", [(ARMY_TOURNAMENT, "force_buildup"), (ARMY_CUP, None)],
-                         ids=["tournament", "cup"])
+# A domestic criminal court's session, written for this test: sums owed to the state and a case of
+# military equipment purchases are named, but the story is the verdicts (« accusés »,
+# « condamnations », « acquittements »…).
+COURT_SESSION = """date 2025-11-08
+outlet sahel-eco
+title Fin de session pour la cour d'assises de Kayes
+
+La session ordinaire de la cour d'assises de Kayes s'est achevée vendredi 7 novembre 2025 après trois semaines d'audiences consacrées aux détournements de fonds publics.
+Sur les 40 accusés appelés à la barre, la cour a prononcé 14 condamnations à des peines de réclusion, 9 condamnations avec sursis et 17 acquittements.
+Les accusés condamnés devront reverser au Trésor public plus de 12 milliards de francs CFA, a indiqué le procureur, qui a requis l'emprisonnement ferme pour les principaux prévenus.
+Le dossier relatif à l'achat d'équipements militaires et de véhicules blindés pour l'armée a été renvoyé à la prochaine session, faute de pièces suffisantes.
+Le bâtonnier a salué la tenue des plaidoiries et rappelé que chaque verdict doit rester fondé sur les preuves versées aux débats.
+"""
+
+
+@pytest.mark.parametrize("text, theme", [(ARMY_TOURNAMENT, "force_buildup"), (ARMY_CUP, None),
+                                         (COURT_SESSION, "force_buildup")],
+                         ids=["tournament", "cup", "court"])
 def test_a_story_dense_in_off_topic_words_proposes_no_fact_under_a_theme(tmp_path, text, theme):
     """The army's football tournament names the minister and every branch of the army, so the
     cue words alone file its lead under force build-up; the brief's ``off_topic`` words (sport,
     culture) are 1.5 % and more of its words and the classifier is unsure: no theme. A desk that
     lists no such words gets the fact back. The cup told in the pitch's words alone reaches the
     share too (the classifier trained on 326 dev articles also finds it about no theme, so its fact
-    does not come back without the words: ``theme`` None)."""
+    does not come back without the words: ``theme`` None). A criminal court's session, where the
+    cue words file a case of equipment purchases under force build-up, reaches it with the verdicts'
+    words (« accusés », « condamnations », « acquittements »)."""
     cfg_path = copy_project(tmp_path / "desk")
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "cup.txt").write_text(text, encoding="utf-8")
