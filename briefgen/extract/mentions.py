@@ -16,7 +16,7 @@ from . import dates as dates_mod
 from . import lexicon
 from . import names as names_mod
 from . import quantities as qty_mod
-from .nlp import once_per_config
+from .nlp import gazetteer_phrases, normalize, once_per_config
 from .types import (
     KIND_OF_LABEL,
     DateMention,
@@ -214,8 +214,6 @@ def _no_fragments_or_nicknames(found: _Found, text: str) -> None:
 
 def _gazetteer_phrase(name: str, cfg: Config) -> list[str]:
     """The gazetteer's ids for a name, as its EntityRuler matches them (lower case)."""
-    from .nlp import gazetteer_phrases
-
     return gazetteer_phrases(cfg).get(name.lower().strip(), [])
 
 
@@ -307,8 +305,6 @@ def _surnames_alone(found: _Found) -> None:
 def _country_pair(found: _Found, name: str, text: str, a: int, si: int, cfg: Config) -> bool:
     """« Niger-Russie : … », « la réunion tripartite Algérie-Niger-Nigeria »: countries joined by
     hyphens are the states of a relation, each a mention of its own. Says whether it was one."""
-    from .nlp import gazetteer_phrases
-
     parts = name.split("-")
     if len(parts) < 2 or names_mod.country(name) or not all(p and names_mod.country(p) for p in parts) \
             or len({names_mod.country(p) for p in parts}) < len(parts):
@@ -360,8 +356,6 @@ def _formed_name(text: str) -> str:
 def _name_tables(cfg: Config) -> tuple[set[str], dict[str, str], dict[str, list[str]]]:
     """What ``_formed_names`` reads of the gazetteer: its place names (lower case), the states by
     their adjectives, and its names without accents (« Etat islamique » is « État islamique »)."""
-    from .nlp import gazetteer_phrases, normalize
-
     places = {normalize(n).lower() for e in cfg.entities.values() if e.kind == "place"
               for n in (*e.name.values(), *e.aliases)}
     by_adjective = {a.lower(): e.id for e in cfg.entities.values() if e.kind == "state" for a in e.adjectives}
@@ -379,8 +373,6 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
     article defines, inside another name, stands for its definition there (« la Force unifiée de
     l'AES » is the « Force unifiée de l'Alliance des États du Sahel »). Also gives the spans that
     name nobody: persons' titles (« Chef d'État-major des Armées (CEMA) ») and their acronyms."""
-    from .nlp import gazetteer_phrases, normalize
-
     phrases = gazetteer_phrases(cfg)
     places, by_adjective, folded = _name_tables(cfg)
     claimed = [(e.start_char, e.end_char) for e in doc.ents if e.ent_id_ and e.label_ not in ("DATE", "QTY")]
@@ -556,8 +548,6 @@ def _expand(n, defined: dict[str, str]):
 def _state_mention(n, text: str, cfg: Config, phrases) -> list[Mention]:
     """The state a phrase such as « le gouvernement nigérien » names: the gazetteer's state of that
     name, else a new state when the name is a country's."""
-    from .nlp import normalize
-
     ids = [i for i in phrases.get(normalize(n.name).lower(), []) if cfg.entities[i].kind == "state"]
     if ids:
         return [Mention(n.start, n.end, text[n.start:n.end], "STATE", ids[0], 0, True)]
@@ -571,8 +561,6 @@ def _seat_or_capital(found: _Found, ent, cfg: Config, si: int) -> bool:
     """« le Kremlin » is an institution; a capital acting (« Niamey reproche à … », « entre Paris et
     Niamey », « les intérêts de Moscou ») is its state; a state's capital after « à » is the city.
     Adds the mention and says so, or leaves the name to the other rules."""
-    from .nlp import gazetteer_phrases
-
     low = ent.text.lower()
     a, b = ent.start_char, ent.end_char
     ids = [i for i in ent.ent_id_.split("|") if i]
@@ -785,8 +773,6 @@ def _person_shaped(ent, text: str, a: int, b: int, cfg: Config) -> bool:
     words, none a head noun, a small word, a nationality or a country, not a place the gazetteer
     knows, and nothing before it that says where (« à », « dans », « la ville de »). Towns of more
     than one word are written after a preposition, or hyphenated."""
-    from .nlp import gazetteer_phrases
-
     words = text[a:b].split()
     if not 2 <= len(words) <= 4 or names_mod.country(text[a:b]):
         return False
@@ -1387,8 +1373,6 @@ def _of_a_place_noun(doc, ent) -> bool:
 
 def _country(ent, name: str, cfg: Config) -> tuple[str, str, str] | None:
     """A country named by the model: the state when it acts, a place after « à, au, en, dans »."""
-    from .nlp import gazetteer_phrases
-
     phrases = gazetteer_phrases(cfg)
     cname = names_mod.country(name, {k for k, ids in phrases.items() if cfg.entities[ids[0]].kind in ("state", "place")})
     if cname is None:

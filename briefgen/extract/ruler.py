@@ -106,9 +106,12 @@ class Plan:
 
     def __init__(self, patterns: list[list[dict]], common: frozenset[str]):
         self.words: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}
+        self.others: list[list] = []
+        self.repeats: list[Callable[[str], bool]] = []
+        self.seen: dict[int, tuple[int, int, bool]] = {}
+        self.whole = False  # a pattern without an anchor: match whole Docs
         others: dict[str, list] = {}
         repeats: dict[str, Callable[[str], bool]] = {}
-        self.whole = False  # a pattern without an anchor: match whole Docs
         for pattern in patterns:
             found = anchor_of(pattern, common)
             if found is None:
@@ -130,7 +133,6 @@ class Plan:
                                        _test(conds))
         self.others = list(others.values())
         self.repeats = list(repeats.values())
-        self.seen: dict[int, tuple[int, int, bool]] = {}
 
     @staticmethod
     def _widen(entry: list, back: int, fixed: int) -> None:
