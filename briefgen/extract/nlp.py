@@ -5,7 +5,9 @@ token patterns tried only around the words that can start them (``ruler.Anchored
 same matches, in a third of the time the Matcher takes over whole Docs.
 
 The dependency parser is excluded (sentences come from the lighter "senter"); morphologizer and
-lemmatizer stay, because the fact rules trigger on lemmas.
+lemmatizer stay, because the fact rules trigger on lemmas. The model's "attribute_ruler" (part of
+speech copied into the tag, whitespace mended) is applied to the Doc's arrays (``array_pipes.ArrayRules``), and
+the lemmatizer is asked once per distinct word and part of speech (``array_pipes.ArrayLemmatizer``).
 """
 
 from __future__ import annotations
@@ -168,6 +170,10 @@ def load(cfg: Config) -> "Language":
             from ..core.errors import BriefgenError
             raise BriefgenError(f"the spaCy model {MODEL} is not installed; run ./setup.sh") from None
         nlp.enable_pipe("senter")
+        from .array_pipes import swap_attribute_ruler, swap_lemmatizer
+
+        swap_attribute_ruler(nlp)  # the same tags and lemmas, from the Doc's arrays
+        swap_lemmatizer(nlp)
     else:  # same model, another gazetteer: reuse the weights, swap the ruler
         nlp = base
         nlp.remove_pipe("gazetteer")
