@@ -340,7 +340,6 @@ def test_counted_nouns(read, sentence, value, unit):
     "La réunion a commencé à 10 heures au ministère.",  # a clock time
     "Le drone a décollé le 9 janvier de Gao.",
     "Le match s'est terminé 1-0 face au Ghana.",  # a score
-    "Il a reçu un camion flambant neuf pour la commune.",  # « neuf » is new
     "L'alinéa 3 précise les conditions.",
     "En 2023 plusieurs usines ont fermé.",
 ])
@@ -543,10 +542,14 @@ def test_a_figure_whose_noun_was_counted_just_before_counts_it_too(cfg, text, ex
     ("Sur les 600 personnes à recruter, la moitié viendra des régions du nord.", 600, "recruit"),
     ("C'est le troisième recrutement après ceux de 7 000 soldats pour l'armée de terre, de 2 000 gendarmes "
      "et de 9 000 volontaires.", 2000, "recruit"),
+    # one verb between, in the same clause: the recruitment still counts them
+    ("Le recrutement annoncé de 4 500 soldats doit renforcer les unités du Nord.", 4500, "recruit"),
+    ("Cette campagne de recrutement concerne 2 700 militaires du rang.", 2700, "recruit"),
     # the recruitment is told in another clause, with its own verb: the people counted did something else
     ("Quand le programme de recrutement a été lancé, 12 000 personnes se sont inscrites.", 12000, "person"),
     ("L'effectif des forces sera porté à 40 000 hommes en 2030 grâce à un rythme plus soutenu de recrues.",
      40000, "person"),
+    ("Depuis le recrutement, l'armée a perdu 300 soldats au combat.", 300, "person"),
 ])
 def test_people_counted_as_recruited_are_recruits(cfg, sentence, value, unit):
     """People counted beside a recruiting word in the same clause are recruits, whatever noun
@@ -612,3 +615,20 @@ def test_parts_and_ranges_of_a_measure_borrow_its_unit(read):
 
 def test_francs_cfa_abbreviated(read):
     assert read("Le Bénin empoche 300 millions de Fr CFA pour le déploiement.") == [(300_000_000, "XOF", False)]
+
+
+def test_one_aircraft_or_vehicle_handed_over_is_counted_by_its_article(read_all):
+    """« un avion » counts one only where the sentence hands it over; elsewhere it is an article."""
+    assert (1, "aircraft") in read_all("Washington a offert au Niger un avion de transport C-130H mardi.")[0]
+    assert (1, "vehicle") in read_all("La garde a réceptionné une ambulance neuve et 12 motos.")[0]
+    for sentence in ("Un drone a été abattu près de la frontière, selon l'armée.",
+                     "Un hélicoptère a transporté les lingots vers Bamako."):
+        assert [q for q in read_all(sentence)[0] if q[1] in ("drone", "aircraft")] == []
+    # « une centaine de » is no article
+    assert (100, "vehicle") in read_all("Une centaine de blindés ont défilé à Bamako.")[0]
+    # « neuf » is new, not nine: one lorry received
+    assert read_all("Il a reçu un camion flambant neuf pour la commune.")[0] == [(1, "vehicle")]
+
+
+def test_mraps_are_vehicles(read):
+    assert (160, "vehicle", False) in read("Le contrat porte sur 160 MRAP destinés aux forces maliennes.")

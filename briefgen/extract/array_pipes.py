@@ -73,7 +73,8 @@ def compile_rules(patterns: list[dict], vocab) -> list[Rule] | None:
                     tests.append(Test(attr, frozenset([int(value)])))
                 elif attr in MATCHED and isinstance(value, str):
                     tests.append(Test(attr, frozenset([_id(attr, value, vocab)])))
-                elif attr in MATCHED and isinstance(value, dict) and len(value) == 1 and set(value) <= {"IN", "NOT_IN"}:
+                elif attr in MATCHED and isinstance(value, dict) and len(value) == 1 \
+                        and set(value) <= {"IN", "NOT_IN"}:
                     (op, values), = value.items()
                     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
                         return None
@@ -101,9 +102,10 @@ class ArrayRules:
         self.tested = sorted({t.attr for r in rules for a in r.alternatives for t in a})
         self.set = sorted({a for r in rules for a, _ in r.sets})
         # per rule: its alternatives as (column, values, negated) triples; one value is compared directly
-        self._plan = [([[(self.tested.index(t.attr),
-                          next(iter(t.values)) if len(t.values) == 1 else numpy.array(sorted(t.values), dtype=numpy.uint64),
-                          t.negated) for t in tests] for tests in r.alternatives],
+        def values(t: Test):
+            return next(iter(t.values)) if len(t.values) == 1 else numpy.array(sorted(t.values), dtype=numpy.uint64)
+
+        self._plan = [([[(self.tested.index(t.attr), values(t), t.negated) for t in tests] for tests in r.alternatives],
                        [(self.set.index(a), v) for a, v in r.sets]) for r in rules]
 
     def __call__(self, doc: "Doc") -> "Doc":

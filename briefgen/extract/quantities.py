@@ -36,7 +36,7 @@ _PLURALS = {  # unit → the French nouns that count it, singular and plural
     "percent": ["%"],
     "vehicle": ["véhicule", "véhicules", "blindé", "blindés", "pick-up", "pick-ups", "camion", "camions",
                 "engin", "engins", "moto", "motos", "ambulance", "ambulances", "autocar", "autocars", "chars",
-                "camionnette", "camionnettes"],
+                "camionnette", "camionnettes", "mrap", "mraps"],
     "aircraft": ["avion", "avions", "aéronef", "aéronefs", "hélicoptère", "hélicoptères", "appareil", "appareils"],
     "drone": ["drone", "drones"],
     "weapon": ["arme", "armes", "fusil", "fusils", "pistolet", "pistolets", "mitrailleuse", "mitrailleuses",
@@ -55,9 +55,20 @@ CURRENCIES = ("XOF", "USD", "EUR", "CNY", "RUB")
 EQUIPMENT = ("vehicle", "aircraft", "drone", "weapon")
 SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR"}
 """Currency signs that may also stand before the number (« $5 millions »)."""
-ARTICLE_UNITS = ("person", "recruit", "day", "week", "month", "year", "tonne")
+ARTICLE_UNITS = ("person", "recruit", "day", "week", "month", "year", "tonne", "aircraft", "vehicle", "drone")
 """Units a bare « un »/« une » counts (« pendant un an », « un soldat », « une tonne d'or »); « un
-projet », « une école », « une unité » are articles, not counts."""
+projet », « une école », « une unité » are articles, not counts. Equipment only in a sentence that
+hands it over (``HANDING_OVER``): « ont offert au Niger un avion de type C-130H »."""
+HANDING_OVER = frozenset(["offrir", "livrer", "livraison", "réceptionner", "réception", "remettre", "remise",
+                          "doter", "don", "céder", "recevoir", "acquérir", "acheter", "commander"])
+"""Lemmas of a sentence in which « un avion », « un blindé » counts one delivered."""
+
+
+def only_an_article(q: Quantity, span) -> bool:
+    """Whether the QTY ``span`` read as ``q`` is « un avion », « une ambulance » in a sentence that
+    hands nothing over (« un drone a été abattu »): an article, no count."""
+    return (q.unit in EQUIPMENT and q.value == 1 and span[0].lower_ in _ARTICLES
+            and not any(t.lemma_.lower() in HANDING_OVER for t in span.sent))
 # Words that may stand between the number and the noun: « 900 nouvelles recrues ».
 QUALIFIERS = ["nouvelles", "nouveaux", "nouvelle", "nouveau", "jeunes", "premiers", "premières",
               "derniers", "dernières", "autres", "prochains", "prochaines", "futures", "futurs"]
@@ -524,6 +535,11 @@ def _recruited(span) -> bool:
             # « la cérémonie de fin de formation de 219 élèves sous-officiers »: trained recruits
             between = doc[t.i + 1:span.start]
             if not any(x.pos_ in ("VERB", "AUX") for x in between):
+                return True
+            # one verb, close, in the same clause: « le recrutement annoncé de 5000 soldats »,
+            # « ce recrutement concerne 3 000 soldats »
+            if len(between) <= 3 and sum(x.pos_ == "VERB" for x in between) == 1 and not any(
+                    x.pos_ in ("AUX", "PUNCT") for x in between):
                 return True
     return False
 
