@@ -384,6 +384,10 @@ def test_more_forms(read, sentence, value, unit, approximate):
     ("La mine a une durée de vie de 20 ans.", 20, False),
     ("Sur les cinq dernières années, les prix ont monté.", 5, False),
     ("Le mandat est fixé à sept ans.", 7, False),
+    # the duration's noun a few words back, a verb that extends, « encore »
+    ("La durée d'exploitation prévue est de 21 ans.", 21, False),
+    ("Le Conseil a prolongé d'un an le régime de sanctions.", 1, False),
+    ("Les militaires veulent rester au pouvoir encore cinq ans.", 5, False),
 ])
 def test_durations_in_years(read, sentence, value, approximate):
     assert (value, "year", approximate) in read(sentence)
@@ -393,6 +397,8 @@ def test_durations_in_years(read, sentence, value, approximate):
     "Il y a un peu plus d'un an, la mine a changé de mains.",
     "Les moins de 25 ans votent peu.",
     "Un enfant de 12 ans a été blessé.",
+    "La victime, un commerçant de la ville âgé de 34 ans, est décédée.",
+    "Le chef du village, un homme de la région de 60 ans, a témoigné.",
 ])
 def test_years_that_are_no_durations(read, sentence):
     assert all(u != "year" for _, u, _ in read(sentence))

@@ -132,7 +132,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
                 start -= qty_mod.hedge_before([t.lower_ for t in doc[max(0, start - 3):start]])
                 a = doc[start].idx
             q = qty_mod.parse(text[a:b])
-            if q is not None and qty_mod.in_context(q, [t.lower_ for t in doc[max(0, start - 4):start]]) \
+            if q is not None and qty_mod.in_context(q, [t.lower_ for t in doc[max(0, start - 6):start]]) \
                     and not qty_mod.only_an_article(q, doc[start:ent.end]):
                 found.quantities.append(QuantityMention(a, b, q, si))
             continue

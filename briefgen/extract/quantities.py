@@ -180,7 +180,10 @@ _SHORT = re.compile(r"^\d{1,3}$")
 
 # Years as durations need a word that makes them one: « pendant trois ans », « sur cinq ans »,
 # « un mandat de cinq ans »; « âgé de 45 ans », « il y a trois ans », « de 18 à 25 ans » are not.
-DURATION_CUES = {"pendant", "durant", "depuis", "sur", "en", "pour", "dans", "ici"}
+DURATION_CUES = {"pendant", "durant", "depuis", "sur", "en", "pour", "dans", "ici", "encore"}
+EXTENDED = frozenset({"prolonger", "prolongé", "prolongée", "prolongés", "prolonge", "prolongera", "proroger",
+                      "prorogé", "prorogée", "proroge", "prorogera", "reconduit", "reconduite", "reconduire"})
+"""Verbs after which « d'un an », « de six mois » say by how long (« prolonger d'un an le régime »)."""
 _WEEKDAYS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"})
 _HOURS_AFTER = frozenset({"les", "dure", "duré", "durera", "durer", "après", "donné", "accordé", "laissé", "octroyé",
                           "imparti", "impartis"})
@@ -385,7 +388,10 @@ _DEFINITE = {"les", "des", "nos", "vos", "leurs", "ses", "ces"}
 def in_context(q: Quantity, before: list[str]) -> bool:
     """Whether ``q`` is a quantity given the lower-cased words just before its span (nearest last):
     years count only as durations (« pendant trois ans »), never as ages (« âgé de 45 ans »); a
-    counted noun outside the unit list never follows a label (« l'article 3 ») or reads a year."""
+    counted noun outside the unit list never follows a label (« l'article 3 ») or reads a year. Four
+    words are read; a duration's noun may stand up to six words before (« la durée d'exploitation
+    est de 21 ans »)."""
+    wide, before = before, before[-4:]
     prev = before[-1] if before else ""
     if q.unit not in _KNOWN or q.unit == "person" and not _COUNTED_PEOPLE.search(q.text):
         first = next((t for t in _tokens(q.text) if t[:1].isdigit() or t.lower() in _UNITS_WORDS), "")
@@ -412,7 +418,8 @@ def in_context(q: Quantity, before: list[str]) -> bool:
     if prev in _HAVE:
         return False  # « avoir au moins 18 ans », « il a 45 ans »: an age
     if prev in ("de", "d'"):  # « un mandat de cinq ans », not « un homme de 45 ans »
-        return any(w in DURATION_NOUNS for w in before[-4:-1])
+        # « la durée d'exploitation est de 21 ans »; « prolonger d'un an le régime »
+        return any(w in DURATION_NOUNS for w in wide[-6:-1]) or before[-2:-1] and before[-2] in EXTENDED
     words = [t.lower() for t in _tokens(q.text)]
     return (prev in DURATION_CUES
             or before[-2:] in (["tous", "les"], ["toutes", "les"])
