@@ -713,3 +713,28 @@ def test_two_trainings_of_a_hundred_in_two_countries_stay_two_facts(cfg, tmp_pat
     trainings = [mf.fact for mf in facts if mf.fact.kind == "training"]
     assert {e.source for f in trainings for e in f.evidence} == {"niger", "burkina"}
     assert not _told_by(facts, "niger", "burkina")
+
+
+def test_a_remembered_cosine_is_the_one_computed_and_belongs_to_those_vectors():
+    """``story_alike`` with a memo gives what it gives without; a memo entry of vectors since
+    replaced (the same ids, other objects) is not taken for theirs."""
+    from briefgen.extract.same_event import story_alike, story_vectors
+
+    vectors = story_vectors({"day": BUDGET_DAY, "month": BUDGET_MONTH, "code": MINING_CODE})
+    memo: dict = {}
+    pairs = [([vectors["day"]], [vectors["month"], vectors["code"]]), ([vectors["code"]], [vectors["month"]])]
+    plain = [story_alike(xs, ys) for xs, ys in pairs]
+    assert [story_alike(xs, ys, memo) for xs, ys in pairs] == plain
+    assert [story_alike(xs, ys, memo) for xs, ys in pairs] == plain  # from the memo now
+    assert len(memo) == 3
+    other = dict(vectors["code"])  # a vector of other words under an id the memo may hold
+    memo[(id(vectors["day"]), id(other))] = (vectors["day"], vectors["month"], 0.99)
+    assert story_alike([vectors["day"]], [other], memo) == story_alike([vectors["day"]], [other])
+
+
+def test_the_first_events_of_two_articles_are_tried_first():
+    from briefgen.extract.merge import _leads_first
+
+    assert list(_leads_first([7, 8], [20, 21, 22])) == [
+        (0, 7, 20), (1, 7, 21), (1, 8, 20), (2, 7, 22), (2, 8, 21), (3, 8, 22)]
+    assert list(_leads_first([5], [9])) == [(0, 5, 9)]

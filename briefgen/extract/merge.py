@@ -14,7 +14,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import timedelta
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from ..articles.source import Source
 from ..core.config import Config
@@ -376,8 +376,7 @@ def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations
         return outlines[root]
 
     for _, a_id, b_id in story_pairs({sid: v for sid, v in stories.items() if sid in told_of}):
-        tries = sorted(((m + n, m, i, j) for m, i in enumerate(told_of[a_id]) for n, j in enumerate(told_of[b_id])))
-        for rank, _, i, j in tries:
+        for rank, i, j in _leads_first(told_of[a_id], told_of[b_id]):
             a, b = find(i), find(j)
             if a == b:
                 break
@@ -386,6 +385,14 @@ def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations
                 break
     order = {id(c): n for n, cl in enumerate(clusters) for c in cl}
     return [sorted(joined[i], key=lambda c: order[id(c)]) for i in sorted(joined)]
+
+
+def _leads_first(xs: list[int], ys: list[int]) -> Iterator[tuple[int, int, int]]:
+    """(m + n, xs[m], ys[n]) for every pair, by m + n then m: the two articles' first events
+    first; made as the caller goes (it mostly stops at the first pairs)."""
+    for rank in range(len(xs) + len(ys) - 1):
+        for m in range(max(0, rank - len(ys) + 1), min(rank, len(xs) - 1) + 1):
+            yield rank, xs[m], ys[rank - m]
 
 
 def roles_of(results: Iterable[SourceResult]) -> dict[str, str]:

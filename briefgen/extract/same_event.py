@@ -309,14 +309,25 @@ def one_story(a: "Account", b: "Account", who: "Affiliations") -> bool:
     return all(any(close(x, y) for x in a.figures[u] for y in b.figures[u]) for u in counted)
 
 
-def story_alike(xs: Iterable[Mapping[str, float]], ys: Iterable[Mapping[str, float]]) -> float:
-    """The highest cosine between an article of one side and one of the other."""
+def story_alike(xs: Iterable[Mapping[str, float]], ys: Iterable[Mapping[str, float]],
+                memo: dict | None = None) -> float:
+    """The highest cosine between an article of one side and one of the other. ``memo`` keeps each
+    pair's cosine for the next call (``Affiliations.cosines``: one merge compares the same two
+    articles once per pair of their events)."""
     ys = list(ys)
     best = 0.0
     for x in xs:
         for y in ys:
+            if memo is not None:
+                hit = memo.get((id(x), id(y)))
+                if hit is not None and hit[0] is x and hit[1] is y:  # the vectors themselves, kept alive
+                    best = max(best, hit[2])
+                    continue
             small, big = (x, y) if len(x) <= len(y) else (y, x)
-            best = max(best, sum(w * big.get(k, 0.0) for k, w in small.items()))
+            value = sum(w * big.get(k, 0.0) for k, w in small.items())
+            if memo is not None:
+                memo[(id(x), id(y))] = (x, y, value)
+            best = max(best, value)
     return best
 
 
@@ -389,6 +400,7 @@ class Affiliations:
         self.roles = dict(roles or {})
         self._cache: dict[str, Affiliation] = {}
         self._words: dict[str, tuple[str, ...]] = {}
+        self.cosines: dict = {}  # (id, id) of two story vectors → (vector, vector, cosine): ``story_alike``
         self._towns = tuple(e for e, ent in cfg.entities.items() if ent.place_kind not in (None, "site", "country"))
 
     def of(self, eid: str) -> Affiliation:
@@ -652,7 +664,7 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     # what was announced, named on both sides (a company, a programme), besides who spoke
     about = any(not who.of(p).stands_for_state for p in shared - a.speakers - b.speakers)
     # the two articles tell one story all along, not only in the evidence sentences
-    story = story_alike(a.stories, b.stories) >= STORY
+    story = story_alike(a.stories, b.stories, who.cosines) >= STORY
     if a.kinds | b.kinds <= TALK and not (figures or topical or about or (one_day and named) or (story and shared)):
         return 0  # one speaker says and announces many things in a week: the words must meet too
     if same_kind:
