@@ -638,3 +638,10 @@ def test_one_aircraft_or_vehicle_handed_over_is_counted_by_its_article(read_all)
 
 def test_mraps_are_vehicles(read):
     assert (160, "vehicle", False) in read("Le contrat porte sur 160 MRAP destinés aux forces maliennes.")
+
+
+def test_power_in_megawatts_and_an_endurance_in_hours(read):
+    assert (240, "mégawatt", False) in read("Le plan prévoit 240 MW de capacité solaire d'ici 2030.")
+    assert (100, "mégawatt", False) in read("La centrale de Koulikoro (100 mégawatts) sera livrée en 2026.")
+    assert (24, "heure", False) in read("Ces drones ont une autonomie de 24 heures et une portée de 150 km.")
+    assert all(u != "heure" for _, u, _ in read("La réunion a commencé à 10 heures au ministère."))

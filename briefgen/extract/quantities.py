@@ -189,7 +189,7 @@ _HOURS_AFTER = frozenset({"les", "dure", "duré", "durera", "durer", "après", "
                           "imparti", "impartis"})
 """Words after which hours are a duration (« après deux heures de combat », « ont donné 48 heures »)."""
 DURATION_NOUNS = {"durée", "mandat", "peine", "période", "programme", "plan", "contrat", "prolongation", "visite",
-                  "transition", "formation", "séjour", "engagement", "cycle", "délai"}
+                  "transition", "formation", "séjour", "engagement", "cycle", "délai", "autonomie"}
 AGE_WORDS = {"âgé", "âgée", "âgés", "âgées", "âge"}
 
 
@@ -284,9 +284,16 @@ def _cue(low: list[str]) -> int:
     return n
 
 
+SYMBOL_NOUNS = {"MW": "mégawatt", "GW": "gigawatt", "kW": "kilowatt", "MWc": "mégawatt-crête"}
+"""Symbols of units outside the unit list, read as the noun they stand for (« 240 MW »)."""
+
+
 def _noun_unit(word: str, value: float, recruit: bool) -> str | None:
     """The unit of a counted noun outside the unit list: people → ``person`` (recruits after a
-    recruitment word), an acronym only as recruits, any other noun in the singular."""
+    recruitment word), an acronym only as recruits, a unit's symbol as the unit's noun
+    (``SYMBOL_NOUNS``), any other noun in the singular."""
+    if word in SYMBOL_NOUNS:
+        return SYMBOL_NOUNS[word]
     if word.isupper():
         return "recruit" if recruit and len(word) > 1 else None
     low = word.lower()
@@ -498,7 +505,7 @@ def ruler_patterns() -> list[dict]:
                   [_OPT_QUAL, _in(_YEAR_WORDS), {"LOWER": "plus"}, {"LOWER": "tard"}]]
     speed = [[{"LOWER": "km"}, {"ORTH": "/"}, {"LOWER": "h"}], [{"LOWER": "km/h"}]]  # « 400 km/h »
     tails = [unit_tail, [_OPT_DE, {"LOWER": "f"}, {"LOWER": "cfa"}], [{"LOWER": "pour"}, {"LOWER": "cent"}],
-             *year_tails, *speed]
+             *year_tails, *speed, [{"ORTH": {"IN": sorted(SYMBOL_NOUNS)}}]]  # « 240 MW »
     forms = [num + tail for num, tail in product(_numbers(), tails)]
     forms += [num + noun_tail for num in _numbers(counted=True)]
     forms += [num + [_in(DEMONYMS)] for num in _numbers(counted=True)]  # « 85 Burkinabè » (the model's PROPN)
