@@ -62,6 +62,14 @@ def test_a_body_s_name_goes_on_in_lower_case_as_far_as_the_model_reads_it(read):
     assert not {"organisation-mondiale", "direction-generale", "association-des-jeunes"} & got["organisations"]
 
 
+def test_a_conjugated_verb_or_a_present_participle_closes_the_name(read):
+    got = read("Selon la presse, la Brigade Wolf représente une centaine d'hommes au Niger. La Mission "
+               "commençant son retrait en janvier, la Direction des Forces armées a publié un bilan.")
+    assert "brigade-wolf" in got["organisations"]
+    assert not any("represente" in o or "commencant" in o for o in got["organisations"])
+    assert "direction-des-forces-armees" in got["organisations"]  # a past participle stays
+
+
 def test_a_capitalised_word_before_the_head_belongs_to_the_name(read):
     got = read("Le Haut Conseil islamique du Mali a appelé au calme.")
     assert "haut-conseil-islamique-du-mali" in got["organisations"]

@@ -388,7 +388,7 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
     found = [replace(n, end=n.start + cut, name=text[n.start:n.start + cut])
              if (cut := names_mod.branch_cut(text[n.start:n.end])) < n.end - n.start else n for n in found]
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
-    found = [_before_a_person(n, persons, text) for n in found]
+    found = [_before_a_verb(_before_a_person(n, persons, text), doc, text) for n in found]
     found = [_numbered_unit(n, text) for n in found
              if not _ARMY_OF_A_REGION.match(n.name) and not _ARMED_GROUPS_AT_LARGE.match(n.name)]
     found = [_with_its_host(n, text) for n in found]
@@ -486,6 +486,25 @@ def _before_a_person(n, persons: list[tuple[int, int]], text: str):
             name = text[n.start:a].rstrip(" ,")
             head, _, last = name.rpartition(" de ")
             if head and names_mod.country(last):
+                return replace(n, end=n.start + len(name), name=name)
+    return n
+
+
+def _before_a_verb(n, doc, text: str):
+    """A name found from its form ends before a verb the model reads as conjugated or as a present
+    participle (« la Brigade Bear | représente une centaine », « le ministère malien de la Sécurité |
+    tempère », « la Mission | commençant à »): such a word closes the name, whatever its ending says.
+    Past participles stay (« Forces armées », « Mission … intégrée »)."""
+    if text[n.start:n.end] != n.name:
+        return n
+    span = doc.char_span(n.start, n.end, alignment_mode="expand")
+    if span is None:
+        return n
+    for t in span[1:]:
+        if t.pos_ in ("VERB", "AUX") and t.is_lower and t.idx < n.end:
+            form, tense = t.morph.get("VerbForm"), t.morph.get("Tense")
+            if "Fin" in form or "Part" in form and "Pres" in tense:
+                name = text[n.start:t.idx].rstrip(" ,")
                 return replace(n, end=n.start + len(name), name=name)
     return n
 
