@@ -1333,3 +1333,10 @@ def test_a_training_centre_written_in_lower_case_is_a_site(read):
                "rejoindra le centre d'Instruction de Yanfolila. Des combats ont eu lieu dans le centre du pays.")
     assert {"centre-d-instruction-militaire-de-tondibia", "centre-d-instruction-de-yanfolila"} <= got["places"], got
     assert not any(p.startswith("centre-du") for p in got["places"] | got["organisations"])
+
+
+def test_the_editors_note_marker_names_nobody(read):
+    got = read("Cette loi (sur les marchés publics, NDLR) sert à assainir les comptes. Le budget (N.D.L.R. : "
+               "celui de 2024) a augmenté.")
+    assert not {o for o in got["organisations"] if "ndlr" in o or o == "n-d-l-r"}
+    assert not any("ndlr" in e for e in got["new"])

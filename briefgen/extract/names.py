@@ -603,7 +603,8 @@ _SIGNED = re.compile(r"^\s*(?:[A-ZÀ-Ý][\w'.-]*\s+){0,3}[A-ZÀ-Ý][\w'.-]*\s*/\
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
     """Spans that credit rather than report: bylines (« Par Bernard BOUGOUM », a name alone on
-    the last lines), « Avec seneweb », and photo credits from « © » to the end of the line."""
+    the last lines), « Avec seneweb », photo credits from « © » to the end of the line, and the
+    editor's note marker (« NDLR »)."""
     out = []
     lines = list(re.finditer(r"[^\n]+", text))
     for n, m in enumerate(lines):
@@ -625,7 +626,12 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
         if c:  # « … au Niger Image : Prénom Nom/AA/picture alliance »
             out.append((m.start() + c.start(), m.end()))
     out += [(m.start(), m.end()) for m in _NEWS_IN_TEXT.finditer(text)]
+    out += [(m.start(), m.end()) for m in _EDITORS_NOTE.finditer(text)]
     return out
+
+
+_EDITORS_NOTE = re.compile(r"(?<![\w-])(?:N\.\s?D\.\s?L\.\s?R\.?|NDLR|[Nn]dlr)(?![\w-])")
+"""« NDLR », « N.D.L.R. »: the editor's note marker, which names nobody."""
 
 
 _PHOTO = re.compile(r"(?:^|\s)(?:Image|Photo|Crédit photo|Crédits photo|Photo d'illustration)\s?:\s|"
