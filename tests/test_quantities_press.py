@@ -525,6 +525,9 @@ def test_months_before_a_date_told_are_a_date(read_all):
      "amis, dont 4 du Togo ;\n5 du Tchad et 1 de la Guinée.",
      {(150, "person"), (12, "person"), (130, "person"), (20, "person"), (4, "person"), (5, "person"), (1, "person")}),
     ("Le camp a accueilli 900 recrues, dont 80 originaires de Kayes.", {(900, "recruit"), (80, "recruit")}),
+    ("Trois gendarmes ont été blessés et 7 autres restent introuvables.", {(3, "person"), (7, "person")}),
+    # « autres » with a noun of its own counts that noun, not the people before
+    ("Deux soldats et 4 autres véhicules ont été touchés.", {(2, "person"), (4, "vehicle")}),
 ])
 def test_a_figure_whose_noun_was_counted_just_before_counts_it_too(cfg, text, expected):
     from briefgen.extract.quantities import completed

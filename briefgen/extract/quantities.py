@@ -623,8 +623,9 @@ def _elided(doc, found: list, taken: list) -> list:
     ``;``) counted it just before: « un effectif de 134 dont 09 féminins, composé de 120 nationaux
     et 14 des pays amis dont 2 du Togo ; 3 du Tchad » — each counts people like the 134. A figure
     after « dont », before a word of ``PEOPLE_ADJECTIVES`` or before « du », « de la », « des »
-    and a name or a word of ``ORIGINS``; a nominalised adjective the ruler took for the noun
-    (« 120 nationaux ») too."""
+    and a name or a word of ``ORIGINS``, or before « autres » with no noun of its own (« et 11
+    autres sont portés disparus »); a nominalised adjective the ruler took for the noun (« 120
+    nationaux ») too."""
     from dataclasses import replace
 
     from .types import QuantityMention
@@ -653,7 +654,9 @@ def _elided(doc, found: list, taken: list) -> list:
         after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
         elided = (tok.i > 0 and doc[tok.i - 1].lower_ == "dont") or (
             nxt is not None and (nxt.lower_ in PEOPLE_ADJECTIVES or nxt.lower_ in ("du", "des", "de", "d'")
-                                 and after is not None and (after.text[:1].isupper() or after.lower_ in ORIGINS)))
+                                 and after is not None and (after.text[:1].isupper() or after.lower_ in ORIGINS))) or (
+            # « cinq soldats ont été tués et 11 autres sont portés disparus »; not « 3 autres pays »
+            nxt is not None and nxt.lower_ == "autres" and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")))
         if not elided:
             continue
         value, used = number_value([tok.text])
