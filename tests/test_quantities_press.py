@@ -648,3 +648,10 @@ def test_power_in_megawatts_and_an_endurance_in_hours(read):
     assert (100, "mégawatt", False) in read("La centrale de Koulikoro (100 mégawatts) sera livrée en 2026.")
     assert (24, "heure", False) in read("Ces drones ont une autonomie de 24 heures et une portée de 150 km.")
     assert all(u != "heure" for _, u, _ in read("La réunion a commencé à 10 heures au ministère."))
+
+
+def test_people_counted_at_the_start_of_a_sentence_are_no_list(read):
+    """« Deux sujets ont dominé … : » announces a list; « Deux ressortissants … » counts people."""
+    assert (2, "person", False) in read("Deux ressortissants chinois ont été enlevés près de Kayes.")
+    assert (3, "person", False) in read("Trois ouvriers ont été blessés sur le chantier.")
+    assert read("Deux sujets ont dominé la réunion : la sécurité et l'eau.") == []

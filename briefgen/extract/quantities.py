@@ -406,10 +406,10 @@ def in_context(q: Quantity, before: list[str]) -> bool:
                 or prev in _DEFINITE and first.lower() in ("deux", "2")
                 or prev in ("à", "contre") and before[-2:-1] and before[-2][-1:].isdigit()):  # a score: « 2 à 1 »
             return False  # « ces trois sites », « les deux pays » name again what the text has counted
+        if q.unit == "person":
+            return True  # « Deux ressortissants chinois ont été enlevés »: people are counted, not listed
         if first[:1].isupper() and q.value <= 3 and first.lower() not in _ARTICLES:
             return False  # « Deux sujets ont dominé la semaine : … » announces a short list
-        if q.unit == "person":
-            return True
         if q.unit == "heure":  # « pendant 48 heures », not « à 10 heures »
             words = [w for w in before if w not in _WEEKDAYS]  # « ont donné mercredi 48 heures »
             last = words[-1] if words else ""
