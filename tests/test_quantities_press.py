@@ -521,13 +521,23 @@ def test_months_before_a_date_told_are_a_date(read_all):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a promotion of trainees is recruits, and so is every part of it
     ("La promotion compte 150 élèves officiers dont 12 féminins ; elle comprend 130 nationaux et 20 des pays "
      "amis, dont 4 du Togo ;\n5 du Tchad et 1 de la Guinée.",
+     {(150, "recruit"), (12, "recruit"), (130, "recruit"), (20, "recruit"), (4, "recruit"), (5, "recruit"),
+      (1, "recruit")}),
+    ("Le bataillon compte 150 soldats dont 12 féminins ; il comprend 130 nationaux et 20 des pays amis, dont 4 "
+     "du Togo ;\n5 du Tchad et 1 de la Guinée.",
      {(150, "person"), (12, "person"), (130, "person"), (20, "person"), (4, "person"), (5, "person"), (1, "person")}),
     ("Le camp a accueilli 900 recrues, dont 80 originaires de Kayes.", {(900, "recruit"), (80, "recruit")}),
     ("Trois gendarmes ont été blessés et 7 autres restent introuvables.", {(3, "person"), (7, "person")}),
     # « autres » with a noun of its own counts that noun, not the people before
     ("Deux soldats et 4 autres véhicules ont été touchés.", {(2, "person"), (4, "vehicle")}),
+    # women picked out of recruits are recruits; out of people wounded they stay people
+    ("La caserne a reçu 640 nouveaux gendarmes, dont 58 femmes.", {(640, "recruit"), (58, "recruit")}),
+    ("Au total, 312 jeunes recrues, parmi lesquelles on compte 41 femmes, ont prêté serment.",
+     {(312, "recruit"), (41, "recruit")}),
+    ("L'attaque a fait 30 blessés, dont 6 femmes.", {(30, "person"), (6, "person")}),
 ])
 def test_a_figure_whose_noun_was_counted_just_before_counts_it_too(cfg, text, expected):
     from briefgen.extract.quantities import completed
@@ -598,6 +608,21 @@ def test_people_counted_by_their_nationality(read):
 def test_people_recruited_or_trained_into_a_force_are_recruits(read_all, sentence, value):
     counted, _ = read_all(sentence)
     assert (value, "recruit") in counted, counted
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a force's trainees, in figures written out then repeated in digits, with the women among them
+    ("La promotion compte trois cent quarante-deux (342) élèves gendarmes, dont dix-sept (17) féminins.",
+     {(342, "recruit"), (17, "recruit")}),
+    ("Le stage a pris fin pour cent soixante-dix-huit (178) élèves-officiers, dont neuf (09) femmes.",
+     {(178, "recruit"), (9, "recruit")}),
+    # a school's pupils are no recruits
+    ("Les violences ont fermé des écoles qui accueillaient plus de 9 000 élèves.", {(9000, "person")}),
+])
+def test_trainees_of_a_force_are_recruits_pupils_are_people(read_all, sentence, expected):
+    counted, _ = read_all(sentence)
+    assert expected <= set(counted), counted
+    assert not {(v, u) for v, u in counted if v in {v for v, _ in expected}} - expected, counted
 
 
 @pytest.mark.parametrize("sentence", [

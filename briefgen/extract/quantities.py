@@ -169,6 +169,9 @@ _BIG = {"mille": 1000, "million": 10**6, "millions": 10**6, "milliard": 10**9, "
 """Scales after a figure: « 15 mille », « 1,2 million » (after number words, « mille » is read with them)."""
 NUMBER_WORDS = sorted(set(_UNITS_WORDS) | set(_SCALES) | {"et"})
 _ARTICLES = ("un", "une")
+_NUMBER_WORD = re.compile("^(?:-|(?:{0})(?:-(?:{0}))*)$".format("|".join(NUMBER_WORDS)))
+"""One number word or a hyphenated compound of them (« dix-huit », « quatre-vingt-dix »), or the
+hyphen the tokenizer split off one (« quarante », « - », « deux »)."""
 
 # Digits: « 900 », « 12,5 », « 1.500.000 » (dots group thousands, a comma marks decimals).
 _DIGITS = re.compile(r"^\+?(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?$")
@@ -461,7 +464,8 @@ def _numbers(counted: bool = False) -> list[list[dict]]:
     first = {"LOWER": {"REGEX": f"^{_WORD_RX}(?:-(?:{_WORD_RX}|et|un|une))*$"}}
     if counted:
         first = {**first, "POS": "NUM"}
-    words = [first, {"LOWER": {"IN": NUMBER_WORDS}, "OP": "*"}]
+    # then more words, compounds too (« deux cent vingt-neuf », « cinq cent dix-huit »)
+    words = [first, {"LOWER": {"REGEX": _NUMBER_WORD.pattern}, "OP": "*"}]
     # « neuf (09) avions », « trente-cinq mille (35 000) »: the digits repeat the words
     repeated = words + [{"ORTH": "("}, {"TEXT": {"REGEX": r"^\d+$"}},
                         {"TEXT": {"REGEX": _GROUP.pattern}, "OP": "*"}, {"ORTH": ")"}]
@@ -534,6 +538,23 @@ _RANGE_LINKS = {"à", "et", "au"}
 _RECRUITING = re.compile(r"^(?:recrut|enrôl|incorpor|recrue)", re.IGNORECASE)
 
 
+_PUPILS = frozenset(["élève", "élèves"])
+MILITARY_TRAINING = frozenset(["officier", "officiers", "sous-officier", "sous-officiers", "garde", "gardes",
+                               "gendarme", "gendarmes", "militaire", "militaires", "soldat", "soldats", "sergent",
+                               "sergents", "pilote", "pilotes", "sapeurs", "pompiers", "sapeurs-pompiers",
+                               "promotion", "armée", "armées", "caserne", "drapeau", "épaulettes"])
+"""Words that make « élèves » the trainees of a force, not a school's pupils."""
+
+
+def _in_training(span) -> bool:
+    """Whether ``span`` counts a force's trainees (« 229 élèves-officiers », « 125 élèves
+    sous-officiers », « la 16e promotion … forte de 665 élèves »): recruits, as the new members of a
+    force; « 800 écoles accueillant 69 400 élèves » stay people."""
+    if not any(t.lower_ in _PUPILS for t in span):
+        return False
+    return any(t.lower_ in MILITARY_TRAINING for t in span.sent)
+
+
 def _recruited(span) -> bool:
     """Whether the people counted in ``span`` are recruited: a recruiting word follows within a few
     words (« 2 000 agents seront recrutés », « 300 personnes à recruter ») or comes before in the
@@ -578,7 +599,7 @@ def completed(doc, found: list, dates: list = ()) -> list:
             continue
         q = m.quantity
         if q.unit == "young_person" and any(_RECRUITING.match(t.text) for t in span.sent if t.idx < m.start) \
-                or q.unit == "person" and _recruited(span):
+                or q.unit == "person" and (_recruited(span) or _in_training(span)):
             out[out.index(m)] = replace(m, quantity=replace(q, unit="recruit"))
         first = span[0]
         if (q.unit not in _KNOWN and q.value <= 3 and first.i > 1
@@ -618,6 +639,14 @@ _PEOPLE = ("person", "recruit", "young_person")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
+def _among(m) -> bool:
+    """A count of women, men or nationals that splits people counted before (« 2002 nouveaux
+    gendarmes, dont 174 femmes », « 469 jeunes recrues, parmi lesquelles 250 femmes », « 150 élèves
+    officiers ; elle comprend 130 nationaux »): it counts what they count."""
+    words = _tokens(m.quantity.text)
+    return bool(words) and words[-1].lower() in PEOPLE_ADJECTIVES
+
+
 def _elided(doc, found: list, taken: list) -> list:
     """Figures whose noun French leaves out because the sentence (or the enumeration, ``;`` by
     ``;``) counted it just before: « un effectif de 134 dont 09 féminins, composé de 120 nationaux
@@ -636,23 +665,28 @@ def _elided(doc, found: list, taken: list) -> list:
     out = list(found)
 
     def counted_before(pos: int) -> QuantityMention | None:
-        prior = [m for m in people if m.end <= pos and pos - m.end <= 400]
-        if not prior or _SENTENCE_END.search(doc.text[prior[-1].end:pos]) or "\n\n" in doc.text[prior[-1].end:pos]:
+        # the closest count of people before, as read so far (a split of recruits counts recruits)
+        prior = max((m for m in out if m.quantity.unit in _PEOPLE and m.end <= pos and pos - m.end <= 400),
+                    key=lambda m: m.end, default=None)
+        if prior is None or _SENTENCE_END.search(doc.text[prior.end:pos]) or "\n\n" in doc.text[prior.end:pos]:
             return None
-        return prior[-1]
+        return prior
 
     for n, m in enumerate(out):
         if m.quantity.unit.lower() in PEOPLE_ADJECTIVES and (p := counted_before(m.start)) is not None:
             out[n] = replace(m, quantity=replace(m.quantity, unit=p.quantity.unit))
+        elif m.quantity.unit == "person" and _among(m) and (p := counted_before(m.start)) is not None:
+            out[n] = replace(m, quantity=replace(m.quantity, unit=p.quantity.unit))
     for tok in doc:
         if not (_DIGITS.match(tok.text) or tok.pos_ == "NUM" and tok.lower_ in _UNITS_WORDS) or tok.lower_ in _ARTICLES:
             continue
-        a, b = tok.idx, tok.idx + len(tok.text)
+        first, last = _repeated(doc, tok)
+        a, b = first.idx, last.idx + len(last.text)
         if any(x < b and a < y for x, y in taken) or any(x.start < b and a < x.end for x in out):
             continue
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
-        elided = (tok.i > 0 and doc[tok.i - 1].lower_ == "dont") or (
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        after = doc[last.i + 2] if last.i + 2 < len(doc) else None
+        elided = (first.i > 0 and doc[first.i - 1].lower_ == "dont") or (
             nxt is not None and (nxt.lower_ in PEOPLE_ADJECTIVES or nxt.lower_ in ("du", "des", "de", "d'")
                                  and after is not None and (after.text[:1].isupper() or after.lower_ in ORIGINS))) or (
             # « cinq soldats ont été tués et 11 autres sont portés disparus »; not « 3 autres pays »
@@ -663,6 +697,18 @@ def _elided(doc, found: list, taken: list) -> list:
         p = counted_before(a)
         if value is None or used != 1 or p is None or (value.is_integer() and 1800 <= value <= 2100):
             continue
-        out.append(QuantityMention(a, b, Quantity(value=value, unit=p.quantity.unit, text=tok.text), p.sent))
+        out.append(QuantityMention(a, b, Quantity(value=value, unit=p.quantity.unit, text=doc.text[a:b]), p.sent))
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _repeated(doc, tok):
+    """The first and last token of a figure written in words and repeated in digits around ``tok``
+    (« trente-sept (37) »), or ``tok`` twice when the digits stand alone."""
+    i = tok.i
+    if not (i >= 2 and doc[i - 1].text == "(" and i + 1 < len(doc) and doc[i + 1].text == ")"):
+        return tok, tok
+    k = i - 2
+    while k >= 0 and _NUMBER_WORD.match(doc[k].lower_):
+        k -= 1
+    return (doc[k + 1], doc[i + 1]) if k < i - 2 else (tok, tok)
