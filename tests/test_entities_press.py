@@ -463,6 +463,23 @@ def test_a_name_treated_as_a_company_is_an_organisation_wherever_named(read):
     assert "sotrimex" in got["organisations"] and "sotrimex" not in got["places"]
 
 
+@pytest.mark.parametrize("text", [
+    "Les tarifs fixés par Sotelma Mali, qui détient 40 % du marché, ont doublé. Les clients veulent boycotter "
+    "Sotelma et Telecel pour leur service médiocre.",
+    "Sotelma Mali a relevé ses tarifs. Les clients veulent boycotter Sotelma et Telecel pour leur service médiocre.",
+])
+def test_a_new_name_read_once_as_an_organisation_is_one_wherever_named(read, text):
+    """The model reads « Sotelma » as a place in one sentence and as an organisation in the next;
+    a name the gazetteer lacks keeps one kind in an article, the organisation's."""
+    got = read(text)
+    assert "sotelma" in got["organisations"] and "sotelma" not in got["places"], got
+
+
+def test_an_institution_that_is_also_a_place_stays_both(read):
+    got = read("Le ministre a visité l'hôpital du Mali à Bamako. L'hôpital du Mali manque de lits.")
+    assert "hopital-du-mali" in got["places"], got
+
+
 def test_no_name_from_a_lower_case_phrase_with_an_acronym(read):
     got = read("Le projet de loi de finances rectificative (LFR) a été publié. La Chirurgie ambulatoire "
                "programmée (CAP) progresse à l'hôpital.")
@@ -928,6 +945,22 @@ def test_the_airspace_of_a_country_is_its_territory(read):
 def test_a_country_given_support_is_the_state(read):
     got = read("Le Tchad a décidé d'apporter son soutien au Cameroun face à la crise.")
     assert "cameroun" in got["organisations"] and "cameroun" not in got["places"]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Les sacs portent l'inscription « Riz, don de la République de Corée au Tchad ».", "tchad"),
+    ("Le ministre a salué le « soutien » du Japon au Cameroun lors de la crise.", "cameroun"),
+    ("Par cette victoire, les joueurs ont fait honneur au Gabon et à leurs supporters.", "gabon"),
+    ("Ce but tardif n'a pas suffi à offrir une qualification historique au Tchad.", "tchad"),
+])
+def test_a_country_given_to_or_honoured_is_the_state(read, text, country):
+    got = read(text)
+    assert country in got["organisations"] and country not in got["places"], got
+
+
+def test_a_country_heading_a_headline_is_no_place_in_a_list(read):
+    got = read("Les recrues ont rejoint leurs unités. Lire aussi : Tchad : une nouvelle attaque dans le Lac")
+    assert "tchad" not in got["places"], got
 
 
 def test_a_capital_as_the_agent_of_a_passive_is_the_state(read):

@@ -306,8 +306,10 @@ SITES_NAMED_AFTER = frozenset({"camp", "stade", "caserne", "avenue", "boulevard"
 """Of the nouns before a name given to honour someone, those that make a place (the others a body:
 « le lycée Askia Mohamed »)."""
 
-SUPPORT_NOUNS = frozenset({"soutien", "aide", "appui", "assistance", "solidarité"})
-"""« son soutien au Mali »: « au » after these names who is supported, the state."""
+SUPPORT_NOUNS = frozenset({"soutien", "aide", "appui", "assistance", "solidarité", "don", "honneur", "hommage",
+                           "remerciement", "livraison", "offre", "contribution"})
+"""« son soutien au Mali », « un don de la Chine au Niger », « faire honneur au Niger »: « au » after
+these names who is supported, given or honoured, the state."""
 
 FROM_A_COUNTRY = frozenset({"retrait", "départ", "sortie", "retirer", "quitter", "partir", "sortir", "venir",
                             "expulsion", "expulser", "arriver", "arrivée", "originaire", "nord", "sud", "est", "ouest",

@@ -174,6 +174,12 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
         if names_mod.is_credit(ent.text, outlets):
             continue
         _new_entity(found, ent, label, text, sents, sent_of, role_spans, surnames, cfg)
+    # a new name the text gives as an organisation somewhere is one wherever it is named (« Orange
+    # Mali détient 62 % du marché » … « boycotter Orange et Moov »); not an institution that is
+    # also a place (« l'hôpital du Mali »)
+    both = {slug(w) for w in lexicon.BOTH_ORG_AND_PLACE}
+    found.companies.update(m.entity for m in found.mentions if m.label == "ORG" and not m.known
+                           and m.entity.split("-")[0] not in both)
     for n, m in enumerate(found.mentions):
         if m.entity in found.companies and m.label == "LOC" and not m.known:
             found.mentions[n] = replace(m, label="ORG")
@@ -1248,8 +1254,15 @@ def _dative(doc, ent) -> bool:
         if doc[k].lower_ not in ("de", "du", "d'", "des"):
             return False
         k -= 1
+        if k > 0 and doc[k].is_quote:
+            k -= 1  # « le « soutien » de la Russie au Niger »
     if doc[k].pos_ == "NOUN" and doc[k].lemma_.lower() in lexicon.SUPPORT_NOUNS:
         return True  # « son soutien au Mali »: who is supported
+    if doc[k].pos_ in ("NOUN", "ADJ"):  # « offrir une qualification au Niger »: past the thing given
+        j = k
+        while j > max(0, k - 4) and doc[j].pos_ in ("NOUN", "ADJ", "DET", "NUM"):
+            j -= 1
+        return j < k and doc[j].pos_ == "VERB" and doc[j].lemma_.lower() in _DATIVE_VERBS
     return doc[k].pos_ in ("VERB", "AUX") and doc[k].lemma_.lower() in _DATIVE_VERBS
 
 
@@ -1291,8 +1304,8 @@ def _listed(doc, ent) -> bool:
         k += 1
     if k < len(doc) and doc[k].pos_ in ("VERB", "AUX"):
         return False  # the list is the subject (« Mali, Burkina Faso et Niger ont signé »): states acting
-    if prev in (",", ":") and nxt in (",", "et", ".", ";", ":"):
-        return True
+    if prev in (",", ":") and nxt in (",", "et", ".", ";"):
+        return True  # (not a headline's subject: « Lire aussi : Burkina Faso : une attaque … »)
     return prev == "et" and ent.start > 1 and bool(doc[ent.start - 2].ent_type_) and nxt in (".", ",", ";") \
         or _listed_with_articles(doc, ent)
 
