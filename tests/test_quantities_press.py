@@ -680,3 +680,17 @@ def test_people_counted_at_the_start_of_a_sentence_are_no_list(read):
     assert (2, "person", False) in read("Deux ressortissants chinois ont été enlevés près de Kayes.")
     assert (3, "person", False) in read("Trois ouvriers ont été blessés sur le chantier.")
     assert read("Deux sujets ont dominé la réunion : la sécurité et l'eau.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # some of those named before
+    ("Selon l'ONG, au moins six de ces combattants étrangers ont été tués.", (6, "person", True)),
+    ("Le directeur a été interpellé avec trois de ses collaborateurs.", (3, "person", False)),
+    # people named by what befell them or by their rank, and a pick-up the tokenizer splits
+    ("L'armée annonce 45 tués dans les rangs de l'ennemi.", (45, "person", False)),
+    ("Les mesures visent quatre gradés de la garde.", (4, "person", False)),
+    ("Trois pick-ups armés ont été saisis à Ménaka.", (3, "vehicle", False)),
+    ("La fédération a réuni 64 lutteurs venus des huit régions.", (64, "person", False)),
+])
+def test_more_ways_to_count_people_and_vehicles(read, sentence, expected):
+    assert expected in read(sentence)

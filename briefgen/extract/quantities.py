@@ -113,7 +113,8 @@ PERSON_NOUNS = frozenset(["directeur", "président", "gouverneur", "préfet", "m
                           "pompier", "prisonnier", "récipiendaire", "réfugié", "ressortissant", "retraité", "salarié",
                           "sénateur", "spectateur", "supporter", "technicien", "terroriste", "touriste", "travailleur",
                           "victime", "visiteur", "déplacé", "rapatrié", "sinistré", "responsable", "chercheur",
-                          "sportif", "mineur", "orpailleur"])
+                          "sportif", "mineur", "orpailleur", "tué", "disparu", "gradé", "assistant", "lutteur",
+                          "boxeur", "coureur"])
 """French nouns for people (singular): counted as ``person``."""
 NOT_COUNTED_NOUNS = frozenset(["janvier", "février", "févier", "mars", "avril", "mai", "juin", "juillet", "août",
                                "aout", "septembre", "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi",
@@ -507,12 +508,17 @@ def ruler_patterns() -> list[dict]:
     year_tails = [[_OPT_QUAL, _in(_YEAR_WORDS), _in(["de", "d'"]), _NOUN],
                   [_OPT_QUAL, _in(_YEAR_WORDS), _in(["après", "auparavant"])],
                   [_OPT_QUAL, _in(_YEAR_WORDS), {"LOWER": "plus"}, {"LOWER": "tard"}]]
-    speed = [[{"LOWER": "km"}, {"ORTH": "/"}, {"LOWER": "h"}], [{"LOWER": "km/h"}]]  # « 400 km/h »
+    speed = [[{"LOWER": "km"}, {"ORTH": "/"}, {"LOWER": "h"}], [{"LOWER": "km/h"}],  # « 400 km/h »
+             [_OPT_DE, {"LOWER": "pick"}, {"ORTH": "-"}, {"LOWER": {"IN": ["up", "ups"]}}]]  # (split by the tokenizer)
     tails = [unit_tail, [_OPT_DE, {"LOWER": "f"}, {"LOWER": "cfa"}], [{"LOWER": "pour"}, {"LOWER": "cent"}],
              *year_tails, *speed, [{"ORTH": {"IN": sorted(SYMBOL_NOUNS)}}]]  # « 240 MW »
     forms = [num + tail for num, tail in product(_numbers(), tails)]
     forms += [num + noun_tail for num in _numbers(counted=True)]
     forms += [num + [_in(DEMONYMS)] for num in _numbers(counted=True)]  # « 85 Burkinabè » (the model's PROPN)
+    # some of those named before: « trois de ces mercenaires », « deux de ses collaborateurs »
+    of_those = [_in(["de", "d'"]), _in(["ces", "ses", "leurs", "nos", "vos"]), _OPT_PRE]
+    forms += [num + of_those + [noun] for num in _numbers()
+              for noun in (_in(UNIT_WORDS), _NOUN)]
     forms += [[article, _in(_BIG)] + unit_tail, [article, _in(APPROX_NOUNS)] + unit_tail, [article] + article_tail,
               [article, _in(_BIG)] + noun_tail, [article, _in(APPROX_NOUNS)] + noun_tail]
     digits = _numbers()[:2]
