@@ -694,3 +694,19 @@ def test_people_counted_at_the_start_of_a_sentence_are_no_list(read):
 ])
 def test_more_ways_to_count_people_and_vehicles(read, sentence, expected):
     assert expected in read(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # hours that a duration's words follow
+    ("Trois heures plus tard, le convoi a quitté la mine.", [(3, "heure")]),
+    ("Deux heures après, les blessés étaient évacués.", [(2, "heure")]),
+    ("Le drone a déjà cumulé plus de 4 000 heures de vol.", [(4000, "heure")]),
+    # a range of years written in words, both ends
+    ("Les pilotes suivront une formation d'une durée de quatre à cinq ans.", [(4, "year"), (5, "year")]),
+    # ages, not durations
+    ("Les enfants de six à sept ans seront vaccinés.", []),
+    ("Les candidats doivent avoir un âge compris entre 18 et 25 ans.", []),
+])
+def test_hours_and_ranges_of_years_that_are_durations(read_all, sentence, expected):
+    counted, _ = read_all(sentence)
+    assert sorted(counted) == sorted(expected), counted

@@ -362,6 +362,8 @@ def parse(text: str) -> Quantity | None:
             unit = UNITS[t]
             if t not in ("jeunes", "jeune") or t is rest[-1]:  # « jeunes recrues » are recruits
                 break
+    if unit is None and rest[:2] and {"heure", "heures"} & set(rest[:2]):
+        unit = "heure"  # « cinq heures plus tard », « 10 000 heures de vol »: the hours, not what follows
     last = next((t for t in reversed(tokens[i:]) if t[:1].isalpha()), None)
     if last is not None and unit in (None, "young_person") and last.lower() not in UNITS:
         unit = _noun_unit(last, value, recruit) or unit  # « 11 entreprises », « 3 jeunes entrepreneurs »
@@ -396,6 +398,12 @@ _DEFINITE = {"les", "des", "nos", "vos", "leurs", "ses", "ces"}
 """« les deux pays », « des deux pays », « nos deux peuples » name again what the text has named."""
 
 
+def _people_word(word: str) -> bool:
+    """« enfants », « jeunes », « soldats »: a noun for people (whose « de six à sept ans » is an age)."""
+    single = word[:-1] if word.endswith(("s", "x")) else word
+    return word in UNITS and UNITS[word] in _PEOPLE or word in PERSON_NOUNS or single in PERSON_NOUNS
+
+
 def in_context(q: Quantity, before: list[str]) -> bool:
     """Whether ``q`` is a quantity given the lower-cased words just before its span (nearest last):
     years count only as durations (« pendant trois ans »), never as ages (« âgé de 45 ans »); a
@@ -412,14 +420,17 @@ def in_context(q: Quantity, before: list[str]) -> bool:
             return False  # « ces trois sites », « les deux pays » name again what the text has counted
         if q.unit == "person":
             return True  # « Deux ressortissants chinois ont été enlevés »: people are counted, not listed
-        if first[:1].isupper() and q.value <= 3 and first.lower() not in _ARTICLES:
-            return False  # « Deux sujets ont dominé la semaine : … » announces a short list
         if q.unit == "heure":  # « pendant 48 heures », not « à 10 heures »
             words = [w for w in before if w not in _WEEKDAYS]  # « ont donné mercredi 48 heures »
             last = words[-1] if words else ""
+            said = [t.lower() for t in _tokens(q.text)]
             return (last in DURATION_CUES or last in _HOURS_AFTER
+                    or said[-1] in ("après", "auparavant", "tard")  # « cinq heures plus tard »
+                    or len(said) > 2 and said[-2] in ("de", "d'")  # « 10 000 heures de vol »
                     or last in ("de", "d'") and any(w in DURATION_NOUNS for w in words[-4:-1])  # « une visite de 48 heures »
                     or prev == "à" and before[-2:-1] in (["jusqu'"], ["jusqu’"]))  # « jusqu'à 24 heures »
+        if first[:1].isupper() and q.value <= 3 and first.lower() not in _ARTICLES:
+            return False  # « Deux sujets ont dominé la semaine : … » announces a short list
         year_like = q.value.is_integer() and 1800 <= q.value <= 2100
         return not (year_like and (prev in _YEAR_BEFORE or _MONTHS & set(before)))
     if q.unit != "year":
@@ -435,6 +446,10 @@ def in_context(q: Quantity, before: list[str]) -> bool:
     return (prev in DURATION_CUES
             or before[-2:] in (["tous", "les"], ["toutes", "les"])
             or prev == "à" and len(before) > 1 and before[-2] in _SET_TO
+            # « d'une durée de six à sept ans »: the far end of a range of years
+            or prev in ("à", "et") and len(before) > 2 and (before[-2].isdigit() or before[-2] in _UNITS_WORDS)
+            and before[-3] in ("de", "d'", "entre") and not (len(before) > 3 and _people_word(before[-4]))
+            and not AGE_WORDS & set(wide[-6:])  # « un âge compris entre 20 et 30 ans »
             or q.approximate and words[:1] != ["moins"]  # « les moins de 25 ans » are an age
             or bool(_RELATIVE & set(words))
             or words[-1] in ("après", "auparavant", "tard")  # « 28 ans après »
@@ -476,6 +491,7 @@ def _numbers(counted: bool = False) -> list[list[dict]]:
 _NOUN = {"POS": "NOUN", "IS_LOWER": True, "LOWER": {"NOT_IN": sorted(NOT_COUNTED_NOUNS)}}
 _OPT_PRE = {"LOWER": {"IN": QUALIFIERS + PRE_ADJ}, "OP": "?"}
 _YEAR_WORDS = [w for w, u in UNITS.items() if u == "year"]
+_HOUR_WORDS = ["heure", "heures"]
 
 
 _HEDGE_SET = frozenset(HEDGES)
@@ -505,9 +521,11 @@ def ruler_patterns() -> list[dict]:
     unit_tail = [_OPT_DE, _OPT_QUAL, _OPT_MODEL, _in(UNIT_WORDS), _OPT_AFTER]
     noun_tail = [_OPT_DE, _OPT_PRE, _NOUN]
     article_tail = [_OPT_DE, _OPT_QUAL, _in(w for w, u in UNITS.items() if u in ARTICLE_UNITS)]
-    year_tails = [[_OPT_QUAL, _in(_YEAR_WORDS), _in(["de", "d'"]), _NOUN],
-                  [_OPT_QUAL, _in(_YEAR_WORDS), _in(["après", "auparavant"])],
-                  [_OPT_QUAL, _in(_YEAR_WORDS), {"LOWER": "plus"}, {"LOWER": "tard"}]]
+    # years and hours with what makes them a duration: « cinq ans de transition », « 28 ans après »,
+    # « cinq heures plus tard », « 10 000 heures de vol »
+    year_tails = [[_OPT_QUAL, _in(words), _in(["de", "d'"]), _NOUN] for words in (_YEAR_WORDS, _HOUR_WORDS)]
+    year_tails += [[_OPT_QUAL, _in(words), _in(["après", "auparavant"])] for words in (_YEAR_WORDS, _HOUR_WORDS)]
+    year_tails += [[_OPT_QUAL, _in(words), {"LOWER": "plus"}, {"LOWER": "tard"}] for words in (_YEAR_WORDS, _HOUR_WORDS)]
     speed = [[{"LOWER": "km"}, {"ORTH": "/"}, {"LOWER": "h"}], [{"LOWER": "km/h"}],  # « 400 km/h »
              [_OPT_DE, {"LOWER": "pick"}, {"ORTH": "-"}, {"LOWER": {"IN": ["up", "ups"]}}]]  # (split by the tokenizer)
     tails = [unit_tail, [_OPT_DE, {"LOWER": "f"}, {"LOWER": "cfa"}], [{"LOWER": "pour"}, {"LOWER": "cent"}],
@@ -612,10 +630,14 @@ def completed(doc, found: list, dates: list = ()) -> list:
                 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ == "PROPN" and not first.text[:1].isdigit()):
             out.remove(m)  # « à Kayes et à Gao, deux villes »: an apposition names them again
             continue
-        if first.i < 2 or not first.text[:1].isdigit() or doc[first.i - 1].lower_ not in _RANGE_LINKS:
+        if first.i < 2 or doc[first.i - 1].lower_ not in _RANGE_LINKS:
             continue
         other = doc[first.i - 2]
-        if not _DIGITS.match(other.text) or (other.i > 0 and doc[other.i - 1].like_num):
+        # digits to digits (« de 20 à 35 % »), or words to words (« de six à sept ans »)
+        worded = first.lower_ in _UNITS_WORDS and other.lower_ in _UNITS_WORDS and other.lower_ not in _ARTICLES \
+            and first.lower_ not in _ARTICLES and other.i > 0 and doc[other.i - 1].lower_ in ("de", "d'", "entre")
+        if not (worded or first.text[:1].isdigit() and _DIGITS.match(other.text)) \
+                or (other.i > 0 and doc[other.i - 1].like_num):
             continue
         a, b = other.idx, other.idx + len(other.text)
         if any(x < b and a < y for x, y in taken):
@@ -626,7 +648,7 @@ def completed(doc, found: list, dates: list = ()) -> list:
         scale = _BIG.get(tokens[n - 1].lower(), 1) if n else 1
         if value is None or value.is_integer() and 1800 <= value <= 2100 and scale == 1:
             continue  # « entre 2020 et 2025 »: years
-        value = float(Decimal(other.text.replace(".", "").replace(",", ".")) * scale)
+        value = value * scale if worded else float(Decimal(other.text.replace(".", "").replace(",", ".")) * scale)
         out.append(QuantityMention(a, b, Quantity(value=value, unit=q.unit, text=other.text), m.sent))
         taken.append((a, b))
     out.sort(key=lambda x: x.start)
