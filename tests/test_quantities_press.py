@@ -710,3 +710,15 @@ def test_more_ways_to_count_people_and_vehicles(read, sentence, expected):
 def test_hours_and_ranges_of_years_that_are_durations(read_all, sentence, expected):
     counted, _ = read_all(sentence)
     assert sorted(counted) == sorted(expected), counted
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a range whose ends are grouped by spaces (no score: the figures are too large)
+    ("La mine doit livrer de 60 000 à 75 000 onces d'or de plus par an.", [(60000, "once"), (75000, "once")]),
+    ("L'armée passera de 12 000 à 15 000 soldats d'ici 2027.", [(12000, "person"), (15000, "person")]),
+    # part of a whole
+    ("Les assaillants disent avoir détruit 40 sur les 73 camions du convoi.", [(40, "vehicle"), (73, "vehicle")]),
+])
+def test_ranges_of_grouped_figures_and_parts_of_a_whole(read_all, sentence, expected):
+    counted, _ = read_all(sentence)
+    assert sorted(counted) == sorted(expected), counted

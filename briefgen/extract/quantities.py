@@ -416,7 +416,8 @@ def in_context(q: Quantity, before: list[str]) -> bool:
         first = next((t for t in _tokens(q.text) if t[:1].isdigit() or t.lower() in _UNITS_WORDS), "")
         if (prev in LABEL_NOUNS or prev in ("-", "/", "+", "ces") or prev[-1:].isdigit()
                 or prev in _DEFINITE and first.lower() in ("deux", "2")
-                or prev in ("à", "contre") and before[-2:-1] and before[-2][-1:].isdigit()):  # a score: « 2 à 1 »
+                or prev in ("à", "contre") and before[-2:-1] and before[-2][-1:].isdigit()
+                and q.value < 100 and len(before[-2]) <= 2):  # a score: « 2 à 1 », not « de 80 000 à 100 000 »
             return False  # « ces trois sites », « les deux pays » name again what the text has counted
         if q.unit == "person":
             return True  # « Deux ressortissants chinois ont été enlevés »: people are counted, not listed
@@ -630,26 +631,38 @@ def completed(doc, found: list, dates: list = ()) -> list:
                 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ == "PROPN" and not first.text[:1].isdigit()):
             out.remove(m)  # « à Kayes et à Gao, deux villes »: an apposition names them again
             continue
-        if first.i < 2 or doc[first.i - 1].lower_ not in _RANGE_LINKS:
+        link = first.i - 1
+        if link > 1 and doc[link].lower_ == "les" and doc[link - 1].lower_ == "sur" and first.text[:1].isdigit():
+            link -= 1  # « 90 sur les 119 véhicules »: part of the whole
+        elif first.i < 2 or doc[link].lower_ not in _RANGE_LINKS:
             continue
-        other = doc[first.i - 2]
+        other = doc[link - 1]
+        while other.i > 0 and _GROUP.match(other.text) and _DIGITS.match(doc[other.i - 1].text) \
+                and (_SHORT.match(doc[other.i - 1].text) or _GROUP.match(doc[other.i - 1].text)):
+            other = doc[other.i - 1]  # « de 80 000 à 100 000 onces »: the whole first figure
+        figure = doc[other.i:link]
         # digits to digits (« de 20 à 35 % »), or words to words (« de six à sept ans »)
         worded = first.lower_ in _UNITS_WORDS and other.lower_ in _UNITS_WORDS and other.lower_ not in _ARTICLES \
             and first.lower_ not in _ARTICLES and other.i > 0 and doc[other.i - 1].lower_ in ("de", "d'", "entre")
         if not (worded or first.text[:1].isdigit() and _DIGITS.match(other.text)) \
                 or (other.i > 0 and doc[other.i - 1].like_num):
             continue
-        a, b = other.idx, other.idx + len(other.text)
+        a, b = figure.start_char, figure.end_char
         if any(x < b and a < y for x, y in taken):
             continue
-        value, _ = number_value([other.text])
+        value, used = number_value([t.text for t in figure])
+        if used != len(figure):
+            continue
         tokens = _tokens(q.text)
         _, n = number_value(tokens)
         scale = _BIG.get(tokens[n - 1].lower(), 1) if n else 1
         if value is None or value.is_integer() and 1800 <= value <= 2100 and scale == 1:
             continue  # « entre 2020 et 2025 »: years
-        value = value * scale if worded else float(Decimal(other.text.replace(".", "").replace(",", ".")) * scale)
-        out.append(QuantityMention(a, b, Quantity(value=value, unit=q.unit, text=other.text), m.sent))
+        if len(figure) == 1 and not worded:  # in decimal: « de 8,5 à 7,25 milliards »
+            value = float(Decimal(other.text.replace(".", "").replace(",", ".")) * scale)
+        else:
+            value *= scale
+        out.append(QuantityMention(a, b, Quantity(value=value, unit=q.unit, text=figure.text), m.sent))
         taken.append((a, b))
     out.sort(key=lambda x: x.start)
     return _elided(doc, out, taken)
