@@ -538,6 +538,7 @@ def test_months_before_a_date_told_are_a_date(read_all):
     ("Au total, 312 jeunes recrues, parmi lesquelles on compte 41 femmes, ont prêté serment.",
      {(312, "recruit"), (41, "recruit")}),
     ("L'attaque a fait 30 blessés, dont 6 femmes.", {(30, "person"), (6, "person")}),
+    ("Le bataillon compte 80 soldats nigériens et 14 venus de pays amis.", {(80, "person"), (14, "person")}),
 ])
 def test_a_figure_whose_noun_was_counted_just_before_counts_it_too(cfg, text, expected):
     from briefgen.extract.quantities import completed
@@ -691,6 +692,8 @@ def test_people_counted_at_the_start_of_a_sentence_are_no_list(read):
     ("Les mesures visent quatre gradés de la garde.", (4, "person", False)),
     ("Trois pick-ups armés ont été saisis à Ménaka.", (3, "vehicle", False)),
     ("La fédération a réuni 64 lutteurs venus des huit régions.", (64, "person", False)),
+    ("Les ravisseurs ont relâché cinq camionneurs sénégalais.", (5, "person", False)),
+    ("La cour a jugé 95 accusés au cours de la session.", (95, "person", False)),
 ])
 def test_more_ways_to_count_people_and_vehicles(read, sentence, expected):
     assert expected in read(sentence)

@@ -114,7 +114,8 @@ PERSON_NOUNS = frozenset(["directeur", "président", "gouverneur", "préfet", "m
                           "sénateur", "spectateur", "supporter", "technicien", "terroriste", "touriste", "travailleur",
                           "victime", "visiteur", "déplacé", "rapatrié", "sinistré", "responsable", "chercheur",
                           "sportif", "mineur", "orpailleur", "tué", "disparu", "gradé", "assistant", "lutteur",
-                          "boxeur", "coureur"])
+                          "boxeur", "coureur", "camionneur", "conducteur", "accusé", "prévenu", "condamné",
+                          "venu"])
 """French nouns for people (singular): counted as ``person``."""
 NOT_COUNTED_NOUNS = frozenset(["janvier", "février", "févier", "mars", "avril", "mai", "juin", "juillet", "août",
                                "aout", "septembre", "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi",
@@ -671,7 +672,8 @@ def completed(doc, found: list, dates: list = ()) -> list:
 PEOPLE_ADJECTIVES = frozenset(["national", "nationale", "nationaux", "nationales", "féminin", "féminins", "féminine",
                                "féminines", "masculin", "masculins", "étranger", "étrangers", "étrangère",
                                "étrangères", "femme", "femmes", "homme", "hommes", "fille", "filles", "garçon",
-                               "garçons", "provenant", "originaire", "originaires", "issu", "issus", "issue", "issues"])
+                               "garçons", "provenant", "originaire", "originaires", "issu", "issus", "issue", "issues",
+                               "venu", "venus", "venue", "venues"])
 """Words that, after a figure, say who among people counted before (« 134 dont 9 féminins »,
 « 120 nationaux », « 213 provenant de pays amis »): the figure counts people too."""
 ORIGINS = frozenset(["la", "l'", "pays", "région", "régions", "états", "provinces", "villes"])
