@@ -1373,3 +1373,32 @@ def test_the_editors_note_marker_names_nobody(read):
                "celui de 2024) a augmenté.")
     assert not {o for o in got["organisations"] if "ndlr" in o or o == "n-d-l-r"}
     assert not any("ndlr" in e for e in got["new"])
+
+
+def test_a_site_named_by_its_number_after_a_possessive(read):
+    got = read("Les soldats ont achevé le retrait de leur base aérienne 201 d'Agadez.")
+    assert "base-aerienne-201" in got["places"], got
+    got = read("Les soldats ont regagné leur base de Gao.")
+    assert not {p for p in got["places"] if p.startswith("base")}, got
+
+
+def test_a_site_s_name_stops_before_a_word_of_time(read):
+    got = read("Les derniers avions ont quitté la base aérienne de Tillia hier.")
+    assert "base-aerienne-de-tillia" in got["places"] and "base-aerienne-de-tillia-hier" not in got["places"], got
+
+
+@pytest.mark.parametrize("text, site", [
+    ("Les blindés ont été remis lors d'une cérémonie au camp de Ségou, devant la presse.", "camp-de-segou"),
+    ("La relève a été saluée au Camp Sangoulé Lamizana de Ouagadougou.", "camp-sangoule-lamizana"),
+    ("Les drones ont été présentés au Camp Yennenga 3. Le chef d'état-major était présent.", "camp-yennenga-3"),
+])
+def test_camps_named_by_their_town_a_person_or_a_number(read, text, site):
+    assert site in read(text)["places"]
+
+
+@pytest.mark.parametrize("text", [
+    "Le camp adverse a protesté après le penalty.",
+    "Les Aigles ont dominé le camp d'Edmond Tapsoba en seconde période.",
+])
+def test_no_camp_without_a_name(read, text):
+    assert not {p for p in read(text)["places"] if p.startswith("camp")}

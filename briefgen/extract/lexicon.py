@@ -82,7 +82,7 @@ QUOTED_SITE_HEADS = ("pavillon", "salle", "hall", "espace")
 BOTH_ORG_AND_PLACE = frozenset({"hôpital", "chu"})
 """Institutions that are also places: the annotation guide counts them as both."""
 
-PLACE_HEADS = frozenset({"aéroport", "aérodrome", "base", "palais", "stade", "hôtel",
+PLACE_HEADS = frozenset({"aéroport", "aérodrome", "base", "palais", "stade", "hôtel", "camp",
                          "barrage", "port", "poste", "pipeline", "oléoduc",
                          "lac", "fleuve", "océan", "mer", "golfe", "désert", "massif", "mont", "monts", "rivière",
                          "delta", "plateau", "vallée", "île", "lagune", "falaise"})
@@ -90,10 +90,12 @@ PLACE_HEADS = frozenset({"aéroport", "aérodrome", "base", "palais", "stade", "
 natural features (« le fleuve Niger » and « le lac Tchad » are no states)."""
 
 PLACE_HEAD_NEEDS = {"base": ("aérienne", "militaire", "navale", "logistique"), "port": ("autonome",),
-                    "poste": ("de commandement",)}
+                    "poste": ("de commandement",), "camp": ()}
 """Heads that name a site only with one of these words after them (« base aérienne de Sénou », « Poste
-de commandement de la Force »)."""
-HEADS_OF_A_TOWN = frozenset({"port"})
+de commandement de la Force »). A camp is named only by its town (« le camp de Kati »), a person or a
+number (« le Camp Bila Zagré », « Camp Naaba Koom 2 »): « le camp militaire de Bougouni » is read as
+the town, as the bundled example's annotations read it (the corpus's gold writes it as a site)."""
+HEADS_OF_A_TOWN = frozenset({"port", "camp"})
 """Of those, heads that also name a site with a town's name after them (« le port de Conakry », « le port
 d'Abidjan »: the port, not the town)."""
 LOWER_SITE_HEADS = {"centre": ("d'instruction", "d'aguerrissement")}

@@ -26,7 +26,8 @@ _ADJ_END = re.compile(r"(?:al|ale|aux|ales|ien|ienne|iens|iennes|ais|aise|ique|i
 _NOT_ADJ = frozenset({"selon", "pendant", "durant", "avant", "devant", "cependant", "maintenant", "notamment",
                       "était", "avait", "étaient", "avaient", "sont", "ont", "est", "qui", "dont", "lequel",
                       "laquelle", "président", "présidente", "commandant", "représentant", "représentante",
-                      "agent", "ministre", "directeur", "directrice", "chef", "responsable", "secrétaire"})
+                      "agent", "ministre", "directeur", "directrice", "chef", "responsable", "secrétaire",
+                      "hier", "demain", "avant-hier", "après-demain"})  # (« … de Niamey | hier »)
 _ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&-]{1,9}$|^[A-Z][a-z]{2,7}$")
 
 
@@ -170,6 +171,12 @@ def _extend(words: list[_W], k: int, stop_at: set[str], commas: bool = False) ->
     return k
 
 
+def _one_name(words: list[_W], j: int) -> bool:
+    """Whether a town's name of one word stands at ``j`` (« le camp de Kati », not « le camp
+    d'Edmond Tapsoba », a player's side)."""
+    return j + 1 >= len(words) or not words[j + 1].cap
+
+
 def _acronym_after(words: list[_W], j: int) -> str | None:
     if j + 2 < len(words) and words[j].text == "(" and words[j + 2].text == ")" and _ACRONYM.match(words[j + 1].text):
         return words[j + 1].text
@@ -193,8 +200,9 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
             continue
         prev = words[i - 1].lower if i > 0 else ""
         nxt = words[i + 1] if i + 1 < len(words) else None
-        if prev in lx.POSSESSIVES or nxt is None:
-            continue
+        if nxt is None or prev in lx.POSSESSIVES and not (
+                lw in lx.PLACE_HEADS and any(x.text.isdigit() for x in words[i + 1:i + 3])):
+            continue  # « leur base » is none in particular; « leur base aérienne 101 » is named
         if prev in ("de", "d'") and i > 1 and (words[i - 2].lower in lx.PERSON_TITLES or (
                 lw == "armée" and words[i - 2].lower == "corps" and i > 3 and words[i - 4].lower in lx.PERSON_TITLES)):
             continue  # a rank (« Général de Brigade Moussa Yoro Kanté », « Général de Corps d'Armée Salifou Mody »)
@@ -208,7 +216,9 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
             continue
         if lw in lx.PLACE_HEAD_NEEDS and not " ".join(x.lower for x in words[i + 1:i + 3]).startswith(
                 lx.PLACE_HEAD_NEEDS[lw]) and not (lw in lx.HEADS_OF_A_TOWN and nxt.lower in ("de", "d'")
-                                                  and i + 2 < len(words) and words[i + 2].cap):
+                                                  and i + 2 < len(words) and words[i + 2].cap
+                                                  and (lw == "port" or _one_name(words, i + 2))) \
+                and not (w.cap and _name_word(nxt) and lw in lx.SITES_NAMED_AFTER):  # « Camp Bila Zagré »
             continue
         if lw == "groupe" and nxt.cap and (i + 2 >= len(words) or not words[i + 2].cap) and _FORCE_NEAR.search(
                 " ".join(x.lower for x in words[i + 2:i + 10])):
@@ -225,6 +235,9 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
                     break
         numbered = place and end < len(words) and words[end].text.isdigit() and lw in lx.PLACE_HEAD_NEEDS \
             and words[end - 1].lower in lx.PLACE_HEAD_NEEDS[lw]
+        numbered = numbered or place and lw in lx.SITES_NAMED_AFTER and end < len(words) and end > i + 1 \
+            and words[end - 1].cap and words[end].text.isdigit() and len(words[end].text) <= 2 \
+            and (end + 1 >= len(words) or not words[end + 1].alpha)  # « le Camp Naaba-Koom 2. »
         if numbered:
             end += 1  # « la base aérienne 101 »: a site named by its number
         national_ministry = False
