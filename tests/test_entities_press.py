@@ -1402,3 +1402,13 @@ def test_camps_named_by_their_town_a_person_or_a_number(read, text, site):
 ])
 def test_no_camp_without_a_name(read, text):
     assert not {p for p in read(text)["places"] if p.startswith("camp")}
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Le projet cible la zone frontalière avec le Tchad et le Cameroun, minée par les attaques.", "cameroun"),
+    ("Des pèlerins venus de toutes les contrées du Tchad sont attendus.", "tchad"),
+    ("La ville de Bol, dans le sud-ouest du Tchad, est isolée.", "tchad"),
+])
+def test_more_parts_of_a_territory_and_borders(read, text, country):
+    got = read(text)
+    assert country in got["places"] and country not in got["organisations"], got

@@ -318,7 +318,8 @@ FROM_A_COUNTRY = frozenset({"retrait", "départ", "sortie", "retirer", "quitter"
                             "centre", "reste", "territoire", "région", "partie", "capitale", "ville", "frontière",
                             "direction", "venu", "venue", "issu", "issue", "issus", "issues", "frontalier",
                             "provenance", "hors", "espace", "côte", "intérieur", "extérieur", "gisement",
-                            "sous-sol"})
+                            "sous-sol", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "centre-nord", "centre-est",
+                            "centre-ouest", "centre-sud", "contrée", "localité", "province", "zone"})
 """Words after which « du Mali » is the country as a place (« son retrait du Mali », « le nord du
 Mali »); after other nouns it is the state (« la sécurité du Mali »)."""
 

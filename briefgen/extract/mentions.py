@@ -1373,11 +1373,20 @@ _ARTICLES = ("le", "la", "l'", "les")
 
 
 def _border_with(doc, ent) -> bool:
-    """« près de la frontière avec la Guinée »: the country on the other side of a border is a place."""
+    """« près de la frontière avec la Guinée », « la zone des trois frontières avec le Mali et le
+    Burkina Faso »: the countries on the other side of a border are places."""
     k = ent.start - 1
     if k >= 0 and doc[k].lower_ in ("la", "le", "l'", "les"):
         k -= 1
-    return k >= 1 and doc[k].lower_ == "avec" and doc[k - 1].lemma_.lower() == "frontière"
+    while k > 2 and doc[k].lower_ in ("et", ",") and doc[k - 1].ent_type_:  # back along a list of countries
+        k -= 1
+        while k > 0 and doc[k - 1].ent_type_ and doc[k].ent_iob_ != "B":
+            k -= 1
+        k -= 1
+        if k >= 0 and doc[k].lower_ in ("la", "le", "l'", "les"):
+            k -= 1
+    return k >= 1 and doc[k].lower_ == "avec" and (
+        doc[k - 1].lemma_.lower() == "frontière" or doc[k - 1].lower_.startswith("frontali"))
 
 
 def _of_a_place_noun(doc, ent) -> bool:
