@@ -300,7 +300,7 @@ def test_editions_name_the_new_units():
         "USD": ("dollars américains", "US dollars"), "EUR": ("euros", "euros"), "CNY": ("yuans", "yuan"),
         "RUB": ("roubles", "roubles"), "vehicle": ("véhicules", "vehicles"), "aircraft": ("aéronefs", "aircraft"),
         "drone": ("drones", "drones"), "weapon": ("armes", "weapons"), "tonne": ("tonnes", "tonnes"),
-        "km": ("km", "km"), "ha": ("hectares", "hectares"), "project": ("projets", "projects"),
+        "km": ("km", "km"), "km2": ("km²", "km²"), "ha": ("hectares", "hectares"), "project": ("projets", "projects"),
         "school": ("écoles", "schools"), "unit": ("unités", "units")}
     assert set(nouns) == set(UNITS.values()) - {"percent"}  # a percentage is « 15 % », no noun
     for unit, (fr, en) in nouns.items():
@@ -725,3 +725,16 @@ def test_hours_and_ranges_of_years_that_are_durations(read_all, sentence, expect
 def test_ranges_of_grouped_figures_and_parts_of_a_whole(read_all, sentence, expected):
     counted, _ = read_all(sentence)
     assert sorted(counted) == sorted(expected), counted
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Le permis d'exploitation couvre une superficie de 48,6 km2 au nord de Kayes.", [(48.6, "km2", False)]),
+    ("La concession s'étend sur 12,25 km² le long du fleuve.", [(12.25, "km2", False)]),
+    # a point before two digits marks decimals, before three it groups thousands
+    ("Le taux de réussite était de 41.27 % l'an dernier.", [(41.27, "percent", False)]),
+    ("La taxe s'élève à 2.500 FCFA par tonne.", [(2500, "XOF", False)]),
+    # a paywall's notice is no figure of the story
+    ("Il vous reste 64.3% de cet article à lire.", []),
+])
+def test_areas_decimals_with_a_point_and_paywall_notices(read, sentence, expected):
+    assert read(sentence) == expected

@@ -151,6 +151,7 @@ def unit_noun(unit: str, n: float, gettext: Callable) -> str:
         "weapon": lambda: gettext.npgettext("unit", "weapon", "weapons", n),
         "tonne": lambda: gettext.npgettext("unit", "tonne", "tonnes", n),
         "km": lambda: gettext.pgettext("unit", "km"),
+        "km2": lambda: gettext.pgettext("unit", "km²"),
         "ha": lambda: gettext.npgettext("unit", "hectare", "hectares", n),
         "project": lambda: gettext.npgettext("unit", "project", "projects", n),
         "school": lambda: gettext.npgettext("unit", "school", "schools", n),

@@ -1428,7 +1428,7 @@ def _country(ent, name: str, cfg: Config) -> tuple[str, str, str] | None:
     return slug(cname), ("place" if place else "state"), cname
 
 
-_MEASURES = frozenset({"km", "tonne", "ha", *qty_mod.CURRENCIES})
+_MEASURES = frozenset({"km", "km2", "tonne", "ha", *qty_mod.CURRENCIES})
 """Units of measures and sums, whose parts and ranges the text may write as bare figures."""
 _DURATIONS = frozenset({"day", "week", "month", "year", "heure", "minute"})
 _BARE_AFTER = frozenset({"sont", "se", "en", "au", "aux", "à", "dans", "sur", "pour", "ont", "vont", ",", ".", ";", ")"})

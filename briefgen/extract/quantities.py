@@ -43,6 +43,7 @@ _PLURALS = {  # unit → the French nouns that count it, singular and plural
                "kalachnikov", "kalachnikovs"],
     "tonne": ["tonne", "tonnes", "t"],
     "km": ["km", "kilomètre", "kilomètres"],
+    "km2": ["km2", "km²"],
     "ha": ["ha", "hectare", "hectares"],
     "project": ["projet", "projets"],
     "school": ["école", "écoles"],
@@ -176,7 +177,16 @@ _NUMBER_WORD = re.compile("^(?:-|(?:{0})(?:-(?:{0}))*)$".format("|".join(NUMBER_
 hyphen the tokenizer split off one (« quarante », « - », « deux »)."""
 
 # Digits: « 900 », « 12,5 », « 1.500.000 » (dots group thousands, a comma marks decimals).
-_DIGITS = re.compile(r"^\+?(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?$")
+_DIGITS = re.compile(r"^\+?(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?$|^\d+\.\d{1,2}$")
+_DOT_DECIMAL = re.compile(r"^\d+\.\d{1,2}$")
+"""« 37.56 % »: a point before one or two digits marks decimals (before three it groups thousands)."""
+
+
+def _figure(text: str) -> Decimal:
+    """The value of one written figure: « 1.500 » and « 1 500 » are 1500, « 12,5 » and « 37.56 »
+    have decimals."""
+    text = text.lstrip("+")
+    return Decimal(text) if _DOT_DECIMAL.match(text) else Decimal(text.replace(".", "").replace(",", "."))
 # A figure glued to its currency: « 22.250FCFA », « 500F ».
 _GLUED = re.compile(r"^(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?(?:[Ff][Cc][Ff][Aa]|[Ff])$")
 # A group of three digits after a number of one to three: « 1 500 », « 2 000 000 » (spaces).
@@ -242,7 +252,7 @@ def number_value(tokens: list[str]) -> tuple[float | None, int]:
         n = 1
         while _SHORT.match(tokens[0]) and n < len(tokens) and _GROUP.match(tokens[n]) and "," not in tokens[n - 1]:
             n += 1
-        value = Decimal("".join(tokens[:n]).lstrip("+").replace(".", "").replace(",", "."))
+        value = _figure("".join(tokens[:n]))
     else:
         n = 0
         while n < len(tokens) and (tokens[n].lower() in _UNITS_WORDS or tokens[n].lower() in _SCALES
@@ -413,6 +423,8 @@ def in_context(q: Quantity, before: list[str]) -> bool:
     est de 21 ans »)."""
     wide, before = before, before[-4:]
     prev = before[-1] if before else ""
+    if before[-2:] == ["vous", "reste"]:
+        return False  # a paywall's « Il vous reste 75.15% de cet article à lire »
     if q.unit not in _KNOWN or q.unit == "person" and not _COUNTED_PEOPLE.search(q.text):
         first = next((t for t in _tokens(q.text) if t[:1].isdigit() or t.lower() in _UNITS_WORDS), "")
         if (prev in LABEL_NOUNS or prev in ("-", "/", "+", "ces") or prev[-1:].isdigit()
@@ -660,7 +672,7 @@ def completed(doc, found: list, dates: list = ()) -> list:
         if value is None or value.is_integer() and 1800 <= value <= 2100 and scale == 1:
             continue  # « entre 2020 et 2025 »: years
         if len(figure) == 1 and not worded:  # in decimal: « de 8,5 à 7,25 milliards »
-            value = float(Decimal(other.text.replace(".", "").replace(",", ".")) * scale)
+            value = float(_figure(other.text) * scale)
         else:
             value *= scale
         out.append(QuantityMention(a, b, Quantity(value=value, unit=q.unit, text=figure.text), m.sent))
