@@ -738,3 +738,9 @@ def test_ranges_of_grouped_figures_and_parts_of_a_whole(read_all, sentence, expe
 ])
 def test_areas_decimals_with_a_point_and_paywall_notices(read, sentence, expected):
     assert read(sentence) == expected
+
+
+def test_english_plurals_and_ratings(read):
+    assert read("L'équipe reste sur sept victoires lors de ses huit derniers matches.") == [
+        (7, "victoire", False), (8, "match", False)]
+    assert read("Le ministère a fermé l'hôtel cinq étoiles de la capitale.") == []

@@ -138,7 +138,8 @@ _INVARIABLE = frozenset(["pays", "fois", "mois", "prix", "cas", "bras", "corps",
                          "jus", "bus", "virus", "campus", "processus", "concours", "discours", "parcours", "recours",
                          "secours", "cours", "succès", "accès", "procès", "progrès", "excès", "décès", "relais",
                          "palais", "marais", "débris", "os", "gaz", "riz", "kg", "km"])
-_AUX_SINGULAR = {"travaux": "travail", "vitraux": "vitrail", "émaux": "émail", "baux": "bail", "coraux": "corail"}
+_AUX_SINGULAR = {"travaux": "travail", "vitraux": "vitrail", "émaux": "émail", "baux": "bail", "coraux": "corail",
+                 "matches": "match", "sandwiches": "sandwich"}  # (English plurals the press keeps)
 
 
 def singular(word: str) -> str:
@@ -395,8 +396,9 @@ _COUNTED_PEOPLE = re.compile(r"\b(?:" + "|".join(w for w, u in UNITS.items() if 
 LABEL_NOUNS = frozenset(["article", "articles", "alinéa", "page", "pages", "chapitre", "section", "résolution",
                          "décret", "loi", "numéro", "n°", "no", "lot", "point", "titre", "paragraphe", "tome",
                          "volume", "arrondissement", "secteur", "quartier", "route", "rn", "type", "modèle", "version",
-                         "niveau", "catégorie", "classe", "étape", "ligne", "pk", "vol", "code"])
-"""Nouns a number after them names (« l'article 3 », « l'arrondissement 12 »): it counts nothing."""
+                         "niveau", "catégorie", "classe", "étape", "ligne", "pk", "vol", "code", "hôtel"])
+"""Nouns a number after them names (« l'article 3 », « l'arrondissement 12 ») or rates (« l'hôtel quatre
+étoiles »): it counts nothing."""
 _YEAR_BEFORE = {"en", "depuis", "dès", "avant", "après", "fin", "début", "mi", "entre", "courant", "année",
                 "an", "jusqu'en"}
 _MONTHS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
