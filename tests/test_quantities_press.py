@@ -744,3 +744,9 @@ def test_english_plurals_and_ratings(read):
     assert read("L'équipe reste sur sept victoires lors de ses huit derniers matches.") == [
         (7, "victoire", False), (8, "match", False)]
     assert read("Le ministère a fermé l'hôtel cinq étoiles de la capitale.") == []
+
+
+def test_minutes_by_their_symbols_and_no_reading_time(read):
+    assert read("Le coureur a bouclé l'étape en 2h 27 mn 40 s.") == [(27, "minute", False)]
+    assert read("La navette relie les deux sites en 35 min.") == [(35, "minute", False)]
+    assert read("Publié le 3 mars. Lecture : 4 min. Le ministre a reçu les diplomates.") == []

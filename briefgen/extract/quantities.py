@@ -300,7 +300,8 @@ def _cue(low: list[str]) -> int:
     return n
 
 
-SYMBOL_NOUNS = {"MW": "mégawatt", "GW": "gigawatt", "kW": "kilowatt", "MWc": "mégawatt-crête"}
+SYMBOL_NOUNS = {"MW": "mégawatt", "GW": "gigawatt", "kW": "kilowatt", "MWc": "mégawatt-crête", "mn": "minute",
+                "min": "minute"}
 """Symbols of units outside the unit list, read as the noun they stand for (« 240 MW »)."""
 
 
@@ -425,8 +426,8 @@ def in_context(q: Quantity, before: list[str]) -> bool:
     est de 21 ans »)."""
     wide, before = before, before[-4:]
     prev = before[-1] if before else ""
-    if before[-2:] == ["vous", "reste"]:
-        return False  # a paywall's « Il vous reste 75.15% de cet article à lire »
+    if before[-2:] == ["vous", "reste"] or "lecture" in before[-2:]:
+        return False  # a paywall's « Il vous reste 75.15% de cet article à lire », « Lecture : 2 min »
     if q.unit not in _KNOWN or q.unit == "person" and not _COUNTED_PEOPLE.search(q.text):
         first = next((t for t in _tokens(q.text) if t[:1].isdigit() or t.lower() in _UNITS_WORDS), "")
         if (prev in LABEL_NOUNS or prev in ("-", "/", "+", "ces") or prev[-1:].isdigit()
