@@ -750,3 +750,12 @@ def test_minutes_by_their_symbols_and_no_reading_time(read):
     assert read("Le coureur a bouclé l'étape en 2h 27 mn 40 s.") == [(27, "minute", False)]
     assert read("La navette relie les deux sites en 35 min.") == [(35, "minute", False)]
     assert read("Publié le 3 mars. Lecture : 4 min. Le ministre a reçu les diplomates.") == []
+
+
+@pytest.mark.parametrize("sentence, key", [
+    ("Bobo-Dioulasso, 9 févr. 2024 (AIB) - Le gouverneur a reçu les délégués.", "2024-02-09"),
+    ("Niamey, 14 janv. 2025(ANP)-Les nouvelles recrues ont prêté serment.", "2025-01-14"),
+])
+def test_a_dateline_with_a_month_abbreviated_by_a_point(read_all, sentence, key):
+    counted, dates = read_all(sentence)
+    assert key in dates and not [c for c in counted if c[1] in ("janv", "févr")], (counted, dates)

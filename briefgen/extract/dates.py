@@ -225,12 +225,13 @@ def span_key(span: DateSpan) -> str:
 # -- EntityRuler token patterns --------------------------------------------------------------
 _DAYNUM = {"TEXT": {"REGEX": r"^(1er|[0-3]?\d)$"}}
 _MONTH = {"LOWER": {"IN": list(MONTHS)}}
-_YEAR = {"TEXT": {"REGEX": r"^(19|20)\d\d(?:\.[A-ZÉÀ][a-zé]*)?$"}}  # « 2011.Le »: a space missing
+_YEAR = {"TEXT": {"REGEX": r"^(19|20)\d\d(?:\.[A-ZÉÀ][a-zé]*|\([A-Z]{2,6}\)(?:-\w*)?)?$"}}
+"""A year, with what a missing space glued to it: « 2011.Le », « 2024(AIB)-Le »."""
 _WD = {"LOWER": {"IN": list(WEEKDAYS)}}
 _REL = {"LOWER": {"IN": list(PAST + FUTURE)}}
 _AND = {"LOWER": {"IN": ["et", "au", "-", "à"]}}
 _TO = {"LOWER": {"IN": ["au", "-", "à"]}}
-_ABBR = {"LOWER": {"IN": list(ABBREVIATED)}}
+_ABBR = {"LOWER": {"IN": list(ABBREVIATED) + [a + "." for a in ABBREVIATED]}}  # (« janv. » may be one token)
 _SEP = {"TEXT": {"IN": ["/", ".", "-"]}}
 
 
