@@ -759,3 +759,10 @@ def test_minutes_by_their_symbols_and_no_reading_time(read):
 def test_a_dateline_with_a_month_abbreviated_by_a_point(read_all, sentence, key):
     counted, dates = read_all(sentence)
     assert key in dates and not [c for c in counted if c[1] in ("janv", "févr")], (counted, dates)
+
+
+def test_people_counted_by_their_sex_alone(read_all):
+    counted, _ = read_all("Au total, la promotion compte 21 féminines.")
+    assert counted == [(21, "person")], counted
+    counted, _ = read_all("Le camp a accueilli 640 recrues dont 31 féminines.")
+    assert sorted(counted) == [(31, "recruit"), (640, "recruit")], counted

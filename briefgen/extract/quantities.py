@@ -323,8 +323,9 @@ def _noun_unit(word: str, value: float, recruit: bool) -> str | None:
         return None  # « deux éléments importants »; but « 650 éléments » are soldiers
     if noun == "élément":
         return "person"
-    if low in DEMONYMS or noun in ("national", "nationale", "expatrié", "étranger"):
-        return "person"  # « 85 Burkinabè », « 120 nationaux »: people of a country
+    if low in DEMONYMS or noun in ("national", "nationale", "expatrié", "étranger", "féminin", "féminine",
+                                   "masculin", "masculine"):
+        return "person"  # « 85 Burkinabè », « 120 nationaux », « 13 féminines »: people
     return "person" if noun in PERSON_NOUNS else noun
 
 
@@ -550,6 +551,8 @@ def ruler_patterns() -> list[dict]:
     forms = [num + tail for num, tail in product(_numbers(), tails)]
     forms += [num + noun_tail for num in _numbers(counted=True)]
     forms += [num + [_in(DEMONYMS)] for num in _numbers(counted=True)]  # « 85 Burkinabè » (the model's PROPN)
+    # « la promotion compte 13 féminines »: people by their sex (adjectives to the model)
+    forms += [num + [_in(["féminins", "féminines", "masculins", "masculines"])] for num in _numbers()]
     # some of those named before: « trois de ces mercenaires », « deux de ses collaborateurs »
     of_those = [_in(["de", "d'"]), _in(["ces", "ses", "leurs", "nos", "vos"]), _OPT_PRE]
     forms += [num + of_those + [noun] for num in _numbers()
