@@ -766,3 +766,13 @@ def test_people_counted_by_their_sex_alone(read_all):
     assert counted == [(21, "person")], counted
     counted, _ = read_all("Le camp a accueilli 640 recrues dont 31 féminines.")
     assert sorted(counted) == [(31, "recruit"), (640, "recruit")], counted
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Les Aigles se sont imposés sur le score de 3 buts à 1 face au Bénin.", []),
+    ("Le match s'est achevé sur le score de deux buts à zéro.", []),
+    ("L'attaquant a inscrit 5 buts en trois matches de qualification.", [(5, "but"), (3, "match")]),
+])
+def test_a_score_is_no_count_of_goals(read_all, sentence, expected):
+    counted, _ = read_all(sentence)
+    assert sorted(counted) == sorted(expected), counted

@@ -646,6 +646,9 @@ def completed(doc, found: list, dates: list = ()) -> list:
                 or q.unit == "person" and (_recruited(span) or _in_training(span)):
             out[out.index(m)] = replace(m, quantity=replace(q, unit="recruit"))
         first = span[0]
+        if _a_score(span):
+            out.remove(m)  # « sur le score de 4 buts à 2 »: a result, not a count
+            continue
         if (q.unit not in _KNOWN and q.value <= 3 and first.i > 1
                 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ == "PROPN" and not first.text[:1].isdigit()):
             out.remove(m)  # « à Kayes et à Gao, deux villes »: an apposition names them again
@@ -685,6 +688,16 @@ def completed(doc, found: list, dates: list = ()) -> list:
         taken.append((a, b))
     out.sort(key=lambda x: x.start)
     return _elided(doc, out, taken)
+
+
+def _a_score(span) -> bool:
+    """Whether a count of goals or points is one side of a score (« 4 buts à 2 », « 2 buts à zéro »)."""
+    doc = span.doc
+    if span[-1].lower_ not in ("buts", "but", "points", "point", "sets", "set") or span.end + 1 >= len(doc):
+        return False
+    after, other = doc[span.end], doc[span.end + 1]
+    return after.lower_ in ("à", "contre") and (other.text.isdigit() or other.lower_ in _UNITS_WORDS
+                                                or other.lower_ == "zéro")
 
 
 PEOPLE_ADJECTIVES = frozenset(["national", "nationale", "nationaux", "nationales", "féminin", "féminins", "féminine",
