@@ -713,7 +713,7 @@ _PEOPLE = ("person", "recruit", "young_person")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
-def _among(m) -> bool:
+def _splits_people(m) -> bool:
     """A count of women, men or nationals that splits people counted before (« 2002 nouveaux
     gendarmes, dont 174 femmes », « 469 jeunes recrues, parmi lesquelles 250 femmes », « 150 élèves
     officiers ; elle comprend 130 nationaux »): it counts what they count."""
@@ -749,7 +749,7 @@ def _elided(doc, found: list, taken: list) -> list:
     for n, m in enumerate(out):
         if m.quantity.unit.lower() in PEOPLE_ADJECTIVES and (p := counted_before(m.start)) is not None:
             out[n] = replace(m, quantity=replace(m.quantity, unit=p.quantity.unit))
-        elif m.quantity.unit == "person" and _among(m) and (p := counted_before(m.start)) is not None:
+        elif m.quantity.unit == "person" and _splits_people(m) and (p := counted_before(m.start)) is not None:
             out[n] = replace(m, quantity=replace(m.quantity, unit=p.quantity.unit))
     for tok in doc:
         if not (_DIGITS.match(tok.text) or tok.pos_ == "NUM" and tok.lower_ in _UNITS_WORDS) or tok.lower_ in _ARTICLES:
