@@ -415,8 +415,7 @@ _DEFINITE = {"les", "des", "nos", "vos", "leurs", "ses", "ces"}
 
 def _people_word(word: str) -> bool:
     """« enfants », « jeunes », « soldats »: a noun for people (whose « de six à sept ans » is an age)."""
-    single = word[:-1] if word.endswith(("s", "x")) else word
-    return word in UNITS and UNITS[word] in _PEOPLE or word in PERSON_NOUNS or single in PERSON_NOUNS
+    return word in UNITS and UNITS[word] in _PEOPLE or word in PERSON_NOUNS or singular(word) in PERSON_NOUNS
 
 
 def in_context(q: Quantity, before: list[str]) -> bool:
@@ -541,9 +540,9 @@ def ruler_patterns() -> list[dict]:
     article_tail = [_OPT_DE, _OPT_QUAL, _in(w for w, u in UNITS.items() if u in ARTICLE_UNITS)]
     # years and hours with what makes them a duration: « cinq ans de transition », « 28 ans après »,
     # « cinq heures plus tard », « 10 000 heures de vol »
-    year_tails = [[_OPT_QUAL, _in(words), _in(["de", "d'"]), _NOUN] for words in (_YEAR_WORDS, _HOUR_WORDS)]
-    year_tails += [[_OPT_QUAL, _in(words), _in(["après", "auparavant"])] for words in (_YEAR_WORDS, _HOUR_WORDS)]
-    year_tails += [[_OPT_QUAL, _in(words), {"LOWER": "plus"}, {"LOWER": "tard"}] for words in (_YEAR_WORDS, _HOUR_WORDS)]
+    year_tails = [[_OPT_QUAL, _in(words), *after] for words in (_YEAR_WORDS, _HOUR_WORDS)
+                  for after in ([_in(["de", "d'"]), _NOUN], [_in(["après", "auparavant"])],
+                                [{"LOWER": "plus"}, {"LOWER": "tard"}])]
     speed = [[{"LOWER": "km"}, {"ORTH": "/"}, {"LOWER": "h"}], [{"LOWER": "km/h"}],  # « 400 km/h »
              [_OPT_DE, {"LOWER": "pick"}, {"ORTH": "-"}, {"LOWER": {"IN": ["up", "ups"]}}]]  # (split by the tokenizer)
     tails = [unit_tail, [_OPT_DE, {"LOWER": "f"}, {"LOWER": "cfa"}], [{"LOWER": "pour"}, {"LOWER": "cent"}],
@@ -747,9 +746,8 @@ def _elided(doc, found: list, taken: list) -> list:
         return prior
 
     for n, m in enumerate(out):
-        if m.quantity.unit.lower() in PEOPLE_ADJECTIVES and (p := counted_before(m.start)) is not None:
-            out[n] = replace(m, quantity=replace(m.quantity, unit=p.quantity.unit))
-        elif m.quantity.unit == "person" and _splits_people(m) and (p := counted_before(m.start)) is not None:
+        if (m.quantity.unit.lower() in PEOPLE_ADJECTIVES or m.quantity.unit == "person" and _splits_people(m)) \
+                and (p := counted_before(m.start)) is not None:
             out[n] = replace(m, quantity=replace(m.quantity, unit=p.quantity.unit))
     for tok in doc:
         if not (_DIGITS.match(tok.text) or tok.pos_ == "NUM" and tok.lower_ in _UNITS_WORDS) or tok.lower_ in _ARTICLES:
