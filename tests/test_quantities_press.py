@@ -776,3 +776,32 @@ def test_people_counted_by_their_sex_alone(read_all):
 def test_a_score_is_no_count_of_goals(read_all, sentence, expected):
     counted, _ = read_all(sentence)
     assert sorted(counted) == sorted(expected), counted
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the example gazetteer writes FAMa out as « Forces armées maliennes »: its members
+    ("Le détachement envoyé à Gao réunit 640 FAMa et leurs véhicules.", [(640, "person")]),
+    # an acronym the article defines with a noun for people
+    ("Les Volontaires pour la défense de la patrie (VDP) gardent les villages, à raison de 40 VDP par commune.",
+     [(40, "person")]),
+    # an acronym of a body of things counts nothing here
+    ("Les Organisations non gouvernementales (ONG) du pays, soit 45 ONG, ont signé l'appel.", []),
+])
+def test_a_figure_before_the_acronym_of_a_body_of_people_counts_its_members(read_all, sentence, expected):
+    counted, _ = read_all(sentence)
+    assert counted == expected, counted
+
+
+def test_what_the_recruits_are_made_of_counts_recruits(read_all):
+    counted, _ = read_all("Les nouvelles recrues sont composées de 612 soldats et de 88 gendarmes.")
+    assert sorted(counted) == [(88, "recruit"), (612, "recruit")], counted
+    # another verb between: the figure is no longer what the recruits are made of
+    counted, _ = read_all("Les recrues sont arrivées au village, dont les foyers sont composés de 3 000 habitants.")
+    assert (3000, "recruit") not in counted, counted
+
+
+def test_special_forces_are_soldiers_and_a_capital_e_without_its_accent(read_all):
+    counted, _ = read_all("Un contingent de 250 forces spéciales est arrivé à la base.")
+    assert counted == [(250, "person")], counted
+    counted, _ = read_all("La promotion de la garde réunit 1 240 Elèves Gardes cette année.")
+    assert counted == [(1240, "recruit")], counted

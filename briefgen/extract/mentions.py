@@ -191,6 +191,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
     _no_fragments_or_nicknames(found, text)
     found.mentions.sort(key=lambda m: m.start)
     _extra_quantities(found, doc, text, sent_of)
+    _members_counted(found, doc, text, cfg)
     return found
 
 
@@ -1433,6 +1434,38 @@ _MEASURES = frozenset({"km", "km2", "tonne", "ha", *qty_mod.CURRENCIES})
 _DURATIONS = frozenset({"day", "week", "month", "year", "heure", "minute"})
 _BARE_AFTER = frozenset({"sont", "se", "en", "au", "aux", "à", "dans", "sur", "pour", "ont", "vont", ",", ".", ";", ")"})
 """What may follow a bare figure that borrows the unit of the measure before it."""
+
+
+_ACRONYM = re.compile(r"^(?=(?:\w*[A-Z]){2})[A-Za-z]{2,6}$")
+
+
+def _members_counted(found: _Found, doc, text: str, cfg: Config) -> None:
+    """« 985 FAMa », « soit 100 VDP par commune »: a figure before the acronym of a body of people
+    (its name opens with a noun for people: « Forces armées maliennes », « Volontaires pour la
+    défense de la patrie ») counts its members, as people (recruits where the sentence recruits)."""
+    taken = [(q.start, q.end) for q in found.quantities] + [(d.start, d.end) for d in found.dates]
+    extra: list[QuantityMention] = []
+    for m in found.mentions:
+        if m.label != "ORG" or not _ACRONYM.match(m.text):
+            continue
+        known = cfg.entities.get(m.entity) if m.known else None
+        name = known.label("fr") if known else (found.entities[m.entity].name if m.entity in found.entities else "")
+        first = name.split(" ", 1)[0].lower() if name else ""
+        if not (qty_mod.people_word(first) or first in ("forces", "force")):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            continue
+        k = span.start - 1
+        while k > 0 and doc[k - 1].like_num and doc[k].like_num:  # « 35 000 VDP »
+            k -= 1
+        value, n = qty_mod.number_value([t.text for t in doc[k:span.start]])
+        if value is None or n != span.start - k or any(a < m.start and doc[k].idx < b for a, b in taken):
+            continue
+        a = doc[k].idx
+        extra.append(QuantityMention(a, m.end, Quantity(value, "person", text[a:m.end]), m.sent))
+    found.quantities.extend(extra)
+    found.quantities.sort(key=lambda q: q.start)
 
 
 def _quantities_or_numbers(doc):

@@ -51,6 +51,8 @@ _PLURALS = {  # unit → the French nouns that count it, singular and plural
 }
 UNITS = {word: unit for unit, words in _PLURALS.items() for word in words}
 """French noun (lower case) → unit. Soldiers are people: they count as ``person``."""
+# a capital É is often written E (« 1795 Elèves Gardes », « 12 Ecoles »): the same nouns
+UNITS.update({"e" + word[1:]: unit for word, unit in list(UNITS.items()) if word.startswith("é")})
 UNIT_WORDS = sorted(UNITS)
 CURRENCIES = ("XOF", "USD", "EUR", "CNY", "RUB")
 EQUIPMENT = ("vehicle", "aircraft", "drone", "weapon")
@@ -413,7 +415,7 @@ _DEFINITE = {"les", "des", "nos", "vos", "leurs", "ses", "ces"}
 """« les deux pays », « des deux pays », « nos deux peuples » name again what the text has named."""
 
 
-def _people_word(word: str) -> bool:
+def people_word(word: str) -> bool:
     """« enfants », « jeunes », « soldats »: a noun for people (whose « de six à sept ans » is an age)."""
     return word in UNITS and UNITS[word] in _PEOPLE or word in PERSON_NOUNS or singular(word) in PERSON_NOUNS
 
@@ -465,7 +467,7 @@ def in_context(q: Quantity, before: list[str]) -> bool:
             or prev == "à" and len(before) > 1 and before[-2] in _SET_TO
             # « d'une durée de six à sept ans »: the far end of a range of years
             or prev in ("à", "et") and len(before) > 2 and (before[-2].isdigit() or before[-2] in _UNITS_WORDS)
-            and before[-3] in ("de", "d'", "entre") and not (len(before) > 3 and _people_word(before[-4]))
+            and before[-3] in ("de", "d'", "entre") and not (len(before) > 3 and people_word(before[-4]))
             and not AGE_WORDS & set(wide[-6:])  # « un âge compris entre 20 et 30 ans »
             or q.approximate and words[:1] != ["moins"]  # « les moins de 25 ans » are an age
             or bool(_RELATIVE & set(words))
@@ -581,7 +583,7 @@ _RANGE_LINKS = {"à", "et", "au"}
 _RECRUITING = re.compile(r"^(?:recrut|enrôl|incorpor|recrue)", re.IGNORECASE)
 
 
-_PUPILS = frozenset(["élève", "élèves"])
+_PUPILS = frozenset(["élève", "élèves", "elève", "elèves"])
 MILITARY_TRAINING = frozenset(["officier", "officiers", "sous-officier", "sous-officiers", "garde", "gardes",
                                "gendarme", "gendarmes", "militaire", "militaires", "soldat", "soldats", "sergent",
                                "sergents", "pilote", "pilotes", "sapeurs", "pompiers", "sapeurs-pompiers",
@@ -596,6 +598,9 @@ def _in_training(span) -> bool:
     if not any(t.lower_ in _PUPILS for t in span):
         return False
     return any(t.lower_ in MILITARY_TRAINING for t in span.sent)
+
+
+_MADE_OF = frozenset(["composer", "constituer", "comprendre", "répartir"])
 
 
 def _recruited(span) -> bool:
@@ -613,6 +618,10 @@ def _recruited(span) -> bool:
             # « la cérémonie de fin de formation de 219 élèves sous-officiers »: trained recruits
             between = doc[t.i + 1:span.start]
             if not any(x.pos_ in ("VERB", "AUX") for x in between):
+                return True
+            # « les jeunes recrues sont composées de 985 … »: what the recruits are made of
+            if _RECRUITING.match(t.text) and any(x.lemma_ in _MADE_OF for x in between) \
+                    and all(x.lemma_ in _MADE_OF or x.pos_ not in ("VERB", "AUX") or x.lemma_ == "être" for x in between):
                 return True
             # one verb, close, in the same clause: « le recrutement annoncé de 5000 soldats »,
             # « ce recrutement concerne 3 000 soldats »
@@ -644,6 +653,10 @@ def completed(doc, found: list, dates: list = ()) -> list:
         if q.unit == "young_person" and any(_RECRUITING.match(t.text) for t in span.sent if t.idx < m.start) \
                 or q.unit == "person" and (_recruited(span) or _in_training(span)):
             out[out.index(m)] = replace(m, quantity=replace(q, unit="recruit"))
+        if q.unit == "force" and span.end < len(doc) and doc[span.end].lower_ in ("spéciales", "spéciale"):
+            # « le contingent de 400 forces spéciales »: soldiers
+            m2 = replace(m, quantity=replace(q, unit="person"))
+            out[out.index(m)] = m2
         first = span[0]
         if _a_score(span):
             out.remove(m)  # « sur le score de 4 buts à 2 »: a result, not a count
