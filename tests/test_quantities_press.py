@@ -805,3 +805,18 @@ def test_special_forces_are_soldiers_and_a_capital_e_without_its_accent(read_all
     assert counted == [(250, "person")], counted
     counted, _ = read_all("La promotion de la garde réunit 1 240 Elèves Gardes cette année.")
     assert counted == [(1240, "recruit")], counted
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the ceremony that ends recruits' training
+    ("Les 830 soldats de la classe 2024, dont 64 féminins, ont été présentés au drapeau à Kati.",
+     [(64, "recruit"), (830, "recruit")]),
+    # the end of a training, then what the intake is made of
+    ("Le ministre a présidé la fin de formation d'un contingent composé de 1.205 soldats venus des régions.",
+     [(1205, "recruit")]),
+    # a force's strength, though a recruitment follows
+    ("L'armée, qui compte près de 25 000 hommes, lance un nouveau recrutement.", [(25000, "person")]),
+])
+def test_recruits_presented_to_the_flag_or_trained_and_a_force_s_strength(read_all, sentence, expected):
+    counted, _ = read_all(sentence)
+    assert sorted(counted) == expected, counted

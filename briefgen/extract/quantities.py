@@ -601,6 +601,7 @@ def _in_training(span) -> bool:
 
 
 _MADE_OF = frozenset(["composer", "constituer", "comprendre", "répartir"])
+_COUNTS = frozenset(["compte", "comptent", "comptait", "comptaient", "comptera", "compteront", "compterait"])
 
 
 def _recruited(span) -> bool:
@@ -609,10 +610,15 @@ def _recruited(span) -> bool:
     sentence with no verb in between (« un recrutement après ceux de 14 000 militaires du rang, de
     3 000 … »; not « le programme de recrutement a été lancé, 90 000 personnes se sont inscrites »)."""
     doc, sent = span.doc, span.sent
-    if any(_RECRUITING.match(t.text) for t in doc[span.end:min(span.end + 6, sent.end)]):
+    # « l'armée, qui compte environ 30 000 hommes, organise un recrutement »: a force's strength
+    strength = any(t.lower_ in _COUNTS for t in doc[max(sent.start, span.start - 3):span.start])
+    if not strength and any(_RECRUITING.match(t.text) for t in doc[span.end:min(span.end + 6, sent.end)]):
         return True
     if any(t.lower_ in ("nouveaux", "nouvelles") for t in span):
         return True  # « près de 1500 nouveaux gendarmes »: new members of a force are its recruits
+    if any(t.lower_ == "drapeau" and any(x.lower_.startswith("présent") for x in doc[max(sent.start, t.i - 3):t.i])
+           for t in sent):
+        return True  # « 1 464 soldats … présentés au drapeau »: the ceremony that ends recruits' training
     for t in doc[sent.start:span.start]:
         if _RECRUITING.match(t.text) or t.lower_ == "formation" and t.i > 1 and doc[t.i - 2].lower_ == "fin":
             # « la cérémonie de fin de formation de 219 élèves sous-officiers »: trained recruits
@@ -620,7 +626,7 @@ def _recruited(span) -> bool:
             if not any(x.pos_ in ("VERB", "AUX") for x in between):
                 return True
             # « les jeunes recrues sont composées de 985 … »: what the recruits are made of
-            if _RECRUITING.match(t.text) and any(x.lemma_ in _MADE_OF for x in between) \
+            if any(x.lemma_ in _MADE_OF for x in between) \
                     and all(x.lemma_ in _MADE_OF or x.pos_ not in ("VERB", "AUX") or x.lemma_ == "être" for x in between):
                 return True
             # one verb, close, in the same clause: « le recrutement annoncé de 5000 soldats »,
