@@ -1412,3 +1412,21 @@ def test_no_camp_without_a_name(read, text):
 def test_more_parts_of_a_territory_and_borders(read, text, country):
     got = read(text)
     assert country in got["places"] and country not in got["organisations"], got
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministère de l'Intérieur du Tchad a démenti l'information lundi.",
+    "La ministre du Commerce et de l'Industrie du Sénégal, Mme Awa Ndiaye, a ouvert la foire.",
+    "Il a été reçu par le Président de la République du Togo, à Lomé.",
+    "Le chef d'état-major de l'armée de terre du Bénin, le colonel Paul Houndé, a inspecté les troupes.",
+])
+def test_the_country_a_state_s_body_or_office_is_named_after_is_the_state(read, text):
+    got = read(text)
+    country = {"Tchad": "tchad", "Sénégal": "senegal", "Togo": "togo", "Bénin": "benin"}
+    eid = next(v for k, v in country.items() if k in text)
+    assert eid in got["organisations"] and eid not in got["places"], got
+
+
+def test_a_body_named_after_the_river_names_no_state(read):
+    got = read("L'Office du Niger a annoncé une récolte record de riz.")
+    assert "niger" not in got["organisations"] and "niger" not in got["places"], got

@@ -244,6 +244,14 @@ CAPITALS = {
 """Capitals, which stand for their state when it acts (« Niamey reproche à … », « entre Paris et
 Niamey »); after « à », « dans », « vers »… they are the city."""
 
+STATE_BODY_HEADS = frozenset({"ministère", "ministre", "armée", "armées", "forces", "état-major", "président",
+                              "présidente", "présidence", "gouvernement", "ambassade", "ambassadeur", "ambassadrice",
+                              "consulat", "gendarmerie", "garde", "police", "chef", "autorités", "république", "trésor",
+                              "marine"})
+"""First words of a state's own bodies and offices: a country their name ends with (« le ministère de la
+Défense du Niger », « le Président de la République du Niger ») is the state they belong to; not « l'Office
+du Niger », a body named after the river."""
+
 STATE_ATTRIBUTES = frozenset({
     "intérêt", "autorité", "gouvernement", "position", "décision", "politique", "soutien", "influence", "pression",
     "exigence", "demande", "allié", "partenaire", "relation", "diplomatie", "présence", "offre", "proposition",

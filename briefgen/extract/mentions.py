@@ -189,6 +189,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
     _surnames_alone(found)
     _the_government(found, text, sent_of)
     _no_fragments_or_nicknames(found, text)
+    _states_of_bodies(found, doc, cfg, sent_of)
     found.mentions.sort(key=lambda m: m.start)
     _extra_quantities(found, doc, text, sent_of)
     _members_counted(found, doc, text, cfg)
@@ -570,6 +571,43 @@ def _expand(n, defined: dict[str, str]):
     full = " ".join(w[:len(w) - len(w.split("'")[-1])] + defined[w.split("'")[-1]] if w.split("'")[-1] in defined
                     else w for w in words)
     return replace(n, name=full)
+
+
+_COUNTRY_AFTER_OF = re.compile(r"\b(?:du|de la|de l'|d')\s*(" + "|".join(
+    sorted((re.escape(c) for c in lexicon.COUNTRIES), key=len, reverse=True)) + r")\b")
+
+
+_ALSO_OF = re.compile(r"\s*(?:et\s+(?:de\s+la|de\s+l'|du|des|d')\s*[\w-]+\s*)?$")
+
+
+def _states_of_bodies(found: _Found, doc, cfg: Config, sent_of) -> None:
+    """« le ministère de la Défense du Niger », « le Président de la République du Niger », « le chef
+    d'état-major de l'armée de terre du Niger »: the country a state's body or office is named after
+    is that state, also where the body's name (the model's or ours) takes the country in."""
+    text = doc.text
+    read = [(m.start, m.end) for m in found.mentions if m.label in ("STATE", "LOC")]
+    names = [(m.start, m.end) for m in found.mentions if m.label in ("ORG", "PER")]
+    names += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "PER", "MISC")]
+    for hit in _COUNTRY_AFTER_OF.finditer(text):
+        a, b = hit.span(1)
+        if any(x < b and a < y for x, y in read):
+            continue
+        # the name that takes the country in, or the one just before « du » (and a second complement:
+        # « la ministre du Commerce et de l'Industrie du Sénégal »)
+        start = min((x for x, y in names if x < a and (y >= b or y <= hit.start() and _ALSO_OF.match(text, y, hit.start()))),
+                    default=None)
+        if start is None:
+            continue
+        head = text[start:hit.start()].split(" ", 1)[0].lower().split("'")[-1]
+        if head not in lexicon.STATE_BODY_HEADS:
+            continue
+        cname = names_mod.country(hit.group(1)) or hit.group(1)
+        states = [i for i in gazetteer_phrases(cfg).get(normalize(cname).lower(), []) if cfg.entities[i].kind == "state"]
+        eid = states[0] if states else slug(cname)
+        found.mentions.append(Mention(a, b, text[a:b], "STATE", eid, sent_of(a), known=bool(states)))
+        if not states:
+            found.entities.setdefault(eid, NewEntity(eid, "state", cname))
+        read.append((a, b))
 
 
 def _state_mention(n, text: str, cfg: Config, phrases) -> list[Mention]:
