@@ -1328,7 +1328,19 @@ def _listed_with_articles(doc, ent) -> bool:
     k = j
     while k < len(doc) and doc[k].lower_ in _CLITICS:
         k += 1
-    return not (k < len(doc) and doc[k].pos_ in ("VERB", "AUX"))
+    if k < len(doc) and doc[k].pos_ in ("VERB", "AUX"):
+        return False
+    if i > 0 and doc[i - 1].lower_ in lexicon.PLACE_PREPOSITIONS:
+        return True  # « en Tanzanie, Ouganda et Kenya »: the preposition of the first is every one's
+    # where people or things come from (« des stagiaires venus notamment du Bénin, … »), not a list of
+    # states (« les pays du Sahel : le Burkina Faso, le Mali, le Niger et le Tchad »)
+    return any(t.lemma_.lower() in _ORIGIN or t.lower_ in _ORIGIN for t in doc[max(0, i - 10):i])
+
+
+_ORIGIN = frozenset({"venir", "venu", "venus", "venue", "venues", "issu", "issus", "issue", "issues", "originaire",
+                     "originaires", "provenance", "ressortissant", "ressortissants", "stagiaire", "stagiaires",
+                     "participant", "participants", "délégation", "délégations", "athlète", "athlètes", "équipe",
+                     "équipes", "artiste", "artistes", "élève", "élèves", "officier", "officiers"})
 
 
 def _listed(doc, ent) -> bool:
