@@ -1441,6 +1441,13 @@ def test_a_list_of_countries_with_their_articles_names_states_unless_where_from_
     assert places <= got["places"] and not places & got["organisations"], got
 
 
+def test_a_state_the_gazetteer_gives_no_place_is_a_place_by_its_own_id_where_the_text_names_its_territory(read):
+    got = read("Les avoirs des trois officiers aux États-Unis ont été gelés.")
+    assert "united-states" in got["places"] and "united-states" not in got["organisations"], got
+    got = read("Les États-Unis ont gelé les avoirs des trois officiers.")
+    assert "united-states" in got["organisations"] and "united-states" not in got["places"], got
+
+
 def test_a_body_named_after_the_river_names_no_state(read):
     got = read("L'Office du Niger a annoncé une récolte record de riz.")
     assert "niger" not in got["organisations"] and "niger" not in got["places"], got

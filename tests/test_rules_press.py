@@ -334,6 +334,17 @@ def test_sanctions_on_people_and_on_states(cfg, tmp_path):
     assert (s.date.start.isoformat(), s.date.precision) == ("2024-02-24", "day")
 
 
+def test_a_sanction_on_people_named_only_by_their_nationality_targets_their_state(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "sanc4", "Le Mali au cœur de la crise. Les États-Unis ont réagi en sanctionnant "
+                   "quatre hauts fonctionnaires maliens pour leur rôle dans l'arrivée de mercenaires étrangers.")
+    (s,) = _of_kind(facts, "sanction")
+    assert s.actors == ("united-states",) and s.targets == ("mali",), (s.actors, s.targets)
+    # the sanctioned people's assets « aux États-Unis » are where they are, not the event's place
+    facts = _facts(cfg, tmp_path, "sanc5", "Les États-Unis sanctionnent trois ministres maliens. Leurs avoirs aux "
+                   "États-Unis sont gelés.")
+    assert all("united-states" not in f.places for f in facts), [(f.kind, f.places) for f in facts]
+
+
 def test_a_sanction_s_author_named_in_the_next_sentence(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "sanc3", "Ces sanctions frappent deux gradés : le colonel Sadio Camara et le "
                    "colonel Adama Bagayoko. Washington les accuse d'aider Wagner.")

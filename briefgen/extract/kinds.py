@@ -269,6 +269,12 @@ def sanction(site: Site) -> Roles | None:
         at = site.ctx.sents[site.i].start + aimed.start()
         targets = [m.entity for m in site.people if m.start > at] or [
             m.entity for m in site.orgs if m.label == "STATE" and m.start > at]
+        if not targets:
+            # « en sanctionnant trois hauts responsables maliens »: the state their nationality names
+            words = re.findall(r"[a-zà-ÿ-]+", site.text[aimed.end():aimed.end() + 60].lower())
+            countries = {country_of_adjective(w) for w in words} - {None}
+            if len(countries) == 1:
+                targets = _state_named(site, countries.pop(), ())
         # who sanctions: a state or a body named before (« la CEDEAO a levé les sanctions contre … »)
         states = [m.entity for m in site.orgs if m.start < at and m.entity not in targets] or [
             e for e in states if e not in targets]

@@ -152,7 +152,9 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
             ids = eid.split("|")
             eid = _disambiguate(ids, doc, ent, cfg)
             kind = cfg.entities[eid].kind
-            found.mentions.append(Mention(a, b, text[a:b], _label(kind), eid, si))
+            # a state the gazetteer gives no place twin (« aux États-Unis »): its territory by its id
+            alone = kind == "state" and len(ids) == 1 and names_mod.country(ent.text) and _country_as_place(doc, ent)
+            found.mentions.append(Mention(a, b, text[a:b], "LOC" if alone else _label(kind), eid, si))
             if kind != "place" and _country_of_a_noun(ids, doc, ent, cfg) and _after_an_attribute(doc, ent):
                 # « la volonté du Mali »: the state; the reference annotations of the bundled
                 # project's seed articles also read the country there (not so after other nouns:

@@ -141,7 +141,7 @@ def _lead(doc, ctx: Context, out: list[Candidate]) -> Candidate | None:
         return Candidate(kind="other", source=ctx.source.id, sent=i, date=date, date_explicit=explicit,
                          evidence=Evidence(ctx.source.id, s.start, s.end, ctx.source.text[s.start:s.end]),
                          quantities=tuple(_with_role(q, qty) for q in qty), themes=(top,), actors=tuple(parties),
-                         places=tuple(dict.fromkeys(m.entity for m in ments if m.label == "LOC")),
+                         places=tuple(dict.fromkeys(m.entity for m in _event_places(ments, ctx))),
                          objects=tuple(dict.fromkeys(m.entity for m in ments if m.label == "PROG")))
     return None
 
@@ -250,13 +250,21 @@ def _triggers(rule: Rule, tokens: list[Token], ments: list[Mention], units: set[
     return out
 
 
+def _event_places(ments, ctx: Context) -> list:
+    """The places a sentence names, but a state's territory read by the state's own id (« les avoirs
+    aux États-Unis », the gazetteer giving that state no place): where assets or embassies are, not
+    where the event happened."""
+    return [m for m in ments if m.label == "LOC" and not (m.known and m.entity in ctx.cfg.entities
+                                                          and ctx.cfg.entities[m.entity].kind == "state")]
+
+
 def _build(rule: Rule, idx: int, span, i: int, ctx: Context, people, ments, claimed: set[str], previous):
     """One candidate for the trigger at ``idx``: the rule fills the roles, the rest is shared."""
     doc = span.doc
     person = nearest([p for p in people if p.entity not in claimed], idx, doc)
     if person is not None and claimed and tok_dist(person.start, idx, doc) > NEAR + 6:
         person = None  # a second trigger of the same kind only takes someone named close to it
-    site = Site(rule.kind, idx, span, i, ctx, people=people, places=[m for m in ments if m.label == "LOC"],
+    site = Site(rule.kind, idx, span, i, ctx, people=people, places=_event_places(ments, ctx),
                 mentions=[m for m in ments if not ctx.in_role(m)], person=person, claimed=claimed,
                 previous=previous)
     r = rule.fill(site)
