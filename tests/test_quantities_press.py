@@ -820,3 +820,13 @@ def test_special_forces_are_soldiers_and_a_capital_e_without_its_accent(read_all
 def test_recruits_presented_to_the_flag_or_trained_and_a_force_s_strength(read_all, sentence, expected):
     counted, _ = read_all(sentence)
     assert sorted(counted) == expected, counted
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Sur ce chantier, les salaires sont deux à trois fois plus élevés qu'en ville.", []),
+    ("La rencontre s'est disputée en deux fois 45 minutes.", [(45, "minute")]),
+    ("Les trois quarts du budget vont à la défense, un tiers à l'éducation.", []),
+])
+def test_a_multiplier_or_a_fraction_counts_nothing(read_all, sentence, expected):
+    counted, _ = read_all(sentence)
+    assert counted == expected, counted

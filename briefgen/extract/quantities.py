@@ -124,9 +124,11 @@ NOT_COUNTED_NOUNS = frozenset(["janvier", "février", "févier", "mars", "avril"
                                "aout", "septembre", "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi",
                                "jeudi", "vendredi", "samedi", "dimanche", "h", "e", "er", "ème", "ième", "è",
                                "million", "millions", "milliard", "milliards", "millier", "milliers", "centaine",
-                               "centaines", "dizaine", "dizaines", "fcfa", "cfa", "pour", "cent", "face"])
+                               "centaines", "dizaine", "dizaines", "fcfa", "cfa", "pour", "cent", "face",
+                               "quart", "quarts", "tiers"])
 """Nouns a number before them does not count: dates (« 9 janvier »), clock times (« 10 h »),
-scales and number nouns read elsewhere. Hours count only as durations (``in_context``)."""
+scales and number nouns read elsewhere, fractions (« les trois quarts du budget »). Hours count only
+as durations (``in_context``)."""
 VAGUE_NOUNS = frozenset(["sujet", "secteur", "domaine", "organisation", "zone", "aspect", "volet", "axe",
                          "thème", "question", "raison", "chose", "catégorie", "niveau", "manière", "façon"])
 """Nouns whose count announces a list rather than a figure (« trois organisations qui menacent :
@@ -600,6 +602,9 @@ def _in_training(span) -> bool:
     return any(t.lower_ in MILITARY_TRAINING for t in span.sent)
 
 
+_COMPARED = frozenset(["plus", "moins", "supérieur", "supérieure", "supérieurs", "supérieures", "inférieur",
+                       "inférieure", "inférieurs", "inférieures", "autant", "mieux"])
+"""Words after which « N fois » multiplies (« quatre fois plus élevés »): no count of times."""
 _MADE_OF = frozenset(["composer", "constituer", "comprendre", "répartir"])
 _COUNTS = frozenset(["compte", "comptent", "comptait", "comptaient", "comptera", "compteront", "compterait"])
 
@@ -664,6 +669,9 @@ def completed(doc, found: list, dates: list = ()) -> list:
             m2 = replace(m, quantity=replace(q, unit="person"))
             out[out.index(m)] = m2
         first = span[0]
+        if q.unit == "fois" and span.end < len(doc) and (doc[span.end].lower_ in _COMPARED or doc[span.end].like_num):
+            out.remove(m)  # « trois à quatre fois plus élevés », « deux fois 30 minutes »
+            continue
         if _a_score(span):
             out.remove(m)  # « sur le score de 4 buts à 2 »: a result, not a count
             continue
