@@ -191,7 +191,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
     _surnames_alone(found)
     _the_government(found, text, sent_of)
     _no_fragments_or_nicknames(found, text)
-    _states_of_bodies(found, doc, cfg, sent_of)
+    _states_of_bodies(found, doc, text, cfg, sent_of)
     found.mentions.sort(key=lambda m: m.start)
     _extra_quantities(found, doc, text, sent_of)
     _members_counted(found, doc, text, cfg)
@@ -582,11 +582,10 @@ _COUNTRY_AFTER_OF = re.compile(r"\b(?:du|de la|de l'|d')\s*(" + "|".join(
 _ALSO_OF = re.compile(r"\s*(?:et\s+(?:de\s+la|de\s+l'|du|des|d')\s*[\w-]+\s*)?$")
 
 
-def _states_of_bodies(found: _Found, doc, cfg: Config, sent_of) -> None:
+def _states_of_bodies(found: _Found, doc, text: str, cfg: Config, sent_of) -> None:
     """« le ministère de la Défense du Niger », « le Président de la République du Niger », « le chef
     d'état-major de l'armée de terre du Niger »: the country a state's body or office is named after
     is that state, also where the body's name (the model's or ours) takes the country in."""
-    text = doc.text
     read = [(m.start, m.end) for m in found.mentions if m.label in ("STATE", "LOC")]
     names = [(m.start, m.end) for m in found.mentions if m.label in ("ORG", "PER")]
     names += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "PER", "MISC")]

@@ -10,6 +10,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from spacy.attrs import IDX, LEMMA, LOWER
+
 from ..core.config import Config
 from ..facts.contract import REFERENCES
 from ..facts.model import DateSpan, Evidence, Quantity, Quote
@@ -57,6 +59,7 @@ def candidates(doc, ctx: Context) -> list[Candidate]:
     quote_sents: set[int] = set()
     doc_scores = theme_scores(ctx.cfg, ctx.text)
     quotes = [m for m in _QUOTE.finditer(ctx.text) if len(m.group(1).split()) >= 5]
+    words = _words(doc)
     for i, s in enumerate(ctx.sents):
         for m in quotes:
             if _sent_of(ctx, m.start()) == i:
@@ -67,7 +70,8 @@ def candidates(doc, ctx: Context) -> list[Candidate]:
         span = doc.char_span(s.start, s.end, alignment_mode="expand")
         if span is None:
             continue
-        out.extend(_sentence(span, i, ctx, doc_scores, in_quote=i in quote_sents, previous=out))
+        out.extend(_sentence(span, i, ctx, doc_scores, in_quote=i in quote_sents, previous=out,
+                             words=words[span.start:span.end]))
     _orphan_quantities(ctx, out)
     lead = _lead(doc, ctx, out)
     if lead is not None:
@@ -194,10 +198,25 @@ def _sent_of(ctx: Context, pos: int) -> int:
     return max(j for j, s in enumerate(ctx.sents) if s.start <= pos or j == 0)
 
 
-def _sentence(span, i: int, ctx: Context, doc_scores, *, in_quote: bool, previous) -> list[Candidate]:
-    """The candidates of one sentence: each rule whose trigger it has, in the rules' order."""
+def _words(doc) -> list[tuple[str, str, int]]:
+    """(lemma in lower case, word in lower case, character offset) of every token of ``doc``, read
+    from its arrays: no Token object made per word."""
+    strings = doc.vocab.strings
+    lower: dict[int, str] = {}
+
+    def low(key: int) -> str:
+        if key not in lower:
+            lower[key] = strings[key].lower()
+        return lower[key]
+
+    return [(low(lemma), strings[word], idx) for lemma, word, idx in doc.to_array([LEMMA, LOWER, IDX]).tolist()]
+
+
+def _sentence(span, i: int, ctx: Context, doc_scores, *, in_quote: bool, previous,
+              words: list[tuple[str, str, int]]) -> list[Candidate]:
+    """The candidates of one sentence (``words``: its tokens as ``_words`` reads them): each rule
+    whose trigger it has, in the rules' order."""
     s = ctx.sents[i]
-    words = [(t.lemma_.lower(), t.lower_, t.idx) for t in span]
     tokens = [Token(lemma, low, idx, words[j - 1][1] if j else "", words[j + 1][1] if j + 1 < len(words) else "")
               for j, (lemma, low, idx) in enumerate(words)]
     said = {t.word for t in tokens}
