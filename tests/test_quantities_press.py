@@ -830,3 +830,12 @@ def test_recruits_presented_to_the_flag_or_trained_and_a_force_s_strength(read_a
 def test_a_multiplier_or_a_fraction_counts_nothing(read_all, sentence, expected):
     counted, _ = read_all(sentence)
     assert counted == expected, counted
+
+
+def test_a_count_broken_down_by_place_takes_the_count_s_unit(read_all):
+    counted, _ = read_all("La campagne a retenu 4 800 recrues : Kayes 1200, Sikasso 950, Ségou 870 et Mopti 640.")
+    assert sorted(counted) == [(640, "recruit"), (870, "recruit"), (950, "recruit"), (1200, "recruit"),
+                               (4800, "recruit")], counted
+    # a single name and a figure is no breakdown (a channel, a year)
+    counted, _ = read_all("Trois avions ont atterri à Niamey, rapporte Africa 24, qui cite l'armée.")
+    assert counted == [(3, "aircraft")], counted

@@ -1538,6 +1538,16 @@ def _quantities_or_numbers(doc):
                 yield doc[i]
 
 
+def _named_figure(doc, i: int) -> bool:
+    """Whether token ``i`` is a figure in digits right after a capitalised name and before a comma,
+    « et » or the end of a sentence: one item of a count by place (« Maradi 22531, Zinder 17168 »)."""
+    if not 0 < i < len(doc) - 1 or not doc[i].text[:1].isdigit():
+        return False
+    name, nxt = doc[i - 1], doc[i + 1].lower_
+    return name.text[:1].isupper() and name.is_alpha and name.pos_ in ("PROPN", "NOUN") \
+        and nxt in (",", "et", ".", ";", ")")
+
+
 def _extra_quantities(found: _Found, doc, text: str, sent_of) -> None:
     """Numbers that borrow their unit: « six mois, dont trois … et trois … » (phases),
     « les trois suivants », and bare figures (« le total de 900 ») equal to a counted figure."""
@@ -1588,6 +1598,10 @@ def _extra_quantities(found: _Found, doc, text: str, sent_of) -> None:
             unit = last_unit  # « deux hélicoptères … sur les quatre prévus »: the whole of what the part counts
         elif nxt in ("suivants", "suivantes", "derniers", "dernières") and last_unit in ("month", "week", "day"):
             unit, role = last_unit, "phase"
+        elif q_sent == sent_of(tok.idx) and last_unit and last_unit not in _DURATIONS and _named_figure(doc, tok.i) \
+                and (_named_figure(doc, tok.i - 3) or _named_figure(doc, tok.i + 3)) \
+                and not (value.is_integer() and 1900 <= value <= 2100):
+            unit = last_unit  # « 32745 candidats suivie de Maradi 22531, Zinder 17168 … »: a count by place
         elif value in values and value >= 100 and prev in ("de", "à", "total", "effectif"):
             unit = values[value]
         elif value >= 10 and prev == "de" and main_unit and any(
