@@ -1448,6 +1448,15 @@ def test_a_state_the_gazetteer_gives_no_place_is_a_place_by_its_own_id_where_the
     assert "united-states" in got["organisations"] and "united-states" not in got["places"], got
 
 
+def test_a_country_in_brackets_after_a_place_locates_it_and_a_country_alone_on_its_line_is_a_menu(read):
+    got = read("Les camions rejoindront le port de Lomé (Togo) avant la fin du mois.")
+    assert "togo" in got["places"] and "togo" not in got["organisations"], got
+    got = read("Les ministres, Paul Kaboré (Bénin) et Ali Sow (Togo), ont signé l'accord.")
+    assert {"benin", "togo"} <= got["organisations"] and not {"benin", "togo"} & got["places"], got
+    got = read("Le Togo a signé l'accord avec le Ghana.\nCommuniqués\nSénégal\nSénégal\n")
+    assert "senegal" not in got["organisations"] | got["places"] and "togo" in got["organisations"], got
+
+
 def test_a_body_named_after_the_river_names_no_state(read):
     got = read("L'Office du Niger a annoncé une récolte record de riz.")
     assert "niger" not in got["organisations"] and "niger" not in got["places"], got

@@ -192,6 +192,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
     _the_government(found, text, sent_of)
     _no_fragments_or_nicknames(found, text)
     _states_of_bodies(found, doc, text, cfg, sent_of)
+    _no_menu_countries(found, text)
     found.mentions.sort(key=lambda m: m.start)
     _extra_quantities(found, doc, text, sent_of)
     _members_counted(found, doc, text, cfg)
@@ -577,6 +578,17 @@ def _expand(n, defined: dict[str, str]):
 
 _COUNTRY_AFTER_OF = re.compile(r"\b(?:du|de la|de l'|d')\s*(" + "|".join(
     sorted((re.escape(c) for c in lexicon.COUNTRIES), key=len, reverse=True)) + r")\b")
+
+
+def _no_menu_countries(found: _Found, text: str) -> None:
+    """A country alone on its line (« Communiqués / Côte d'Ivoire / Côte d'Ivoire ») is a site's menu
+    or a tag under the article, not the text naming it."""
+    def alone(m: Mention) -> bool:
+        start = text.rfind("\n", 0, m.start) + 1
+        end = text.find("\n", m.end)
+        return text[start:end if end != -1 else len(text)].strip() == m.text and names_mod.country(m.text) is not None
+
+    found.mentions[:] = [m for m in found.mentions if not alone(m)]
 
 
 _ALSO_OF = re.compile(r"\s*(?:et\s+(?:de\s+la|de\s+l'|du|des|d')\s*[\w-]+\s*)?$")
@@ -1369,7 +1381,15 @@ def _country_as_place(doc, ent) -> bool:
     prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     return (prev in lexicon.PLACE_PREPOSITIONS and not _dative(doc, ent)) or _toward(doc, ent) \
         or _listed(doc, ent) or _of_a_place_noun(doc, ent) or _border_with(doc, ent) \
-        or _goods_from(doc, ent) or _bounds_a_zone(doc, ent)
+        or _goods_from(doc, ent) or _bounds_a_zone(doc, ent) or _locates_a_place(doc, ent)
+
+
+def _locates_a_place(doc, ent) -> bool:
+    """« le port d'Abidjan (Côte d'Ivoire) », « Kayes (Mali) »: a country in brackets after a place
+    says where that place is."""
+    if ent.start < 2 or ent.end >= len(doc) or doc[ent.start - 1].text != "(" or doc[ent.end].text != ")":
+        return False
+    return doc[ent.start - 2].ent_type_ in ("LOC", "AMBIG")  # not a person's (« Moussa Diallo (Burkina Faso) »)
 
 
 def _toward(doc, ent) -> bool:

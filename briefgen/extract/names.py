@@ -178,7 +178,8 @@ def _one_name(words: list[_W], j: int) -> bool:
 
 
 def _acronym_after(words: list[_W], j: int) -> str | None:
-    if j + 2 < len(words) and words[j].text == "(" and words[j + 2].text == ")" and _ACRONYM.match(words[j + 1].text):
+    if j + 2 < len(words) and words[j].text == "(" and words[j + 2].text == ")" and _ACRONYM.match(words[j + 1].text) \
+            and country(words[j + 1].text) is None:  # « le port de Lomé (Togo) » says where it is
         return words[j + 1].text
     return None
 
