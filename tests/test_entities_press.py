@@ -1457,6 +1457,15 @@ def test_a_country_in_brackets_after_a_place_locates_it_and_a_country_alone_on_i
     assert "senegal" not in got["organisations"] | got["places"] and "togo" in got["organisations"], got
 
 
+@pytest.mark.parametrize("text, state", [
+    ("Le gouvernement a convoqué l'ambassadeur de France à Bamako lundi.", "france"),
+    ("Les voyageurs se plaignent des refus du consulat de Belgique à Dakar.", "belgique"),
+])
+def test_the_country_after_de_of_an_embassy_or_consulate_is_its_state(read, text, state):
+    got = read(text)
+    assert state in got["organisations"] and state not in got["places"], got
+
+
 def test_a_body_named_after_the_river_names_no_state(read):
     got = read("L'Office du Niger a annoncé une récolte record de riz.")
     assert "niger" not in got["organisations"] and "niger" not in got["places"], got

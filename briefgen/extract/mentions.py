@@ -245,6 +245,9 @@ def _split_at_a_country(doc):
         if ent.label_ in ("DATE", "QTY") or ent.ent_id_:
             yield ent
             continue
+        if len(ent) > 1 and ent[0].lower_ in ("de", "d'", "du") and names_mod.country(ent[1:].text):
+            yield Span(doc, ent.start + 1, ent.end, label=ent.label_)  # « l'ambassadeur | de France »: the country
+            continue
         if cut is None:
             end = _country_run_on(doc, ent)
             yield ent if end is None else Span(doc, ent.start, end, label=ent.label_)
@@ -576,7 +579,7 @@ def _expand(n, defined: dict[str, str]):
     return replace(n, name=full)
 
 
-_COUNTRY_AFTER_OF = re.compile(r"\b(?:du|de la|de l'|d')\s*(" + "|".join(
+_COUNTRY_AFTER_OF = re.compile(r"\b(?:du|de la|de l'|d'|de)\s*(" + "|".join(
     sorted((re.escape(c) for c in lexicon.COUNTRIES), key=len, reverse=True)) + r")\b")
 
 
@@ -615,12 +618,18 @@ def _states_of_bodies(found: _Found, doc, text: str, cfg: Config, sent_of) -> No
         if head not in lexicon.STATE_BODY_HEADS:
             continue
         cname = names_mod.country(hit.group(1)) or hit.group(1)
-        states = [i for i in gazetteer_phrases(cfg).get(normalize(cname).lower(), []) if cfg.entities[i].kind == "state"]
-        eid = states[0] if states else slug(cname)
-        found.mentions.append(Mention(a, b, text[a:b], "STATE", eid, sent_of(a), known=bool(states)))
-        if not states:
-            found.entities.setdefault(eid, NewEntity(eid, "state", cname))
+        _add_state(found, cfg, cname, a, b, text, sent_of)
         read.append((a, b))
+
+
+def _add_state(found: _Found, cfg: Config, cname: str, a: int, b: int, text: str, sent_of) -> None:
+    """A STATE mention of the country ``cname`` at ``a:b``: the gazetteer's state of that name, else a
+    new state."""
+    states = [i for i in gazetteer_phrases(cfg).get(normalize(cname).lower(), []) if cfg.entities[i].kind == "state"]
+    eid = states[0] if states else slug(cname)
+    found.mentions.append(Mention(a, b, text[a:b], "STATE", eid, sent_of(a), known=bool(states)))
+    if not states:
+        found.entities.setdefault(eid, NewEntity(eid, "state", cname))
 
 
 def _state_mention(n, text: str, cfg: Config, phrases) -> list[Mention]:
