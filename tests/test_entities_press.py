@@ -1466,6 +1466,21 @@ def test_the_country_after_de_of_an_embassy_or_consulate_is_its_state(read, text
     assert state in got["organisations"] and state not in got["places"], got
 
 
+@pytest.mark.parametrize("text, place, state", [
+    ("Les derniers casques bleus ont quitté le Tchad vendredi.", "tchad", None),
+    ("Les équipes sillonneront tout le Togo pour vacciner les enfants.", "togo", None),
+    ("Des enlèvements ont eu lieu au Centre du Bénin, selon la police.", "benin", None),
+    # « que traverse le Sénégal »: the country is the subject put after its verb
+    ("Les difficultés que traverse le Sénégal inquiètent ses voisins.", None, "senegal"),
+])
+def test_a_country_left_crossed_or_divided_is_a_place(read, text, place, state):
+    got = read(text)
+    if place:
+        assert place in got["places"] and place not in got["organisations"], got
+    if state:
+        assert state in got["organisations"] and state not in got["places"], got
+
+
 def test_a_body_named_after_the_river_names_no_state(read):
     got = read("L'Office du Niger a annoncé une récolte record de riz.")
     assert "niger" not in got["organisations"] and "niger" not in got["places"], got

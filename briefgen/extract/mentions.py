@@ -229,6 +229,9 @@ def _gazetteer_phrase(name: str, cfg: Config) -> list[str]:
     return gazetteer_phrases(cfg).get(name.lower().strip(), [])
 
 
+_COMPASS = frozenset({"centre", "nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest"})
+
+
 def _split_at_a_country(doc):
     """The model's entities, cut at a line break the model ran over (« Sputnik Afrique⏎afrique
     subsaharienne »), with a country it ran into the name before it cut off as a place of its own
@@ -245,6 +248,13 @@ def _split_at_a_country(doc):
         if ent.label_ in ("DATE", "QTY") or ent.ent_id_:
             yield ent
             continue
+        if len(ent) > 2 and ent[0].lower_ in _COMPASS and ent[1].lower_ in ("du", "de", "d'") \
+                and names_mod.country(ent[2:].text):
+            yield Span(doc, ent.start + 2, ent.end, label="LOC")  # « au Centre du Mali »: a part of the country
+            continue
+        if len(ent) == 2 and ent[0].lower_ in _COMPASS and ent[1].lower_ in ("du", "de", "d'") and ent.end < len(doc) \
+                and doc[ent.end].ent_type_:
+            continue  # (the model's « Centre du » before the country it cut off)
         if len(ent) > 1 and ent[0].lower_ in ("de", "d'", "du") and names_mod.country(ent[1:].text):
             yield Span(doc, ent.start + 1, ent.end, label=ent.label_)  # « l'ambassadeur | de France »: the country
             continue
@@ -1390,7 +1400,24 @@ def _country_as_place(doc, ent) -> bool:
     prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     return (prev in lexicon.PLACE_PREPOSITIONS and not _dative(doc, ent)) or _toward(doc, ent) \
         or _listed(doc, ent) or _of_a_place_noun(doc, ent) or _border_with(doc, ent) \
-        or _goods_from(doc, ent) or _bounds_a_zone(doc, ent) or _locates_a_place(doc, ent)
+        or _goods_from(doc, ent) or _bounds_a_zone(doc, ent) or _locates_a_place(doc, ent) or _crossed(doc, ent)
+
+
+_CROSSING_VERBS = frozenset({"quitter", "sillonner", "parcourir", "traverser", "regagner", "survoler"})
+
+
+def _crossed(doc, ent) -> bool:
+    """« ont quitté le Mali », « sillonneront tout le Mali », « traverser le Niger »: a country left,
+    crossed or gone over is its territory."""
+    k = ent.start - (0 if ent[0].lower_ in _ARTICLES else 1)
+    if k < 1 or doc[k].lower_ not in _ARTICLES:
+        return False
+    k -= 1
+    if doc[k].lower_ in ("tout", "toute") and k > 0:
+        k -= 1
+    # (« les crises que traverse le Mali »: after « que » the country is the subject, put last)
+    return doc[k].pos_ in ("VERB", "AUX") and doc[k].lemma_.lower() in _CROSSING_VERBS \
+        and not (k > 0 and doc[k - 1].lower_ in ("que", "qu'"))
 
 
 def _locates_a_place(doc, ent) -> bool:

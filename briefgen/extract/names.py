@@ -248,6 +248,8 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
             if j < len(words) and _common_noun(words[j]) and (j == end + 2 or words[end].lower != "de"):
                 end, national_ministry = j + 1, True  # « le ministère russe de la défense »
         body = words[i + 1:end]
+        if lw == "centre" and len(body) >= 2 and body[0].lower in ("du", "de", "d'") and country(_text(body, 1, len(body))):
+            continue  # « au Centre du Mali »: the middle of the country, no body's name
         if lw in ("pipeline", "oléoduc") and body and all(country(x) for b in body for x in b.text.split("-")):
             continue  # the route through two countries (« le pipeline Tchad-Cameroun »), no name
         if not body and w.cap and not place and i > 0 and words[i - 1].alpha and i + 2 < len(words) \
