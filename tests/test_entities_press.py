@@ -1481,6 +1481,15 @@ def test_a_country_left_crossed_or_divided_is_a_place(read, text, place, state):
         assert state in got["organisations"] and state not in got["places"], got
 
 
+def test_a_team_s_nickname_and_a_continent_s_title_are_no_places(read):
+    got = read("Samedi, le Mena du Niger a dominé le Bénin (2-0) au stade de Cotonou.")
+    assert "niger" in got["organisations"] and not any("mena" in p for p in got["places"]), got
+    got = read("Les vice-champions d'Afrique ont perdu contre les Éperviers, champions d'Afrique en 2019.")
+    assert "afrique" not in got["places"], got
+    got = read("Le président a quitté Niamey pour une tournée en Afrique de l'Ouest.")
+    assert "afrique-de-l-ouest" in got["places"], got
+
+
 def test_a_body_named_after_the_river_names_no_state(read):
     got = read("L'Office du Niger a annoncé une récolte record de riz.")
     assert "niger" not in got["organisations"] and "niger" not in got["places"], got

@@ -229,7 +229,15 @@ def _gazetteer_phrase(name: str, cfg: Config) -> list[str]:
     return gazetteer_phrases(cfg).get(name.lower().strip(), [])
 
 
+def _A_PLACE_WORD(word: str) -> bool:
+    return word in lexicon.PLACE_HEADS or word in lexicon.FROM_A_COUNTRY or word in lexicon.ORG_HEADS \
+        or word in lexicon.SITE_OF or word in lexicon.SITES_NAMED_AFTER
+
+
 _COMPASS = frozenset({"centre", "nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest"})
+
+
+_TITLE_OF = re.compile(r"(?i:\b(?:vice-)?champion(?:ne)?s?|\bcoupe|\bchampionnat|\bzone)\s+(?:d'|de l'|du\s+)?$")
 
 
 def _split_at_a_country(doc):
@@ -248,9 +256,12 @@ def _split_at_a_country(doc):
         if ent.label_ in ("DATE", "QTY") or ent.ent_id_:
             yield ent
             continue
-        if len(ent) > 2 and ent[0].lower_ in _COMPASS and ent[1].lower_ in ("du", "de", "d'") \
-                and names_mod.country(ent[2:].text):
-            yield Span(doc, ent.start + 2, ent.end, label="LOC")  # « au Centre du Mali »: a part of the country
+        if len(ent) > 2 and ent.label_ == "LOC" and ent[1].lower_ in ("du", "de", "d'") and names_mod.country(ent[2:].text) \
+                and not names_mod.country(ent.text) \
+                and (ent[0].lower_ in _COMPASS or ent[0].text[:1].isupper() and not _A_PLACE_WORD(ent[0].lower_)):
+            # « au Centre du Mali »: a part of the country; « le Mena du Niger »: a nickname (its team)
+            # that is no place; the country is read as any other
+            yield Span(doc, ent.start + 2, ent.end, label="LOC")
             continue
         if len(ent) == 2 and ent[0].lower_ in _COMPASS and ent[1].lower_ in ("du", "de", "d'") and ent.end < len(doc) \
                 and doc[ent.end].ent_type_:
@@ -971,6 +982,8 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
     if label == "ORG":
         a -= len(_unit_number(ent.text, text, a))  # « le 26e Bataillon d'intervention rapide »: its number in its name
         b = a + names_mod.branch_cut(text[a:b])  # « l'Armée de l'air | de professionnels »
+    if label == "LOC" and ent.text in lexicon.CONTINENTS and _TITLE_OF.search(text[max(0, a - 30):a]):
+        return  # « les champions d'Afrique 2019 », « la Coupe d'Afrique »: a title or a cup, no place
     if label == "LOC" and ent.text in lexicon.CONTINENTS and (part := _PART_OF_A_CONTINENT.match(text[b:b + 20])):
         b += part.end()  # « l'Afrique australe », « l'Afrique de l'Ouest »: a region of its own
     name = re.sub(r"^(?:M\.|Mme|Mlle|Dr)\s*", "", text[a:b]).strip(" '-")
