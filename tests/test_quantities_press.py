@@ -839,3 +839,15 @@ def test_a_count_broken_down_by_place_takes_the_count_s_unit(read_all):
     # a single name and a figure is no breakdown (a channel, a year)
     counted, _ = read_all("Trois avions ont atterri à Niamey, rapporte Africa 24, qui cite l'armée.")
     assert counted == [(3, "aircraft")], counted
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Le groupe exploite ses deux filiales minières depuis 2019.", [(2, "filiale")]),
+    ("L'État rachète les deux mines d'or pour 90 millions de dollars.", [(2, "mine"), (90_000_000, "USD")]),
+    # parties and places named before and counted again
+    ("Le Ghana et le Togo ont signé : les deux pays renforcent leurs liens.", []),
+    ("Sonatrach et Sonidep ont conclu l'accord ; les deux sociétés le mettront en œuvre.", []),
+])
+def test_two_things_the_text_owns_are_counted_two_parties_named_before_are_not(read_all, sentence, expected):
+    counted, _ = read_all(sentence)
+    assert sorted(counted) == sorted(expected), counted

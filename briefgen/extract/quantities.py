@@ -414,6 +414,13 @@ _SET_TO = {"fixé", "fixée", "fixés", "fixées", "limité", "limitée", "port�
 _RELATIVE = {"derniers", "dernières", "prochains", "prochaines", "premiers", "premières"}
 _HAVE = {"avoir", "a", "ont", "avait", "avaient", "aura", "auront", "ayant"}
 _DEFINITE = {"les", "des", "nos", "vos", "leurs", "ses", "ces"}
+_PARTIES = frozenset({"pays", "état", "etat", "partie", "nation", "peuple", "gouvernement", "président", "chef",
+                      "dirigeant", "camp", "capitale", "ministre", "délégation", "côté", "voisin", "armée",
+                      "institution", "organisation", "homologue", "frère", "ville", "équipe", "sélection", "société",
+                      "groupe", "entreprise", "compagnie", "partenaire", "site", "localité", "village", "région",
+                      "rive"})
+"""The parties and places a text names before and then counts again (« les deux pays », « les deux
+chefs d'État »); « ses deux filiales », « les deux mines » are counted as the text counts them."""
 """« les deux pays », « des deux pays », « nos deux peuples » name again what the text has named."""
 
 
@@ -435,7 +442,8 @@ def in_context(q: Quantity, before: list[str]) -> bool:
     if q.unit not in _KNOWN or q.unit == "person" and not _COUNTED_PEOPLE.search(q.text):
         first = next((t for t in _tokens(q.text) if t[:1].isdigit() or t.lower() in _UNITS_WORDS), "")
         if (prev in LABEL_NOUNS or prev in ("-", "/", "+", "ces") or prev[-1:].isdigit()
-                or prev in _DEFINITE and first.lower() in ("deux", "2")
+                or prev in _DEFINITE and first.lower() in ("deux", "2") and (
+                    q.unit == "person" or singular(_tokens(q.text)[-1]) in _PARTIES)
                 or prev in ("à", "contre") and before[-2:-1] and before[-2][-1:].isdigit()
                 and q.value < 100 and len(before[-2]) <= 2):  # a score: « 2 à 1 », not « de 80 000 à 100 000 »
             return False  # « ces trois sites », « les deux pays » name again what the text has counted
