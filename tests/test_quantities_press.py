@@ -851,3 +851,12 @@ def test_a_count_broken_down_by_place_takes_the_count_s_unit(read_all):
 def test_two_things_the_text_owns_are_counted_two_parties_named_before_are_not(read_all, sentence, expected):
     counted, _ = read_all(sentence)
     assert sorted(counted) == sorted(expected), counted
+
+
+def test_the_parts_of_a_count_take_its_unit(read_all):
+    counted, _ = read_all("La marine a reçu six patrouilleurs et huit drones, trois en version d'attaque et cinq "
+                          "équipés de caméras thermiques.")
+    assert sorted(counted) == [(3, "drone"), (5, "drone"), (6, "patrouilleur"), (8, "drone")], counted
+    # « une » after a count is an article, not a part of it
+    counted, _ = read_all("Le pays compte 900 soldats sur place et une importante base de drones au nord.")
+    assert counted == [(900, "person")], counted

@@ -1551,6 +1551,8 @@ def _country(ent, name: str, cfg: Config) -> tuple[str, str, str] | None:
 
 _MEASURES = frozenset({"km", "km2", "tonne", "ha", *qty_mod.CURRENCIES})
 """Units of measures and sums, whose parts and ranges the text may write as bare figures."""
+_PARTS_OF = frozenset({"vehicle", "aircraft", "drone", "weapon", "person", "recruit"})
+"""Units whose count a text may split into parts with bare figures after it."""
 _DURATIONS = frozenset({"day", "week", "month", "year", "heure", "minute"})
 _BARE_AFTER = frozenset({"sont", "se", "en", "au", "aux", "à", "dans", "sur", "pour", "ont", "vont", ",", ".", ";", ")"})
 """What may follow a bare figure that borrows the unit of the measure before it."""
@@ -1626,6 +1628,7 @@ def _extra_quantities(found: _Found, doc, text: str, sent_of) -> None:
     taken = [(q.start, q.end) for q in found.quantities] + [(d.start, d.end) for d in found.dates]
     extra: list[QuantityMention] = []
     values = {q.quantity.value: q.quantity.unit for q in found.quantities}
+    values_max = max(values, default=0)
     # how often each unit's nouns occur, counted by spaCy over the lower-case forms (no Token
     # objects made); ties go to the unit named first in alphabetical order, the same every run
     counted: dict[str, int] = {}
@@ -1660,6 +1663,10 @@ def _extra_quantities(found: _Found, doc, text: str, sent_of) -> None:
         elif prev in ("dont", "et", "soit") and last_unit in _MEASURES and q_sent == sent_of(tok.idx) \
                 and nxt in _BARE_AFTER:
             unit = last_unit  # « long de 1 982 km dont 1 298 sont au Niger et 684 au Bénin »: parts of a measure
+        elif prev in ("dont", "et", "soit", ",") and last_unit in _PARTS_OF and q_sent == sent_of(tok.idx) \
+                and 2 <= value < values_max and (nxt in _BARE_AFTER - {",", ".", ";", ")"} or tok.i + n < len(doc)
+                                           and doc[tok.i + n].pos_ in ("VERB", "ADJ") and doc[tok.i + n].is_lower):
+            unit = last_unit  # « quatre avions, deux en version Evasan et deux équipés du module ISR »: the parts
         elif prev in ("dont", "et", "soit") and last_unit in ("month", "week", "day") and nxt in ("en", "au", "de", "d'", "dans"):
             unit, role = last_unit, "phase"
         elif prev == "les" and tok.i > 1 and doc[tok.i - 2].lower_ == "sur" and q_sent == sent_of(tok.idx) \

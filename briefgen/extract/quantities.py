@@ -610,6 +610,9 @@ def _in_training(span) -> bool:
     return any(t.lower_ in MILITARY_TRAINING for t in span.sent)
 
 
+_PARTICIPLES = frozenset(["équipé", "armé", "doté", "basé", "stationné", "déployé", "livré", "destiné", "composé",
+                          "formé", "affecté", "présenté", "acquis", "reçu"])
+"""Past participles the model may take for the noun a figure counts (« deux équipés du module »)."""
 _COMPARED = frozenset(["plus", "moins", "supérieur", "supérieure", "supérieurs", "supérieures", "inférieur",
                        "inférieure", "inférieurs", "inférieures", "autant", "mieux"])
 """Words after which « N fois » multiplies (« quatre fois plus élevés »): no count of times."""
@@ -676,6 +679,16 @@ def completed(doc, found: list, dates: list = ()) -> list:
             # « le contingent de 400 forces spéciales »: soldiers
             m2 = replace(m, quantity=replace(q, unit="person"))
             out[out.index(m)] = m2
+        if q.unit in _PARTICIPLES:
+            # « quatre avions, deux en version Evasan et deux équipés du module ISR »: a part of the
+            # count before, described by what is done to it
+            before = [x for x in out if x.sent == m.sent and x.start < m.start and x.quantity.unit in _KNOWN
+                      and x.quantity.value > q.value]
+            if before:
+                out[out.index(m)] = replace(m, quantity=replace(q, unit=before[-1].quantity.unit))
+            else:
+                out.remove(m)
+            continue
         first = span[0]
         if q.unit == "fois" and span.end < len(doc) and (doc[span.end].lower_ in _COMPARED or doc[span.end].like_num):
             out.remove(m)  # « trois à quatre fois plus élevés », « deux fois 30 minutes »
