@@ -860,3 +860,12 @@ def test_the_parts_of_a_count_take_its_unit(read_all):
     # « une » after a count is an article, not a part of it
     counted, _ = read_all("Le pays compte 900 soldats sur place et une importante base de drones au nord.")
     assert counted == [(900, "person")], counted
+
+
+def test_people_said_to_be_of_a_kind_and_others_of_a_count(read_all):
+    counted, _ = read_all("Sur l'ensemble des inscrits, 4210 sont des femmes.")
+    assert counted == [(4210, "person")], counted
+    counted, _ = read_all("Les combats ont tué 120 civils et chassé de chez eux 35 000 autres.")
+    assert sorted(counted) == [(120, "person"), (35000, "person")], counted
+    counted, _ = read_all("Les violences ont fait 400 morts et poussé à l'exil près de 2 millions d'autres.")
+    assert sorted(counted) == [(400, "person"), (2_000_000, "person")], counted

@@ -1667,6 +1667,12 @@ def _extra_quantities(found: _Found, doc, text: str, sent_of) -> None:
                 and 2 <= value < values_max and (nxt in _BARE_AFTER - {",", ".", ";", ")"} or tok.i + n < len(doc)
                                            and doc[tok.i + n].pos_ in ("VERB", "ADJ") and doc[tok.i + n].is_lower):
             unit = last_unit  # « quatre avions, deux en version Evasan et deux équipés du module ISR »: the parts
+        elif nxt in ("sont", "étaient", "seront") and tok.i + n + 2 < len(doc) and doc[tok.i + n + 1].lower_ == "des" \
+                and qty_mod.people_word(doc[tok.i + n + 2].lower_):
+            unit = "person"  # « Parmi ces candidats, 65634 sont des filles »
+        elif nxt in ("d'", "de") and tok.i + n + 1 < len(doc) and doc[tok.i + n + 1].lower_ == "autres" \
+                and last_unit in _PARTS_OF and q_sent == sent_of(tok.idx):
+            unit = last_unit  # « la vie à des centaines de personnes, le déplacement de 1,7 million d'autres »
         elif prev in ("dont", "et", "soit") and last_unit in ("month", "week", "day") and nxt in ("en", "au", "de", "d'", "dans"):
             unit, role = last_unit, "phase"
         elif prev == "les" and tok.i > 1 and doc[tok.i - 2].lower_ == "sur" and q_sent == sent_of(tok.idx) \

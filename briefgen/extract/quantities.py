@@ -800,7 +800,11 @@ def _elided(doc, found: list, taken: list) -> list:
     for tok in doc:
         if not (_DIGITS.match(tok.text) or tok.pos_ == "NUM" and tok.lower_ in _UNITS_WORDS) or tok.lower_ in _ARTICLES:
             continue
+        if tok.i > 0 and _GROUP.match(tok.text) and _DIGITS.match(doc[tok.i - 1].text):
+            continue  # « 35 000 »: a group of the figure before, read with it
         first, last = _repeated(doc, tok)
+        while last.i + 1 < len(doc) and _GROUP.match(doc[last.i + 1].text) and last is tok:
+            last = tok = doc[last.i + 1]  # the figure's groups of three digits
         a, b = first.idx, last.idx + len(last.text)
         if any(x < b and a < y for x, y in taken) or any(x.start < b and a < x.end for x in out):
             continue
@@ -813,9 +817,10 @@ def _elided(doc, found: list, taken: list) -> list:
             nxt is not None and nxt.lower_ == "autres" and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")))
         if not elided:
             continue
-        value, used = number_value([tok.text])
+        words = [t.text for t in doc[first.i:last.i + 1]] if first.i != last.i and _GROUP.match(last.text) else [tok.text]
+        value, used = number_value(words)
         p = counted_before(a)
-        if value is None or used != 1 or p is None or (value.is_integer() and 1800 <= value <= 2100):
+        if value is None or used != len(words) or p is None or (value.is_integer() and 1800 <= value <= 2100):
             continue
         out.append(QuantityMention(a, b, Quantity(value=value, unit=p.quantity.unit, text=doc.text[a:b]), p.sent))
     out.sort(key=lambda x: x.start)
