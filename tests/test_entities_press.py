@@ -1490,6 +1490,13 @@ def test_a_team_s_nickname_and_a_continent_s_title_are_no_places(read):
     assert "afrique-de-l-ouest" in got["places"], got
 
 
+def test_a_capital_left_or_reached_is_the_town(read):
+    got = read("Le diplomate a quitté Bamako jeudi matin.")
+    assert "bamako" in got["places"] and "mali" not in got["organisations"], got
+    got = read("Les négociations que souhaite Bamako n'ont pas commencé.")
+    assert "mali" in got["organisations"], got
+
+
 def test_a_body_named_after_the_river_names_no_state(read):
     got = read("L'Office du Niger a annoncé une récolte record de riz.")
     assert "niger" not in got["organisations"] and "niger" not in got["places"], got

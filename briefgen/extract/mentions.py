@@ -769,7 +769,8 @@ def _disambiguate(ids: list[str], doc, ent, cfg: Config) -> str:
             return places[0] if _country_as_place(doc, ent) else others[0]
         if (prev not in lexicon.PLACE_PREPOSITIONS or _seat_of_power(doc, ent)) and _acts(ent):
             return others[0]  # « la décision de Bamako », « Bamako a décidé »: the state the capital stands for
-        return places[0] if (prev in LOCATIVE and not _dative(doc, ent)) or _listed(doc, ent) else others[0]
+        return places[0] if (prev in LOCATIVE and not _dative(doc, ent)) or _listed(doc, ent) \
+            or _town_reached_or_left(doc, ent) else others[0]
     return ids[0]
 
 
@@ -1417,6 +1418,17 @@ def _country_as_place(doc, ent) -> bool:
 
 
 _CROSSING_VERBS = frozenset({"quitter", "sillonner", "parcourir", "traverser", "regagner", "survoler"})
+
+
+def _town_reached_or_left(doc, ent) -> bool:
+    """« a quitté Bamako », « a regagné Niamey »: a town left, reached or visited right after the verb
+    is the town, not the state its name may stand for."""
+    k = ent.start - 1
+    return k >= 0 and doc[k].pos_ in ("VERB", "AUX") and doc[k].lemma_.lower() in _CROSSING_VERBS | _REACHING_VERBS \
+        and not (k > 0 and doc[k - 1].lower_ in ("que", "qu'"))
+
+
+_REACHING_VERBS = frozenset({"rejoindre", "rallier", "visiter", "atteindre"})
 
 
 def _crossed(doc, ent) -> bool:
