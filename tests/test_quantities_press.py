@@ -782,7 +782,7 @@ def test_a_score_is_no_count_of_goals(read_all, sentence, expected):
     # the example gazetteer writes FAMa out as « Forces armées maliennes »: its members
     ("Le détachement envoyé à Gao réunit 640 FAMa et leurs véhicules.", [(640, "person")]),
     # an acronym the article defines with a noun for people
-    ("Les Volontaires pour la défense de la patrie (VDP) gardent les villages, à raison de 40 VDP par commune.",
+    ("Les Volontaires de la garde civique (VGC) surveillent les pistes, à raison de 40 VGC par commune.",
      [(40, "person")]),
     # an acronym of a body of things counts nothing here
     ("Les Organisations non gouvernementales (ONG) du pays, soit 45 ONG, ont signé l'appel.", []),
@@ -858,7 +858,7 @@ def test_the_parts_of_a_count_take_its_unit(read_all):
                           "équipés de caméras thermiques.")
     assert sorted(counted) == [(3, "drone"), (5, "drone"), (6, "patrouilleur"), (8, "drone")], counted
     # « une » after a count is an article, not a part of it
-    counted, _ = read_all("Le pays compte 900 soldats sur place et une importante base de drones au nord.")
+    counted, _ = read_all("Le pays compte 900 soldats sur place et une vaste piste pour ses drones au nord.")
     assert counted == [(900, "person")], counted
 
 

@@ -270,7 +270,7 @@ def sanction(site: Site) -> Roles | None:
         targets = [m.entity for m in site.people if m.start > at] or [
             m.entity for m in site.orgs if m.label == "STATE" and m.start > at]
         if not targets:
-            # « en sanctionnant trois hauts responsables maliens »: the state their nationality names
+            # « en sanctionnant quatre hauts fonctionnaires tchadiens »: the state their nationality names
             words = re.findall(r"[a-zà-ÿ-]+", site.text[aimed.end():aimed.end() + 60].lower())
             countries = {country_of_adjective(w) for w in words} - {None}
             if len(countries) == 1:

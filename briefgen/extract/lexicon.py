@@ -248,8 +248,8 @@ STATE_BODY_HEADS = frozenset({"ministère", "ministre", "armée", "armées", "fo
                               "présidente", "présidence", "gouvernement", "ambassade", "ambassadeur", "ambassadrice",
                               "consulat", "gendarmerie", "garde", "police", "chef", "autorités", "république", "trésor",
                               "marine"})
-"""First words of a state's own bodies and offices: a country their name ends with (« le ministère de la
-Défense du Niger », « le Président de la République du Niger ») is the state they belong to; not « l'Office
+"""First words of a state's own bodies and offices: a country their name ends with (« le ministère de
+l'Intérieur du Tchad », « le Président de la République du Togo ») is the state they belong to; not « l'Office
 du Niger », a body named after the river."""
 
 STATE_ATTRIBUTES = frozenset({

@@ -605,7 +605,7 @@ _COUNTRY_AFTER_OF = re.compile(r"\b(?:du|de la|de l'|d'|de)\s*(" + "|".join(
 
 
 def _no_menu_countries(found: _Found, text: str) -> None:
-    """A country alone on its line (« Communiqués / Côte d'Ivoire / Côte d'Ivoire ») is a site's menu
+    """A country alone on its line (« Actualités / Sénégal / Sénégal ») is a site's menu
     or a tag under the article, not the text naming it."""
     def alone(m: Mention) -> bool:
         start = text.rfind("\n", 0, m.start) + 1
@@ -619,8 +619,8 @@ _ALSO_OF = re.compile(r"\s*(?:et\s+(?:de\s+la|de\s+l'|du|des|d')\s*[\w-]+\s*)?$"
 
 
 def _states_of_bodies(found: _Found, doc, text: str, cfg: Config, sent_of) -> None:
-    """« le ministère de la Défense du Niger », « le Président de la République du Niger », « le chef
-    d'état-major de l'armée de terre du Niger »: the country a state's body or office is named after
+    """« le ministère de l'Intérieur du Tchad », « le Président de la République du Togo », « le chef
+    des armées du Bénin »: the country a state's body or office is named after
     is that state, also where the body's name (the model's or ours) takes the country in."""
     read = [(m.start, m.end) for m in found.mentions if m.label in ("STATE", "LOC")]
     names = [(m.start, m.end) for m in found.mentions if m.label in ("ORG", "PER")]
@@ -630,7 +630,7 @@ def _states_of_bodies(found: _Found, doc, text: str, cfg: Config, sent_of) -> No
         if any(x < b and a < y for x, y in read):
             continue
         # the name that takes the country in, or the one just before « du » (and a second complement:
-        # « la ministre du Commerce et de l'Industrie du Sénégal »)
+        # « la ministre de la Pêche et de l'Élevage du Ghana »)
         start = min((x for x, y in names if x < a and (y >= b or y <= hit.start() and _ALSO_OF.match(text, y, hit.start()))),
                     default=None)
         if start is None:
@@ -1379,7 +1379,7 @@ def _listed_with_articles(doc, ent) -> bool:
     if i > 0 and doc[i - 1].lower_ in lexicon.PLACE_PREPOSITIONS:
         return True  # « en Tanzanie, Ouganda et Kenya »: the preposition of the first is every one's
     # where people or things come from (« des stagiaires venus notamment du Bénin, … »), not a list of
-    # states (« les pays du Sahel : le Burkina Faso, le Mali, le Niger et le Tchad »)
+    # states (« les pays de la côte : le Ghana, le Togo, le Bénin et le Nigeria »)
     return any(t.lemma_.lower() in _ORIGIN or t.lower_ in _ORIGIN for t in doc[max(0, i - 10):i])
 
 
@@ -1446,11 +1446,11 @@ def _crossed(doc, ent) -> bool:
 
 
 def _locates_a_place(doc, ent) -> bool:
-    """« le port d'Abidjan (Côte d'Ivoire) », « Kayes (Mali) »: a country in brackets after a place
+    """« le port de Tema (Ghana) », « Ségou (Mali) »: a country in brackets after a place
     says where that place is."""
     if ent.start < 2 or ent.end >= len(doc) or doc[ent.start - 1].text != "(" or doc[ent.end].text != ")":
         return False
-    return doc[ent.start - 2].ent_type_ in ("LOC", "AMBIG")  # not a person's (« Moussa Diallo (Burkina Faso) »)
+    return doc[ent.start - 2].ent_type_ in ("LOC", "AMBIG")  # not a person's (« Paul Kaboré (Bénin) »)
 
 
 def _toward(doc, ent) -> bool:
@@ -1574,9 +1574,10 @@ _ACRONYM = re.compile(r"^(?=(?:\w*[A-Z]){2})[A-Za-z]{2,6}$")
 
 
 def _members_counted(found: _Found, doc, text: str, cfg: Config) -> None:
-    """« 985 FAMa », « soit 100 VDP par commune »: a figure before the acronym of a body of people
-    (its name opens with a noun for people: « Forces armées maliennes », « Volontaires pour la
-    défense de la patrie ») counts its members, as people (recruits where the sentence recruits)."""
+    """« 640 FAMa », « soit 40 VGC par village »: a figure before the acronym of a body of people (its
+    name, the gazetteer's or one the article defines, opens with a noun for people: « Forces … »,
+    « Volontaires de la garde civique (VGC) ») counts its members, as people (recruits where the
+    sentence recruits)."""
     taken = [(q.start, q.end) for q in found.quantities] + [(d.start, d.end) for d in found.dates]
     extra: list[QuantityMention] = []
     for m in found.mentions:
@@ -1678,13 +1679,13 @@ def _extra_quantities(found: _Found, doc, text: str, sent_of) -> None:
         elif prev in ("dont", "et", "soit", ",") and last_unit in _PARTS_OF and q_sent == sent_of(tok.idx) \
                 and 2 <= value < values_max and (nxt in _BARE_AFTER - {",", ".", ";", ")"} or tok.i + n < len(doc)
                                            and doc[tok.i + n].pos_ in ("VERB", "ADJ") and doc[tok.i + n].is_lower):
-            unit = last_unit  # « quatre avions, deux en version Evasan et deux équipés du module ISR »: the parts
+            unit = last_unit  # « huit drones, trois en version d'attaque et cinq équipés de caméras »: the parts
         elif nxt in ("sont", "étaient", "seront") and tok.i + n + 2 < len(doc) and doc[tok.i + n + 1].lower_ == "des" \
                 and qty_mod.people_word(doc[tok.i + n + 2].lower_):
-            unit = "person"  # « Parmi ces candidats, 65634 sont des filles »
+            unit = "person"  # « Sur les inscrits, 4210 sont des femmes »
         elif nxt in ("d'", "de") and tok.i + n + 1 < len(doc) and doc[tok.i + n + 1].lower_ == "autres" \
                 and last_unit in _PARTS_OF and q_sent == sent_of(tok.idx):
-            unit = last_unit  # « la vie à des centaines de personnes, le déplacement de 1,7 million d'autres »
+            unit = last_unit  # « 400 morts, et l'exil pour près de 2 millions d'autres »
         elif prev in ("dont", "et", "soit") and last_unit in ("month", "week", "day") and nxt in ("en", "au", "de", "d'", "dans"):
             unit, role = last_unit, "phase"
         elif prev == "les" and tok.i > 1 and doc[tok.i - 2].lower_ == "sur" and q_sent == sent_of(tok.idx) \
@@ -1695,7 +1696,7 @@ def _extra_quantities(found: _Found, doc, text: str, sent_of) -> None:
         elif q_sent == sent_of(tok.idx) and last_unit and last_unit not in _DURATIONS and _named_figure(doc, tok.i) \
                 and (_named_figure(doc, tok.i - 3) or _named_figure(doc, tok.i + 3)) \
                 and not (value.is_integer() and 1900 <= value <= 2100):
-            unit = last_unit  # « 32745 candidats suivie de Maradi 22531, Zinder 17168 … »: a count by place
+            unit = last_unit  # « 4 800 recrues : Kayes 1200, Sikasso 950 … »: a count by place
         elif value in values and value >= 100 and prev in ("de", "à", "total", "effectif"):
             unit = values[value]
         elif value >= 10 and prev == "de" and main_unit and any(

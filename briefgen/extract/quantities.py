@@ -612,10 +612,10 @@ def _in_training(span) -> bool:
 
 _PARTICIPLES = frozenset(["équipé", "armé", "doté", "basé", "stationné", "déployé", "livré", "destiné", "composé",
                           "formé", "affecté", "présenté", "acquis", "reçu"])
-"""Past participles the model may take for the noun a figure counts (« deux équipés du module »)."""
+"""Past participles the model may take for the noun a figure counts (« cinq équipés de caméras »)."""
 _COMPARED = frozenset(["plus", "moins", "supérieur", "supérieure", "supérieurs", "supérieures", "inférieur",
                        "inférieure", "inférieurs", "inférieures", "autant", "mieux"])
-"""Words after which « N fois » multiplies (« quatre fois plus élevés »): no count of times."""
+"""Words after which « N fois » multiplies (« trois fois plus chers »): no count of times."""
 _MADE_OF = frozenset(["composer", "constituer", "comprendre", "répartir"])
 _COUNTS = frozenset(["compte", "comptent", "comptait", "comptaient", "comptera", "compteront", "compterait"])
 
@@ -626,7 +626,7 @@ def _recruited(span) -> bool:
     sentence with no verb in between (« un recrutement après ceux de 14 000 militaires du rang, de
     3 000 … »; not « le programme de recrutement a été lancé, 90 000 personnes se sont inscrites »)."""
     doc, sent = span.doc, span.sent
-    # « l'armée, qui compte environ 30 000 hommes, organise un recrutement »: a force's strength
+    # « l'armée, qui compte près de 25 000 hommes, lance un recrutement »: a force's strength
     strength = any(t.lower_ in _COUNTS for t in doc[max(sent.start, span.start - 3):span.start])
     if not strength and any(_RECRUITING.match(t.text) for t in doc[span.end:min(span.end + 6, sent.end)]):
         return True
@@ -634,14 +634,14 @@ def _recruited(span) -> bool:
         return True  # « près de 1500 nouveaux gendarmes »: new members of a force are its recruits
     if any(t.lower_ == "drapeau" and any(x.lower_.startswith("présent") for x in doc[max(sent.start, t.i - 3):t.i])
            for t in sent):
-        return True  # « 1 464 soldats … présentés au drapeau »: the ceremony that ends recruits' training
+        return True  # « 830 soldats … présentés au drapeau »: the ceremony that ends recruits' training
     for t in doc[sent.start:span.start]:
         if _RECRUITING.match(t.text) or t.lower_ == "formation" and t.i > 1 and doc[t.i - 2].lower_ == "fin":
             # « la cérémonie de fin de formation de 219 élèves sous-officiers »: trained recruits
             between = doc[t.i + 1:span.start]
             if not any(x.pos_ in ("VERB", "AUX") for x in between):
                 return True
-            # « les jeunes recrues sont composées de 985 … »: what the recruits are made of
+            # « les recrues sont composées de 612 soldats et de 88 gendarmes »: what the recruits are made of
             if any(x.lemma_ in _MADE_OF for x in between) \
                     and all(x.lemma_ in _MADE_OF or x.pos_ not in ("VERB", "AUX") or x.lemma_ == "être" for x in between):
                 return True
@@ -676,11 +676,11 @@ def completed(doc, found: list, dates: list = ()) -> list:
                 or q.unit == "person" and (_recruited(span) or _in_training(span)):
             out[out.index(m)] = replace(m, quantity=replace(q, unit="recruit"))
         if q.unit == "force" and span.end < len(doc) and doc[span.end].lower_ in ("spéciales", "spéciale"):
-            # « le contingent de 400 forces spéciales »: soldiers
+            # « un contingent de 250 forces spéciales »: soldiers
             m2 = replace(m, quantity=replace(q, unit="person"))
             out[out.index(m)] = m2
         if q.unit in _PARTICIPLES:
-            # « quatre avions, deux en version Evasan et deux équipés du module ISR »: a part of the
+            # « huit drones, trois en version d'attaque et cinq équipés de caméras »: a part of the
             # count before, described by what is done to it
             before = [x for x in out if x.sent == m.sent and x.start < m.start and x.quantity.unit in _KNOWN
                       and x.quantity.value > q.value]
@@ -691,7 +691,7 @@ def completed(doc, found: list, dates: list = ()) -> list:
             continue
         first = span[0]
         if q.unit == "fois" and span.end < len(doc) and (doc[span.end].lower_ in _COMPARED or doc[span.end].like_num):
-            out.remove(m)  # « trois à quatre fois plus élevés », « deux fois 30 minutes »
+            out.remove(m)  # « deux à trois fois plus chers », « deux fois 45 minutes »
             continue
         if _a_score(span):
             out.remove(m)  # « sur le score de 4 buts à 2 »: a result, not a count
