@@ -229,7 +229,8 @@ def _gazetteer_phrase(name: str, cfg: Config) -> list[str]:
     return gazetteer_phrases(cfg).get(name.lower().strip(), [])
 
 
-def _A_PLACE_WORD(word: str) -> bool:
+def _place_word(word: str) -> bool:
+    """Whether ``word`` opens the name of a place, a body or a part of a territory."""
     return word in lexicon.PLACE_HEADS or word in lexicon.FROM_A_COUNTRY or word in lexicon.ORG_HEADS \
         or word in lexicon.SITE_OF or word in lexicon.SITES_NAMED_AFTER
 
@@ -258,7 +259,7 @@ def _split_at_a_country(doc):
             continue
         if len(ent) > 2 and ent.label_ == "LOC" and ent[1].lower_ in ("du", "de", "d'") and names_mod.country(ent[2:].text) \
                 and not names_mod.country(ent.text) \
-                and (ent[0].lower_ in _COMPASS or ent[0].text[:1].isupper() and not _A_PLACE_WORD(ent[0].lower_)):
+                and (ent[0].lower_ in _COMPASS or ent[0].text[:1].isupper() and not _place_word(ent[0].lower_)):
             # « au Centre du Mali »: a part of the country; « le Mena du Niger »: a nickname (its team)
             # that is no place; the country is read as any other
             yield Span(doc, ent.start + 2, ent.end, label="LOC")
