@@ -1497,6 +1497,13 @@ def test_a_capital_left_or_reached_is_the_town(read):
     assert "mali" in got["organisations"], got
 
 
+def test_the_body_of_a_title_the_model_read_as_one_name_is_an_organisation(read):
+    got = read("Le gouvernement a expulsé Jean Dupont, Porte-parole de la MINUSCA, vendredi soir.")
+    assert "minusca" in got["organisations"], got
+    got = read("Le ministre de la Pêche a reçu les éleveurs.")
+    assert "peche" not in got["organisations"], got
+
+
 def test_a_body_named_after_the_river_names_no_state(read):
     got = read("L'Office du Niger a annoncé une récolte record de riz.")
     assert "niger" not in got["organisations"] and "niger" not in got["places"], got

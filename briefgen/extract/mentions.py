@@ -192,6 +192,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
     _the_government(found, text, sent_of)
     _no_fragments_or_nicknames(found, text)
     _states_of_bodies(found, doc, text, cfg, sent_of)
+    _bodies_of_titles(found, doc, text, cfg, sent_of)
     _no_menu_countries(found, text)
     found.mentions.sort(key=lambda m: m.start)
     _extra_quantities(found, doc, text, sent_of)
@@ -642,6 +643,35 @@ def _states_of_bodies(found: _Found, doc, text: str, cfg: Config, sent_of) -> No
         cname = names_mod.country(hit.group(1)) or hit.group(1)
         _add_state(found, cfg, cname, a, b, text, sent_of)
         read.append((a, b))
+
+
+_TITLE_OF_A_BODY = re.compile(r"^([\w-]+)(?:\s+[a-zé]+)?\s+(?:de la|du|de l'|d')\s*([A-Z][A-Za-z]{1,9})$")
+
+
+def _bodies_of_titles(found: _Found, doc, text: str, cfg: Config, sent_of) -> None:
+    """« le porte-parole de la MINUSMA », « le directeur général de la SONIDEP »: the model reads the
+    title and the body as one name, which names nobody; the body, by its acronym, is an organisation."""
+    taken = [(m.start, m.end) for m in found.mentions]
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PER", "MISC"):
+            continue
+        hit = _TITLE_OF_A_BODY.match(ent.text)
+        if hit is None or hit.group(1).lower() not in lexicon.TITLE_WORDS:
+            continue
+        acronym = hit.group(2)
+        if sum(c.isupper() for c in acronym) < 2 or names_mod.country(acronym):
+            continue
+        a = ent.start_char + hit.start(2)
+        b = a + len(acronym)
+        if any(x < b and a < y for x, y in taken):
+            continue
+        ids = [i for i in gazetteer_phrases(cfg).get(acronym.lower(), []) if cfg.entities[i].kind != "place"]
+        eid = ids[0] if ids else slug(acronym)
+        label = _label(cfg.entities[eid].kind) if ids else "ORG"
+        found.mentions.append(Mention(a, b, acronym, label, eid, sent_of(a), known=bool(ids)))
+        if not ids:
+            found.entities.setdefault(eid, NewEntity(eid, "organisation", acronym))
+        taken.append((a, b))
 
 
 def _add_state(found: _Found, cfg: Config, cname: str, a: int, b: int, text: str, sent_of) -> None:
