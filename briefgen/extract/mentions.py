@@ -641,7 +641,7 @@ def _states_of_bodies(found: _Found, doc, text: str, cfg: Config, sent_of) -> No
         if head not in lexicon.STATE_BODY_HEADS:
             continue
         cname = names_mod.country(hit.group(1)) or hit.group(1)
-        _add_state(found, cfg, cname, a, b, text, sent_of)
+        _add_state(found, cfg, cname, a, b, text[a:b], sent_of(a))
         read.append((a, b))
 
 
@@ -674,12 +674,12 @@ def _bodies_of_titles(found: _Found, doc, text: str, cfg: Config, sent_of) -> No
         taken.append((a, b))
 
 
-def _add_state(found: _Found, cfg: Config, cname: str, a: int, b: int, text: str, sent_of) -> None:
-    """A STATE mention of the country ``cname`` at ``a:b``: the gazetteer's state of that name, else a
-    new state."""
+def _add_state(found: _Found, cfg: Config, cname: str, a: int, b: int, said: str, si: int) -> None:
+    """A STATE mention of the country ``cname``, written ``said`` at ``a:b`` in sentence ``si``: the
+    gazetteer's state of that name, else a new state."""
     states = [i for i in gazetteer_phrases(cfg).get(normalize(cname).lower(), []) if cfg.entities[i].kind == "state"]
     eid = states[0] if states else slug(cname)
-    found.mentions.append(Mention(a, b, text[a:b], "STATE", eid, sent_of(a), known=bool(states)))
+    found.mentions.append(Mention(a, b, said, "STATE", eid, si, known=bool(states)))
     if not states:
         found.entities.setdefault(eid, NewEntity(eid, "state", cname))
 
@@ -719,11 +719,7 @@ def _seat_or_capital(found: _Found, ent, cfg: Config, si: int) -> bool:
         return True
     if kinds - {"place"} or not _acts(ent):
         return False
-    states = [i for i in gazetteer_phrases(cfg).get(country.lower(), []) if cfg.entities[i].kind == "state"]
-    eid = states[0] if states else slug(country)
-    found.mentions.append(Mention(a, b, ent.text, "STATE", eid, si, known=bool(states)))
-    if not states:
-        found.entities.setdefault(eid, NewEntity(eid, "state", country))
+    _add_state(found, cfg, country, a, b, ent.text, si)
     return True
 
 
@@ -1455,7 +1451,13 @@ def _town_reached_or_left(doc, ent) -> bool:
     """« a quitté Bamako », « a regagné Niamey »: a town left, reached or visited right after the verb
     is the town, not the state its name may stand for."""
     k = ent.start - 1
-    return k >= 0 and doc[k].pos_ in ("VERB", "AUX") and doc[k].lemma_.lower() in _CROSSING_VERBS | _REACHING_VERBS \
+    return k >= 0 and _moving_verb(doc, k, _CROSSING_VERBS | _REACHING_VERBS)
+
+
+def _moving_verb(doc, k: int, verbs: frozenset[str]) -> bool:
+    """Whether token ``k`` is one of ``verbs`` with the name after it as its object: not after « que »,
+    where the name is the verb's subject put last (« les crises que traverse le Mali »)."""
+    return doc[k].pos_ in ("VERB", "AUX") and doc[k].lemma_.lower() in verbs \
         and not (k > 0 and doc[k - 1].lower_ in ("que", "qu'"))
 
 
@@ -1471,9 +1473,7 @@ def _crossed(doc, ent) -> bool:
     k -= 1
     if doc[k].lower_ in ("tout", "toute") and k > 0:
         k -= 1
-    # (« les crises que traverse le Mali »: after « que » the country is the subject, put last)
-    return doc[k].pos_ in ("VERB", "AUX") and doc[k].lemma_.lower() in _CROSSING_VERBS \
-        and not (k > 0 and doc[k - 1].lower_ in ("que", "qu'"))
+    return _moving_verb(doc, k, _CROSSING_VERBS)
 
 
 def _locates_a_place(doc, ent) -> bool:

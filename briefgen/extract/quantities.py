@@ -677,8 +677,7 @@ def completed(doc, found: list, dates: list = ()) -> list:
             out[out.index(m)] = replace(m, quantity=replace(q, unit="recruit"))
         if q.unit == "force" and span.end < len(doc) and doc[span.end].lower_ in ("spéciales", "spéciale"):
             # « un contingent de 250 forces spéciales »: soldiers
-            m2 = replace(m, quantity=replace(q, unit="person"))
-            out[out.index(m)] = m2
+            out[out.index(m)] = replace(m, quantity=replace(q, unit="person"))
         if q.unit in _PARTICIPLES:
             # « huit drones, trois en version d'attaque et cinq équipés de caméras »: a part of the
             # count before, described by what is done to it
