@@ -485,6 +485,27 @@ def test_a_site_without_a_town_does_not_name_the_place_of_an_event(cfg):
     assert len(join_outlets([audience, accord], cfg, Affiliations(cfg))) == 2
 
 
+def test_a_body_the_gazetteer_lacks_belongs_to_the_state_its_event_is_in(cfg):
+    """« L'armée de l'air », which the gazetteer does not know, received drones at a base in Mali
+    on the day another outlet has the Malian army receive them there: one delivery. With no
+    country said, or another country, the unknown body stands for no state and names nothing."""
+    from briefgen.extract.same_event import Account, same_event
+
+    day = DateSpan(dt.date(2025, 2, 11), dt.date(2025, 2, 11), "day")
+
+    def account(article, parties, countries=()):
+        return Account(articles=frozenset({article}), kinds=frozenset({"delivery"}), themes=frozenset({"force_buildup"}),
+                       date=day, written=True, participants=frozenset(parties), places=frozenset({"gao"}),
+                       figures={}, countries=frozenset(countries))
+
+    who = Affiliations(cfg)
+    army = account("b", {"fama", "mali"})
+    assert same_event(account("a", {"armee-de-l-air"}, {"mali-country"}), army, who)
+    assert same_event(army, account("a", {"armee-de-l-air"}, {"mali-country"}), who)
+    assert not same_event(account("a", {"armee-de-l-air"}), army, who)
+    assert not same_event(account("a", {"armee-de-l-air"}, {"niger"}), army, who)
+
+
 def test_what_several_outlets_report_one_speaker_saying_is_one_fact(cfg):
     """Three outlets, one month: the president (or « les autorités maliennes ») said the same
     thing. Words every outlet of the story uses still tell what was said."""

@@ -350,3 +350,39 @@ def test_a_sanction_s_author_named_in_the_next_sentence(cfg, tmp_path):
                    "colonel Adama Bagayoko. Washington les accuse d'aider Wagner.")
     (s,) = _of_kind(facts, "sanction")
     assert s.actors == ("united-states",) and {"sadio-camara", "adama-bagayoko"} <= set(s.targets)
+
+
+def test_new_equipment_shown_to_the_troops_is_a_delivery(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "presentes", "Quatre hélicoptères de transport flambant neufs ont été présentés "
+                   "aux équipages de la base aérienne de Sévaré par le général Moussa Keïta, au terme d'une longue "
+                   "attente, le vendredi 28 février 2025.")
+    deliveries = _of_kind(facts, "delivery")
+    assert deliveries, [(f.kind, f.date) for f in facts]
+    assert deliveries[0].date.start.isoformat() == "2025-02-28"
+    # something else presented is no delivery, even where equipment is named
+    facts = _facts(cfg, tmp_path, "bilan", "Le gouvernement a présenté vendredi 28 février 2025 aux députés le "
+                   "bilan de la loi de programmation, qui prévoyait l'achat de véhicules blindés.")
+    assert not _of_kind(facts, "delivery"), [(f.kind, f.date) for f in facts]
+
+
+def test_a_date_opening_the_sentence_dates_its_event(cfg, tmp_path):
+    # « En décembre 2024, » frames the whole sentence, however far the handover's word comes
+    # (not the day of the delivery told just before)
+    facts = _facts(cfg, tmp_path, "cadre", "Le lundi 3 mars 2025, les Forces armées maliennes ont réceptionné "
+                   "à Gao un nouveau lot de véhicules blindés. En décembre 2024, bien avant la cérémonie de Gao et "
+                   "sous la conduite du même officier général, les soldats du camp de Sévaré avaient déjà "
+                   "réceptionné dix véhicules blindés.", date="2025-03-05")
+    dates = {(f.date.start.isoformat(), f.date.precision) for f in _of_kind(facts, "delivery")}
+    assert dates == {("2025-03-03", "day"), ("2024-12-01", "month")}, dates
+
+
+def test_the_lead_is_dated_by_the_day_after_its_main_verb(cfg, tmp_path):
+    # no rule reads « passer en revue »: the lead proposes the fact, dated by what it writes after
+    # its verb, however long its subject
+    facts = _facts(cfg, tmp_path, "revue", "Le chef de l'État burkinabè, le capitaine Ibrahim Traoré, entouré de "
+                   "plusieurs ministres et de l'état-major au complet, a passé en revue le 9 janvier dernier les "
+                   "nouvelles unités de l'armée burkinabè à Ouagadougou.\\n\\nCes unités renforceront la lutte "
+                   "contre les groupes armés dans le nord du pays.", date="2025-01-20")
+    lead = [f for f in facts if f.kind == "other"]
+    assert lead, [(f.kind, f.date) for f in facts]
+    assert lead[0].date.start.isoformat() == "2025-01-09", lead[0].date

@@ -25,6 +25,7 @@ from .site import (
     Token,
     country_of_adjective,
     country_of_name,
+    fold,
     is_course,
     is_home_forces,
     meant_by_adjective,
@@ -370,7 +371,7 @@ def _home_forces(site: Site) -> list[str]:
 EQUIPMENT_WORDS = re.compile(r"equipement|\bmateriels?\b|armement|munition|\bdrones?\b|aeronef|\bavions?\b|\bchars?\b"
                              r"|helicoptere|blindes?\b|vecteurs? aeriens?|anti-?aerienn?e?s?\b|\bvehicules?\b"
                              r"|medicaments?\b|materiels? medica|\bvivres\b|\bambulances?\b"
-                             r"|\bciternes?\b|\bcarburant\b|produits? petroliers?|\bengrais\b|\bcereales?\b"
+                             r"|acquisitions? militaires?|\bciternes?\b|\bcarburant\b|produits? petroliers?|\bengrais\b|\bcereales?\b"
                              r"|\bchargements?\b|\bcargaisons?\b|\bble\b|\briz\b|\bfarine\b|\bdenrees?\b|\bvaccins?\b")
 """Words that make a handover a delivery of goods even without a count (the sentence is folded):
 military equipment, vehicles, and the medicines, medical supplies, food, fuel and fertiliser of aid."""
@@ -380,9 +381,11 @@ military equipment, vehicles, and the medicines, medical supplies, food, fuel an
       yields_to=("programme",),  # « programmes … par des équipements »: the programme is the fact
       triggers={"livrer", "livraison", "réceptionner", "réception", "remettre", "remise", "don", "acquérir",
                 "acquisition", "doter", "équiper", "recevoir", "accueillir", "offrir", "offert", "offerts",
-                "acheminer", "acheminement", "fournir", "fourniture"})
+                "acheminer", "acheminement", "fournir", "fourniture", "présenter"})
 def delivery(site: Site) -> Roles | None:
     if not any(q.unit in EQUIPMENT for q in site.quantities) and not EQUIPMENT_WORDS.search(site.low):
+        return None
+    if _shown(site) is False:
         return None
     giver, receiver = _delivery_parties(site)
     roles = replace(_where_and_what(site), actors=giver, counterparts=receiver)
@@ -391,6 +394,20 @@ def delivery(site: Site) -> Roles | None:
         # « la Chine a équipé le Tchad de radars antiaériens »: one side to the other
         return roles
     return _enough(site, roles)
+
+
+def _shown(site: Site) -> bool | None:
+    """For « présenter »: True when it is new equipment that is shown (« les drones ont été
+    présentés aux pilotes », « a présenté les nouveaux blindés »), False when something else is
+    presented (a report, a budget); None for any other trigger."""
+    trigger = next((t for t in site.span if t.idx == site.idx), None)
+    if trigger is None or trigger.lemma_.lower() != "présenter":
+        return None
+    doc = site.doc
+    after = doc[trigger.i + 1:trigger.i + 8]
+    to = next((t.i for t in after if t.lower_ in ("à", "aux", "au")), trigger.i + 8)
+    near = fold(doc[max(trigger.i - 10, site.span.start):to].text)  # the thing shown, subject or object
+    return bool(EQUIPMENT_WORDS.search(near))
 
 
 def _delivery_parties(site: Site) -> tuple[list[str], list[str]]:

@@ -134,6 +134,11 @@ def _lead(doc, ctx: Context, out: list[Candidate]) -> Candidate | None:
         if not parties:
             continue
         d = explicit_date(ctx, i, s.start, doc)
+        if d is None and (verb := _main_verb(doc, s)) is not None:
+            # or just after its main verb (« Le chef de …, X, a présenté le 12 mai … »), not a
+            # date of the subject's clauses (« arrivés en mai, ils font déjà leurs valises »)
+            d = next((x for x in ctx.in_sent(ctx.dates, i) if x.start > verb and tok_dist(x.start, verb, doc) <= NEAR),
+                     None)
         if d is not None:
             date, explicit = d.span, True
         elif ctx.ref is not None:
@@ -147,6 +152,23 @@ def _lead(doc, ctx: Context, out: list[Candidate]) -> Candidate | None:
                          quantities=tuple(_with_role(q, qty) for q in qty), themes=(top,), actors=tuple(parties),
                          places=tuple(dict.fromkeys(m.entity for m in _event_places(ments, ctx))),
                          objects=tuple(dict.fromkeys(m.entity for m in ments if m.label == "PROG")))
+    return None
+
+
+_RELATIVE = frozenset(["qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"])
+
+
+def _main_verb(doc, s) -> int | None:
+    """Where the sentence's main verb is (its character offset): the first conjugated verb or
+    auxiliary that no relative pronoun just before opens a clause of its own (the model's
+    pipeline has no dependency parser)."""
+    span = doc.char_span(s.start, s.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for t in span:
+        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and not any(
+                w.lower_ in _RELATIVE for w in doc[max(t.i - 3, span.start):t.i]):
+            return t.idx
     return None
 
 

@@ -87,6 +87,9 @@ CLOSE = 1.25
 REPORTING_SLACK = timedelta(days=3)
 """How far apart two dates neither of which is written in the evidence may be, and how long
 before a report date (not written) a date written on the other side may be."""
+MONTH_DATELINE_SLACK = timedelta(days=7)
+"""How long before a month-only dateline's month a date written on the other side may be: the
+report may have come out on the first, a week after the event."""
 ROUNDED = 1.02
 """Large figures (``ROUNDED_FROM`` and up) this close are one figure told with more or fewer
 digits (« 165,3 millions » and « plus de 165 millions »)."""
@@ -611,8 +614,10 @@ def compatible_dates(a: Account, b: Account) -> bool:
     # what one outlet dates (« lundi 24 »), the other may date only by its dateline (Tuesday);
     # not so for what was said, nor for a date taken from another sentence of the article
     # (a day or a few: « fin mai » in a June article is not the June event its dateline dates)
+    # under a month-only dateline the report may have come out on the month's first day: a week
+    slack = MONTH_DATELINE_SLACK if report.date.precision == "month" else REPORTING_SLACK
     return (report.dateline and told.date.precision == "day" and "statement" not in a.kinds | b.kinds
-            and report.date.start - REPORTING_SLACK <= told.date.end < report.date.start)
+            and report.date.start - slack <= told.date.end < report.date.start)
 
 
 def same_event(a: Account, b: Account, who: Affiliations) -> int:
@@ -644,8 +649,13 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     theirs = who.shared(b.participants, a.participants)
     alike = any(who.alike(x, y) for x in a.participants - shared for y in b.participants - theirs)
     named = who.names_one(shared) or alike or _same_body(a.participants, b.participants, who)
-    states = bool(shared) or alike or bool({s for p in a.participants for s in who.of(p).states}
-                                  & {s for p in b.participants for s in who.of(p).states})
+    states_a = {s for p in a.participants for s in who.of(p).states}
+    states_b = {s for p in b.participants for s in who.of(p).states}
+    # or the country one side's event is in is the other side's state (a body the gazetteer does
+    # not know, « l'armée de l'air », at a base in Mali; the Malian army there on the other side)
+    states = bool(shared) or alike or bool(states_a & states_b) or bool(
+        not states_a and {s for c in a.countries for s in who.of(c).states} & states_b) or bool(
+        not states_b and {s for c in b.countries for s in who.of(c).states} & states_a)
     same_kind = len(a.kinds | b.kinds) == 1
     # what was said or announced, not who: stems of six letters (« raffinerie », « raffinage »)
     names = {w[:STEM] for p in a.participants | b.participants for w in who.words(p)}

@@ -186,5 +186,18 @@ def nearest(items: list[Mention], idx: int, doc) -> Mention | None:
 
 def explicit_date(ctx: Context, i: int, idx: int, doc) -> DateMention | None:
     """The date written in sentence ``i`` nearest the trigger at ``idx``, if near enough."""
-    near = [d for d in ctx.in_sent(ctx.dates, i) if tok_dist(d.start, idx, doc) <= NEAR]
-    return min(near, key=lambda d: tok_dist(d.start, idx, doc)) if near else None
+    dates = ctx.in_sent(ctx.dates, i)
+    near = [d for d in dates if tok_dist(d.start, idx, doc) <= NEAR]
+    if near:
+        return min(near, key=lambda d: tok_dist(d.start, idx, doc))
+    return next((d for d in dates if _opens(ctx, i, d)), None)
+
+
+_OPENING = re.compile(r"(?:en|dès|le|au|à|à la|fin|début|mi|courant)?[\s-]*", re.IGNORECASE)
+
+
+def _opens(ctx: Context, i: int, d: DateMention) -> bool:
+    """A date that opens its sentence and is set apart by a comma (« En mars 2021, … ») frames the
+    whole sentence, however far its event's word comes."""
+    text = ctx.text
+    return bool(_OPENING.fullmatch(text[ctx.sents[i].start:d.start])) and text[d.end:d.end + 2].lstrip().startswith(",")
