@@ -522,10 +522,13 @@ def test_months_before_a_date_told_are_a_date(read_all):
 
 @pytest.mark.parametrize("text, expected", [
     # a promotion of trainees is recruits, and so is every part of it
-    ("La promotion compte 150 élèves officiers dont 12 féminins ; elle comprend 130 nationaux et 20 des pays "
+    ("La promotion compte 150 élèves gendarmes dont 12 féminins ; elle comprend 130 nationaux et 20 des pays "
      "amis, dont 4 du Togo ;\n5 du Tchad et 1 de la Guinée.",
      {(150, "recruit"), (12, "recruit"), (130, "recruit"), (20, "recruit"), (4, "recruit"), (5, "recruit"),
       (1, "recruit")}),
+    # officer cadets are people, and so is every part of them
+    ("La promotion compte 150 élèves officiers dont 12 féminins ; elle comprend 130 nationaux et 20 des pays "
+     "amis.", {(150, "person"), (12, "person"), (130, "person"), (20, "person")}),
     ("Le bataillon compte 150 soldats dont 12 féminins ; il comprend 130 nationaux et 20 des pays amis, dont 4 "
      "du Togo ;\n5 du Tchad et 1 de la Guinée.",
      {(150, "person"), (12, "person"), (130, "person"), (20, "person"), (4, "person"), (5, "person"), (1, "person")}),
@@ -615,12 +618,17 @@ def test_people_recruited_or_trained_into_a_force_are_recruits(read_all, sentenc
     # a force's trainees, in figures written out then repeated in digits, with the women among them
     ("La promotion compte trois cent quarante-deux (342) élèves gendarmes, dont dix-sept (17) féminins.",
      {(342, "recruit"), (17, "recruit")}),
-    ("Le stage a pris fin pour cent soixante-dix-huit (178) élèves-officiers, dont neuf (09) femmes.",
+    ("Le stage a pris fin pour cent soixante-dix-huit (178) élèves sous-officiers, dont neuf (09) femmes.",
      {(178, "recruit"), (9, "recruit")}),
+    # officers commissioned at the end of their schooling are people, not a force's recruits
+    ("Le stage a pris fin pour cent soixante-dix-huit (178) élèves-officiers, dont neuf (09) femmes.",
+     {(178, "person"), (9, "person")}),
+    ("L'académie militaire a formé 96 nouveaux sous-lieutenants et 40 élèves officiers.",
+     {(96, "person"), (40, "person")}),
     # a school's pupils are no recruits
     ("Les violences ont fermé des écoles qui accueillaient plus de 9 000 élèves.", {(9000, "person")}),
 ])
-def test_trainees_of_a_force_are_recruits_pupils_are_people(read_all, sentence, expected):
+def test_trainees_of_a_force_are_recruits_officers_and_pupils_are_people(read_all, sentence, expected):
     counted, _ = read_all(sentence)
     assert expected <= set(counted), counted
     assert not {(v, u) for v, u in counted if v in {v for v, _ in expected}} - expected, counted

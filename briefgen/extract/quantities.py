@@ -610,6 +610,18 @@ def _in_training(span) -> bool:
     return any(t.lower_ in MILITARY_TRAINING for t in span.sent)
 
 
+_OFFICERS = re.compile(r"(?<!\w)(?<!sous )(?<!sous-)(?:officiers?|sous-lieutenants?|lieutenants?)\b")
+
+
+def _officers(span) -> bool:
+    """Whether ``span`` counts officers (« 144 élèves officiers », « 100 nouveaux sous-lieutenants »):
+    commissioned at the end of their schooling, they are people, not a force's recruits, who are
+    its soldiers, gendarmes and non-commissioned officers (« 219 élèves sous-officiers »)."""
+    doc = span.doc
+    # the noun may follow what the ruler took (« 229 élèves » -officiers)
+    return bool(_OFFICERS.search(doc[span.start:min(span.end + 2, len(doc))].text.lower().replace("- ", "-")))
+
+
 _PARTICIPLES = frozenset(["équipé", "armé", "doté", "basé", "stationné", "déployé", "livré", "destiné", "composé",
                           "formé", "affecté", "présenté", "acquis", "reçu"])
 """Past participles the model may take for the noun a figure counts (« cinq équipés de caméras »)."""
@@ -673,7 +685,7 @@ def completed(doc, found: list, dates: list = ()) -> list:
             continue
         q = m.quantity
         if q.unit == "young_person" and any(_RECRUITING.match(t.text) for t in span.sent if t.idx < m.start) \
-                or q.unit == "person" and (_recruited(span) or _in_training(span)):
+                or q.unit == "person" and not _officers(span) and (_recruited(span) or _in_training(span)):
             out[out.index(m)] = replace(m, quantity=replace(q, unit="recruit"))
         if q.unit == "force" and span.end < len(doc) and doc[span.end].lower_ in ("spéciales", "spéciale"):
             # « un contingent de 250 forces spéciales »: soldiers
