@@ -8,6 +8,7 @@ The dependency parser is excluded (sentences come from the lighter "senter"); mo
 lemmatizer stay, because the fact rules trigger on lemmas. The model's "attribute_ruler" (part of
 speech copied into the tag, whitespace mended) is applied to the Doc's arrays (``array_pipes.ArrayRules``), and
 the lemmatizer is asked once per distinct word and part of speech (``array_pipes.ArrayLemmatizer``).
+The model's entity reader, the costliest component, runs in a second thread (``staged_pipe``).
 """
 
 from __future__ import annotations
@@ -234,7 +235,7 @@ def parse_all(nlp: "Language", texts: Iterable[str], *, batch_size: int = 16) ->
             queue.append(parts)
             yield from parts
 
-    docs = nlp.pipe(split(texts), batch_size=batch_size)
+    docs = staged_pipe(nlp, split(texts), batch_size=batch_size)
     for doc in docs:
         parts = queue.pop(0)
         if len(parts) == 1:
@@ -242,3 +243,38 @@ def parse_all(nlp: "Language", texts: Iterable[str], *, batch_size: int = 16) ->
             continue
         chunk = [doc] + [next(docs) for _ in parts[1:]]
         yield Doc.from_docs(chunk, ensure_whitespace=False)
+
+
+def staged_pipe(nlp: "Language", texts: Iterable[str], *, batch_size: int = 16) -> Iterator["Doc"]:
+    """``nlp.pipe(texts, batch_size=…)``, the same Docs in the same order, with the last component
+    (the model's "ner", the costliest: its own embeddings and a transition-based tagger) run in a
+    second thread: while it reads one batch, this thread tokenises and tags the next and the
+    caller analyses the Docs of the one before. Its matrix products let go of the interpreter lock,
+    so on two cores the stages overlap. At most two batches are in the second thread's hands."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from spacy.util import minibatch
+
+    if len(nlp.pipeline) < 2:
+        yield from nlp.pipe(texts, batch_size=batch_size)
+        return
+    *first, (_, last) = nlp.pipeline
+
+    def stage(proc, docs: list) -> list:
+        return list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+
+    pending: list = []
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefgen-ner") as pool:
+        try:
+            for batch in minibatch(texts, size=batch_size):
+                docs = [nlp.make_doc(t) for t in batch]
+                for _, proc in first:
+                    docs = stage(proc, docs)
+                pending.append(pool.submit(stage, last, docs))
+                if len(pending) > 1:
+                    yield from pending.pop(0).result()
+            while pending:
+                yield from pending.pop(0).result()
+        finally:
+            for f in pending:
+                f.cancel()
