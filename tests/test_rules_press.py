@@ -386,3 +386,20 @@ def test_the_lead_is_dated_by_the_day_after_its_main_verb(cfg, tmp_path):
     lead = [f for f in facts if f.kind == "other"]
     assert lead, [(f.kind, f.date) for f in facts]
     assert lead[0].date.start.isoformat() == "2025-01-09", lead[0].date
+
+
+@pytest.mark.parametrize("body", [
+    "Le gouvernement malien a décidé le lundi 3 mars 2025 de bloquer les exportations d'or brut vers Dubaï.",
+    "Mardi 4 mars 2025, les autorités burkinabè ont suspendu les achats de coton auprès des sociétés ivoiriennes.",
+    "Le Niger interdit depuis le mercredi 5 mars 2025 le passage de ses camions-citernes par le port de Cotonou.",
+])
+def test_a_state_blocking_suspending_or_banning_something_is_its_decision(cfg, tmp_path, body):
+    decided = [f for f in _facts(cfg, tmp_path, "mesure", body) if f.kind == "announcement"]
+    assert decided, [(f.kind, f.actors) for f in _facts(cfg, tmp_path, "mesure", body)]
+    assert decided[0].action == "suspend" and decided[0].actors[:1] in (("mali",), ("burkina-faso",), ("niger",))
+
+
+def test_a_ban_that_no_state_or_body_decides_is_no_fact(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "reglement", "Selon le règlement du stade, il est interdit d'introduire des "
+                   "fumigènes dans les tribunes lors des matchs.")
+    assert not [f for f in facts if f.kind == "announcement"], [(f.kind, f.actors) for f in facts]

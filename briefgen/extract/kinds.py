@@ -165,7 +165,7 @@ ACTION_CUES = (("create", r"creat|verrai?t? (?:bientot )?le jour|voir le jour|in
                           r"|premiere pierre|\bconstrui|\bconstruction"),
                ("resume", r"\breouv|\brouv(?:r|ert)"),
                ("open", r"\bouvr|ouverture|inaugur"), ("launch", r"lance"), ("resume", r"relanc|reprise|reactiv"),
-               ("suspend", r"suspen|\bgel|pause|sommeil"), ("extend", r"prolong"),
+               ("suspend", r"suspen|\bgel|pause|sommeil|\bbloqu|\bblocage|\binterdi"), ("extend", r"prolong"),
                # before « sign »: « a dénoncé la convention signée avec… » ends it
                ("end", r"denon|retrait|retir|quitt|rompu|rompr|mettre fin|met fin|nationalis|\bdepart\b"
                        r"|un terme|\bla fin d"),
@@ -181,7 +181,8 @@ def _action(site: Site, among=None) -> str | None:
 PUBLISHED_ACTS = re.compile(r"\b(?:loi|budget|decret|arrete|ordonnance|plan|strategie)\b")
 """What a government publishes as a decision (the folded sentence has one of these)."""
 DECISIONS = frozenset({"adopter", "adoption", "approuver", "publier", "nationaliser", "nationalisation", "retirer",
-                       "retrait", "quitter", "rompre", "dénoncer", "départ"})
+                       "retrait", "quitter", "rompre", "dénoncer", "départ", "suspendre", "suspension", "bloquer",
+                       "blocage", "interdire", "interdiction"})
 """Triggers that, with a state or a body as their subject, are its decision even without a place or a date
 (« le gouvernement a adopté un budget »); a building or a launch says where or when."""
 SAID_ONLY = frozenset({"annoncer", "annonce"})
@@ -213,6 +214,7 @@ def _first_reading(t: Token, units: set[str]) -> str | None:
                 "réouverture", "rouvrir", "réouvrir", "rouvert", "rouverte", "réouvert", "réouverte",
                 "dénoncer", "retirer", "retrait", "quitter", "rompre", "nationaliser", "nationalisation",
                 "construire", "construction", "adopter", "adoption", "approuver", "pierre", "départ", "publier",
+                "suspendre", "suspension", "bloquer", "blocage", "interdire", "interdiction",
                 # forms the lemmatiser leaves unread (« nationalise » → « nationalis »)
                 "nationalise", "nationalisent", "nationalisé", "nationalisée", "nationalisés", "nationalisées",
                 *INVESTMENT})
