@@ -403,3 +403,19 @@ def test_a_ban_that_no_state_or_body_decides_is_no_fact(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "reglement", "Selon le règlement du stade, il est interdit d'introduire des "
                    "fumigènes dans les tribunes lors des matchs.")
     assert not [f for f in facts if f.kind == "announcement"], [(f.kind, f.actors) for f in facts]
+
+
+def test_crude_loaded_on_a_tanker_is_a_delivery_and_two_outlets_tell_one(cfg, tmp_path):
+    first = tmp_path / "2025-03-10-essai-petrolier.txt"
+    first.write_text("date 2025-03-10\noutlet essai\ntitle Essai\n\nLe pétrolier Nordic Star a chargé le samedi "
+                     "8 mars 2025 au terminal de Sèmè-Podji 950 000 barils de pétrole brut nigérien, destinés à "
+                     "une raffinerie indienne.\n", encoding="utf-8")
+    second = tmp_path / "2025-03-12-autre-petrolier.txt"
+    second.write_text("date 2025-03\noutlet autre\ntitle Autre\n\nUne nouvelle cargaison est partie du Bénin : "
+                      "le samedi 8 mars 2025, 950 000 barils de brut du Niger ont été chargés à Sèmè-Podji sur "
+                      "le Nordic Star.\n", encoding="utf-8")
+    facts = [mf.fact for mf in extract_paths([first, second], cfg).facts]
+    deliveries = _of_kind(facts, "delivery")
+    assert len(deliveries) == 1, [(f.kind, f.date, [e.source for e in f.evidence]) for f in facts]
+    assert {e.source for e in deliveries[0].evidence} == {first.stem, second.stem}
+    assert deliveries[0].date.start.isoformat() == "2025-03-08"

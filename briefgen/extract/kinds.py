@@ -373,7 +373,7 @@ def _home_forces(site: Site) -> list[str]:
 EQUIPMENT_WORDS = re.compile(r"equipement|\bmateriels?\b|armement|munition|\bdrones?\b|aeronef|\bavions?\b|\bchars?\b"
                              r"|helicoptere|blindes?\b|vecteurs? aeriens?|anti-?aerienn?e?s?\b|\bvehicules?\b"
                              r"|medicaments?\b|materiels? medica|\bvivres\b|\bambulances?\b"
-                             r"|acquisitions? militaires?|\bciternes?\b|\bcarburant\b|produits? petroliers?|\bengrais\b|\bcereales?\b"
+                             r"|acquisitions? militaires?|\bbarils?\b|petrole brut|\bciternes?\b|\bcarburant\b|produits? petroliers?|\bengrais\b|\bcereales?\b"
                              r"|\bchargements?\b|\bcargaisons?\b|\bble\b|\briz\b|\bfarine\b|\bdenrees?\b|\bvaccins?\b")
 """Words that make a handover a delivery of goods even without a count (the sentence is folded):
 military equipment, vehicles, and the medicines, medical supplies, food, fuel and fertiliser of aid."""
@@ -383,7 +383,7 @@ military equipment, vehicles, and the medicines, medical supplies, food, fuel an
       yields_to=("programme",),  # « programmes … par des équipements »: the programme is the fact
       triggers={"livrer", "livraison", "réceptionner", "réception", "remettre", "remise", "don", "acquérir",
                 "acquisition", "doter", "équiper", "recevoir", "accueillir", "offrir", "offert", "offerts",
-                "acheminer", "acheminement", "fournir", "fourniture", "présenter"})
+                "acheminer", "acheminement", "fournir", "fourniture", "présenter", "charger", "chargement"})
 def delivery(site: Site) -> Roles | None:
     if not any(q.unit in EQUIPMENT for q in site.quantities) and not EQUIPMENT_WORDS.search(site.low):
         return None
