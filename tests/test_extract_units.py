@@ -34,8 +34,14 @@ def test_dates_resolve_against_the_article_date(text, ref, expected):
     assert span is not None and span_key(span) == expected
 
 
-def test_relative_days_need_a_known_day():
-    assert resolve("hier", Reference(date(2025, 7, 1), "month")) is None
+def test_relative_days_under_a_page_dated_by_its_month_are_that_month():
+    # the page does not give its day: « hier », « cette semaine », « mardi » tell the month only
+    month = Reference(date(2025, 7, 1), "month")
+    for text in ("hier", "avant-hier", "cette semaine", "la semaine dernière", "mardi", "ce mardi", "dimanche soir"):
+        span = resolve(text, month)
+        assert span is not None and span_key(span) == "2025-07", text
+    # « aujourd'hui » may as well mean nowadays: no date without the day
+    assert resolve("aujourd'hui", month) is None
     assert resolve("le 22 juillet", None) is None
 
 
@@ -88,8 +94,15 @@ def test_ranges_across_months_figures_and_abbreviated_datelines(text, ref, expec
     assert span is not None and span_key(span) == expected
 
 
-def test_a_weekday_in_a_page_dated_by_its_month_stays_unresolved():
-    assert resolve("ce mardi", Reference(date(2024, 6, 1), "month")) is None
+def test_a_weekday_in_a_page_dated_by_its_month_is_the_day_the_article_writes_for_it():
+    from briefgen.extract.dates import completed
+    from briefgen.extract.types import DateMention
+
+    month = Reference(date(2024, 6, 1), "month")
+    text = "Le mardi 11 juin 2024, le ministre a reçu les blindés. Mardi, il a aussi visité le camp. Jeudi, rien."
+    found = [DateMention(text.index(t), text.index(t) + len(t), t, resolve(t, month), n)
+             for n, t in ((0, "mardi 11 juin 2024"), (1, "Mardi"), (2, "Jeudi"))]
+    assert [span_key(m.span) for m in completed(text, found)] == ["2024-06-11", "2024-06-11", "2024-06"]
 
 
 def test_typographic_apostrophes_fold_like_straight_ones():

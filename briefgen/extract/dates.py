@@ -148,17 +148,20 @@ def resolve(text: str, ref: Reference | None) -> DateSpan | None:
         return _part_of_month(span, words)
     if ref is None:
         return None
+    # a day or a week told relative to a page that gives only its month: that month (the guide's
+    # reading; « hier » on the first may be the month before, which the page does not say)
+    month = month_span(ref.day.year, ref.day.month) if ref.precision == "month" else None
     if "hier" in words or "avant-hier" in words:
         if ref.precision != "day":
-            return None
+            return month
         back = 2 if "avant-hier" in words else 1
         d = ref.day - timedelta(days=back)
         return DateSpan(d, d, "day")
     if "aujourd'hui" in words:
-        return DateSpan(ref.day, ref.day, "day") if ref.precision == "day" else None
+        return DateSpan(ref.day, ref.day, "day") if ref.precision == "day" else None  # or « nowadays »
     if "semaine" in words:
         if ref.precision != "day":
-            return None
+            return month
         shift = -7 if direction == "past" else 7 if direction == "future" else 0
         return week_span(ref.day + timedelta(days=shift))
     if "mois" in words or "mois-ci" in words:
@@ -179,6 +182,8 @@ def resolve(text: str, ref: Reference | None) -> DateSpan | None:
             if direction == "past" and d == ref.day:
                 d -= timedelta(days=7)
         return DateSpan(d, d, "day")
+    if days:
+        return month
     return None
 
 
@@ -278,10 +283,21 @@ def completed(text: str, found: list) -> list:
 
     - a date after a capitalised noun and « du » names a place (« le Stade du 26 mars »): no date;
     - a month without its year, then « et » and a month with one, takes that year (« en mars et
-      août 2022 »)."""
+      août 2022 »);
+    - a bare weekday under a page that gives only its month (resolved to the month) is the day
+      of that weekday the article writes in that month, if it writes one (« le mardi 29 mars … mardi »)."""
     from dataclasses import replace
 
     out = [m for m in found if not _NAMED_AFTER.search(text[max(0, m.start - 40):m.start])]
+    days = [m.span for m in out if m.span.precision == "day" and m.span.start == m.span.end]
+    for i, m in enumerate(out):
+        words = _WORD.findall(m.text.lower())
+        if m.span.precision == "month" and any(w in WEEKDAYS for w in words) and not any(
+                w.isdigit() or w in MONTHS for w in words):
+            wd = WEEKDAYS[next(w for w in words if w in WEEKDAYS)]
+            same = [d for d in days if d.start.weekday() == wd and m.span.start <= d.start <= m.span.end]
+            if len({d.start for d in same}) == 1:
+                out[i] = replace(m, span=same[0])
     for i, m in enumerate(out[:-1]):
         nxt = out[i + 1]
         if (m.span.precision == "month" and not _YEAR_IN.search(m.text)
