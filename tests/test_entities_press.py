@@ -1507,3 +1507,21 @@ def test_the_body_of_a_title_the_model_read_as_one_name_is_an_organisation(read)
 def test_a_body_named_after_the_river_names_no_state(read):
     got = read("L'Office du Niger a annoncé une récolte record de riz.")
     assert "niger" not in got["organisations"] and "niger" not in got["places"], got
+
+
+@pytest.mark.parametrize("text", [
+    "Les casques bleus de la Minusca ont quitté Bangui mardi.",
+    "La MONUSCO a transféré trois bases à l'armée congolaise.",
+    "Le départ des casques bleus de la Mission des Nations unies en Centrafrique (Minusca) s'achèvera en décembre.",
+])
+def test_a_un_mission_named_by_its_acronym_is_an_organisation_of_that_name(read, text):
+    got = read(text)
+    mission = "monusco" if "MONUSCO" in text else "minusca"
+    assert mission in got["organisations"], got
+    assert mission not in got["places"] | got["people"], got
+    assert not any(e.startswith("mission") for e in got["organisations"]), got
+
+
+def test_minutes_and_monuments_are_no_missions(read):
+    got = read("Minute après minute, le Monument de l'Indépendance s'est rempli de lettres minuscules.")
+    assert not any(e.startswith(("minu", "monu")) for e in got["organisations"]), got

@@ -193,6 +193,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
     _no_fragments_or_nicknames(found, text)
     _states_of_bodies(found, doc, text, cfg, sent_of)
     _bodies_of_titles(found, doc, text, cfg, sent_of)
+    _un_missions(found, text, cfg, sent_of)
     _no_menu_countries(found, text)
     found.mentions.sort(key=lambda m: m.start)
     _extra_quantities(found, doc, text, sent_of)
@@ -672,6 +673,45 @@ def _bodies_of_titles(found: _Found, doc, text: str, cfg: Config, sent_of) -> No
         if not ids:
             found.entities.setdefault(eid, NewEntity(eid, "organisation", acronym))
         taken.append((a, b))
+
+
+_UN_MISSION = re.compile(r"\b(?:M[IO]NU[A-Z]{1,5}|M[io]nu(?!t|scul|m|i)[a-z]{1,5})\b")
+"""The form of a United Nations mission's French acronym (« MINUSMA », « la Minusca », « Monusco »),
+not « minute », « minuscule » or « monument »."""
+
+
+def _un_missions(found: _Found, text: str, cfg: Config, sent_of) -> None:
+    """A UN mission named by its acronym is an organisation, wherever the model put it (a place,
+    a person) or left it out; the acronym is its name, also where the article spells it out first
+    (« la Mission des Nations unies en Centrafrique (Minusca) »: every mention of that new body
+    takes the acronym's id)."""
+    for m in list(found.mentions):
+        if m.label != "ORG" or m.known or not _UN_MISSION.fullmatch(m.text):
+            continue
+        eid = slug(m.text)
+        # the name it stands for, spelt out just before its brackets, or the one the alias reading gave it
+        spelt = [x.entity for x in found.mentions if x.label == "ORG" and not x.known and x.end <= m.start
+                 and text[x.end:m.start].strip() == "("]
+        for old in {m.entity, *spelt} - {eid}:
+            found.mentions[:] = [replace(x, entity=eid) if x.entity == old else x for x in found.mentions]
+            found.entities.pop(old, None)
+        found.entities[eid] = NewEntity(eid, "organisation", m.text)
+    for hit in _UN_MISSION.finditer(text):
+        a, b = hit.span()
+        inside = [n for n, m in enumerate(found.mentions) if m.start < b and a < m.end]
+        if any(found.mentions[n].label in ("ORG", "ARMED", "STATE") or (found.mentions[n].start, found.mentions[n].end) != (a, b)
+               for n in inside):
+            continue  # part of a longer name, or already a body
+        ids = [i for i in gazetteer_phrases(cfg).get(hit.group().lower(), []) if cfg.entities[i].kind != "place"]
+        eid = ids[0] if ids else slug(hit.group())
+        mention = Mention(a, b, hit.group(), _label(cfg.entities[eid].kind) if ids else "ORG", eid, sent_of(a),
+                          known=bool(ids))
+        if inside:
+            found.mentions[inside[0]] = mention
+        else:
+            found.mentions.append(mention)
+        if not ids:
+            found.entities[eid] = NewEntity(eid, "organisation", hit.group())
 
 
 def _add_state(found: _Found, cfg: Config, cname: str, a: int, b: int, said: str, si: int) -> None:
