@@ -419,3 +419,21 @@ def test_crude_loaded_on_a_tanker_is_a_delivery_and_two_outlets_tell_one(cfg, tm
     assert len(deliveries) == 1, [(f.kind, f.date, [e.source for e in f.evidence]) for f in facts]
     assert {e.source for e in deliveries[0].evidence} == {first.stem, second.stem}
     assert deliveries[0].date.start.isoformat() == "2025-03-08"
+
+
+def test_an_envoy_recalled_is_a_decision_something_recalled_in_words_is_not(cfg, tmp_path):
+    recalled = _of_kind(_facts(cfg, tmp_path, "rappel", "Le lundi 3 mars 2025, le Niger a rappelé son "
+                               "ambassadeur en poste à Abuja pour consultations."), "announcement")
+    assert recalled and recalled[0].action == "suspend" and recalled[0].actors[:1] == ("niger",), recalled
+    said = _facts(cfg, tmp_path, "rappel2", "Le lundi 3 mars 2025, le ministre nigérien de la Défense a rappelé "
+                  "que les frontières resteraient fermées.")
+    assert not _of_kind(said, "announcement"), [(f.kind, f.action) for f in said]
+
+
+def test_a_date_in_a_relative_clause_after_the_trigger_dates_that_clause(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "relative", "Le Mali a annoncé la fermeture de son consulat à Tamanrasset, "
+                   "ville d'un pays dont l'aviation a survolé le samedi 1er mars 2025 une base de l'armée.",
+                   date="2025-03-12")
+    closed = _of_kind(facts, "announcement")
+    assert closed, [(f.kind, f.date) for f in facts]
+    assert closed[0].date.start.isoformat() != "2025-03-01" and closed[0].date.precision == "week", closed[0].date

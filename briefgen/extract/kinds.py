@@ -165,7 +165,8 @@ ACTION_CUES = (("create", r"creat|verrai?t? (?:bientot )?le jour|voir le jour|in
                           r"|premiere pierre|\bconstrui|\bconstruction"),
                ("resume", r"\breouv|\brouv(?:r|ert)"),
                ("open", r"\bouvr|ouverture|inaugur"), ("launch", r"lance"), ("resume", r"relanc|reprise|reactiv"),
-               ("suspend", r"suspen|\bgel|pause|sommeil|\bbloqu|\bblocage|\binterdi"), ("extend", r"prolong"),
+               ("suspend", r"suspen|\bgel|pause|sommeil|\bbloqu|\bblocage|\binterdi|\brappel\w* (?:\w+ ){0,2}ambassadeur"),
+               ("extend", r"prolong"),
                # before « sign »: « a dénoncé la convention signée avec… » ends it
                ("end", r"denon|retrait|retir|quitt|rompu|rompr|mettre fin|met fin|nationalis|\bdepart\b"
                        r"|un terme|\bla fin d"),
@@ -182,9 +183,29 @@ PUBLISHED_ACTS = re.compile(r"\b(?:loi|budget|decret|arrete|ordonnance|plan|stra
 """What a government publishes as a decision (the folded sentence has one of these)."""
 DECISIONS = frozenset({"adopter", "adoption", "approuver", "publier", "nationaliser", "nationalisation", "retirer",
                        "retrait", "quitter", "rompre", "dénoncer", "départ", "suspendre", "suspension", "bloquer",
-                       "blocage", "interdire", "interdiction"})
+                       "blocage", "interdire", "interdiction", "rappeler", "rappel"})
 """Triggers that, with a state or a body as their subject, are its decision even without a place or a date
 (« le gouvernement a adopté un budget »); a building or a launch says where or when."""
+RECALL = frozenset({"rappeler", "rappel"})
+"""Triggers that announce only where an envoy is called home (« ont rappelé leurs ambassadeurs »)."""
+ENVOYS = re.compile(r"^(?:ambassadeurs?|diplomates?|chargés? d'affaires|émissaires?|représentants? diplomatiques?)\b")
+
+
+def _recalls_an_envoy(site: Site, trigger) -> bool:
+    """« a rappelé son ambassadeur », « le rappel de nos diplomates à Paris »: an envoy
+    within the next three words, after at most a determiner and « de »."""
+    if trigger is None:
+        return False
+    doc = site.doc
+    words = doc[trigger.i + 1:min(trigger.i + 5, len(doc))]
+    for t in words:
+        if ENVOYS.match(doc.text[t.idx:t.idx + 40].lower()):
+            return True
+        if t.lower_ not in ("son", "sa", "ses", "leur", "leurs", "l'", "le", "la", "les", "de", "des", "du", "d'"):
+            return False
+    return False
+
+
 SAID_ONLY = frozenset({"annoncer", "annonce"})
 """Announcement triggers that say nothing of what is announced: the fact needs its object named."""
 ANNOUNCED_EVENTS = frozenset({"départ", "retrait", "nationalisation", "construction", "création", "lancement",
@@ -214,7 +235,7 @@ def _first_reading(t: Token, units: set[str]) -> str | None:
                 "réouverture", "rouvrir", "réouvrir", "rouvert", "rouverte", "réouvert", "réouverte",
                 "dénoncer", "retirer", "retrait", "quitter", "rompre", "nationaliser", "nationalisation",
                 "construire", "construction", "adopter", "adoption", "approuver", "pierre", "départ", "publier",
-                "suspendre", "suspension", "bloquer", "blocage", "interdire", "interdiction",
+                "suspendre", "suspension", "bloquer", "blocage", "interdire", "interdiction", "rappeler", "rappel",
                 # forms the lemmatiser leaves unread (« nationalise » → « nationalis »)
                 "nationalise", "nationalisent", "nationalisé", "nationalisée", "nationalisés", "nationalisées",
                 *INVESTMENT})
@@ -236,6 +257,8 @@ def announcement(site: Site) -> Roles | None:
     places = [m.entity for m in site.places if site.dist(m.start) <= NEAR + 4]
     trigger = next((t for t in site.span if t.idx == site.idx), None)
     said = {trigger.lemma_.lower(), trigger.lower_} if trigger is not None else set()
+    if said & RECALL and not _recalls_an_envoy(site, trigger):
+        return None  # « il a rappelé que … », « pour rappel »: said, not a recall
     if said & SAID_ONLY:  # « annonce son départ »: the event announced says what it is
         said |= {w for t in site.span if t.idx > site.idx for w in (t.lemma_.lower(), t.lower_)
                  if w in ANNOUNCED_EVENTS}

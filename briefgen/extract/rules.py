@@ -20,7 +20,7 @@ from .context import Context
 from .kinds import RULES, Rule
 from .learned import GATE, GATE_CUES, KEEP, LEAD, OFF_TOPIC, SURE, VETO
 from .quantities import CURRENCIES, EQUIPMENT
-from .site import NEAR, Site, Token, explicit_date, fold, nearest, tok_dist, topics_in
+from .site import NEAR, Site, Token, explicit_date, fold, in_a_clause_after, nearest, tok_dist, topics_in
 from .types import Candidate, Mention
 
 NEGATION = {"aucun", "aucune", "jamais"}
@@ -352,7 +352,8 @@ def _date_for(kind, core, ctx: Context, i, idx, doc, previous) -> tuple[DateSpan
                 return c.date, False
     if RULES[kind].paragraph_date:
         para = ctx.sents[i].paragraph
-        same = [d for d in ctx.dates if ctx.sents[d.sent].paragraph == para and d.sent <= i]
+        same = [d for d in ctx.dates if ctx.sents[d.sent].paragraph == para and d.sent <= i
+                and not (d.sent == i and in_a_clause_after(ctx, idx, d))]
         same = same or [d for d in ctx.dates if ctx.sents[d.sent].paragraph == para and d.sent - i == 1]
         if same:
             best = min(same, key=lambda d: abs(d.sent - i))

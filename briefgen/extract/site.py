@@ -187,12 +187,21 @@ def nearest(items: list[Mention], idx: int, doc) -> Mention | None:
 def explicit_date(ctx: Context, i: int, idx: int, doc) -> DateMention | None:
     """The date written in sentence ``i`` nearest the trigger at ``idx``, if near enough."""
     dates = ctx.in_sent(ctx.dates, i)
-    near = [d for d in dates if tok_dist(d.start, idx, doc) <= NEAR]
+    # a date after the trigger and a relative pronoun dates that clause (« a fermé son consulat dans
+    # une ville dont les milices ont pillé le marché le 2 mai »), not the trigger's event
+    near = [d for d in dates if tok_dist(d.start, idx, doc) <= NEAR and not in_a_clause_after(ctx, idx, d)]
     if near:
         return min(near, key=lambda d: tok_dist(d.start, idx, doc))
     return next((d for d in dates if _opens(ctx, i, d)), None)
 
 
+def in_a_clause_after(ctx: Context, idx: int, d: DateMention) -> bool:
+    """Whether date ``d`` comes after the trigger at ``idx`` behind a relative pronoun: it dates
+    that clause, not the trigger's event."""
+    return d.start > idx and bool(_RELATIVE.search(ctx.text[idx:d.start]))
+
+
+_RELATIVE = re.compile(r"\b(?:qui|que|dont|lequel|laquelle|lesquels|lesquelles)\b|\bqu['’]", re.IGNORECASE)
 _OPENING = re.compile(r"(?:en|dès|le|au|à|à la|fin|début|mi|courant)?[\s-]*", re.IGNORECASE)
 
 
