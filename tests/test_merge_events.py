@@ -506,6 +506,28 @@ def test_a_body_the_gazetteer_lacks_belongs_to_the_state_its_event_is_in(cfg):
     assert not same_event(account("a", {"armee-de-l-air"}, {"niger"}), army, who)
 
 
+def test_a_ban_and_an_accord_of_one_state_and_company_are_two_events(cfg):
+    """Bamako suspends a mining company's exports on the day another outlet has it sign with that
+    company: an accord and a ban are two events, whoever both name; an announcement that bans
+    nothing may be the accord told otherwise (« ont annoncé la fin de leur différend »)."""
+    from briefgen.extract.same_event import Account, one_story, same_event
+
+    day = DateSpan(dt.date(2025, 2, 11), dt.date(2025, 2, 11), "day")
+
+    def account(article, kind, bans=False):
+        return Account(articles=frozenset({article}), kinds=frozenset({kind}), themes=frozenset({"economic_ties"}),
+                       date=day, written=True, participants=frozenset({"mali", "societe-miniere-du-nord"}),
+                       places=frozenset({"bamako"}), figures={}, bans=bans)
+
+    who = Affiliations(cfg)
+    accord = account("a", "agreement")
+    assert same_event(accord, account("b", "announcement"), who)
+    assert one_story(accord, account("b", "announcement"), who)
+    assert not same_event(accord, account("b", "announcement", bans=True), who)
+    assert not same_event(account("b", "announcement", bans=True), accord, who)
+    assert not one_story(accord, account("b", "announcement", bans=True), who)
+
+
 def test_what_several_outlets_report_one_speaker_saying_is_one_fact(cfg):
     """Three outlets, one month: the president (or « les autorités maliennes ») said the same
     thing. Words every outlet of the story uses still tell what was said."""

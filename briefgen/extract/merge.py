@@ -300,7 +300,8 @@ def _outline(members: list[Candidate]) -> Account:
     return Account(articles=frozenset(m.source for m in members), kinds=frozenset(m.kind for m in members),
                    themes=frozenset(), date=_cluster_date(members), written=False,
                    participants=frozenset(set().union(*(m.core() for m in members))), places=frozenset(),
-                   figures=figures_of(q for m in members for q in m.quantities))
+                   figures=figures_of(q for m in members for q in m.quantities),
+                   bans=all(m.kind == "announcement" and m.action == "suspend" for m in members))
 
 
 def _union_leads(per_article) -> dict[str, frozenset[float]]:

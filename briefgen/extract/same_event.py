@@ -302,7 +302,7 @@ def one_story(a: "Account", b: "Account", who: "Affiliations") -> bool:
     """Whether events of two articles that tell one story (``SURE_STORY``) can be one event:
     no article on both sides, dates that meet (a day inside the other's month, or a report a few
     days after), no state on each side the other lacks, no figures of one thing far apart."""
-    if a.articles & b.articles or a.date is None or b.date is None:
+    if a.articles & b.articles or a.date is None or b.date is None or opposed(a, b):
         return False
     if not overlap(a.date, b.date, REPORTING_SLACK):
         return False
@@ -539,6 +539,14 @@ class Account:
     """All the content words of its evidence (``content_words``), rare or not: what was said."""
     stories: tuple[Mapping[str, float], ...] = ()
     """Its articles' word weights (``story_vectors``), one per article whose text the run gave."""
+    bans: bool = False
+    """True when it is announcements only, each of something suspended, blocked or banned."""
+
+
+def opposed(a: Account, b: Account) -> bool:
+    """A ban or a suspension on one side, an accord on the other: two events, whoever is named
+    (« Bamako suspend ses exportations » and « Bamako signe avec Moscou » in one week)."""
+    return a.bans and "agreement" in b.kinds or b.bans and "agreement" in a.kinds
 
 
 def compatible_kinds(a: str, b: str, families=KIND_FAMILIES) -> bool:
@@ -625,7 +633,7 @@ def same_event(a: Account, b: Account, who: Affiliations) -> int:
     if a.articles & b.articles:
         return 0
     kinds = kinds_meet(a, b)
-    if kinds is None:
+    if kinds is None or opposed(a, b):
         return 0
     if not compatible_dates(a, b):
         return 0
