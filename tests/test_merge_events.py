@@ -717,6 +717,25 @@ def test_the_leads_of_one_story_naming_two_different_states_stay_apart(cfg):
     assert not one_story(account("a", day, "mali"), account("b", later, "mali"), who)
 
 
+def test_two_days_written_for_one_kind_of_event_are_two_events_of_one_story(cfg):
+    """Two articles of one story whose accords are each dated by a day they write, Monday and
+    Thursday: two accords. A day written on one side and a day inherited on the other (the
+    report's) may still be one."""
+    from briefgen.extract.same_event import Account, one_story, two_days
+
+    def account(article, day, written, kind="agreement"):
+        date = DateSpan(dt.date(2025, 5, day), dt.date(2025, 5, day), "day")
+        return Account(articles=frozenset({article}), kinds=frozenset({kind}), themes=frozenset({"security_cooperation"}),
+                       date=date, written=written, participants=frozenset({"niger"}), places=frozenset(), figures={})
+
+    who = Affiliations(cfg)
+    assert two_days(account("a", 12, True), account("b", 15, True))
+    assert not one_story(account("a", 12, True), account("b", 15, True), who)
+    assert one_story(account("a", 12, True), account("b", 13, False), who)
+    assert not two_days(account("a", 12, True), account("b", 15, True, kind="statement"))
+    assert not two_days(account("a", 12, True), account("b", 12, True))
+
+
 def test_story_pairs_at_once_and_one_by_one_agree(monkeypatch):
     """``story_pairs`` takes every cosine at once (a matrix product) unless the run is too large
     for that, then goes pair by pair: both ways give the same pairs in the same order."""

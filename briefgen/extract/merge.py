@@ -37,6 +37,7 @@ from .same_event import (
     story_pairs,
     story_vectors,
     told_clusters,
+    two_days,
 )
 from .types import Candidate, SourceResult
 
@@ -298,7 +299,8 @@ def _account(members: list[Candidate], cfg: Config, who: Affiliations,
 def _outline(members: list[Candidate]) -> Account:
     """The part of an account ``one_story`` compares: articles, date, participants, figures."""
     return Account(articles=frozenset(m.source for m in members), kinds=frozenset(m.kind for m in members),
-                   themes=frozenset(), date=_cluster_date(members), written=False,
+                   themes=frozenset(), date=_cluster_date(members),
+                   written=any(m.date_explicit for m in members if m.date),
                    participants=frozenset(set().union(*(m.core() for m in members))), places=frozenset(),
                    figures=figures_of(q for m in members for q in m.quantities),
                    bans=all(m.kind == "announcement" and m.action == "suspend" for m in members))
@@ -379,8 +381,8 @@ def join_outlets(clusters: list[list[Candidate]], cfg: Config, who: Affiliations
     for _, a_id, b_id in story_pairs({sid: v for sid, v in stories.items() if sid in told_of}):
         for rank, i, j in _leads_first(told_of[a_id], told_of[b_id]):
             a, b = find(i), find(j)
-            if a == b:
-                break
+            if a == b or two_days(outline(a), outline(b)):
+                break  # one already, or the two articles tell two events of one kind on two days
             if (rank == 0 or kinds_meet(outline(a), outline(b))) and one_story(outline(a), outline(b), who):
                 outlines.pop(join(a, b), None)
                 break
