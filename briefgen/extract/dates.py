@@ -158,7 +158,8 @@ def resolve(text: str, ref: Reference | None) -> DateSpan | None:
         d = ref.day - timedelta(days=back)
         return DateSpan(d, d, "day")
     if "aujourd'hui" in words:
-        return DateSpan(ref.day, ref.day, "day") if ref.precision == "day" else None  # or « nowadays »
+        # under a month-only page, « aujourd'hui » may as well mean nowadays: no date
+        return DateSpan(ref.day, ref.day, "day") if ref.precision == "day" else None
     if "semaine" in words:
         if ref.precision != "day":
             return month
