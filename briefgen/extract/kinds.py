@@ -255,7 +255,7 @@ def announcement(site: Site) -> Roles | None:
         return None
     objects = [m.entity for m in site.orgs + site.progs if m.label in ("ORG", "PROG") and m.entity != who]
     places = [m.entity for m in site.places if site.dist(m.start) <= NEAR + 4]
-    trigger = next((t for t in site.span if t.idx == site.idx), None)
+    trigger = site.trigger
     said = {trigger.lemma_.lower(), trigger.lower_} if trigger is not None else set()
     if said & RECALL and not _recalls_an_envoy(site, trigger):
         return None  # « il a rappelé que … », « pour rappel »: said, not a recall
@@ -425,7 +425,7 @@ def _shown(site: Site) -> bool | None:
     """For « présenter »: True when it is new equipment that is shown (« les drones ont été
     présentés aux pilotes », « a présenté les nouveaux blindés »), False when something else is
     presented (a report, a budget); None for any other trigger."""
-    trigger = next((t for t in site.span if t.idx == site.idx), None)
+    trigger = site.trigger
     if trigger is None or trigger.lemma_.lower() != "présenter":
         return None
     doc = site.doc
@@ -439,7 +439,7 @@ def _delivery_parties(site: Site) -> tuple[list[str], list[str]]:
     """(who delivers, who receives). « L'armée malienne a reçu 30 blindés »: the subject receives;
     « Washington a livré 30 blindés aux FAMa »: the subject delivers, the armed forces receive;
     unsaid, the receiver is the home forces when the sentence names them."""
-    trigger = next((t for t in site.span if t.idx == site.idx), None)
+    trigger = site.trigger
     before = [m.entity for m in site.orgs if m.end <= site.idx]
     home = _home_forces(site)
     if trigger is not None and trigger.lemma_.lower() in RECEIVE:

@@ -141,6 +141,11 @@ class Site:
         return self.ctx.cfg
 
     @property
+    def trigger(self):
+        """The trigger word as a spaCy token (None if the sentence span lost it)."""
+        return next((t for t in self.span if t.idx == self.idx), None)
+
+    @property
     def text(self) -> str:
         s = self.ctx.sents[self.i]
         return self.ctx.text[s.start:s.end]
