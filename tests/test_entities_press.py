@@ -1525,3 +1525,28 @@ def test_a_un_mission_named_by_its_acronym_is_an_organisation_of_that_name(read,
 def test_minutes_and_monuments_are_no_missions(read):
     got = read("Minute après minute, le Monument de l'Indépendance s'est rempli de lettres minuscules.")
     assert not any(e.startswith(("minu", "monu")) for e in got["organisations"]), got
+
+
+def test_an_armed_group_written_in_another_transliteration_is_the_gazetteer_s(read):
+    """The press spells the JNIM's Arabic name many ways and renders its French name with other
+    small words; each is the gazetteer's group, its acronym in brackets too, and none is proposed
+    as a new one."""
+    for name in ("Jama'at Nasr al-Islam wal Muslimin", "Jama-at Nusrat al-Islam wal-Muslimeen",
+                 "Djama'at Nosrat al-Islam wal-Mouslimine", "Jamaat Nusrat al-Islam"):
+        got = read(f"Le groupe {name} a revendiqué mardi l'attaque d'un convoi près de Ségou.")
+        assert got["armed_groups"] == {"jnim"}, name
+        assert not any(e.kind == "armed_group" for e in got["new"].values()), name
+    got = read("Le Groupe pour le soutien à l'islam et aux musulmans (GSIM) a revendiqué l'embuscade. "
+               "Le GSIM a diffusé une vidéo jeudi.")
+    assert got["armed_groups"] == {"jnim"}
+    got = read("Le communiqué publié en December par le ministère cite Daech et la Katiba Serma.")
+    assert got["armed_groups"] == {"etat-islamique", "katiba-serma"}  # a word that starts like a short name is not it
+
+
+def test_spelling_keys_compare_transliterations_not_other_names():
+    key = names.spelling_key
+    assert key("Jama'at Nusrat al-Islam wal-Muslimin") == key("Djama’at Nosrat al-Islam wal-Mouslimine")
+    assert names.same_spelling(key("Jamaat Nasr al-Islam"), key("Jama'at Nusrat ul-Islam wa al-Muslimin"))
+    assert not names.same_spelling(key("État islamique au Grand Sahara"), key("État islamique"))
+    assert not names.same_spelling(key("Ansarul Islam"), key("Jama'at Nusrat ul-Islam wa al-Muslimin"))
+    assert not names.same_spelling(key("December"), key("Daech")) and names.same_spelling(key("Daesh"), key("Daech"))

@@ -109,6 +109,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
     credits = names_mod.credit_spans(text)
     outlets = {outlet} if outlet else set()
     outlets |= set(cfg.outlets) | {o.name for o in cfg.outlets.values()}
+    armed = _armed_spellings(cfg)
     for ent in _split_at_a_country(doc):
         label, a, b = ent.label_, ent.start_char, ent.end_char
         si = sent_of(a)
@@ -139,7 +140,8 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
         if label == "MISC" and ent.text[:1].isupper() and (_COMPANY_NOUN.search(text[max(0, a - 50):a])
                                                             or _MEMBERS_OF.search(text[max(0, a - 40):a])):
             label = "ORG"  # « la société canadienne B2Gold », « les agents des Eaux et Forêts »
-        if label == "MISC" and ent.text[:1].isupper() and names_mod.is_armed_group(_DANGLING.sub("", ent.text)):
+        if label == "MISC" and ent.text[:1].isupper() and (names_mod.is_armed_group(_DANGLING.sub("", ent.text))
+                                                            or _known_group_spelled(ent.text, armed)):
             label = "ORG"  # « la Katiba Macina » read as a miscellany: an armed group's name says what it is
         if label == "OUTLET" or (label == "MISC" and not _company(ent.text) and not _RANKED.match(ent.text)):
             continue
@@ -176,6 +178,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
         if names_mod.is_credit(ent.text, outlets):
             continue
         _new_entity(found, ent, label, text, sents, sent_of, role_spans, surnames, cfg)
+    _other_spellings(found, armed)
     # a new name the text gives as an organisation somewhere is one wherever it is named (« Orange
     # Mali détient 62 % du marché » … « boycotter Orange et Moov »); not an institution that is
     # also a place (« l'hôpital du Mali »)
@@ -207,6 +210,38 @@ CUT_PASSAGE = 1800
 credit or a « Lire aussi » line, whose last word is whole."""
 _ALIAS_BEFORE = re.compile(r"\balias\s*[«\"“]?\s*$", re.IGNORECASE)
 _ENDS_A_SENTENCE = frozenset(".!?»\")”…:;")
+
+
+def _armed_spellings(cfg: Config) -> list[tuple[tuple[str, ...], str]]:
+    """The gazetteer's armed groups by the key of each of their names (``names.spelling_key``)."""
+    return [(names_mod.spelling_key(n), e.id) for e in cfg.entities.values() if e.kind == "armed_group"
+            for n in (*e.name.values(), *e.aliases)]
+
+
+def _known_group_spelled(name: str, armed: list[tuple[tuple[str, ...], str]]) -> str | None:
+    """The gazetteer's armed group ``name`` spells another way, when exactly one is."""
+    key = names_mod.spelling_key(name)
+    ids = {eid for k, eid in armed if names_mod.same_spelling(key, k)}
+    return ids.pop() if len(ids) == 1 else None
+
+
+def _other_spellings(found: _Found, armed: list[tuple[tuple[str, ...], str]]) -> None:
+    """An armed group named in another transliteration or French rendering than the gazetteer's
+    (« Jama'at Nasr al-Islam wal Muslimin », « Groupe pour le soutien à l'islam et aux
+    musulmans ») is the gazetteer's group, wherever its new id was used (its acronym too), also
+    when its words did not tell the model or our rules it was an armed group (« Djama'at Nosrat … »)."""
+    renamed = {}
+    for m in found.mentions:
+        if m.label in ("ARMED", "ORG") and not m.known and m.entity not in renamed:
+            name = found.entities[m.entity].name if m.entity in found.entities else m.text
+            if group := _known_group_spelled(name, armed):
+                renamed[m.entity] = group
+    if not renamed:
+        return
+    found.mentions[:] = [replace(m, entity=renamed[m.entity], label="ARMED", known=True) if m.entity in renamed
+                         else m for m in found.mentions]
+    for eid in renamed:
+        found.entities.pop(eid, None)
 
 
 def _no_fragments_or_nicknames(found: _Found, text: str) -> None:

@@ -444,7 +444,10 @@ def build_facts(cands: list[Candidate], sources: dict[str, Source], cfg: Config,
 
         refs = {name: union(name) for name in REFERENCES}
         if kind == "meeting":
-            parts = sorted({*refs["actors"], *refs["counterparts"]}, key=lambda e: order.index(e) if e in order else 999)
+            # gazetteer order, then the order the accounts name them (a set's order would change the
+            # fact's id from one run to the next)
+            parts = sorted(dict.fromkeys((*refs["actors"], *refs["counterparts"])),
+                           key=lambda e: order.index(e) if e in order else 999)
             refs["actors"], refs["counterparts"] = tuple(parts[:1]), tuple(parts[1:])
         if _places(refs["places"], cfg):
             refs["places"] = tuple(p for p in refs["places"] if p in _places(refs["places"], cfg))

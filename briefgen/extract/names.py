@@ -785,6 +785,44 @@ def state_names(text: str) -> list[Name]:
 _ARMED = re.compile(lx.ARMED_NAME)
 
 
+_GLUE = re.compile(r"\b(?:al|el|ul|wal|wa)(?:[-'\s]+|$)")
+_NAME_FUNCTION_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "pour", "a", "au", "aux", "et",
+                                  "en", "dans"})
+
+
+def spelling_key(name: str) -> tuple[str, ...]:
+    """A name's words as consonant skeletons, without function words and Arabic articles, so that
+    two transliterations or two French renderings of one name compare equal (« Jama'at Nusrat
+    al-Islam wal-Muslimin », « Jamaat Nasr al-Islam wal Muslimeen », « Djama'at Nosrat … »;
+    « Groupe pour le soutien à l'islam … » and « Groupe de soutien à l'islam … »)."""
+    folded = _ascii(name).lower().replace("’", "'")
+    folded = _GLUE.sub(" ", re.sub(r"\b[ld]'", " ", folded))
+    folded = re.sub(r"(?<=\w)['-](?=\w)", "", folded)
+    words = [w for w in re.findall(r"[a-z]+", folded) if w not in _NAME_FUNCTION_WORDS]
+    out = []
+    for w in words:
+        w = re.sub(r"^dj", "j", w).replace("sh", "ch")  # « Djama'at », « Daesh »: the French spellings
+        skeleton = re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyh]", "", w[1:]))
+        out.append(w[0] + skeleton if w[0] in "aeiouy" else re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyh]", "", w)))
+    return tuple(out)
+
+
+def same_spelling(new: tuple[str, ...], known: tuple[str, ...]) -> bool:
+    """Whether a name's key (``spelling_key``) is a known name's, or its first three words or more
+    (« Jamaat Nusrat al-Islam »). In a name of three words or more, one word's skeleton may be the
+    start of the other's (« Nasr », « Nusrat »); a shorter name must be the same word for word
+    (« December » is not « Daech »). A longer name is never a shorter known one (« État islamique
+    au Grand Sahara » is not « État islamique »)."""
+    if not new or len(new) > len(known) or (len(new) < len(known) and len(new) < 3):
+        return False
+    if len(new) < 3:
+        return new == known
+    pairs = list(zip(new, known))
+    loose = [a != b for a, b in pairs]
+    return sum(loose) <= 1 and all(min(len(a), len(b)) >= 2 and (a.startswith(b) or b.startswith(a))
+                                   for a, b in pairs)
+
+
 def is_armed_group(name: str) -> bool:
     """Whether a name is that of a non-state armed group, from its words."""
     folded = _ascii(name).lower().replace("'", " ")
