@@ -133,6 +133,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
                 start -= qty_mod.hedge_before([t.lower_ for t in doc[max(0, start - 3):start]])
                 a = doc[start].idx
             q = qty_mod.parse(text[a:b])
+            q = q and qty_mod.compound(q, text[b:b + 20])
             if q is not None and qty_mod.in_context(q, [t.lower_ for t in doc[max(0, start - 6):start]]) \
                     and not qty_mod.only_an_article(q, doc[start:ent.end]):
                 found.quantities.append(QuantityMention(a, b, q, si))

@@ -13,6 +13,7 @@ de 45 ans », « l'article 3 », « les deux pays »).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from itertools import product
 
@@ -336,6 +337,27 @@ def _noun_unit(word: str, value: float, recruit: bool) -> str | None:
 def scale_after(words: list[str]) -> float:
     """The scale a figure's words end with (« 3 milliards » → 10⁹), 1 when none."""
     return next((_BIG[w.lower()] for w in words if w.lower() in _BIG and w.lower() != "mille"), 1)
+
+
+COMPOUND_NOUNS = (
+    ("coup", r"d['’]\s*[ée]tat\b", "coup d'État"),
+    ("salle", r"de\s+classes?\b", "salle de classe"),
+    ("tête", r"de\s+bétail\b", "tête de bétail"),
+    ("point", r"d['’]\s*emport\b", "point d'emport"),
+    ("mètre", r"cubes?\b", "mètre cube"),
+    ("mètre", r"carrés?\b", "mètre carré"),
+    ("km", r"carrés?\b", "km2"),  # the unit « km² » is, which the editions render
+)
+"""Nouns whose complement is part of what they count (« deux coups d'État » are not two blows,
+« 100 kilomètres carrés » no distance): the noun as a quantity's unit, the words after it, the unit."""
+
+
+def compound(q: Quantity, after: str) -> Quantity:
+    """``q`` with the compound noun the words ``after`` its span complete (``COMPOUND_NOUNS``)."""
+    for unit, rest, whole in COMPOUND_NOUNS:
+        if q.unit == unit and re.match(r"\s+" + rest, after, re.IGNORECASE):
+            return replace(q, unit=whole)
+    return q
 
 
 def parse(text: str) -> Quantity | None:
