@@ -1550,3 +1550,14 @@ def test_spelling_keys_compare_transliterations_not_other_names():
     assert not names.same_spelling(key("État islamique au Grand Sahara"), key("État islamique"))
     assert not names.same_spelling(key("Ansarul Islam"), key("Jama'at Nusrat ul-Islam wa al-Muslimin"))
     assert not names.same_spelling(key("December"), key("Daech")) and names.same_spelling(key("Daesh"), key("Daech"))
+
+
+def test_a_site_s_name_stops_at_a_relative_pronoun(read):
+    got = read("La Chine paiera la rénovation du stade général Ali Sadou auquel le Président tient beaucoup.")
+    assert "stade-general-ali-sadou" in got["places"]
+    assert not any("president" in p for p in got["places"] | got["organisations"])
+
+
+def test_a_training_centre_s_name_runs_through_three_nouns_to_its_town(read):
+    got = read("Le Centre de formation de déminage de la zone de Tiloa accueille les sapeurs depuis lundi.")
+    assert any(e.startswith("centre-de-formation-de-deminage-de-la-zone-de-tiloa") for e in got["organisations"] | got["places"])

@@ -116,6 +116,10 @@ SITE_OF_WHAT = ("d'or", "de lithium", "d'uranium", "de manganèse", "de fer", "d
                 "malienne", "burkinabè", "nigérienne", "minier", "minière")
 """What may stand between a site word and the place (« la mine de lithium de Goulamina »)."""
 
+SCHOOL_HEADS = frozenset({"centre", "école", "institut", "académie", "camp"})
+"""Heads of schools, training centres and camps, whose names run through three lower-case nouns to
+their town (« Centre de formation de maintien de la paix de Ouallam »)."""
+
 CONNECTORS = frozenset({"de", "du", "des", "d'", "la", "l'", "le", "les", "et", "pour", "sur", "aux"})
 """Small words inside names (« Chambre de commerce et d'industrie du Mali »)."""
 

@@ -25,7 +25,9 @@ _ADJ_END = re.compile(r"(?:al|ale|aux|ales|ien|ienne|iens|iennes|ais|aise|ique|i
                       r"ente|iste|istes|iale|ile|iles|ble|bles|unis|unies|joint|jointe|joints|jointes|mixte|mixtes)$")
 _NOT_ADJ = frozenset({"selon", "pendant", "durant", "avant", "devant", "cependant", "maintenant", "notamment",
                       "était", "avait", "étaient", "avaient", "sont", "ont", "est", "qui", "dont", "lequel",
-                      "laquelle", "président", "présidente", "commandant", "représentant", "représentante",
+                      "laquelle", "lesquels", "lesquelles", "auquel", "auxquels", "auxquelles", "duquel",
+                      "desquels", "desquelles", "quel", "quelle", "quels", "quelles", "tel", "telle", "tels",
+                      "telles", "président", "présidente", "commandant", "représentant", "représentante",
                       "agent", "ministre", "directeur", "directrice", "chef", "responsable", "secrétaire",
                       "hier", "demain", "avant-hier", "après-demain"})  # (« … de Niamey | hier »)
 _ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&-]{1,9}$|^[A-Z][a-z]{2,7}$")
@@ -113,9 +115,9 @@ def _name_word(w: _W) -> bool:
     return w.text[:1].isupper()
 
 
-def _extend(words: list[_W], k: int, stop_at: set[str], commas: bool = False) -> int:
+def _extend(words: list[_W], k: int, stop_at: set[str], commas: bool = False, nouns_on_the_way: int = 2) -> int:
     """Index after the name that starts before ``k``: capitalised words, adjectives, and small
-    words that lead to another capitalised word (at most two lower-case nouns on the way)."""
+    words that lead to another capitalised word (at most ``nouns_on_the_way`` lower-case nouns)."""
     n, first = len(words), k
     adjs = 0
     while k < n:
@@ -148,7 +150,7 @@ def _extend(words: list[_W], k: int, stop_at: set[str], commas: bool = False) ->
             if w.lower == "et" and (k + 1 >= n or words[k + 1].lower not in ("de", "du", "des", "d'")):
                 break
             m, nouns = k, 0
-            most = 2 if w.lower in ("de", "du", "des", "d'", "et") else 0  # « sur les plateaux … » is no name
+            most = nouns_on_the_way if w.lower in ("de", "du", "des", "d'", "et") else 0  # « sur les plateaux … »
             while m < n and words[m].alpha and not words[m].cap and words[m].lower not in _LOWER_IN_NAMES and (
                     words[m].lower in lx.CONNECTORS or (nouns < most and len(words[m].text) > 2)):
                 nouns += words[m].lower not in lx.CONNECTORS
@@ -227,7 +229,8 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
             out.append(Name(w.start, nxt.end, f"groupe {nxt.text}", "organisation"))
             continue
         # a site named after a known city stops before it (« aéroport … Modibo Kéita | de Bamako »)
-        end = _extend(words, i + 1, set(), commas=lw == "ministère")
+        end = _extend(words, i + 1, set(), commas=lw == "ministère",
+                      nouns_on_the_way=3 if lw in lx.SCHOOL_HEADS else 2)
         if place and not _acronym_after(words, end):  # (an acronym after it names the whole)
             for k in range(i + 2, end - 1):
                 if words[k].lower in ("de", "du", "d'") and words[k + 1].lower in places and any(
