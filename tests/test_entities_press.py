@@ -1561,3 +1561,20 @@ def test_a_site_s_name_stops_at_a_relative_pronoun(read):
 def test_a_training_centre_s_name_runs_through_three_nouns_to_its_town(read):
     got = read("Le Centre de formation de déminage de la zone de Tiloa accueille les sapeurs depuis lundi.")
     assert any(e.startswith("centre-de-formation-de-deminage-de-la-zone-de-tiloa") for e in got["organisations"] | got["places"])
+
+
+def test_a_town_ending_like_a_participle_in_a_list_of_towns(read):
+    got = read("Les nouvelles recrues sont arrivées de Kayes, Nioro et Kalaké.")
+    assert {"kayes", "kalake"} <= got["places"]
+
+
+def test_an_unaccented_staff_in_a_chief_s_title_is_no_place(read):
+    got = read("La cérémonie était présidée par le chef d'Etat-major Général des Armées, le général Modibo Coulibaly.")
+    assert not any(p.startswith("etat-major") for p in got["places"])
+    assert "modibo-coulibaly" in got["people"]
+
+
+def test_an_outlet_named_with_a_media_word_its_id_puts_first():
+    """« Lomé Actu » in the dateline of the outlet actulome is the outlet; the city stays the city."""
+    assert names.is_credit("Lomé Actu", {"actulome"}) and names.is_credit("Actu Niamey", {"actuniamey"})
+    assert not names.is_credit("Lomé", {"actulome"}) and not names.is_credit("Niger", {"actuniger"})

@@ -1147,7 +1147,7 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             found.companies.add(slug(name))
         if kind is None and name.lower() in lexicon.BODIES_BY_NAME and name[:1].isupper():
             kind = "organisation"  # « la Primature »
-        if kind is None and not names_mod.country(name) and _not_a_name(name, text, a):
+        if kind is None and not names_mod.country(name) and _not_a_name(name, text, a, listed=label == "LOC"):
             return
         if kind is None and len(ent) == 1 and ent[0].pos_ == "NOUN" and ent[0].lemma_.lower() != ent[0].lower_:
             return  # a common noun in the plural, capitalised in a heading (« … d'Affaires et d'Emplois »)
@@ -1372,10 +1372,12 @@ _LOWER_PHRASE_ACRONYM = re.compile(r"^(?:\s+[a-zà-ÿ]+){1,4}\s*\([A-Z]{2,}\)")
 """After a capitalised word, lower-case words and an acronym: a common noun phrase, not a name."""
 
 
-def _not_a_name(name: str, text: str, a: int) -> bool:
+def _not_a_name(name: str, text: str, a: int, listed: bool = False) -> bool:
     """Fragments the model takes for organisations or places: common words capitalised at the
     start of a line or a heading, titles, nationalities, figures, and the departments in a
-    minister's title (« le ministre des Sports, de la Jeunesse et de l'Emploi »)."""
+    minister's title (« le ministre des Sports, de la Jeunesse et de l'Emploi »). ``listed``: the
+    model read a place, so a word ending like a participle after a comma or « et » is a town of a
+    list (« venues de Ségou, Tombouctou et Sévaré »)."""
     words = name.split()
     if not name or not name[0].isupper() or len(name) < 3 or name.lower() in STOP_NAMES:
         return True
@@ -1400,12 +1402,14 @@ def _not_a_name(name: str, text: str, a: int) -> bool:
         return True  # a nationality (« un artiste Bissau-Guinéen »)
     if len(words) == 1:
         low = name.lower()
+        low = names_mod.unaccented_head(low) if name[:1] == "E" else low  # « Etat-major » is « État-major »
         line_start, line_end = text.rfind("\n", 0, a) + 1, (text.find("\n", a) + 1 or len(text) + 1) - 1
         if (low in ORG_HEADS or low in lexicon.ORG_HEADS or low.rstrip("s") in lexicon.DEMONYMS
                 or low in lexicon.DEMONYMS or low in lexicon.FRAGMENT_WORDS or low in lexicon.COMMON_ABBREVIATIONS
                 or re.search(r"(?:ment|ons|ial|iale|iaux)$", low)
                 or re.search(r"(?:é|ée|és|ées)$", low) and not re.search(
                     r"(?:\b(?:à|de|du|vers|depuis|en)\s+)$", text[max(0, a - 12):a])  # « à Sévaré » is a town
+                and not (listed and re.search(r"(?:,|\bet)\s+$", text[max(0, a - 6):a]))
                 or text[line_start:line_end].strip(" .:") == name  # a word alone on its line: a heading
                 or re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", text)):
             return True
