@@ -1578,3 +1578,15 @@ def test_an_outlet_named_with_a_media_word_its_id_puts_first():
     """« Lomé Actu » in the dateline of the outlet actulome is the outlet; the city stays the city."""
     assert names.is_credit("Lomé Actu", {"actulome"}) and names.is_credit("Actu Niamey", {"actuniamey"})
     assert not names.is_credit("Lomé", {"actulome"}) and not names.is_credit("Niger", {"actuniger"})
+
+
+def test_an_attache_is_a_title_not_a_place(read):
+    got = read("L'Attaché de Défense a assisté à la cérémonie à Niamey.")
+    assert got["places"] == {"niamey"} and not got["organisations"]
+
+
+def test_an_acronym_used_without_definition_stands_for_the_name_it_spells(read):
+    got = read("Le général a salué les Forces Armées Royales. Il a été reçu au siège de l'État-Major Général "
+               "des FAR, puis les FAR ont présenté leurs blindés.")
+    assert {"forces-armees-royales", "etat-major-general-des-forces-armees-royales"} <= got["organisations"]
+    assert not any("far" in e.split("-") for e in got["organisations"] | got["places"])

@@ -31,7 +31,7 @@ ROLE_HEADS = ("ministre", "directeur", "directrice", "sous-secrétaire", "secré
               "président", "présidente", "ambassadeur", "ambassadrice", "conseiller", "conseillère",
               "chef", "porte-parole", "commandant", "général", "colonel", "gouverneur", "diplomate",
               "émissaire", "représentant", "représentante", "coordinateur", "coordinatrice", "maire",
-              "procureur", "capitaine", "lieutenant", "chargé", "chargée", "responsable")
+              "procureur", "capitaine", "lieutenant", "chargé", "chargée", "responsable", "attaché", "attachée")
 _HEAD = "(?:" + "|".join(re.escape(h) for h in ROLE_HEADS) + r")\b"
 ORG_HEADS = {"chambre", "banque", "agence", "office", "société", "compagnie", "union", "fédération",
              "association", "conseil", "commission", "fonds", "institut", "université", "école",
@@ -471,6 +471,7 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
         if n.kind == "title" and n.acronym:
             silent += [(m.start(), m.end()) for m in re.finditer(r"(?<![\w-])" + re.escape(n.acronym) + r"(?![\w-])", text)]
     found = [n for n in found if n.kind != "title"]
+    found = _spelled_acronyms(found, text, phrases)
     defined = {n.acronym: n.name for n in found if n.acronym and n.by_acronym and n.kind != "state"}
     found = [_expand(n, defined) for n in found]
     slugs = {(slug(n.name), n.kind == "place") for n in found}
@@ -622,6 +623,28 @@ def _as_long_as_the_model(n, doc, text: str):
     if (start, end) == (n.start, n.end):
         return n
     return replace(n, start=start, end=end, name=text[start:n.start] + n.name + text[n.end:end])
+
+
+_SMALL_WORDS = frozenset({"de", "du", "des", "d", "la", "l", "le", "les", "et", "pour", "sur", "aux", "au", "en", "à"})
+
+
+def _spelled_acronyms(found: list, text: str, phrases) -> list:
+    """« les Forces Armées Royales » … « l'État-Major Général des FAR »: an acronym the article uses
+    without defining it, whose letters are the initials of a body's name it gives in full, stands
+    for that name (the first name that spells it; never one the gazetteer knows as a phrase)."""
+    defined = {n.acronym for n in found if n.acronym}
+    used = set(re.findall(r"(?<![\w-])[A-Z]{2,6}(?![\w-])", text)) - defined
+    out = []
+    for n in found:
+        words = [w for w in re.findall(r"\w+", n.name) if w.lower() not in _SMALL_WORDS]
+        initials = "".join(w[0] for w in words).upper()
+        if n.acronym is None and n.kind in ("organisation", "both") and len(words) >= 2 \
+                and words[0][:1].isupper() and initials in used and initials.lower() not in phrases \
+                and not names_mod.is_credit(initials, set()) and not names_mod.is_credit(n.name, set()):
+            n = replace(n, acronym=initials, by_acronym=True)
+            used.discard(initials)
+        out.append(n)
+    return out
 
 
 def _expand(n, defined: dict[str, str]):
