@@ -1590,3 +1590,15 @@ def test_an_acronym_used_without_definition_stands_for_the_name_it_spells(read):
                "des FAR, puis les FAR ont présenté leurs blindés.")
     assert {"forces-armees-royales", "etat-major-general-des-forces-armees-royales"} <= got["organisations"]
     assert not any("far" in e.split("-") for e in got["organisations"] | got["places"])
+
+
+def test_the_region_in_brackets_after_a_town(read):
+    got = read("Les nouvelles unités seront basées à Djibasso (Nord), Diapaga (Est) et Orodara (Sud-Ouest).")
+    assert {"djibasso", "nord", "diapaga", "est", "orodara", "sud-ouest"} <= got["places"]
+
+
+def test_a_town_in_the_name_of_an_agreement_is_no_place(read):
+    got = read("Bamako a dénoncé l'accord d'Alger et le traité de Lomé, puis le ministre s'est rendu à Alger.")
+    assert "alger" in got["places"]  # where the minister went
+    got = read("Bamako a dénoncé l'accord d'Alger, issu du processus d'Alger.")
+    assert "alger" not in got["places"] and "alger" not in got["organisations"]

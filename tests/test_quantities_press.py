@@ -887,3 +887,8 @@ def test_a_noun_with_the_complement_it_cannot_lose(read):
     units = {(v, u) for v, u, _ in got}
     assert {(2, "coup d'État"), (120, "km2"), (40, "salle de classe"), (3, "coup")} <= units
     assert (120, "km") not in units
+
+
+def test_brigades_regiments_and_squadrons_are_units(read):
+    got = read("Le décret crée sept brigades d'intervention, deux régiments blindés et quatre escadrons.")
+    assert {(7, "unit"), (2, "unit"), (4, "unit")} <= {(v, u) for v, u, _ in got}

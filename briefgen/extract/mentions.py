@@ -1402,8 +1402,13 @@ def _not_a_name(name: str, text: str, a: int, listed: bool = False) -> bool:
     model read a place, so a word ending like a participle after a comma or « et » is a town of a
     list (« venues de Ségou, Tombouctou et Sévaré »)."""
     words = name.split()
+    if listed and name.lower() in _CARDINAL_REGIONS and text[a - 1:a] == "(" and text[a + len(name):a + len(name) + 1] == ")" \
+            and re.search(r"[A-ZÀ-Ý][\w'-]+\s*$", text[max(0, a - 30):a - 1]):
+        return False  # « Gourcy (Nord), Bogandé (Est) »: the region a town is in
     if not name or not name[0].isupper() or len(name) < 3 or name.lower() in STOP_NAMES:
         return True
+    if _TEXT_NAMED_AFTER.search(text[max(0, a - 70):a]):
+        return True  # « l'Accord d'Alger », « le traité de Niamey »: a text's name, no place of the story
     first = words[0].lower()
     if first in STOP_NAMES or first in lexicon.POSSESSIVES or name.isupper() and len(name) < 3:
         return True
@@ -1439,6 +1444,15 @@ def _not_a_name(name: str, text: str, a: int, listed: bool = False) -> bool:
     line_start = text.rfind("\n", 0, a) + 1
     return _in_minister_title(text[line_start:a])
 
+
+_TEXT_NAMED_AFTER = re.compile(r"\b(?i:accords?|traités?|pactes?|protocoles?|chartes?|processus)(?:\s+(?i:de\s+paix"
+                               r"|pour\s+la\s+paix(?:\s+et\s+la\s+réconciliation)?(?:\s+au\s+Mali)?(?:,)?"
+                               r"|de\s+coopération))?\s+(?:d'|de\s+)$")
+"""The words before a town that make it the name of an agreement, a treaty or the negotiations held
+there (« le processus d'Alger »)."""
+
+_CARDINAL_REGIONS = frozenset({"nord", "sud", "est", "ouest", "centre", "centre-nord", "centre-sud", "centre-est",
+                               "centre-ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest"})
 
 _DATIVE_VERBS = frozenset({"permettre", "demander", "accorder", "offrir", "proposer", "promettre", "reprocher",
                            "donner", "remettre", "octroyer", "conseiller", "interdire"})

@@ -48,7 +48,8 @@ _PLURALS = {  # unit → the French nouns that count it, singular and plural
     "ha": ["ha", "hectare", "hectares"],
     "project": ["projet", "projets"],
     "school": ["école", "écoles"],
-    "unit": ["bataillon", "bataillons", "compagnie", "compagnies", "unité", "unités"],
+    "unit": ["bataillon", "bataillons", "compagnie", "compagnies", "unité", "unités", "brigade", "brigades",
+             "régiment", "régiments", "escadron", "escadrons"],
 }
 UNITS = {word: unit for unit, words in _PLURALS.items() for word in words}
 """French noun (lower case) → unit. Soldiers are people: they count as ``person``."""
