@@ -1602,3 +1602,14 @@ def test_a_town_in_the_name_of_an_agreement_is_no_place(read):
     assert "alger" in got["places"]  # where the minister went
     got = read("Bamako a dénoncé l'accord d'Alger, issu du processus d'Alger.")
     assert "alger" not in got["places"] and "alger" not in got["organisations"]
+
+
+def test_a_person_named_again_without_a_first_given_name(read):
+    got = read("Le ministre Wendkouni Paul-Marie Sawadogo a ouvert la session. Plus tard, Paul-Marie Sawadogo a "
+               "remercié les enseignants.")
+    assert got["people"] == {"wendkouni-paul-marie-sawadogo"}
+
+
+def test_a_school_complex_is_a_site_not_a_person(read):
+    got = read("Les épreuves ont débuté au complexe scolaire Saint Joseph de Tanghin, au nord de Ouagadougou.")
+    assert "complexe-scolaire-saint-joseph-de-tanghin" in got["places"] and not got["people"]

@@ -82,7 +82,7 @@ QUOTED_SITE_HEADS = ("pavillon", "salle", "hall", "espace")
 BOTH_ORG_AND_PLACE = frozenset({"hôpital", "chu"})
 """Institutions that are also places: the annotation guide counts them as both."""
 
-PLACE_HEADS = frozenset({"aéroport", "aérodrome", "base", "palais", "stade", "hôtel", "camp",
+PLACE_HEADS = frozenset({"aéroport", "aérodrome", "base", "palais", "stade", "hôtel", "camp", "complexe",
                          "barrage", "port", "poste", "pipeline", "oléoduc",
                          "lac", "fleuve", "océan", "mer", "golfe", "désert", "massif", "mont", "monts", "rivière",
                          "delta", "plateau", "vallée", "île", "lagune", "falaise"})
@@ -90,18 +90,21 @@ PLACE_HEADS = frozenset({"aéroport", "aérodrome", "base", "palais", "stade", "
 natural features (« le fleuve Niger » and « le lac Tchad » are no states)."""
 
 PLACE_HEAD_NEEDS = {"base": ("aérienne", "militaire", "navale", "logistique"), "port": ("autonome",),
-                    "poste": ("de commandement",), "camp": ()}
+                    "poste": ("de commandement",), "camp": (), "complexe": ("scolaire",)}
 """Heads that name a site only with one of these words after them (« base aérienne de Sénou », « Poste
 de commandement de la Force »). A camp is named only by its town (« le camp de Kati »), a person or a
 number (« le Camp Bila Zagré », « Camp Naaba Koom 2 »): « le camp militaire de Bougouni » is read as
-the town, as the bundled example's annotations read it (the corpus's gold writes it as a site)."""
+the town, as the bundled example's annotations read it (the corpus's gold writes it as a site). A
+school complex is a site (« le complexe scolaire Sainte Anne »); a mining or sports complex is named by
+its own name (« Loulo-Gounkoto », « Mali Arena »)."""
 HEADS_OF_A_TOWN = frozenset({"port", "camp"})
 """Of those, heads that also name a site with a town's name after them (« le port de Conakry », « le port
 d'Abidjan »: the port, not the town)."""
-LOWER_SITE_HEADS = {"centre": ("d'instruction", "d'aguerrissement")}
+LOWER_SITE_HEADS = {"centre": ("d'instruction", "d'aguerrissement"), "complexe": ("scolaire",)}
 """Heads of a body's name written in lower case that name a site with one of these words after them
 (« au centre d'instruction militaire d'Aroungouza »: an army's camp; « un centre de formation » in lower
-case is as often any school as a named one, and stays none)."""
+case is as often any school as a named one, and stays none; « le complexe scolaire Sainte Anne de
+Kamboinsin » is a school, not a person)."""
 
 ARTICLE_CITIES = {"cap": "Le Cap", "caire": "Le Caire", "havre": "Le Havre", "haye": "La Haye",
                   "mecque": "La Mecque", "havane": "La Havane", "valette": "La Valette", "paz": "La Paz"}

@@ -1322,12 +1322,16 @@ def _same_surname(found: _Found, surname: str) -> str | None:
 
 def _fuller_name(found: _Found, name: str) -> str | None:
     """The person named earlier with more names in between (« Ali Lamine Zeine » after « Ali
-    Mahaman Lamine Zeine »): same first and last names, the others among theirs."""
+    Mahaman Lamine Zeine »): same first and last names, the others among theirs; or with one more
+    name before three or more of the same (« Jean-Emmanuel Ouédraogo » after « Rimtalba
+    Jean-Emmanuel Ouédraogo »)."""
     parts = slug(name).split("-")
     for e in found.entities.values():
         full = e.id.split("-")
         if e.kind == "person" and len(full) > len(parts) >= 2 and full[0] == parts[0] and full[-1] == parts[-1] \
                 and all(p in full for p in parts):
+            return e.id
+        if e.kind == "person" and len(parts) >= 3 and len(full) > len(parts) and full[-len(parts):] == parts:
             return e.id
     return None
 
