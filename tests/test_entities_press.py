@@ -1613,3 +1613,11 @@ def test_a_person_named_again_without_a_first_given_name(read):
 def test_a_school_complex_is_a_site_not_a_person(read):
     got = read("Les épreuves ont débuté au complexe scolaire Saint Joseph de Tanghin, au nord de Ouagadougou.")
     assert "complexe-scolaire-saint-joseph-de-tanghin" in got["places"] and not got["people"]
+
+
+def test_a_common_noun_opening_a_heading_is_no_body(read):
+    got = read("Coopération militaire : le Niger et le Togo signent un accord\n"
+               "Coopération bilatérale\nLe ministre a reçu l'ambassadeur de Turquie.\n"
+               "Banque mondiale : un prêt pour le Niger\nAfrique de l'ouest\nLes ministres se réunissent à Lomé.")
+    assert not any(e.startswith("cooperation") for e in got["organisations"] | got["places"])
+    assert "banque-mondiale" in got["organisations"] and "afrique-de-l-ouest" in got["places"]

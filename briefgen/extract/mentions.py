@@ -1413,6 +1413,8 @@ def _not_a_name(name: str, text: str, a: int, listed: bool = False) -> bool:
         return True
     if _TEXT_NAMED_AFTER.search(text[max(0, a - 70):a]):
         return True  # « l'Accord d'Alger », « le traité de Niamey »: a text's name, no place of the story
+    if _heading_subject(name, text, a):
+        return True
     first = words[0].lower()
     if first in STOP_NAMES or first in lexicon.POSSESSIVES or name.isupper() and len(name) < 3:
         return True
@@ -1454,6 +1456,20 @@ _TEXT_NAMED_AFTER = re.compile(r"\b(?i:accords?|traités?|pactes?|protocoles?|ch
                                r"|de\s+coopération))?\s+(?:d'|de\s+)$")
 """The words before a town that make it the name of an agreement, a treaty or the negotiations held
 there (« le processus d'Alger »)."""
+
+def _heading_subject(name: str, text: str, a: int) -> bool:
+    """« Coopération bilatérale : l'ambassadeur … », « Coopération militaire entre l'Italie et … »:
+    a common noun and its adjectives opening a line is the heading's subject, not a body (a head
+    noun of bodies, « Banque mondiale », still names one)."""
+    words = re.split(r"\s+", name.strip())
+    first = words[0].lower()
+    if len(words) > 3 or text[text.rfind("\n", 0, a) + 1:a].strip() or first in ORG_HEADS \
+            or words[0] in lexicon.CONTINENTS or names_mod.country(words[0]) \
+            or first in lexicon.ORG_HEADS or first in lexicon.PLACE_HEADS or first in lexicon.LOWER_ORG_HEADS:
+        return False
+    rest = [w for w in words[1:] if w.lower() not in ("et", "de", "des", "du")]
+    return bool(rest) and all(w[:1].islower() for w in rest) and words[0][:1].isupper()
+
 
 _CARDINAL_REGIONS = frozenset({"nord", "sud", "est", "ouest", "centre", "centre-nord", "centre-sud", "centre-est",
                                "centre-ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest"})
