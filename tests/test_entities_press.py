@@ -1621,3 +1621,10 @@ def test_a_common_noun_opening_a_heading_is_no_body(read):
                "Banque mondiale : un prêt pour le Niger\nAfrique de l'ouest\nLes ministres se réunissent à Lomé.")
     assert not any(e.startswith("cooperation") for e in got["organisations"] | got["places"])
     assert "banque-mondiale" in got["organisations"] and "afrique-de-l-ouest" in got["places"]
+
+
+def test_a_capital_speaking_or_after_an_adverb_is_its_state(read):
+    got = read("Le Royaume-Uni retire ses soldats. Londres « ne peut pas rester » dans ce pays, a dit le ministre.")
+    assert "londres" not in got["places"] and "royaume-uni" in got["organisations"]
+    got = read("Les soldats partent. En plus Londres récuse la présence de mercenaires.")
+    assert "londres" not in got["places"] and "royaume-uni" in got["organisations"]

@@ -836,9 +836,9 @@ def _acts(ent) -> bool:
         k += 1  # « Moscou et Bamako entendent … »: the first of two subjects
         while k < len(doc) and doc[k].ent_type_:
             k += 1
-    while k < len(doc) and doc[k].lower_ in _CLITICS:
-        k += 1
-    if (prev is None or ent[0].is_sent_start or prev.pos_ in ("PUNCT", "SPACE", "SCONJ", "CCONJ", "PRON")) \
+    while k < len(doc) and (doc[k].lower_ in _CLITICS or doc[k].text in ("«", "\"", "“")):
+        k += 1  # « Londres « ne peut pas déployer … »: the words it says are its own
+    if (prev is None or ent[0].is_sent_start or prev.pos_ in ("PUNCT", "SPACE", "SCONJ", "CCONJ", "PRON", "ADV")) \
             and k < len(doc) and doc[k].pos_ in ("VERB", "AUX"):
         return True
     back = [t.lower_ for t in doc[max(0, ent.start - 4):ent.start]]
