@@ -1628,3 +1628,10 @@ def test_a_capital_speaking_or_after_an_adverb_is_its_state(read):
     assert "londres" not in got["places"] and "royaume-uni" in got["organisations"]
     got = read("Les soldats partent. En plus Londres récuse la présence de mercenaires.")
     assert "londres" not in got["places"] and "royaume-uni" in got["organisations"]
+
+
+def test_exams_and_diplomas_are_no_bodies(read):
+    got = read("Les épreuves du Brevet d'études du premier cycle (BEPC) et du Certificat d'études primaires (CEP) "
+               "ont commencé. Le BEPC réunit cette année 300 000 candidats, a dit le ministère de l'Éducation.")
+    assert not any(e.startswith(("brevet", "certificat", "bepc", "cep")) for e in got["organisations"])
+    assert any(e.startswith("ministere-de-l-education") for e in got["organisations"])

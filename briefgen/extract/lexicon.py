@@ -119,6 +119,11 @@ SITE_OF_WHAT = ("d'or", "de lithium", "d'uranium", "de manganèse", "de fer", "d
                 "malienne", "burkinabè", "nigérienne", "minier", "minière")
 """What may stand between a site word and the place (« la mine de lithium de Goulamina »)."""
 
+DIPLOMA_HEADS = frozenset({"brevet", "certificat", "diplôme", "baccalauréat", "bac", "examen", "examens", "concours",
+                           "licence", "doctorat"})
+"""First words of exams and diplomas (« Brevet d'études du premier cycle », « Certificat d'aptitude
+professionnelle »): what pupils sit, no body."""
+
 SCHOOL_HEADS = frozenset({"centre", "école", "institut", "académie", "camp"})
 """Heads of schools, training centres and camps, whose names run through three lower-case nouns to
 their town (« Centre de formation de maintien de la paix de Ouallam »)."""

@@ -466,6 +466,7 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
     found = [_numbered_unit(n, text) for n in found
              if not _ARMY_OF_A_REGION.match(n.name) and not _ARMED_GROUPS_AT_LARGE.match(n.name)]
     found = [_with_its_host(n, text) for n in found]
+    found = [replace(n, kind="title") if _diploma(n.name) else n for n in found]  # and their acronyms name nobody
     silent = [(n.start, n.end) for n in found if n.kind == "title"]
     for n in found:
         if n.kind == "title" and n.acronym:
@@ -626,6 +627,12 @@ def _as_long_as_the_model(n, doc, text: str):
 
 
 _SMALL_WORDS = frozenset({"de", "du", "des", "d", "la", "l", "le", "les", "et", "pour", "sur", "aux", "au", "en", "à"})
+
+
+def _diploma(name: str) -> bool:
+    """« le Brevet d'études du premier cycle (BEPC) », « le Baccalauréat »: an exam or a diploma, no body."""
+    first = name.split()[0].lower() if name.split() else ""
+    return first in lexicon.DIPLOMA_HEADS
 
 
 def _spelled_acronyms(found: list, text: str, phrases) -> list:
@@ -1413,7 +1420,7 @@ def _not_a_name(name: str, text: str, a: int, listed: bool = False) -> bool:
         return True
     if _TEXT_NAMED_AFTER.search(text[max(0, a - 70):a]):
         return True  # « l'Accord d'Alger », « le traité de Niamey »: a text's name, no place of the story
-    if _heading_subject(name, text, a):
+    if _heading_subject(name, text, a) or _diploma(name):
         return True
     first = words[0].lower()
     if first in STOP_NAMES or first in lexicon.POSSESSIVES or name.isupper() and len(name) < 3:
