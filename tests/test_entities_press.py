@@ -1635,3 +1635,8 @@ def test_exams_and_diplomas_are_no_bodies(read):
                "ont commencé. Le BEPC réunit cette année 300 000 candidats, a dit le ministère de l'Éducation.")
     assert not any(e.startswith(("brevet", "certificat", "bepc", "cep")) for e in got["organisations"])
     assert any(e.startswith("ministere-de-l-education") for e in got["organisations"])
+
+
+def test_a_district_or_region_before_a_known_town_is_the_town(read):
+    got = read("Les troupes des huit régions et du District de Bamako ont défilé devant le gouverneur.")
+    assert "bamako" in got["places"] and not any(p.startswith("district") for p in got["places"])

@@ -112,7 +112,7 @@ ARTICLE_CITIES = {"cap": "Le Cap", "caire": "Le Caire", "havre": "Le Havre", "ha
 
 SITE_OF = ("région", "cercle", "commune", "province", "localité", "ville", "village", "mine", "mines",
            "gisement", "gisements", "site", "sites", "préfecture", "arrondissement", "quartier", "secteur", "zone",
-           "plateforme", "terminal")
+           "plateforme", "terminal", "district")
 """« la région de Bougouni », « la mine de Goulamina »: the name after them is a place."""
 
 SITE_OF_WHAT = ("d'or", "de lithium", "d'uranium", "de manganèse", "de fer", "de phosphate", "aurifère",

@@ -1185,8 +1185,8 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             # The model stopped at a name the gazetteer had already claimed (« Chambre de commerce
             # et d'industrie du | Mali »): the whole is one name, and the claimed part is not a mention.
             tail = next((m for m in found.mentions if b < m.start <= b + 1 and m.sent == si), None)
-            if tail is None:
-                return
+            if tail is None or (tail.label == "LOC" and words[0].lower() in lexicon.SITE_OF):
+                return  # « le District de | Bamako », « la Région de | Kayes »: the place is the town
             own = _DANGLING.sub("", name)
             if tail.label == "ARMED" and names_mod.is_armed_group(own):
                 b, name = a + len(own), own  # « la Katiba Macina du JNIM »: a group, then the group it belongs to
