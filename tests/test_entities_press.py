@@ -1640,3 +1640,9 @@ def test_exams_and_diplomas_are_no_bodies(read):
 def test_a_district_or_region_before_a_known_town_is_the_town(read):
     got = read("Les troupes des huit régions et du District de Bamako ont défilé devant le gouverneur.")
     assert "bamako" in got["places"] and not any(p.startswith("district") for p in got["places"])
+
+
+def test_an_author_box_names_nobody(read):
+    got = read("Le Royaume-Uni retire ses soldats du Mali, a annoncé le ministre James Heappey.\n\n"
+               "Aminata Sawadogo\nDerniers articles par : Aminata Sawadogo (voir tous)\n")
+    assert got["people"] == {"james-heappey"}

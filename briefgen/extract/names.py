@@ -621,6 +621,8 @@ _AGENCY_OPENING = re.compile(r"^\s*\((?:Agence\s+)?[A-ZÀ-Ý][\w.'-]*(?:\s+[A-Z�
 """« (Agence Ecofin) - C'est … »: the agency a text opens with, a credit."""
 _BYLINE_PLACE = re.compile(r"^\s*(?:Par|De)\s+[A-ZÀ-Ý][\w.'-]*(?:\s+[A-ZÀ-Ý][\w.'-]*){0,4}\s*\([^)\n]{0,40}\)")
 """A byline with where it was written (« Par Prénom Nom (Bamako, correspondance) »)."""
+_AUTHOR_BOX = re.compile(r"^\s*(?i:(?:derniers\s+)?articles\s+(?:publiés\s+)?par)\s*:?\s+\S")
+"""An author box (« Derniers articles par : Prénom Nom (voir tous) »), its name often alone on the line before."""
 _SIGNED = re.compile(r"^\s*(?:[A-ZÀ-Ý][\w'.-]*\s+){0,3}[A-ZÀ-Ý][\w'.-]*\s*/\s*(?:[Ll]a [Rr]édaction|[A-ZÀ-Ý][\w'.-]+)\s*$")
 """A signature line (« Wilfrid K./La rédaction », « A. Traoré/AMAP »)."""
 
@@ -637,6 +639,10 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
                 or _NAME_LINE.match(line) and n >= len(lines) - 3 and (
                     not line.strip().endswith(".") or re.search(r"\s[A-ZÀ-Ý]\.$", line.strip())):
             out.append((m.start(), m.end()))
+        if _AUTHOR_BOX.match(line):
+            out.append((m.start(), m.end()))
+            if n and _NAME_LINE.match(lines[n - 1].group()):
+                out.append((lines[n - 1].start(), lines[n - 1].end()))
         c = _AGENCY_OPENING.match(line)
         if c:
             out.append((m.start(), m.start() + c.end()))
