@@ -1646,3 +1646,13 @@ def test_an_author_box_names_nobody(read):
     got = read("Le Royaume-Uni retire ses soldats du Mali, a annoncé le ministre James Heappey.\n\n"
                "Aminata Sawadogo\nDerniers articles par : Aminata Sawadogo (voir tous)\n")
     assert got["people"] == {"james-heappey"}
+
+
+def test_a_school_named_after_someone_is_one_name_with_them(read):
+    got = read("Le président a inauguré l'Institut d'enseignement militaire supérieur Bakary Ouattara, une "
+               "structure pour les officiers. L'Institut Bakary Ouattara formera quarante officiers par an.")
+    assert got["organisations"] == {"institut-d-enseignement-militaire-superieur-bakary-ouattara"}
+    assert not got["people"]
+    got = read("Le ministre a visité l'Institut d'enseignement militaire supérieur (IEMS) Bakary Ouattara, "
+               "qui ouvre lundi.")
+    assert "institut-d-enseignement-militaire-superieur-bakary-ouattara" in got["organisations"]

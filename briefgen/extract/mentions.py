@@ -180,6 +180,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
             continue
         _new_entity(found, ent, label, text, sents, sent_of, role_spans, surnames, cfg)
     _other_spellings(found, armed)
+    _schools_named_after_someone(found, text)
     # a new name the text gives as an organisation somewhere is one wherever it is named (« Orange
     # Mali détient 62 % du marché » … « boycotter Orange et Moov »); not an institution that is
     # also a place (« l'hôpital du Mali »)
@@ -211,6 +212,34 @@ CUT_PASSAGE = 1800
 credit or a « Lire aussi » line, whose last word is whole."""
 _ALIAS_BEFORE = re.compile(r"\balias\s*[«\"“]?\s*$", re.IGNORECASE)
 _ENDS_A_SENTENCE = frozenset(".!?»\")”…:;")
+
+
+def _schools_named_after_someone(found: _Found, text: str) -> None:
+    """« l'Institut d'enseignement militaire supérieur | Tiéfo Amoro »: a school the model read up to
+    the person it is named after, whom it read as a person, is one name with them."""
+    people = {m.start: m for m in found.mentions if m.label == "PER" and not m.known}
+    for n, m in enumerate(found.mentions):
+        head = m.text.split(" ", 1)[0].lower().split("'")[-1]
+        if m.label != "ORG" or m.known or names_mod.unaccented_head(head) not in lexicon.SCHOOL_HEADS \
+                or len(m.text.split()) < 2:
+            continue
+        p = people.get(m.end + 1)
+        if p is None or text[m.end:p.start] != " " or re.match(r"\s+[A-ZÀ-Ý]", text[p.end:p.end + 2]):
+            continue
+        name = text[m.start:p.end]
+        new = slug(name)
+        found.mentions[:] = [replace(x, entity=new, end=p.end, text=name) if x is m else x
+                             for x in found.mentions if x is not p]
+        # the school's name elsewhere, whole or by its head and the person (« l'Institut Tiéfo Amoro »)
+        gone = {m.entity, p.entity}
+        for k, x in enumerate(found.mentions):
+            if x.label == "ORG" and not x.known and (x.entity == m.entity or _head_and_tail(x.entity, new)):
+                gone.add(x.entity)
+                found.mentions[k] = replace(x, entity=new)
+        for e in gone - {x.entity for x in found.mentions}:
+            found.entities.pop(e, None)
+        found.entities[new] = NewEntity(new, "organisation", name)
+        return _schools_named_after_someone(found, text)
 
 
 def _armed_spellings(cfg: Config) -> list[tuple[tuple[str, ...], str]]:
@@ -498,7 +527,7 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
             # the name an acronym defined, repeated with a place (« … interarmes de Koulikoro »), or a
             # shorter form of a fuller name in the article (« le Conseil de sécurité »)
             eid = next((s for s in by_acronym if eid.startswith(s + "-d")), None) or max(
-                (s for s, site in slugs if (s.startswith(eid + "-") or s.endswith("-" + eid))
+                (s for s, site in slugs if (s.startswith(eid + "-") or s.endswith("-" + eid) or _head_and_tail(eid, s))
                  and site == (n.kind == "place")), key=len, default=eid)
         known = eid in cfg.entities
         labels = ("ORG", "LOC") if n.kind == "both" else ("LOC",) if n.kind == "place" else ("ORG",)
@@ -523,6 +552,13 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
 
 _HOSTED = re.compile(r"\s+(?:au|aux|en|à la|à l'|auprès du|auprès de la|auprès de l')\s*"
                      r"((?:République (?:du |de |de la |d')|Royaume (?:du |de ))?[A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)*)")
+
+
+def _head_and_tail(short: str, full: str) -> bool:
+    """« l'Institut Tiéfo Amoro » after « l'Institut d'enseignement militaire supérieur (IEMS) Tiéfo
+    Amoro »: the same head noun and the same last name, the words between left out."""
+    head, _, tail = short.partition("-")
+    return bool(tail) and "-" in tail and full.startswith(head + "-") and full.endswith("-" + tail) and full != short
 
 
 def _with_its_host(n, text: str):

@@ -454,10 +454,25 @@ def _acronym_names(words: list[_W]) -> list[Name]:
                 kind = "place"
             if head in lx.TITLE_WORDS or head in lx.TRAINEES:
                 kind = "title"  # « le Chef d'État-major des Armées (CEMA) » is a person's title, the EOS trainees
-            out.append(Name(x.start, words[j - 1].end, _text(words, start, j), kind, acr, True))
+            end, name = words[j - 1].end, _text(words, start, j)
+            k = _named_on_after_acronym(words, j + 3) if head in lx.SCHOOL_HEADS else j + 3
+            if k > j + 3:  # « Institut d'enseignement militaire supérieur (IEMS) Tiéfo Amoro »
+                end, name = words[k - 1].end, name + " " + _text(words, j + 3, k)
+            out.append(Name(x.start, end, name, kind, acr, True))
             break
     out += _expanded_acronyms(words)
     return out
+
+
+def _named_on_after_acronym(words: list[_W], k: int) -> int:
+    """Where a school's or a camp's name goes on after its acronym in brackets: the person it is named
+    after (one to three capitalised words); ``k`` when it does not (a town after « de » stays the
+    town: « l'ENSOA de Kamboinsé »)."""
+    n = len(words)
+    m = k
+    while m < n and m - k < 3 and words[m].alpha and words[m].cap and words[m].lower not in lx.CONNECTORS:
+        m += 1
+    return m if m > k and (m >= n or not words[m].cap) else k
 
 
 def _expanded_acronyms(words: list[_W]) -> list[Name]:
