@@ -1656,3 +1656,10 @@ def test_a_school_named_after_someone_is_one_name_with_them(read):
     got = read("Le ministre a visité l'Institut d'enseignement militaire supérieur (IEMS) Bakary Ouattara, "
                "qui ouvre lundi.")
     assert "institut-d-enseignement-militaire-superieur-bakary-ouattara" in got["organisations"]
+
+
+def test_a_byline_with_its_date_and_the_author_s_name_again_name_nobody(read):
+    got = read("Le Niger rappelle son attaché de défense\n\npar Koffi AGBODJAN - 23 févr. 2024\n\n"
+               "Le colonel Issa Garba quitte Paris, a annoncé le ministère.\n\nKoffi AGBODJAN\n\nCommentaires\n\nAucun\n")
+    assert got["people"] == {"issa-garba"}
+    assert not any("koffi" in e or "agbodjan" in e for e in got["places"] | got["organisations"])

@@ -628,8 +628,10 @@ def _quoted_sites(text: str) -> list[Name]:
 # -- what is not an entity ---------------------------------------------------------------------
 
 _BYLINE = re.compile(r"^\s*(?:\d{1,2}(?:er)? \w+ \d{4},?\s+)?(?i:Par|Avec|Source\s*:|Crédit\s*:?|Photo\s*:?)"
-                     r"\s+[\w.@-]+(?:\s+[\w.@-]+){0,4}\s*$")
-"""A byline or a credit line, also after the day it was written (« 21 septembre 2025 par Prénom NOM »)."""
+                     r"\s+[\w.@-]+(?:\s+[\w.@-]+){0,4}"
+                     r"(?:\s*[-–—|,]\s*(?:le\s+)?\d{1,2}(?:er)?\s+[\w.]+\s+\d{4}(?:\s+(?:à\s+)?\d{1,2}[:hH]\d{2})?)?\s*$")
+"""A byline or a credit line, also after or before the day it was written (« 21 septembre 2025 par
+Prénom NOM », « par Prénom NOM - 23 févr. 2024 »)."""
 _NAME_LINE = re.compile(r"^\s*(?:[A-ZÀ-Ý][\w'.-]+\s+){1,3}[A-ZÀ-Ý][\w'.-]*\s*$")
 """A name alone on one of the last lines (« Prénom Nom », « Prénom N. »): the author's."""
 _AGENCY_OPENING = re.compile(r"^\s*\((?:Agence\s+)?[A-ZÀ-Ý][\w.'-]*(?:\s+[A-ZÀ-Ý][\w.'-]*){0,2}\)\s*[-–—]")
@@ -648,9 +650,12 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
     editor's note marker (« NDLR »)."""
     out = []
     lines = list(re.finditer(r"[^\n]+", text))
+    signed = {re.sub(r"\s+", " ", b.group(1)).strip().lower() for m in lines
+              if (b := re.match(r"^\s*(?i:par)\s+((?:[A-ZÀ-Ý][\w.'-]*\s+){1,3}[A-ZÀ-Ý][\w.'-]*)", m.group()))
+              and _BYLINE.match(m.group())}
     for n, m in enumerate(lines):
         line = m.group()
-        if _BYLINE.match(line) or _SIGNED.match(line) \
+        if _BYLINE.match(line) or _SIGNED.match(line) or re.sub(r"\s+", " ", line).strip().lower() in signed \
                 or _NAME_LINE.match(line) and n >= len(lines) - 3 and (
                     not line.strip().endswith(".") or re.search(r"\s[A-ZÀ-Ý]\.$", line.strip())):
             out.append((m.start(), m.end()))
