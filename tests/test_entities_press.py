@@ -1663,3 +1663,17 @@ def test_a_byline_with_its_date_and_the_author_s_name_again_name_nobody(read):
                "Le colonel Issa Garba quitte Paris, a annoncé le ministère.\n\nKoffi AGBODJAN\n\nCommentaires\n\nAucun\n")
     assert got["people"] == {"issa-garba"}
     assert not any("koffi" in e or "agbodjan" in e for e in got["places"] | got["organisations"])
+
+
+def test_a_title_after_a_name_ends_at_the_verb(read):
+    got = read("Jeudi, le général Issa Diallo, ministre de la défense a remis les clés au lieutenant-colonel "
+               "Paul Ouédraogo, directeur central du matériel des armées.")
+    assert {"issa-diallo", "paul-ouedraogo"} <= got["people"]
+    assert got["new"]["issa-diallo"].role == "ministre de la défense"
+
+
+def test_a_vice_minister_is_a_title():
+    text = "Audience au palais\nVice-ministre turc des Affaires étrangères en charge de l'Afrique, il a été reçu."
+    a = text.index("Vice-ministre")
+    assert mentions._not_a_name("Vice-ministre turc des Affaires étrangères", text, a)
+    assert not mentions._not_a_name("Banque mondiale", "La Banque mondiale a prêté 20 millions.", 3)

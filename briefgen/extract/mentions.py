@@ -43,6 +43,8 @@ _BEFORE = re.compile(_DET + r"(" + _HEAD + r"[^,.;:«»()]*?)\s*,?\s*$", re.IGNO
 _AFTER = re.compile(r"^\s*,\s*(?:(?:le|la|l')\s*)?(" + _HEAD + r"[^,.;«»()]*)", re.IGNORECASE)
 _COPULA = re.compile(r"^\s*(?:est|était|occupe le poste de|, qui est)\s+(?:aussi\s+|également\s+)?"
                      r"(?:(?:le|la|l'|un|une)\s*)?(" + _HEAD + r"[^,.;«»()]*)", re.IGNORECASE)
+_VERB_AFTER_ROLE = re.compile(r"\s(?:a|ont|avait|avaient|aura|va|vont|s'est|se sont|est|sont|était)\s")
+"""A verb after a title with no comma before it: the sentence goes on, the title ends there."""
 _ANAPHOR_ROLE = re.compile(r"^\s*(?:il|elle|le diplomate|l'émissaire|le ministre)\s+(?:est|occupe le poste de)\s+"
                            r"(?:aussi\s+|également\s+)?(?:(?:le|la|l'|un|une)\s*)?(" + _HEAD + r"[^.;«»()]*)",
                            re.IGNORECASE)
@@ -979,10 +981,13 @@ def _roles(found: _Found, role_spans, eid: str, text: str, sent: Sentence, a: in
     for rx, part, base in ((_BEFORE, before, sent.start), (_AFTER, after, b), (_COPULA, after, b)):
         m = rx.search(part)
         if m:
-            role = _clean_role(m.group(1))
+            end = m.end(1)
+            if rx is not _BEFORE and (verb := _VERB_AFTER_ROLE.search(m.group(1))):
+                end = m.start(1) + verb.start()  # « X, ministre de la défense | a procédé à la remise … »
+            role = _clean_role(part[m.start(1):end])
             if len(role) > len(found.roles.get(eid, "")):
                 found.roles[eid] = role
-            role_spans.append((base + m.start(1), base + m.end(1)))
+            role_spans.append((base + m.start(1), base + end))
 
 
 def _anaphor_roles(found: _Found, role_spans, text: str, sents: list[Sentence]) -> None:
@@ -1461,7 +1466,9 @@ def _not_a_name(name: str, text: str, a: int, listed: bool = False) -> bool:
     first = words[0].lower()
     if first in STOP_NAMES or first in lexicon.POSSESSIVES or name.isupper() and len(name) < 3:
         return True
-    if first.rstrip("s") in ROLE_HEADS or first in lexicon.PERSON_TITLES or first.rstrip("s") in lexicon.PERSON_TITLES:
+    bare = re.sub(r"^(?:vice|ex|co|pro)-", "", first)  # « le vice-ministre turc des Affaires étrangères »
+    if first.rstrip("s") in ROLE_HEADS or bare.rstrip("s") in ROLE_HEADS or first in lexicon.PERSON_TITLES \
+            or first.rstrip("s") in lexicon.PERSON_TITLES:
         return True
     if any(c.isdigit() for c in name):
         return True  # a model, a date or a figure (« Albatros L39 », « U17 »)
