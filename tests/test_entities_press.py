@@ -1677,3 +1677,10 @@ def test_a_vice_minister_is_a_title():
     a = text.index("Vice-ministre")
     assert mentions._not_a_name("Vice-ministre turc des Affaires étrangères", text, a)
     assert not mentions._not_a_name("Banque mondiale", "La Banque mondiale a prêté 20 millions.", 3)
+
+
+def test_a_conference_of_heads_of_state_is_a_body_a_press_conference_is_not(read):
+    got = read("Lors de la 66e Conférence des chefs d'État et de gouvernement de la CEDEAO, le retrait a été acté. "
+               "La Conférence de presse du ministre a duré une heure.")
+    assert "conference-des-chefs-d-etat-et-de-gouvernement-de-la-cedeao" in got["organisations"]
+    assert not any(e.startswith("conference-de-presse") for e in got["organisations"])

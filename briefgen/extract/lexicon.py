@@ -20,7 +20,7 @@ ORG_HEADS = frozenset({
     "union", "organisation", "fédération", "corporation", "holding", "chambre", "caisse", "autorité",
     "association", "syndicat", "université", "ambassade", "présidence", "haut-commissariat", "secrétariat",
     "cour", "tribunal", "festival", "hôpital", "chu", "volontaires", "coopérative", "observatoire",
-    "laboratoire", "académie", "parlement", "sénat", "primature", "système", "semaine",
+    "laboratoire", "académie", "parlement", "sénat", "primature", "système", "semaine", "conférence",
     "front", "mouvement", "katiba", "coordination", "forum", "télé", "télévision", "radio", "trésor",
 })
 """First words of organisation names (« Caisse malienne de sécurité sociale »)."""
@@ -118,6 +118,10 @@ SITE_OF = ("région", "cercle", "commune", "province", "localité", "ville", "vi
 SITE_OF_WHAT = ("d'or", "de lithium", "d'uranium", "de manganèse", "de fer", "de phosphate", "aurifère",
                 "malienne", "burkinabè", "nigérienne", "minier", "minière")
 """What may stand between a site word and the place (« la mine de lithium de Goulamina »)."""
+
+NOT_NAME_STARTS = ("conférence de presse", "conférence-débat", "point de presse")
+"""A capitalised head with these words after it is an event, not a body (« la Conférence de presse du
+ministre »)."""
 
 DIPLOMA_HEADS = frozenset({"brevet", "certificat", "diplôme", "baccalauréat", "bac", "examen", "examens", "concours",
                            "licence", "doctorat"})

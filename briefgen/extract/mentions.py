@@ -1461,7 +1461,7 @@ def _not_a_name(name: str, text: str, a: int, listed: bool = False) -> bool:
         return True
     if _TEXT_NAMED_AFTER.search(text[max(0, a - 70):a]):
         return True  # « l'Accord d'Alger », « le traité de Niamey »: a text's name, no place of the story
-    if _heading_subject(name, text, a) or _diploma(name):
+    if _heading_subject(name, text, a) or _diploma(name) or name.lower().startswith(lexicon.NOT_NAME_STARTS):
         return True
     first = words[0].lower()
     if first in STOP_NAMES or first in lexicon.POSSESSIVES or name.isupper() and len(name) < 3:

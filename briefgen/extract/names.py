@@ -278,7 +278,7 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
             if tail > last + 1 and _acronym_after(words, tail):
                 last = tail - 1  # up to the acronym (« Groupement des forces antiterroristes (GFAT) »)
             name = _text(words, i, last + 1)
-            if name.lower() not in lx.NOT_NAMES:
+            if name.lower() not in lx.NOT_NAMES and not name.lower().startswith(lx.NOT_NAME_STARTS):
                 out.append(Name(w.start, words[last].end, name, "organisation", _acronym_after(words, last + 1)))
             continue
         if not body:
