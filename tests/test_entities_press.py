@@ -1684,3 +1684,9 @@ def test_a_conference_of_heads_of_state_is_a_body_a_press_conference_is_not(read
                "La Conférence de presse du ministre a duré une heure.")
     assert "conference-des-chefs-d-etat-et-de-gouvernement-de-la-cedeao" in got["organisations"]
     assert not any(e.startswith("conference-de-presse") for e in got["organisations"])
+
+
+def test_a_gazetteer_body_named_with_its_state_written_another_way(read):
+    got = read("Le ministère des Affaires étrangères et de la Coopération internationale du Mali a publié un "
+               "communiqué jeudi.")
+    assert got["organisations"] >= {"malian-mfa"} and not any(e.startswith("ministere") for e in got["organisations"])

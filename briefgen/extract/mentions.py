@@ -458,6 +458,29 @@ def _formed_name(text: str) -> str:
     return text[0].upper() + text[1:] if text[:1].islower() else text
 
 
+def _body_key(name: str) -> tuple[frozenset[str], str] | None:
+    """A state's body by its words and its state, however the state is written: « ministère malien
+    des Affaires étrangères » and « ministère des Affaires étrangères du Mali » are one key."""
+    words = re.findall(r"[\w-]+", names_mod.fold_name(name.replace("’", "'")).replace("'", " "))
+    states = {c for w in words if (c := names_mod.demonym_country(w) or names_mod.country(w))}
+    rest = frozenset(w for w in words if len(w) > 2 and w not in _SMALL_WORDS
+                     and not (names_mod.demonym_country(w) or names_mod.country(w)))
+    return (rest, states.pop()) if len(states) == 1 and len(rest) >= 3 else None
+
+
+@once_per_config
+def _bodies_by_words(cfg: Config) -> dict:
+    """The gazetteer's organisations by ``_body_key`` of each of their names (keys two share are left out)."""
+    out: dict = {}
+    for e in cfg.entities.values():
+        if e.kind != "organisation":
+            continue
+        for n in (*e.name.values(), *e.aliases):
+            if (key := _body_key(n)) is not None:
+                out[key] = e.id if out.get(key, e.id) == e.id else None
+    return {k: v for k, v in out.items() if v}
+
+
 @once_per_config
 def _name_tables(cfg: Config) -> tuple[set[str], dict[str, str], dict[str, list[str]]]:
     """What ``_formed_names`` reads of the gazetteer: its place names (lower case), the states by
@@ -523,6 +546,8 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
             # « les forces américaines » where the gazetteer says « américaines » stands for a state:
             # that state's forces, the state itself (as « les sanctions américaines » are its sanctions)
             known_ids = [by_adjective[adj]]
+        if not known_ids and n.kind == "organisation" and (same := _bodies_by_words(cfg).get(_body_key(n.name))):
+            known_ids = [same]  # « le ministère des Affaires étrangères et de la Coopération internationale du Mali »
         if known_ids:
             eid = known_ids[0]
         elif eid not in by_acronym and not _company(n.name):
