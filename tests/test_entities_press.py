@@ -1690,3 +1690,10 @@ def test_a_gazetteer_body_named_with_its_state_written_another_way(read):
     got = read("Le ministère des Affaires étrangères et de la Coopération internationale du Mali a publié un "
                "communiqué jeudi.")
     assert got["organisations"] >= {"malian-mfa"} and not any(e.startswith("ministere") for e in got["organisations"])
+
+
+def test_a_mine_named_as_a_place_is_no_person_and_a_stock_exchange_is_a_body(read):
+    got = read("La société a repris la mine d'or de Kalana Sanso. Situé dans le sud du Mali, Kalana Sanso "
+               "emploie 900 personnes. L'action a gagné 3 % à la Bourse de Toronto.")
+    assert "kalana-sanso" in got["places"] and not got["people"]
+    assert "bourse-de-toronto" in got["organisations"] and "bourse-de-toronto" not in got["places"]

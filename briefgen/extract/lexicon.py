@@ -20,7 +20,7 @@ ORG_HEADS = frozenset({
     "union", "organisation", "fédération", "corporation", "holding", "chambre", "caisse", "autorité",
     "association", "syndicat", "université", "ambassade", "présidence", "haut-commissariat", "secrétariat",
     "cour", "tribunal", "festival", "hôpital", "chu", "volontaires", "coopérative", "observatoire",
-    "laboratoire", "académie", "parlement", "sénat", "primature", "système", "semaine", "conférence",
+    "laboratoire", "académie", "parlement", "sénat", "primature", "système", "semaine", "conférence", "bourse",
     "front", "mouvement", "katiba", "coordination", "forum", "télé", "télévision", "radio", "trésor",
 })
 """First words of organisation names (« Caisse malienne de sécurité sociale »)."""

@@ -193,6 +193,13 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
         if m.entity in found.companies and m.label == "LOC" and not m.known:
             found.mentions[n] = replace(m, label="ORG")
             found.entities[m.entity] = replace(found.entities[m.entity], kind="organisation")
+    # a new name the text gives as a place (« la mine d'or de Loulo Gounkoto ») is no person where the
+    # model reads it as one (« Loulo Gounkoto constitue un pilier … »)
+    sites = {m.entity for m in found.mentions if m.label == "LOC" and not m.known
+             and found.entities.get(m.entity) is not None and found.entities[m.entity].kind == "place"
+             and _SITE_WORD_BEFORE.search(text[max(0, m.start - 40):m.start])}
+    found.mentions[:] = [replace(m, label="LOC") if m.label == "PER" and not m.known and m.entity in sites else m
+                         for m in found.mentions]
     _first_words(found)
     _bare_names(found, text, sent_of)
     _surnames_alone(found)
@@ -1072,6 +1079,8 @@ def _imperative(t) -> bool:
         nxt.lower_ in ("-vous", "-nous", "-le", "-la", "-les") or nxt.pos_ in ("VERB", "ADV", "DET", "ADP"))
 
 
+_SITE_WORD_BEFORE = re.compile(r"\b(?i:" + "|".join(lexicon.SITE_OF) + r")(?: [\w']+){0,2} (?:de|du|d')\s*$")
+"""« la mine d'or de | Loulo », « la région de | Tahoua »: a site word before a name makes it a place."""
 _WHERE_BEFORE = re.compile(r"(?:\b(?i:à|au|aux|en|dans|vers|depuis|jusqu'à|près de|près du|sur|sous|via)(?: la| l'| le| les)?|"
                            r"\b(?i:" + "|".join(lexicon.SITE_OF) + r")(?: \w+)? (?:de|du|d'))\s*$")
 
