@@ -213,8 +213,10 @@ ANNOUNCED_EVENTS = frozenset({"départ", "retrait", "nationalisation", "construc
 """Nouns after « annoncer » that say the event announced (« a annoncé son retrait »)."""
 COORDINATED = re.compile(r"^[^,;.]{0,60}\bet\b[^,;.]{0,60}$")
 """The text between two names that makes them one subject (« X au Mali et la compagnie Y »)."""
-INVESTMENT = frozenset({"investir", "investissement", "financer", "financement"})
-"""Triggers of an investment, a fact when the sentence gives its amount."""
+INVESTMENT = frozenset({"investir", "investissement", "financer", "financement", "lever", "mobiliser", "emprunter",
+                        "emprunt"})
+"""Triggers of an investment, a financing or funds raised (« lever 25 milliards de FCFA sur le marché »), a
+fact when the sentence gives its amount (« lever l'embargo » is none)."""
 
 
 def _first_reading(t: Token, units: set[str]) -> str | None:

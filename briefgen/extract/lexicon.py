@@ -124,9 +124,10 @@ NOT_NAME_STARTS = ("conférence de presse", "conférence-débat", "point de pres
 ministre »)."""
 
 DIPLOMA_HEADS = frozenset({"brevet", "certificat", "diplôme", "baccalauréat", "bac", "examen", "examens", "concours",
-                           "licence", "doctorat"})
+                           "licence", "doctorat", "bon", "bons", "obligation", "obligations"})
 """First words of exams and diplomas (« Brevet d'études du premier cycle », « Certificat d'aptitude
-professionnelle »): what pupils sit, no body."""
+professionnelle »: what pupils sit) and of securities (« Bon assimilable du Trésor », « Obligations
+assimilables du Trésor »: what a treasury sells): no body."""
 
 SCHOOL_HEADS = frozenset({"centre", "école", "institut", "académie", "camp"})
 """Heads of schools, training centres and camps, whose names run through three lower-case nouns to
