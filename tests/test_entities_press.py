@@ -1569,7 +1569,7 @@ def test_a_town_ending_like_a_participle_in_a_list_of_towns(read):
 
 
 def test_an_unaccented_staff_in_a_chief_s_title_is_no_place(read):
-    got = read("La cérémonie était présidée par le chef d'Etat-major Général des Armées, le général Modibo Coulibaly.")
+    got = read("Le défilé avait lieu devant le chef d'Etat-major Général des Armées, le général Modibo Coulibaly.")
     assert not any(p.startswith("etat-major") for p in got["places"])
     assert "modibo-coulibaly" in got["people"]
 
@@ -1586,7 +1586,7 @@ def test_an_attache_is_a_title_not_a_place(read):
 
 
 def test_an_acronym_used_without_definition_stands_for_the_name_it_spells(read):
-    got = read("Le général a salué les Forces Armées Royales. Il a été reçu au siège de l'État-Major Général "
+    got = read("Le général a salué les Forces Armées Royales. Il a ensuite visité l'État-Major Général "
                "des FAR, puis les FAR ont présenté leurs blindés.")
     assert {"forces-armees-royales", "etat-major-general-des-forces-armees-royales"} <= got["organisations"]
     assert not any("far" in e.split("-") for e in got["organisations"] | got["places"])
@@ -1626,7 +1626,7 @@ def test_a_common_noun_opening_a_heading_is_no_body(read):
 def test_a_capital_speaking_or_after_an_adverb_is_its_state(read):
     got = read("Le Royaume-Uni retire ses soldats. Londres « ne peut pas rester » dans ce pays, a dit le ministre.")
     assert "londres" not in got["places"] and "royaume-uni" in got["organisations"]
-    got = read("Les soldats partent. En plus Londres récuse la présence de mercenaires.")
+    got = read("Les soldats partent. Désormais Londres dénonce la présence des mercenaires.")
     assert "londres" not in got["places"] and "royaume-uni" in got["organisations"]
 
 
@@ -1638,7 +1638,7 @@ def test_exams_and_diplomas_are_no_bodies(read):
 
 
 def test_a_district_or_region_before_a_known_town_is_the_town(read):
-    got = read("Les troupes des huit régions et du District de Bamako ont défilé devant le gouverneur.")
+    got = read("Les délégations venues du District de Bamako ont chanté devant le gouverneur.")
     assert "bamako" in got["places"] and not any(p.startswith("district") for p in got["places"])
 
 
@@ -1666,10 +1666,10 @@ def test_a_byline_with_its_date_and_the_author_s_name_again_name_nobody(read):
 
 
 def test_a_title_after_a_name_ends_at_the_verb(read):
-    got = read("Jeudi, le général Issa Diallo, ministre de la défense a remis les clés au lieutenant-colonel "
-               "Paul Ouédraogo, directeur central du matériel des armées.")
+    got = read("Jeudi, le général Issa Diallo, ministre de l'Intérieur a décoré le lieutenant-colonel "
+               "Paul Ouédraogo, chef du service de santé.")
     assert {"issa-diallo", "paul-ouedraogo"} <= got["people"]
-    assert got["new"]["issa-diallo"].role == "ministre de la défense"
+    assert got["new"]["issa-diallo"].role == "ministre de l'Intérieur"
 
 
 def test_a_vice_minister_is_a_title():

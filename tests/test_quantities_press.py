@@ -882,7 +882,7 @@ def test_people_said_to_be_of_a_kind_and_others_of_a_count(read_all):
 def test_a_noun_with_the_complement_it_cannot_lose(read):
     """« deux coups d'État » count coups, not blows; an area in square kilometres is no distance;
     the same nouns with another complement stay the noun alone."""
-    got = read("Le pays a connu deux coups d'État en trois ans et la concession couvre 120 kilomètres carrés. "
+    got = read("Depuis 2020, deux coups d'État ont secoué le pays, et la concession couvre 120 kilomètres carrés. "
                "La commune a reçu 40 salles de classe et 3 coups de pouce.")
     units = {(v, u) for v, u, _ in got}
     assert {(2, "coup d'État"), (120, "km2"), (40, "salle de classe"), (3, "coup")} <= units

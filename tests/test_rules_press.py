@@ -446,11 +446,11 @@ def test_funds_raised_on_a_market_are_a_fact_an_embargo_lifted_is_none(tmp_path)
     (src / "a.txt").write_text(
         "date 2025-09-02\noutlet journal-du-sahel\n\n"
         "Le gouvernement nigérien va lever 30 milliards de francs CFA ce jeudi 4 septembre 2025 sur le marché "
-        "régional. L'émission porte sur des Obligations assimilables du Trésor (OAT) de 3 et 5 ans.\n",
+        "régional. L'émission porte sur des Obligations assimilables du Trésor (OAT) à cinq ans.\n",
         encoding="utf-8")
     (src / "b.txt").write_text(
         "date 2025-09-02\noutlet journal-du-sahel\n\n"
-        "La CEDEAO a décidé de lever l'embargo contre le Niger ce jeudi 4 septembre 2025.\n", encoding="utf-8")
+        "La CEDEAO va lever l'embargo sur le Niger ce jeudi 4 septembre 2025.\n", encoding="utf-8")
     res = extract_paths([src], cfg, warn=lambda m: None).results
     a = [c for c in res["a"].candidates if c.kind == "announcement"]
     assert a and a[0].date.start.isoformat() == "2025-09-04" and "economic_ties" in a[0].themes

@@ -215,7 +215,7 @@ COORDINATED = re.compile(r"^[^,;.]{0,60}\bet\b[^,;.]{0,60}$")
 """The text between two names that makes them one subject (« X au Mali et la compagnie Y »)."""
 INVESTMENT = frozenset({"investir", "investissement", "financer", "financement", "lever", "mobiliser", "emprunter",
                         "emprunt"})
-"""Triggers of an investment, a financing or funds raised (« lever 25 milliards de FCFA sur le marché »), a
+"""Triggers of an investment, a financing or funds raised (« va lever 30 milliards sur le marché régional »), a
 fact when the sentence gives its amount (« lever l'embargo » is none)."""
 
 

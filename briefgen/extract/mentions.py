@@ -1015,7 +1015,7 @@ def _roles(found: _Found, role_spans, eid: str, text: str, sent: Sentence, a: in
         if m:
             end = m.end(1)
             if rx is not _BEFORE and (verb := _VERB_AFTER_ROLE.search(m.group(1))):
-                end = m.start(1) + verb.start()  # « X, ministre de la défense | a procédé à la remise … »
+                end = m.start(1) + verb.start()  # « X, ministre de l'Intérieur | a reçu Y »: the title ends
             role = _clean_role(part[m.start(1):end])
             if len(role) > len(found.roles.get(eid, "")):
                 found.roles[eid] = role
@@ -1486,7 +1486,7 @@ def _not_a_name(name: str, text: str, a: int, listed: bool = False) -> bool:
     start of a line or a heading, titles, nationalities, figures, and the departments in a
     minister's title (« le ministre des Sports, de la Jeunesse et de l'Emploi »). ``listed``: the
     model read a place, so a word ending like a participle after a comma or « et » is a town of a
-    list (« venues de Ségou, Tombouctou et Sévaré »)."""
+    list (« arrivés de Kayes, Nioro et Sévaré »)."""
     words = name.split()
     if listed and name.lower() in _CARDINAL_REGIONS and text[a - 1:a] == "(" and text[a + len(name):a + len(name) + 1] == ")" \
             and re.search(r"[A-ZÀ-Ý][\w'-]+\s*$", text[max(0, a - 30):a - 1]):
