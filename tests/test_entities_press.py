@@ -1697,3 +1697,9 @@ def test_a_mine_named_as_a_place_is_no_person_and_a_stock_exchange_is_a_body(rea
                "emploie 900 personnes. L'action a gagné 3 % à la Bourse de Toronto.")
     assert "kalana-sanso" in got["places"] and not got["people"]
     assert "bourse-de-toronto" in got["organisations"] and "bourse-de-toronto" not in got["places"]
+
+
+def test_a_marshal_s_name_is_read_once_without_his_rank(read):
+    got = read("La cérémonie s'est tenue en présence du Président tchadien, le Maréchal Mahamat Idriss Déby Itno, "
+               "et de son homologue.")
+    assert got["people"] == {"mahamat-idriss-deby-itno"}

@@ -218,7 +218,7 @@ PERSON_TITLES = frozenset({
     "d'armée", "armée", "président", "présidente", "ministre", "premier", "chef", "médecin", "l'adjudant-chef",
     "le", "la", "de", "pm", "dame", "diva", "sieur", "feu", "maître", "imam", "contrôleur", "inspecteur",
     "commissaire", "intendant", "générale", "principal", "divisionnaire", "roi", "reine", "prince", "princesse",
-    "émir", "sm", "sultan",
+    "émir", "sm", "sultan", "maréchal", "amiral", "vice-amiral", "contre-amiral",
 })
 """Words in front of a person's name that are not part of it (« le Général de Brigade Moussa Yoro Kanté »)."""
 

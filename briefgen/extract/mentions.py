@@ -183,6 +183,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
         _new_entity(found, ent, label, text, sents, sent_of, role_spans, surnames, cfg)
     _other_spellings(found, armed)
     _schools_named_after_someone(found, text)
+    _nested_people(found)
     # a new name the text gives as an organisation somewhere is one wherever it is named (« Orange
     # Mali détient 62 % du marché » … « boycotter Orange et Moov »); not an institution that is
     # also a place (« l'hôpital du Mali »)
@@ -221,6 +222,19 @@ CUT_PASSAGE = 1800
 credit or a « Lire aussi » line, whose last word is whole."""
 _ALIAS_BEFORE = re.compile(r"\balias\s*[«\"“]?\s*$", re.IGNORECASE)
 _ENDS_A_SENTENCE = frozenset(".!?»\")”…:;")
+
+
+def _nested_people(found: _Found) -> None:
+    """Two readings of one person's name over each other (« Mahamat Idriss Déby » inside « Mahamat
+    Idriss Déby Itno »): the longer is the name; the shorter one's entity goes where it names no one else."""
+    people = [m for m in found.mentions if m.label == "PER" and not m.known]
+    inner = [m for m in people if any(o is not m and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+                                      for o in people)]
+    if not inner:
+        return
+    found.mentions[:] = [m for m in found.mentions if all(m is not x for x in inner)]
+    for e in {m.entity for m in inner} - {m.entity for m in found.mentions}:
+        found.entities.pop(e, None)
 
 
 def _schools_named_after_someone(found: _Found, text: str) -> None:
