@@ -456,3 +456,19 @@ def test_funds_raised_on_a_market_are_a_fact_an_embargo_lifted_is_none(tmp_path)
     assert a and a[0].date.start.isoformat() == "2025-09-04" and "economic_ties" in a[0].themes
     assert not any(e.entity.startswith("obligations") for e in res["a"].mentions)
     assert not [c for c in res["b"].candidates if c.kind == "announcement" and "economic_ties" in c.themes]
+
+
+def test_enrolment_for_passports_is_no_recruitment(tmp_path):
+    cfg = load_config(copy_project(tmp_path / "p"))
+    src = tmp_path / "s"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "date 2025-10-28\noutlet journal-du-sahel\n\n"
+        "Le ministre de la Sécurité a lancé lundi à Bamako la délivrance du nouveau passeport biométrique. "
+        "La salle compte douze postes d'enrôlement pour accueillir les demandeurs.\n", encoding="utf-8")
+    (src / "b.txt").write_text(
+        "date 2025-10-28\noutlet journal-du-sahel\n\n"
+        "L'armée a ouvert lundi à Kati l'enrôlement de 2 000 jeunes volontaires.\n", encoding="utf-8")
+    res = extract_paths([src], cfg, warn=lambda m: None).results
+    assert not [c for c in res["a"].candidates if c.kind == "recruitment"]
+    assert [c for c in res["b"].candidates if c.kind == "recruitment"]

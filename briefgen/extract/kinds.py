@@ -519,8 +519,23 @@ rule("training", "actors", "places", "origins", "objects", frame="training", fig
      yields_to=("programme",),  # « programmes … par des formations »: the programme is the fact
      # « 900 recrues ont débuté … au camp »: recruits who start something start their training
      implied=lambda lemmas, units: "recruit" in units and bool(lemmas & START_VERBS))(_trained)
+_ENROLLED_FOR_PAPERS = re.compile(r"\b(?:passeports?|cartes? (?:d'identite|nationales?|biometriques?|d'electeurs?)"
+                                  r"|biometri\w*|electoral\w*|etat civil|liste electorale|recensement)\b")
+"""What people are enrolled for when it is no force (the sentence folded): papers, voters' rolls."""
+
+
+def _recruited(site: Site) -> Roles | None:
+    """A recruitment, unless the people are enrolled for papers (« neuf box d'enrôlement » for
+    biometric passports) with no force or recruit named."""
+    if _ENROLLED_FOR_PAPERS.search(site.low) or _ENROLLED_FOR_PAPERS.search(fold(site.ctx.text[:2000])) and not (
+            _home_forces(site) or any(q.unit in ("recruit", "person") for q in site.quantities)
+            or re.search(r"\b(?:armee|militaire|soldat|gendarm|garde|recrue|volontaire|forces)", site.low)):
+        return None
+    return _trained(site)
+
+
 rule("recruitment", "actors", "places", "origins", "objects", frame="recruitment", figures=True, later_figures=True,
-     triggers={"recrutement", "recruter", "enrôler", "enrôlement"})(_trained)
+     triggers={"recrutement", "recruter", "enrôler", "enrôlement"})(_recruited)
 rule("graduation", "actors", "places", "origins", "objects", figures=True, later_figures=True,
      frame="other",  # no frame of its own yet: said with the fallback
      triggers={"promotion", "diplômer", "baptême"})(_trained)
