@@ -834,3 +834,11 @@ def test_a_meetings_id_is_the_same_from_one_run_to_the_next(project):
                              env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
         ids.add(out.stdout.strip())
     assert ids == {"meeting-aminata-kone-2025-03-12"}
+
+
+def test_a_ministry_that_names_no_state_is_not_another_state_s(cfg):
+    """« le ministère de la Défense nationale » (an article's own country's) and « le ministère de la
+    Défense russe » are not one body spelled otherwise; the Russian ministry written two ways is."""
+    who = Affiliations(cfg)
+    assert not who.alike("ministere-de-la-defense-nationale", "ministere-de-la-defense-russe")
+    assert who.alike("ministere-de-la-defense-russe", "ministere-russe-de-la-defense")

@@ -487,6 +487,8 @@ class Affiliations:
             return False
         if (ax.body is None) != (ay.body is None):
             return False  # a ministry is named by its portfolio: « défense » is in many other names
+        if ax.body is not None and bool(ax.states) != bool(ay.states):
+            return False  # « le ministère de la Défense russe » and one that names no state: any state's
         short, long = sorted((self.words(x), self.words(y)), key=len)
         if not short or max(map(len, short)) < 4:
             return False
