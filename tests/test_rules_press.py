@@ -472,3 +472,16 @@ def test_enrolment_for_passports_is_no_recruitment(tmp_path):
     res = extract_paths([src], cfg, warn=lambda m: None).results
     assert not [c for c in res["a"].candidates if c.kind == "recruitment"]
     assert [c for c in res["b"].candidates if c.kind == "recruitment"]
+
+
+def test_what_a_statement_is_about_does_not_speak(tmp_path):
+    cfg = load_config(copy_project(tmp_path / "p"))
+    src = tmp_path / "s"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "date 2024-01-31\noutlet journal-du-sahel\n\n"
+        "Le président a reçu mardi à Bamako un émissaire venu d'Ankara. Concernant les États-Unis, le visiteur a dit "
+        "comprendre leurs raisons.\n", encoding="utf-8")
+    res = extract_paths([src], cfg, warn=lambda m: None).results
+    said = [c for c in res["a"].candidates if c.kind == "statement"]
+    assert not any("united-states" in c.actors for c in said)

@@ -554,6 +554,11 @@ def _said_reading(t: Token) -> str | None:
     return "statement"
 
 
+_TOPIC_BEFORE = re.compile(r"\b(?i:concernant|s'agissant d[eu']?|quant [àa]u?x?|à propos d[eu']?|au sujet d[eu']?"
+                           r"|sur la question d[eu']?)\s*(?:la |le |les |l')?$")
+"""Before a name, the words that make it what a sentence is about (« Concernant l'AES, … »)."""
+
+
 @rule("statement", "actors", "targets", "topics", frame="statement", last=True,
       not_in_quotes=True, in_names=tuple(LABEL_OF_KIND.values()),
       yields_to=("announcement", "sanction", "agreement", "programme", "meeting"),
@@ -566,4 +571,6 @@ def statement(site: Site) -> Roles | None:
     if who is None:  # « Les autorités maliennes rappellent … »: the body that opens the sentence
         first = min(site.orgs, key=lambda m: m.start, default=None)
         who = first.entity if first and first.label in ("STATE", "ORG") and first.start < site.idx else None
+        if who is not None and _TOPIC_BEFORE.search(site.ctx.text[max(0, first.start - 30):first.start]):
+            return None  # « Concernant l'AES, l'envoyé … a dit »: what is spoken about, not who speaks
     return Roles(actors=[who]) if _claim(site, who) is not None else None
