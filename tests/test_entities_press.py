@@ -1703,3 +1703,9 @@ def test_a_marshal_s_name_is_read_once_without_his_rank(read):
     got = read("La cérémonie s'est tenue en présence du Président tchadien, le Maréchal Mahamat Idriss Déby Itno, "
                "et de son homologue.")
     assert got["people"] == {"mahamat-idriss-deby-itno"}
+
+
+def test_a_doctor_s_title_with_its_full_stop(read):
+    got = read("Dans une lettre, le président de la Commission, Dr. Moussa Kane Diarra, a confirmé le départ du Mali. "
+               "Dr Diarra a aussi écrit aux ministres.")
+    assert got["people"] == {"moussa-kane-diarra"}

@@ -1209,7 +1209,7 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         return  # « les champions d'Afrique 2019 », « la Coupe d'Afrique »: a title or a cup, no place
     if label == "LOC" and ent.text in lexicon.CONTINENTS and (part := _PART_OF_A_CONTINENT.match(text[b:b + 20])):
         b += part.end()  # « l'Afrique australe », « l'Afrique de l'Ouest »: a region of its own
-    name = re.sub(r"^(?:M\.|Mme|Mlle|Dr)\s*", "", text[a:b]).strip(" '-")
+    name = re.sub(r"^(?:M\.|Mme\.?|Mlle\.?|Dr\.?)\s*", "", text[a:b]).strip(" '-")  # « Dr. Omar Touray »
     if label != "PER":
         name = re.sub(r"^(?:(?:la|le|les)\s+|l')\s*", "", name, flags=re.IGNORECASE)
     words = name.split()
