@@ -1709,3 +1709,11 @@ def test_a_doctor_s_title_with_its_full_stop(read):
     got = read("Dans une lettre, le président de la Commission, Dr. Moussa Kane Diarra, a confirmé le départ du Mali. "
                "Dr Diarra a aussi écrit aux ministres.")
     assert got["people"] == {"moussa-kane-diarra"}
+
+
+def test_the_town_a_school_is_named_after_is_a_place_too(read):
+    got = read("La cérémonie s'est tenue à l'École des Sous-Officiers de Dioïla (ESO) vendredi. L'Institut "
+               "national des Arts et de Culture a chanté.")
+    assert "dioila" in got["places"]
+    assert any(e.startswith("ecole-des-sous-officiers-de-dioila") for e in got["organisations"] | got["places"])
+    assert "culture" not in got["places"]

@@ -184,6 +184,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
     _other_spellings(found, armed)
     _schools_named_after_someone(found, text)
     _nested_people(found)
+    _towns_of_schools(found, text, cfg)
     # a new name the text gives as an organisation somewhere is one wherever it is named (« Orange
     # Mali détient 62 % du marché » … « boycotter Orange et Moov »); not an institution that is
     # also a place (« l'hôpital du Mali »)
@@ -222,6 +223,34 @@ CUT_PASSAGE = 1800
 credit or a « Lire aussi » line, whose last word is whole."""
 _ALIAS_BEFORE = re.compile(r"\balias\s*[«\"“]?\s*$", re.IGNORECASE)
 _ENDS_A_SENTENCE = frozenset(".!?»\")”…:;")
+
+
+_TOWN_AT_THE_END = re.compile(r"\s(?:de|d')\s*([A-ZÀ-Ý][\w-]+(?:\s[A-ZÀ-Ý][\w-]+)?)\s*$")
+
+
+def _towns_of_schools(found: _Found, text: str, cfg: Config) -> None:
+    """« l'École des Sous-Officiers de Banankôrô », « le Centre d'instruction de Tiby »: the town a
+    school, a training centre or a camp is named after is a place of the story too (most of the
+    corpus's annotations list it)."""
+    phrases = gazetteer_phrases(cfg)
+    taken = {(m.start, m.end) for m in found.mentions}
+    for m in list(found.mentions):
+        head = names_mod.unaccented_head(m.text.split(" ", 1)[0].lower().split("'")[-1])
+        if m.label not in ("ORG", "LOC") or m.known or head not in lexicon.SCHOOL_HEADS:
+            continue
+        hit = _TOWN_AT_THE_END.search(m.text)
+        if hit is None or hit.group(1).lower() in lexicon.ORG_HEADS or names_mod.country(hit.group(1)) \
+                or hit.group(1).split()[0].lower() in lexicon.PERSON_TITLES \
+                or re.search(r"(?:tion|ment|ité|ure|isme|ence|ance|ique|ie)s?$", hit.group(1).lower()):
+            continue  # (« … des Arts et de Culture », « … de Défense »: a common noun, no town)
+        a, b = m.start + hit.start(1), m.start + hit.end(1)
+        if (a, b) in taken:
+            continue
+        ids = [i for i in phrases.get(normalize(hit.group(1)).lower(), []) if cfg.entities[i].kind == "place"]
+        eid = ids[0] if ids else slug(hit.group(1))
+        found.mentions.append(Mention(a, b, text[a:b], "LOC", eid, m.sent, bool(ids)))
+        if not ids:
+            found.entities.setdefault(eid, NewEntity(eid, "place", hit.group(1)))
 
 
 def _nested_people(found: _Found) -> None:
