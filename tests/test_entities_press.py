@@ -1717,3 +1717,10 @@ def test_the_town_a_school_is_named_after_is_a_place_too(read):
     assert "dioila" in got["places"]
     assert any(e.startswith("ecole-des-sous-officiers-de-dioila") for e in got["organisations"] | got["places"])
     assert "culture" not in got["places"]
+
+
+def test_texts_and_policies_are_no_bodies(read):
+    got = read("Les recrues ont appris le tir et le Règlement de discipline générale (RDG). L'Union européenne a "
+               "revu sa Politique étrangère et de sécurité commune (PESC) au Sahel.")
+    assert not any(e.startswith(("reglement", "politique", "rdg", "pesc")) for e in got["organisations"])
+    assert "union-europeenne" in got["organisations"]

@@ -123,11 +123,12 @@ NOT_NAME_STARTS = ("conférence de presse", "conférence-débat", "point de pres
 """A capitalised head with these words after it is an event, not a body (« la Conférence de presse du
 ministre »)."""
 
-DIPLOMA_HEADS = frozenset({"brevet", "certificat", "diplôme", "baccalauréat", "bac", "examen", "examens", "concours",
-                           "licence", "doctorat", "bon", "bons", "obligation", "obligations"})
-"""First words of exams and diplomas (« Brevet d'études du premier cycle », « Certificat d'aptitude
-professionnelle »: what pupils sit) and of securities (« Bon assimilable du Trésor », « Obligations
-assimilables du Trésor »: what a treasury sells): no body."""
+NOT_BODY_HEADS = frozenset({"brevet", "certificat", "diplôme", "baccalauréat", "bac", "examen", "examens", "concours",
+                            "licence", "doctorat", "bon", "bons", "obligation", "obligations", "règlement", "décret",
+                            "ordonnance", "arrêté", "loi", "politique"})
+"""First words of names that name no body: exams and diplomas (« Brevet d'études du premier cycle »:
+what pupils sit), securities (« Obligations assimilables du Trésor »: what a treasury sells), texts
+and policies (« Règlement de service dans l'armée », « Politique de sécurité et de défense commune »)."""
 
 SCHOOL_HEADS = frozenset({"centre", "école", "institut", "académie", "camp"})
 """Heads of schools, training centres and camps, whose names run through three lower-case nouns to

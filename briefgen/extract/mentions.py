@@ -743,9 +743,10 @@ _SMALL_WORDS = frozenset({"de", "du", "des", "d", "la", "l", "le", "les", "et", 
 
 
 def _diploma(name: str) -> bool:
-    """« le Brevet d'études du premier cycle (BEPC) », « le Baccalauréat »: an exam or a diploma, no body."""
+    """« le Brevet d'études du premier cycle (BEPC) », « le Baccalauréat », « le Règlement de service
+    dans l'armée »: an exam, a diploma, a security, a text or a policy, no body (``NOT_BODY_HEADS``)."""
     first = name.split()[0].lower() if name.split() else ""
-    return first in lexicon.DIPLOMA_HEADS
+    return first in lexicon.NOT_BODY_HEADS
 
 
 def _spelled_acronyms(found: list, text: str, phrases) -> list:
