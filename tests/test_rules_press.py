@@ -439,19 +439,21 @@ def test_a_date_in_a_relative_clause_after_the_trigger_dates_that_clause(cfg, tm
     assert closed[0].date.start.isoformat() != "2025-03-01" and closed[0].date.precision == "week", closed[0].date
 
 
-def test_funds_raised_on_a_market_are_a_fact_an_embargo_lifted_is_none(tmp_path):
+def _results(tmp_path, day: str, **texts: str):
+    """Extraction results of short articles written for a test, by name, in a copy of the bundled settings."""
     cfg = load_config(copy_project(tmp_path / "p"))
     src = tmp_path / "s"
     src.mkdir()
-    (src / "a.txt").write_text(
-        "date 2025-09-02\noutlet journal-du-sahel\n\n"
-        "Le gouvernement nigérien va lever 30 milliards de francs CFA ce jeudi 4 septembre 2025 sur le marché "
-        "régional. L'émission porte sur des Obligations assimilables du Trésor (OAT) à cinq ans.\n",
-        encoding="utf-8")
-    (src / "b.txt").write_text(
-        "date 2025-09-02\noutlet journal-du-sahel\n\n"
-        "La CEDEAO va lever l'embargo sur le Niger ce jeudi 4 septembre 2025.\n", encoding="utf-8")
-    res = extract_paths([src], cfg, warn=lambda m: None).results
+    for name, body in texts.items():
+        (src / f"{name}.txt").write_text(f"date {day}\noutlet journal-du-sahel\n\n{body}\n", encoding="utf-8")
+    return extract_paths([src], cfg, warn=lambda m: None).results
+
+
+def test_funds_raised_on_a_market_are_a_fact_an_embargo_lifted_is_none(tmp_path):
+    res = _results(tmp_path, "2025-09-02",
+                   a="Le gouvernement nigérien va lever 30 milliards de francs CFA ce jeudi 4 septembre 2025 sur le "
+                     "marché régional. L'émission porte sur des Obligations assimilables du Trésor (OAT) à cinq ans.",
+                   b="La CEDEAO va lever l'embargo sur le Niger ce jeudi 4 septembre 2025.")
     a = [c for c in res["a"].candidates if c.kind == "announcement"]
     assert a and a[0].date.start.isoformat() == "2025-09-04" and "economic_ties" in a[0].themes
     assert not any(e.entity.startswith("obligations") for e in res["a"].mentions)
@@ -459,29 +461,17 @@ def test_funds_raised_on_a_market_are_a_fact_an_embargo_lifted_is_none(tmp_path)
 
 
 def test_enrolment_for_passports_is_no_recruitment(tmp_path):
-    cfg = load_config(copy_project(tmp_path / "p"))
-    src = tmp_path / "s"
-    src.mkdir()
-    (src / "a.txt").write_text(
-        "date 2025-10-28\noutlet journal-du-sahel\n\n"
-        "Le ministre de la Sécurité a lancé lundi à Bamako la délivrance du nouveau passeport biométrique. "
-        "La salle compte douze postes d'enrôlement pour accueillir les demandeurs.\n", encoding="utf-8")
-    (src / "b.txt").write_text(
-        "date 2025-10-28\noutlet journal-du-sahel\n\n"
-        "L'armée a ouvert lundi à Kati l'enrôlement de 2 000 jeunes volontaires.\n", encoding="utf-8")
-    res = extract_paths([src], cfg, warn=lambda m: None).results
+    res = _results(tmp_path, "2025-10-28",
+                   a="Le ministre de la Sécurité a lancé lundi à Bamako la délivrance du nouveau passeport biométrique. "
+                     "La salle compte douze postes d'enrôlement pour accueillir les demandeurs.",
+                   b="L'armée a ouvert lundi à Kati l'enrôlement de 2 000 jeunes volontaires.")
     assert not [c for c in res["a"].candidates if c.kind == "recruitment"]
     assert [c for c in res["b"].candidates if c.kind == "recruitment"]
 
 
 def test_what_a_statement_is_about_does_not_speak(tmp_path):
-    cfg = load_config(copy_project(tmp_path / "p"))
-    src = tmp_path / "s"
-    src.mkdir()
-    (src / "a.txt").write_text(
-        "date 2024-01-31\noutlet journal-du-sahel\n\n"
-        "Le président a reçu mardi à Bamako un émissaire venu d'Ankara. Concernant les États-Unis, le visiteur a dit "
-        "comprendre leurs raisons.\n", encoding="utf-8")
-    res = extract_paths([src], cfg, warn=lambda m: None).results
+    res = _results(tmp_path, "2024-01-31",
+                   a="Le président a reçu mardi à Bamako un émissaire venu d'Ankara. Concernant les États-Unis, le "
+                     "visiteur a dit comprendre leurs raisons.")
     said = [c for c in res["a"].candidates if c.kind == "statement"]
     assert not any("united-states" in c.actors for c in said)
