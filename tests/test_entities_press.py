@@ -1724,3 +1724,10 @@ def test_texts_and_policies_are_no_bodies(read):
                "revu sa Politique étrangère et de sécurité commune (PESC) au Sahel.")
     assert not any(e.startswith(("reglement", "politique", "rdg", "pesc")) for e in got["organisations"])
     assert "union-europeenne" in got["organisations"]
+
+
+def test_a_body_s_name_runs_on_to_the_acronym_that_closes_it(read):
+    got = read("Il a été reçu par le chef de la Mission bilatérale d'appui au Tchad (MISIT), un général italien. "
+               "Les militaires de la MISIT ont défilé.")
+    assert "mission-bilaterale-d-appui-au-tchad" in got["organisations"]
+    assert "mission-bilaterale" not in got["organisations"] and "misit" not in got["organisations"] | got["places"]

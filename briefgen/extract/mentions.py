@@ -569,7 +569,7 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
     found = [_before_a_verb(_before_a_person(n, persons, text), doc, text) for n in found]
     found = [_numbered_unit(n, text) for n in found
              if not _ARMY_OF_A_REGION.match(n.name) and not _ARMED_GROUPS_AT_LARGE.match(n.name)]
-    found = [_with_its_host(n, text) for n in found]
+    found = [_with_its_host(_up_to_its_acronym(n, text), text) for n in found]
     found = [replace(n, kind="title") if _diploma(n.name) else n for n in found]  # and their acronyms name nobody
     silent = [(n.start, n.end) for n in found if n.kind == "title"]
     for n in found:
@@ -629,6 +629,23 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
 
 _HOSTED = re.compile(r"\s+(?:au|aux|en|à la|à l'|auprès du|auprès de la|auprès de l')\s*"
                      r"((?:République (?:du |de |de la |d')|Royaume (?:du |de ))?[A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)*)")
+
+
+_ON_TO_AN_ACRONYM = re.compile(r"^((?:\s+(?:d'|de|du|des|au|aux|à|en|pour|la|le|les|l')\s*[a-zà-ÿ-]{3,}){0,3}"
+                               r"(?:\s+(?:au|aux|à|en|du|de)\s+[A-ZÀ-Ý][\w-]+)?)\s*\(([A-Z][A-Za-z]{2,9})\)")
+
+
+def _up_to_its_acronym(n, text: str):
+    """« la Mission bilatérale | d'appui au Niger (MISIN) »: a body's name the form reader stopped at a
+    lower-case noun runs on to the acronym in brackets that closes it, a few words later (the acronym
+    may be of another language's name and spell nothing here); the acronym then names it."""
+    if n.acronym or n.kind not in ("organisation", "both"):
+        return n
+    m = _ON_TO_AN_ACRONYM.match(text[n.end:n.end + 90])
+    if not m or names_mod.country(m.group(2)) or names_mod.is_credit(m.group(2), set()):
+        return n
+    tail = m.group(1)
+    return replace(n, end=n.end + len(tail), name=n.name + tail, acronym=m.group(2))
 
 
 def _head_and_tail(short: str, full: str) -> bool:
