@@ -130,6 +130,11 @@ NOT_BODY_HEADS = frozenset({"brevet", "certificat", "diplôme", "baccalauréat",
 what pupils sit), securities (« Obligations assimilables du Trésor »: what a treasury sells), texts
 and policies (« Règlement de service dans l'armée », « Politique de sécurité et de défense commune »)."""
 
+NAME_SMALL_WORDS = frozenset({"de", "du", "des", "d", "l", "la", "le", "les", "et", "pour", "sur", "aux", "au", "en",
+                              "à", "a", "dans"})
+"""Small words a name's key leaves out, so that two ways of writing one name compare equal (with or
+without accents: « à » folded is « a »)."""
+
 SCHOOL_HEADS = frozenset({"centre", "école", "institut", "académie", "camp"})
 """Heads of schools, training centres and camps, whose names run through three lower-case nouns to
 their town (« Centre de formation de maintien de la paix de Ouallam »)."""

@@ -294,20 +294,21 @@ def _schools_named_after_someone(found: _Found, text: str) -> None:
         return _schools_named_after_someone(found, text)
 
 
-def _armed_spellings(cfg: Config) -> list[tuple[tuple[str, ...], str]]:
+@once_per_config
+def _armed_spellings(cfg: Config) -> tuple[tuple[tuple[str, ...], str], ...]:
     """The gazetteer's armed groups by the key of each of their names (``names.spelling_key``)."""
-    return [(names_mod.spelling_key(n), e.id) for e in cfg.entities.values() if e.kind == "armed_group"
-            for n in (*e.name.values(), *e.aliases)]
+    return tuple((names_mod.spelling_key(n), e.id) for e in cfg.entities.values() if e.kind == "armed_group"
+                 for n in (*e.name.values(), *e.aliases))
 
 
-def _known_group_spelled(name: str, armed: list[tuple[tuple[str, ...], str]]) -> str | None:
+def _known_group_spelled(name: str, armed: tuple[tuple[tuple[str, ...], str], ...]) -> str | None:
     """The gazetteer's armed group ``name`` spells another way, when exactly one is."""
     key = names_mod.spelling_key(name)
     ids = {eid for k, eid in armed if names_mod.same_spelling(key, k)}
     return ids.pop() if len(ids) == 1 else None
 
 
-def _other_spellings(found: _Found, armed: list[tuple[tuple[str, ...], str]]) -> None:
+def _other_spellings(found: _Found, armed: tuple[tuple[tuple[str, ...], str], ...]) -> None:
     """An armed group named in another transliteration or French rendering than the gazetteer's
     (« Jama'at Nasr al-Islam wal Muslimin », « Groupe pour le soutien à l'islam et aux
     musulmans ») is the gazetteer's group, wherever its new id was used (its acronym too), also
@@ -513,7 +514,7 @@ def _body_key(name: str) -> tuple[frozenset[str], str] | None:
     des Affaires étrangères » and « ministère des Affaires étrangères du Mali » are one key."""
     words = re.findall(r"[\w-]+", names_mod.fold_name(name.replace("’", "'")).replace("'", " "))
     states = {c for w in words if (c := names_mod.demonym_country(w) or names_mod.country(w))}
-    rest = frozenset(w for w in words if len(w) > 2 and w not in _SMALL_WORDS
+    rest = frozenset(w for w in words if len(w) > 2 and w not in lexicon.NAME_SMALL_WORDS
                      and not (names_mod.demonym_country(w) or names_mod.country(w)))
     return (rest, states.pop()) if len(states) == 1 and len(rest) >= 3 else None
 
@@ -756,7 +757,6 @@ def _as_long_as_the_model(n, doc, text: str):
     return replace(n, start=start, end=end, name=text[start:n.start] + n.name + text[n.end:end])
 
 
-_SMALL_WORDS = frozenset({"de", "du", "des", "d", "la", "l", "le", "les", "et", "pour", "sur", "aux", "au", "en", "à"})
 
 
 def _diploma(name: str) -> bool:
@@ -774,7 +774,7 @@ def _spelled_acronyms(found: list, text: str, phrases) -> list:
     used = set(re.findall(r"(?<![\w-])[A-Z]{2,6}(?![\w-])", text)) - defined
     out = []
     for n in found:
-        words = [w for w in re.findall(r"\w+", n.name) if w.lower() not in _SMALL_WORDS]
+        words = [w for w in re.findall(r"\w+", n.name) if w.lower() not in lexicon.NAME_SMALL_WORDS]
         initials = "".join(w[0] for w in words).upper()
         if n.acronym is None and n.kind in ("organisation", "both") and len(words) >= 2 \
                 and words[0][:1].isupper() and initials in used and initials.lower() not in phrases \

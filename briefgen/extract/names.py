@@ -825,8 +825,6 @@ _ARMED = re.compile(lx.ARMED_NAME)
 
 
 _GLUE = re.compile(r"\b(?:al|el|ul|wal|wa)(?:[-'\s]+|$)")
-_NAME_FUNCTION_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "pour", "a", "au", "aux", "et",
-                                  "en", "dans"})
 
 
 def spelling_key(name: str) -> tuple[str, ...]:
@@ -837,7 +835,7 @@ def spelling_key(name: str) -> tuple[str, ...]:
     folded = _ascii(name).lower().replace("’", "'")
     folded = _GLUE.sub(" ", re.sub(r"\b[ld]'", " ", folded))
     folded = re.sub(r"(?<=\w)['-](?=\w)", "", folded)
-    words = [w for w in re.findall(r"[a-z]+", folded) if w not in _NAME_FUNCTION_WORDS]
+    words = [w for w in re.findall(r"[a-z]+", folded) if w not in lx.NAME_SMALL_WORDS]
     out = []
     for w in words:
         w = re.sub(r"^dj", "j", w).replace("sh", "ch")  # « Djama'at », « Daesh »: the French spellings
