@@ -1731,3 +1731,10 @@ def test_a_body_s_name_runs_on_to_the_acronym_that_closes_it(read):
                "Les militaires de la MISIT ont défilé.")
     assert "mission-bilaterale-d-appui-au-tchad" in got["organisations"]
     assert "mission-bilaterale" not in got["organisations"] and "misit" not in got["organisations"] | got["places"]
+
+
+def test_a_treasury_with_its_nationality_is_a_body_of_its_own(read):
+    got = read("Le Trésor américain a publié jeudi une liste de trois officiers visés par ses mesures. "
+               "Les forces américaines restent en Europe.")
+    assert "tresor-americain" in got["organisations"]
+    assert "united-states" in got["organisations"]  # the forces are the state acting

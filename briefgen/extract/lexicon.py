@@ -39,6 +39,11 @@ burkinabè »), when a proper name or a nationality follows."""
 NATIONAL_ADJ_HEADS = frozenset({"armée", "forces", "mission", "état-major", "trésor"})
 """Heads that a nationality alone makes a name (« l'armée nigérienne », « forces nigériennes »)."""
 
+OWN_NAME_NATIONAL_HEADS = frozenset({"trésor"})
+"""Of those, the heads whose name with a nationality is a body of its own, not the state it belongs to: the
+state's forces are the state acting (« les forces américaines »), its treasury is an office that issues
+sanctions and statements under its own name (« le Trésor américain »)."""
+
 BODIES_BY_NAME = frozenset({"primature"})
 """Common nouns that name one body of a state on their own, capitalised (« la Primature », the Prime
 Minister's office): an organisation, though a single word."""

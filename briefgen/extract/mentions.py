@@ -593,7 +593,8 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
         eid = slug(n.name)
         known_ids = phrases.get(normalize(n.name).lower()) or folded.get(names_mod.fold_name(n.name))
         head, _, adj = n.name.lower().partition(" ")
-        if not known_ids and head in lexicon.NATIONAL_ADJ_HEADS and adj in by_adjective:
+        if (not known_ids and head in lexicon.NATIONAL_ADJ_HEADS - lexicon.OWN_NAME_NATIONAL_HEADS
+                and adj in by_adjective):
             # « les forces américaines » where the gazetteer says « américaines » stands for a state:
             # that state's forces, the state itself (as « les sanctions américaines » are its sanctions)
             known_ids = [by_adjective[adj]]
