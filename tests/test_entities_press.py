@@ -1738,3 +1738,9 @@ def test_a_treasury_with_its_nationality_is_a_body_of_its_own(read):
                "Les forces américaines restent en Europe.")
     assert "tresor-americain" in got["organisations"]
     assert "united-states" in got["organisations"]  # the forces are the state acting
+
+
+def test_an_air_base_named_by_its_use_and_number(read):
+    got = read("Les derniers soldats belges ont quitté mardi la base aérienne de transport 205 à Niamey.")
+    assert "base-aerienne-205" in got["places"]
+    assert "niamey" in got["places"]

@@ -242,6 +242,7 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
                         x.cap for x in words[i + 1:k]):
                     end = k
                     break
+        used_for = None
         numbered = place and end < len(words) and words[end].text.isdigit() and lw in lx.PLACE_HEAD_NEEDS \
             and words[end - 1].lower in lx.PLACE_HEAD_NEEDS[lw]
         numbered = numbered or place and lw in lx.SITES_NAMED_AFTER and end < len(words) and end > i + 1 \
@@ -249,6 +250,12 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
             and (end + 1 >= len(words) or not words[end + 1].alpha)  # « le Camp Naaba-Koom 2. »
         if numbered:
             end += 1  # « la base aérienne 101 »: a site named by its number
+        elif place and lw in lx.PLACE_HEAD_NEEDS and end + 2 < len(words) and words[end - 1].lower in lx.PLACE_HEAD_NEEDS[lw] \
+                and words[end].lower in ("de", "d'") and words[end + 1].alpha and not words[end + 1].cap \
+                and words[end + 2].text.isdigit() and len(words[end + 2].text) <= 3:
+            # « la base aérienne de transport 101 »: its use, then its number, by which it goes (« base aérienne 101 »)
+            used_for = (end, end + 2)
+            end, numbered = end + 3, True
         national_ministry = False
         if lw == "ministère" and end == i + 2 and words[i + 1].lower in lx.DEMONYMS and end + 2 < len(words) \
                 and words[end].lower in ("de", "du", "des", "d'"):
@@ -327,7 +334,8 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
             out.append(Name(words[split + 1].start, words[end - 1].end, w.text + " " + _text(words, split + 1, end), kind))
             continue
         end = _branch_end(words, i, end)
-        out.append(Name(w.start, words[end - 1].end, _text(words, i, end), kind, _acronym_after(words, end)))
+        name = _text(words, i, end) if not used_for else f"{_text(words, i, used_for[0])} {words[end - 1].text}"
+        out.append(Name(w.start, words[end - 1].end, name, kind, _acronym_after(words, end)))
     return out
 
 
