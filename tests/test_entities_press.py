@@ -1744,3 +1744,11 @@ def test_an_air_base_named_by_its_use_and_number(read):
     got = read("Les derniers soldats belges ont quitté mardi la base aérienne de transport 205 à Niamey.")
     assert "base-aerienne-205" in got["places"]
     assert "niamey" in got["places"]
+
+
+def test_a_capitalised_common_noun_with_its_article_is_no_name(read):
+    got = read("Les recrues ont étudié la Balistique, la Cartographie et le Secourisme au camp de Kati. "
+               "Elles partiront ensuite pour la Guinée.")
+    found = got["organisations"] | got["places"]
+    assert not found & {"balistique", "cartographie", "secourisme"}
+    assert "guinee" in found

@@ -14,6 +14,7 @@ from ..core.config import Config
 from ..facts.model import Quantity
 from . import dates as dates_mod
 from . import lexicon
+from . import nlp as nlp_mod
 from . import names as names_mod
 from . import quantities as qty_mod
 from .nlp import gazetteer_phrases, normalize, once_per_config
@@ -1318,6 +1319,10 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             return
         if kind is None and len(ent) == 1 and ent[0].pos_ == "NOUN" and ent[0].lemma_.lower() != ent[0].lower_:
             return  # a common noun in the plural, capitalised in a heading (« … d'Affaires et d'Emplois »)
+        if kind is None and len(ent) == 1 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("la", "le", "l'") \
+                and ent[0].lower_ in nlp_mod.common_nouns(ent.doc.vocab) and ent[0].lower_ not in ORG_HEADS \
+                and slug(name) not in cfg.entities and not names_mod.country(name):
+            return  # a common noun with its article, capitalised as a subject is (« la Topographie, la Tactique »)
         if kind is None and _DANGLING.search(name):
             # The model stopped at a name the gazetteer had already claimed (« Chambre de commerce
             # et d'industrie du | Mali »): the whole is one name, and the claimed part is not a mention.

@@ -152,6 +152,25 @@ def config_key(cfg: Config) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
+_COMMON_NOUNS: dict[int, frozenset[str]] = {}
+
+
+def common_nouns(vocab) -> frozenset[str]:
+    """The common nouns the model's lemmatizer lists (lower case, singular: « tactique », « sociologie »),
+    for the pipeline whose vocabulary ``vocab`` is; empty for a pipeline without such a list."""
+    return _COMMON_NOUNS.get(id(vocab), frozenset())
+
+
+def _noun_list(nlp: "Language") -> frozenset[str]:
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    lookups = getattr(getattr(lemmatizer, "inner", lemmatizer), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("noun", ()))
+
+
 def load(cfg: Config) -> "Language":
     """The pipeline for this gazetteer, loaded on first use and kept for the process."""
     key = config_key(cfg)
@@ -175,6 +194,7 @@ def load(cfg: Config) -> "Language":
 
         swap_attribute_ruler(nlp)  # the same tags and lemmas, from the Doc's arrays
         swap_lemmatizer(nlp)
+        _COMMON_NOUNS[id(nlp.vocab)] = _noun_list(nlp)
     else:  # same model, another gazetteer: reuse the weights, swap the ruler
         nlp = base
         nlp.remove_pipe("gazetteer")
