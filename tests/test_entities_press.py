@@ -1752,3 +1752,18 @@ def test_a_capitalised_common_noun_with_its_article_is_no_name(read):
     found = got["organisations"] | got["places"]
     assert not found & {"balistique", "cartographie", "secourisme"}
     assert "guinee" in found
+
+
+def test_a_ministry_s_portfolios_in_common_words_run_on_past_the_comma(read):
+    got = read("Le ministère de l'Élevage de base, de la Pêche et des Ressources animales a tenu jeudi une réunion à Niamey.")
+    assert "ministere-de-l-elevage-de-base-de-la-peche-et-des-ressources-animales" in got["organisations"]
+    assert not any(e.startswith(("peche", "ressources")) for e in got["organisations"])
+
+
+def test_a_portfolio_cut_from_its_title_by_a_comma_is_no_body(read):
+    got = read("La ministre de la Santé, Awa Diarra, et son collègue de l'Hydraulique et de l'Assainissement, "
+               "Moussa Keita, étaient à Dosso. Le ministre de l'Enseignement supérieur, de la Recherche et de "
+               "l'Innovation, Pr Adama Zongo, les a rejoints.")
+    found = got["organisations"] | got["places"]
+    assert not any(e.startswith(("hydraulique", "recherche")) for e in found)
+    assert {"awa-diarra", "moussa-keita", "adama-zongo"} <= got["people"]

@@ -1336,6 +1336,9 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
                 found.mentions.remove(tail)
                 b = tail.end
                 name = text[a:b]
+        if kind is None and label in ("ORG", "LOC") and words and words[0].lower() not in ORG_HEADS \
+                and not names_mod.country(name) and _PORTFOLIO_BEFORE.search(text[max(sents[si].start, a - 160):a]):
+            return  # a minister's portfolio, cut from the title by a comma (« … supérieur, de la Recherche et de l'Innovation »)
         if kind is None and _country_pair(found, name, text, a, si, cfg):
             return
         if kind is None and (state := _country(ent, name, cfg)):
@@ -1375,9 +1378,15 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
     found.mentions.append(mention)
 
 
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b(?i:ministres?|ministères?|collègues?|homologues?)\b(?:\s+[a-zà-ÿ-]+)?"
+    r"(?:\s*,?\s*(?:et\s+)?(?:de\s+la|de\s+l'|du|des|d')\s*[A-ZÀ-Ý][\w-]*(?:\s+[a-zà-ÿ-]+)?)*"
+    r"\s*,?\s*(?:et\s+)?(?:de\s+la|de\s+l'|du|des|d')\s*$")
+"""What comes before a minister's portfolio: the title (or « son collègue », « son homologue »), a
+nationality, the portfolios before it (« le ministre burkinabè de l'Enseignement supérieur, de la | … »)."""
 _RANKED = re.compile(r"^(?:(?i:le|la) )?(?i:capitaine|colonel|colonel-major|lieutenant-colonel|général|commandant|"
                      r"lieutenant|sous-lieutenant|sergent|adjudant|adjudant-chef|caporal|docteur|professeur|diva|dame|madame|"
-                     r"monsieur|contrôleur|inspecteur|commissaire|intendant|médecin)"
+                     r"monsieur|contrôleur|inspecteur|commissaire|intendant|médecin|pr\.?|dr\.?)"
                      r"(?: (?:général|générale|principal|divisionnaire|en chef))?"
                      r"(?: (?i:de|d')\s?(?i:brigade|division|corps d'armée|armée))?"
                      r" [A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)+$")
