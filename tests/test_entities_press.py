@@ -1767,3 +1767,15 @@ def test_a_portfolio_cut_from_its_title_by_a_comma_is_no_body(read):
     found = got["organisations"] | got["places"]
     assert not any(e.startswith(("hydraulique", "recherche")) for e in found)
     assert {"awa-diarra", "moussa-keita", "adama-zongo"} <= got["people"]
+
+
+def test_the_country_a_minister_s_portfolio_ends_with_is_the_state(read):
+    got = read("Le président a reçu le ministre de l'Enseignement Supérieur, de la Recherche et de "
+               "l'Innovation du Ghana, Pr Kofi Mensah, à Ouagadougou.")
+    assert "ghana" in got["organisations"]
+
+
+def test_a_capitalised_nationality_before_a_company_s_name_is_not_part_of_it(read):
+    got = read("Le ministre a reçu les dirigeants de la société Turque Aselsan à Niamey.")
+    assert "aselsan" in got["organisations"]
+    assert "turque-aselsan" not in got["organisations"]

@@ -14,8 +14,8 @@ from ..core.config import Config
 from ..facts.model import Quantity
 from . import dates as dates_mod
 from . import lexicon
-from . import nlp as nlp_mod
 from . import names as names_mod
+from . import nlp as nlp_mod
 from . import quantities as qty_mod
 from .nlp import gazetteer_phrases, normalize, once_per_config
 from .types import (
@@ -838,8 +838,8 @@ def _states_of_bodies(found: _Found, doc, text: str, cfg: Config, sent_of) -> No
         if start is None:
             continue
         head = text[start:hit.start()].split(" ", 1)[0].lower().split("'")[-1]
-        if head not in lexicon.STATE_BODY_HEADS:
-            continue
+        if head not in lexicon.STATE_BODY_HEADS and not _PORTFOLIO_BEFORE.search(text[max(0, start - 160):start]):
+            continue  # (a minister's portfolio is a body of the state: « …, de la Recherche du Niger »)
         cname = names_mod.country(hit.group(1)) or hit.group(1)
         _add_state(found, cfg, cname, a, b, text[a:b], sent_of(a))
         read.append((a, b))
@@ -1312,6 +1312,9 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         if kind is None and words and words[0][:1].isupper() and not names_mod.country(name) \
                 and _COMPANY_NOUN.search(text[max(0, a - 50):a]) and name.lower() not in STOP_NAMES:
             kind = "organisation"  # « la société canadienne B2Gold », « l'entreprise chinoise Kunlun »
+            if len(words) > 1 and words[0].lower() in lexicon.DEMONYMS:
+                cut = text.index(words[1], a)
+                a, name = cut, text[cut:b]  # « la société Russe Glavkosmos »: a nationality, then the name
             found.companies.add(slug(name))
         if kind is None and name.lower() in lexicon.BODIES_BY_NAME and name[:1].isupper():
             kind = "organisation"  # « la Primature »
@@ -1338,7 +1341,7 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
                 name = text[a:b]
         if kind is None and label in ("ORG", "LOC") and words and words[0].lower() not in ORG_HEADS \
                 and not names_mod.country(name) and _PORTFOLIO_BEFORE.search(text[max(sents[si].start, a - 160):a]):
-            return  # a minister's portfolio, cut from the title by a comma (« … supérieur, de la Recherche et de l'Innovation »)
+            return  # a minister's portfolio, cut from the title by a comma (« … supérieur, de la Recherche »)
         if kind is None and _country_pair(found, name, text, a, si, cfg):
             return
         if kind is None and (state := _country(ent, name, cfg)):
@@ -1380,7 +1383,7 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
 
 _PORTFOLIO_BEFORE = re.compile(
     r"\b(?i:ministres?|ministères?|collègues?|homologues?)\b(?:\s+[a-zà-ÿ-]+)?"
-    r"(?:\s*,?\s*(?:et\s+)?(?:de\s+la|de\s+l'|du|des|d')\s*[A-ZÀ-Ý][\w-]*(?:\s+[a-zà-ÿ-]+)?)*"
+    r"(?:\s*,?\s*(?:et\s+)?(?:de\s+la|de\s+l'|du|des|d')\s*[A-ZÀ-Ý][\w-]*(?:\s+(?!(?:de|du|des|et)\b)[\w-]+){0,2})*"
     r"\s*,?\s*(?:et\s+)?(?:de\s+la|de\s+l'|du|des|d')\s*$")
 """What comes before a minister's portfolio: the title (or « son collègue », « son homologue »), a
 nationality, the portfolios before it (« le ministre burkinabè de l'Enseignement supérieur, de la | … »)."""

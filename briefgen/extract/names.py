@@ -165,7 +165,8 @@ def _extend(words: list[_W], k: int, stop_at: set[str], commas: bool = False, no
                     and not (m + 2 < n and words[m + 2].text.isdigit()):  # not a date (« … du 28 mai 2025 »)
                 k = m
                 continue
-            if commas and nouns and m + 2 < n and words[m].text == "," and words[m + 1].lower in ("de", "du", "des", "d'") \
+            if commas and nouns and m + 2 < n and words[m].text == "," \
+                    and words[m + 1].lower in ("de", "du", "des", "d'") \
                     and (words[m + 2].cap or words[m + 2].lower in ("la", "l'")) and words[k - 1].cap:
                 k = m  # a portfolio in common words, then the next (« de l'Enseignement de base, de l'Alphabétisation »)
                 continue
@@ -254,10 +255,11 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
             and (end + 1 >= len(words) or not words[end + 1].alpha)  # « le Camp Naaba-Koom 2. »
         if numbered:
             end += 1  # « la base aérienne 101 »: a site named by its number
-        elif place and lw in lx.PLACE_HEAD_NEEDS and end + 2 < len(words) and words[end - 1].lower in lx.PLACE_HEAD_NEEDS[lw] \
+        elif place and lw in lx.PLACE_HEAD_NEEDS and end + 2 < len(words) \
+                and words[end - 1].lower in lx.PLACE_HEAD_NEEDS[lw] \
                 and words[end].lower in ("de", "d'") and words[end + 1].alpha and not words[end + 1].cap \
                 and words[end + 2].text.isdigit() and len(words[end + 2].text) <= 3:
-            # « la base aérienne de transport 101 »: its use, then its number, by which it goes (« base aérienne 101 »)
+            # « la base aérienne de transport 101 »: its use, then its number; it goes by « base aérienne 101 »
             used_for = (end, end + 2)
             end, numbered = end + 3, True
         national_ministry = False
