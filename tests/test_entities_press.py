@@ -1779,3 +1779,9 @@ def test_a_capitalised_nationality_before_a_company_s_name_is_not_part_of_it(rea
     got = read("Le ministre a reçu les dirigeants de la société Turque Aselsan à Niamey.")
     assert "aselsan" in got["organisations"]
     assert "turque-aselsan" not in got["organisations"]
+
+
+def test_an_embassy_is_named_with_its_host_country_which_stays_a_place(read):
+    got = read("L'ambassade d'Italie au Tchad a remis mardi dix ambulances au ministère de la Santé.")
+    assert "ambassade-d-italie-au-tchad" in got["organisations"]
+    assert "tchad" in got["places"]

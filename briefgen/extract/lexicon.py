@@ -320,9 +320,13 @@ MILITARY_UNITS = frozenset({"bataillon", "régiment", "groupement", "compagnie",
                             "brigade", "division", "région", "légion", "groupe", "secteur", "base", "zone"})
 """Heads of a military unit's name that a number in front belongs to (« le 26e Bataillon … »)."""
 
-HOSTED_BODIES = frozenset({"mission", "représentation", "bureau"})
-"""Heads of a body named with the country that hosts it (« la Mission italienne de soutien au Niger »);
-an embassy is named by the state it represents (« l'Ambassade de Russie », then where it is)."""
+HOSTED_BODIES = frozenset({"mission", "représentation", "bureau", "ambassade"})
+"""Heads of a body named with the country that hosts it (« la Mission italienne de soutien au Niger »,
+« l'ambassade de Chine au Mali »: one of the many embassies of China)."""
+
+NAMED_WITH_WHERE_THEY_ARE = frozenset({"ambassade"})
+"""Of those, the bodies whose host country is also a place of the article: an embassy is in the country
+(« l'ambassade de France au Niger » is in Niger), a mission works for it."""
 
 CONTINENTS = frozenset({"Afrique", "Europe", "Asie", "Amérique", "Océanie"})
 """Continents, whose parts are regions named on (« l'Afrique australe », « l'Afrique de l'Ouest »)."""

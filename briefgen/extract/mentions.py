@@ -667,6 +667,8 @@ def _with_its_host(n, text: str):
     m = _HOSTED.match(text[n.end:n.end + 60])
     if not m or not names_mod.country(re.sub(r"^(?:République|Royaume) (?:du |de la |de l'|de |d')", "", m.group(1))):
         return n
+    if words[0].lower() in lexicon.NAMED_WITH_WHERE_THEY_ARE:
+        return replace(n, name=n.name + text[n.end:n.end + m.end()])  # the country stays a place of its own
     return replace(n, end=n.end + m.end(), name=n.name + text[n.end:n.end + m.end()])
 
 
