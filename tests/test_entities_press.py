@@ -1785,3 +1785,8 @@ def test_an_embassy_is_named_with_its_host_country_which_stays_a_place(read):
     got = read("L'ambassade d'Italie au Tchad a remis mardi dix ambulances au ministère de la Santé.")
     assert "ambassade-d-italie-au-tchad" in got["organisations"]
     assert "tchad" in got["places"]
+
+
+def test_a_ministry_with_its_nationality_and_a_portfolio_in_lower_case_with_its_adjective(read):
+    got = read("Le ministère allemand des affaires étrangères a rappelé son ambassadeur lundi.")
+    assert "ministere-allemand-des-affaires-etrangeres" in got["organisations"]

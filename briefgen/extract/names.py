@@ -29,7 +29,8 @@ _NOT_ADJ = frozenset({"selon", "pendant", "durant", "avant", "devant", "cependan
                       "desquels", "desquelles", "quel", "quelle", "quels", "quelles", "tel", "telle", "tels",
                       "telles", "président", "présidente", "commandant", "représentant", "représentante",
                       "agent", "ministre", "directeur", "directrice", "chef", "responsable", "secrétaire",
-                      "hier", "demain", "avant-hier", "après-demain"})  # (« … de Niamey | hier »)
+                      "hier", "demain", "avant-hier", "après-demain",  # (« … de Niamey | hier »)
+                      "affaires"})  # the noun of « affaires étrangères », not an adjective in -aire
 _ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&-]{1,9}$|^[A-Z][a-z]{2,7}$")
 
 
@@ -268,6 +269,8 @@ def _head_names(words: list[_W], places: set[str]) -> list[Name]:
             j = end + 1 + (words[end + 1].lower in ("la", "l'"))
             if j < len(words) and _common_noun(words[j]) and (j == end + 2 or words[end].lower != "de"):
                 end, national_ministry = j + 1, True  # « le ministère russe de la défense »
+                if end < len(words) and _is_adj(words[end], words[end + 1] if end + 1 < len(words) else None):
+                    end += 1  # « le ministère français des affaires étrangères »
         body = words[i + 1:end]
         if lw == "centre" and len(body) >= 2 and body[0].lower in ("du", "de", "d'") and country(_text(body, 1, len(body))):
             continue  # « au Centre du Mali »: the middle of the country, no body's name
