@@ -1790,3 +1790,9 @@ def test_an_embassy_is_named_with_its_host_country_which_stays_a_place(read):
 def test_a_ministry_with_its_nationality_and_a_portfolio_in_lower_case_with_its_adjective(read):
     got = read("Le ministère allemand des affaires étrangères a rappelé son ambassadeur lundi.")
     assert "ministere-allemand-des-affaires-etrangeres" in got["organisations"]
+
+
+def test_an_international_conference_centre_is_a_venue(read):
+    got = read("Le forum s'est ouvert jeudi au Centre international de conférences de Niamey (CICN).")
+    assert "centre-international-de-conferences-de-niamey" in got["places"]
+    assert "centre-international-de-conferences-de-niamey" not in got["organisations"]

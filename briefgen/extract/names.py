@@ -377,7 +377,9 @@ def _venue(body: list[_W]) -> bool:
     Dosso », where recruits are trained)."""
     first = body[0].lower if body else ""
     second = body[1].lower if len(body) > 1 else ""
-    return first == "culturel" or (first in ("de", "d'") and second in ("conférences", "instruction"))
+    later = [x.lower for x in body[1:4]]  # (« le Centre international de conférences de Bamako »)
+    return first == "culturel" or (first in ("de", "d'") and second in ("conférences", "instruction")) or any(
+        x in ("de", "des", "d'") and y in ("conférences", "congrès", "expositions") for x, y in zip(later, later[1:]))
 
 
 _FORCE_NEAR = re.compile(r"\b(?:mercenaire|paramilitaire|armé|jihadist|djihadist|terroris|rebelle)")
