@@ -1796,3 +1796,8 @@ def test_an_international_conference_centre_is_a_venue(read):
     got = read("Le forum s'est ouvert jeudi au Centre international de conférences de Niamey (CICN).")
     assert "centre-international-de-conferences-de-niamey" in got["places"]
     assert "centre-international-de-conferences-de-niamey" not in got["organisations"]
+
+
+def test_the_lake_chad_joint_force_in_common_words_is_a_body(read):
+    got = read("Le Tchad a retiré deux bataillons de la force multinationale mixte, qui combat Boko Haram.")
+    assert "force-multinationale-mixte" in got["organisations"]

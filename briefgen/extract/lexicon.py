@@ -51,10 +51,13 @@ Minister's office): an organisation, though a single word."""
 STANDING_BODIES = {("forces", "de", "défense", "et", "de", "sécurité"): "forces de défense et de sécurité",
                    ("forces", "de", "défenses", "et", "de", "sécurité"): "forces de défense et de sécurité",
                    ("forces", "armées", "nationales"): "forces armées nationales",
-                   ("eaux", "et", "forêts"): "Eaux et Forêts"}
+                   ("eaux", "et", "forêts"): "Eaux et Forêts",
+                   ("force", "multinationale", "mixte"): "Force multinationale mixte",
+                   ("force", "multinationale", "conjointe"): "Force multinationale conjointe"}
 """Designations in common words that the Sahel press uses, capitalised or not, as the name of one
 body (a state's forces of defence and security as a whole, its national armed forces, its
-forestry service « les Eaux et Forêts »): an organisation, under the name given here."""
+forestry service « les Eaux et Forêts », the Lake Chad states' joint force): an organisation, under the
+name given here."""
 
 NOT_NAMES = frozenset({"forces armées", "forces spéciales", "forces de sécurité"})
 """Generic phrases with a head noun that name no organisation on their own."""
