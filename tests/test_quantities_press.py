@@ -892,3 +892,8 @@ def test_a_noun_with_the_complement_it_cannot_lose(read):
 def test_brigades_regiments_and_squadrons_are_units(read):
     got = read("Le décret crée sept brigades d'intervention, deux régiments blindés et quatre escadrons.")
     assert {(7, "unit"), (2, "unit"), (4, "unit")} <= {(v, u) for v, u, _ in got}
+
+
+def test_those_who_passed_or_registered_are_counted_as_people(read):
+    got = read("Au concours de la gendarmerie, 3 215 admis sur 40 120 inscrits ont été publiés.")
+    assert {(3215, "person"), (40120, "person")} <= {(v, u) for v, u, _ in got}

@@ -120,7 +120,7 @@ PERSON_NOUNS = frozenset(["directeur", "président", "gouverneur", "préfet", "m
                           "victime", "visiteur", "déplacé", "rapatrié", "sinistré", "responsable", "chercheur",
                           "sportif", "mineur", "orpailleur", "tué", "disparu", "gradé", "assistant", "lutteur",
                           "boxeur", "coureur", "camionneur", "conducteur", "accusé", "prévenu", "condamné",
-                          "venu"])
+                          "venu", "admis", "admi", "inscrit", "recalé"])
 """French nouns for people (singular): counted as ``person``."""
 NOT_COUNTED_NOUNS = frozenset(["janvier", "février", "févier", "mars", "avril", "mai", "juin", "juillet", "août",
                                "aout", "septembre", "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi",
@@ -587,6 +587,8 @@ def ruler_patterns() -> list[dict]:
     forms += [num + [_in(DEMONYMS)] for num in _numbers(counted=True)]  # « 85 Burkinabè » (the model's PROPN)
     # « la promotion compte 13 féminines »: people by their sex (adjectives to the model)
     forms += [num + [_in(["féminins", "féminines", "masculins", "masculines"])] for num in _numbers()]
+    # « 51 139 admis pour 118 701 candidats »: those who passed, registered or failed (participles to the model)
+    forms += [num + [_in(["admis", "inscrits", "inscrites", "recalés", "recalées"])] for num in _numbers()]
     # some of those named before: « trois de ces mercenaires », « deux de ses collaborateurs »
     of_those = [_in(["de", "d'"]), _in(["ces", "ses", "leurs", "nos", "vos"]), _OPT_PRE]
     forms += [num + of_those + [noun] for num in _numbers()
