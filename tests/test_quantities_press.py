@@ -897,3 +897,8 @@ def test_brigades_regiments_and_squadrons_are_units(read):
 def test_those_who_passed_or_registered_are_counted_as_people(read):
     got = read("Au concours de la gendarmerie, 3 215 admis sur 40 120 inscrits ont été publiés.")
     assert {(3215, "person"), (40120, "person")} <= {(v, u) for v, u, _ in got}
+
+
+def test_tractor_units_and_tanker_trucks_are_vehicles(read):
+    got = read("Le convoi comptait 12 camions-citernes et 8 tracteurs venus du port de Lomé.")
+    assert {(12, "vehicle"), (8, "vehicle")} <= {(v, u) for v, u, _ in got}
