@@ -1801,3 +1801,9 @@ def test_an_international_conference_centre_is_a_venue(read):
 def test_the_lake_chad_joint_force_in_common_words_is_a_body(read):
     got = read("Le Tchad a retiré deux bataillons de la force multinationale mixte, qui combat Boko Haram.")
     assert "force-multinationale-mixte" in got["organisations"]
+
+
+def test_arms_makers_named_before_their_models_are_the_gazetteer_s_companies(read):
+    got = read("Le lot comprend 20 véhicules Norinco CS/VP14, des camions Shacman et deux drones de Baykar.")
+    assert {"norinco", "shacman", "baykar"} <= got["organisations"]
+    assert not got["people"] and "shacman" not in got["places"]
