@@ -1807,3 +1807,12 @@ def test_arms_makers_named_before_their_models_are_the_gazetteer_s_companies(rea
     got = read("Le lot comprend 20 véhicules Norinco CS/VP14, des camions Shacman et deux drones de Baykar.")
     assert {"norinco", "shacman", "baykar"} <= got["organisations"]
     assert not got["people"] and "shacman" not in got["places"]
+
+
+def test_an_army_named_by_its_nationality_is_the_armed_forces_the_article_names_in_full(read):
+    got = read("Les Forces armées togolaises (FAT) ont reçu deux hélicoptères. L'armée togolaise les attendait.")
+    assert "forces-armees-togolaises" in got["organisations"] and "armee-togolaise" not in got["organisations"]
+    got = read("Les Forces armées du Tchad ont frappé près du lac. L'armée tchadienne a confirmé.")
+    assert "forces-armees-du-tchad" in got["organisations"] and "armee-tchadienne" not in got["organisations"]
+    got = read("L'armée tchadienne a reçu deux hélicoptères.")
+    assert "armee-tchadienne" in got["organisations"] or "tchad" in got["organisations"]

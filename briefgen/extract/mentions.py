@@ -601,8 +601,14 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
             known_ids = [by_adjective[adj]]
         if not known_ids and n.kind == "organisation" and (same := _bodies_by_words(cfg).get(_body_key(n.name))):
             known_ids = [same]  # « le ministère des Affaires étrangères et de la Coopération internationale du Mali »
+        if not known_ids and (full := _army_in_full(n.name, slugs | {(slug(e.text), False) for e in doc.ents
+                                                                     if e.label_ == "ORG"})):
+            known_ids = [full] if full in cfg.entities else []
+            eid = full  # « l'armée nigérienne » where the article names the « Forces armées nigériennes »
         if known_ids:
             eid = known_ids[0]
+        elif eid != slug(n.name):
+            pass
         elif eid not in by_acronym and not _company(n.name):
             # the name an acronym defined, repeated with a place (« … interarmes de Koulikoro »), or a
             # shorter form of a fuller name in the article (« le Conseil de sécurité »)
@@ -628,6 +634,23 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
                 out += [Mention(m.start(), m.end(), acr, x.label, x.entity, 0, x.known) for x in made]
                 taken.append((m.start(), m.end()))
     return sorted(out, key=lambda m: m.start), named, silent
+
+
+def _army_in_full(name: str, slugs: set[tuple[str, bool]]) -> str | None:
+    """The id of the article's « Forces armées … » that an army named by its nationality is (« l'armée
+    burkinabè » and « les Forces armées du Burkina »; « les forces armées nationales » when the article
+    names no other nation's), or None."""
+    words = name.lower().split()
+    country = names_mod.demonym_country(words[1]) if len(words) == 2 and words[0] == "armée" else None
+    if not country:
+        return None
+    adj, state = slug(words[1]).rstrip("s"), slug(country)
+    full = sorted(s[len("forces-armees-"):] for s, site in slugs if not site and s.startswith("forces-armees-"))
+    for rest in full:
+        of = re.sub(r"^(?:du|de-la|de-l|des|de|d)-", "", rest)
+        if rest.rstrip("s") == adj or (of != rest and state.startswith(of)):
+            return "forces-armees-" + rest
+    return "forces-armees-nationales" if full == ["nationales"] else None
 
 
 _HOSTED = re.compile(r"\s+(?:au|aux|en|à la|à l'|auprès du|auprès de la|auprès de l')\s*"
