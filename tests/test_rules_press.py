@@ -475,3 +475,9 @@ def test_what_a_statement_is_about_does_not_speak(tmp_path):
                      "visiteur a dit comprendre leurs raisons.")
     said = [c for c in res["a"].candidates if c.kind == "statement"]
     assert not any("united-states" in c.actors for c in said)
+
+
+def test_an_army_receiving_materiel_is_a_delivery_not_a_meeting(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "lot", "Le lundi 3 mars 2025, la Garde nationale a reçu un important lot de "
+                   "matériel roulant et de munitions à Kati, en présence du ministre de la Défense.")
+    assert _of_kind(facts, "delivery") and not _of_kind(facts, "meeting")

@@ -139,11 +139,18 @@ def visit(site: Site) -> Roles | None:
     return Roles(actors=[who], places=where)
 
 
+MATERIEL = frozenset({"équipement", "équipements", "matériel", "matériels", "armement", "armements", "armes",
+                      "munitions", "lot", "lots", "cargaison", "cargaisons", "véhicules", "blindés", "engins"})
+"""What an army or a ministry receives when it is given things, not visitors (« l'armée reçoit un
+important lot de matériel »): the words after « recevoir » that make it a delivery."""
+
+
 @rule("meeting", "actors", "counterparts", "objects", "places", "topics", frame="meeting",
       triggers={"entretien", "entrevue", "audience", "recevoir", "rencontrer", "rencontre", "réunir", "réunion",
                 "entretenir", "forum", "sommet", "colloque", "atelier", "séminaire"},
-      # « l'armée a reçu 30 blindés » is a delivery
-      reading=lambda t, units: "delivery" if t.lemma == "recevoir" and set(units) & set(EQUIPMENT) else "meeting")
+      # « l'armée a reçu 30 blindés », « … reçoivent de nouveaux équipements » is a delivery
+      reading=lambda t, units: "delivery" if t.lemma == "recevoir" and (
+          set(units) & set(EQUIPMENT) or set(t.ahead) & MATERIEL) else "meeting")
 def meeting(site: Site) -> Roles | None:
     people = site.people
     parts = [m.entity for m in people] + ([person_meant(site.span, site.ctx)] if len(people) < 2 else [])

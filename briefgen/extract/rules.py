@@ -239,7 +239,8 @@ def _sentence(span, i: int, ctx: Context, doc_scores, *, in_quote: bool, previou
     """The candidates of one sentence (``words``: its tokens as ``_words`` reads them): each rule
     whose trigger it has, in the rules' order."""
     s = ctx.sents[i]
-    tokens = [Token(lemma, low, idx, words[j - 1][1] if j else "", words[j + 1][1] if j + 1 < len(words) else "")
+    tokens = [Token(lemma, low, idx, words[j - 1][1] if j else "", words[j + 1][1] if j + 1 < len(words) else "",
+                    tuple(w[1] for w in words[j + 1:j + 5]))
               for j, (lemma, low, idx) in enumerate(words)]
     said = {t.word for t in tokens}
     if said & NEGATION:

@@ -95,6 +95,7 @@ class Token:
     idx: int
     prev: str = ""
     next: str = ""
+    ahead: tuple[str, ...] = ()  # the next few words (lower case), « de nouveaux équipements »
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
