@@ -481,3 +481,16 @@ def test_an_army_receiving_materiel_is_a_delivery_not_a_meeting(cfg, tmp_path):
     facts = _facts(cfg, tmp_path, "lot", "Le lundi 3 mars 2025, la Garde nationale a reçu un important lot de "
                    "matériel roulant et de munitions à Kati, en présence du ministre de la Défense.")
     assert _of_kind(facts, "delivery") and not _of_kind(facts, "meeting")
+
+
+def test_a_closure_is_an_announcement(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "base", "Le lundi 3 mars 2025, l'armée française a fermé sa base de Gao, "
+                   "a indiqué l'état-major.")
+    assert _of_kind(facts, "announcement")
+
+
+def test_the_speaker_after_an_inverted_verb_of_saying(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "port", "Le port de Lomé restera ouvert aux camions maliens, a déclaré lundi le "
+                   "ministère des Transports.")
+    said = _of_kind(facts, "statement")
+    assert said and "ministere-des-transports" in said[0].actors

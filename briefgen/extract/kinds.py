@@ -242,6 +242,7 @@ def _first_reading(t: Token, units: set[str]) -> str | None:
       reading=_first_reading,
       triggers={"annoncer", "annonce", "inaugurer", "inauguration", "lancer", "lancement", "ouverture", "création",
                 "réouverture", "rouvrir", "réouvrir", "rouvert", "rouverte", "réouvert", "réouverte",
+                "fermer", "fermeture", "fermé", "fermée",  # an embassy, a border, a base closed: as reopened
                 "dénoncer", "retirer", "retrait", "quitter", "rompre", "nationaliser", "nationalisation",
                 "construire", "construction", "adopter", "adoption", "approuver", "pierre", "départ", "publier",
                 "suspendre", "suspension", "bloquer", "blocage", "interdire", "interdiction", "rappeler", "rappel",
@@ -580,4 +581,15 @@ def statement(site: Site) -> Roles | None:
         who = first.entity if first and first.label in ("STATE", "ORG") and first.start < site.idx else None
         if who is not None and _TOPIC_BEFORE.search(site.ctx.text[max(0, first.start - 30):first.start]):
             return None  # « Concernant l'AES, l'envoyé … a dit »: what is spoken about, not who speaks
+    if who is None and _REPORTED.search(site.ctx.text[max(0, site.idx - 12):site.idx]):
+        # « … est fermée, a déclaré mardi le ministère des Affaires étrangères »: the speaker after the verb
+        after = [m for m in site.orgs if m.label in ("STATE", "ORG") and site.idx < m.start
+                 and _SPEAKER_AFTER.fullmatch(site.ctx.text[site.idx:m.start])]
+        who = after[0].entity if after else None
     return Roles(actors=[who]) if _claim(site, who) is not None else None
+
+
+_REPORTED = re.compile(r",\s*(?:a|ont|avait|avaient)\s+$")
+"""Before a verb of saying, the inversion that reports what was said before it (« …, a déclaré … »)."""
+_SPEAKER_AFTER = re.compile(r"[\w-]+(?:\s+[\w-]+){0,2}?\s+(?:le|la|les|l')\s*")
+"""From the verb of saying to the speaker it inverts: the verb, a day or an adverb, an article."""
