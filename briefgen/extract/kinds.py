@@ -235,6 +235,8 @@ def _first_reading(t: Token, units: set[str]) -> str | None:
         return None  # « son départ » is a withdrawal; « le départ d'une délégation » is no fact
     if (t.lemma in INVESTMENT or t.word in INVESTMENT) and not units & set(CURRENCIES):
         return None
+    if t.word in ("fermé", "fermée", "fermés", "fermées") and t.next == "depuis":
+        return None  # « fermée depuis 1992 »: how long it has been shut, no closure of the day
     return "announcement"
 
 
