@@ -1347,7 +1347,7 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             return
         if kind is None and len(ent) == 1 and ent[0].pos_ == "NOUN" and ent[0].lemma_.lower() != ent[0].lower_:
             return  # a common noun in the plural, capitalised in a heading (« … d'Affaires et d'Emplois »)
-        if kind is None and len(ent) == 1 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("la", "le", "l'") \
+        if kind is None and len(ent) == 1 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("la", "le", "l'", "d'") \
                 and ent[0].lower_ in nlp_mod.common_nouns(ent.doc.vocab) and ent[0].lower_ not in ORG_HEADS \
                 and slug(name) not in cfg.entities and not names_mod.country(name):
             return  # a common noun with its article, capitalised as a subject is (« la Topographie, la Tactique »)
