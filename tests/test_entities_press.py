@@ -1816,3 +1816,11 @@ def test_an_army_named_by_its_nationality_is_the_armed_forces_the_article_names_
     assert "forces-armees-du-tchad" in got["organisations"] and "armee-tchadienne" not in got["organisations"]
     got = read("L'armée tchadienne a reçu deux hélicoptères.")
     assert "armee-tchadienne" in got["organisations"] or "tchad" in got["organisations"]
+
+
+def test_two_towns_whose_comma_was_left_out_are_no_person(read):
+    got = read("Trois bataillons seront déployés à Kaya, Dori, Gorom Sebba et Fada.")
+    assert not got["people"]
+    assert {"kaya", "dori", "gorom", "sebba", "fada"} <= got["places"]
+    got = read("Le ministre a reçu à Niamey, Dosso et Tahoua le général Moussa Salaou et ses adjoints.")
+    assert "moussa-salaou" in got["people"]

@@ -653,6 +653,21 @@ def _army_in_full(name: str, slugs: set[tuple[str, bool]]) -> str | None:
     return "forces-armees-nationales" if full == ["nationales"] else None
 
 
+_LIST_OF_TOWNS_BEFORE = re.compile(r"\b(?:à|de|dans|vers)\s+(?:[A-ZÀ-Ý][\w-]+,\s+)+$")
+_LIST_OF_TOWNS_AFTER = re.compile(r"^(?:,\s+[A-ZÀ-Ý][\w-]+)*\s+et\s+(?:à\s+)?[A-ZÀ-Ý][\w-]+\s*[.,;]")
+
+
+def _towns_without_their_comma(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The two towns a two-word « person » is in a list of one-word towns (« à Titao, Djibo, Toma
+    Kantchari et Pama »: a comma left out), as (start, end) each; [] for anything else."""
+    words = list(re.finditer(r"[A-ZÀ-Ý][\w-]+", text[a:b]))
+    if len(words) != 2 or text[a:b].strip() != f"{words[0].group()} {words[1].group()}":
+        return []
+    if not (_LIST_OF_TOWNS_BEFORE.search(text[max(0, a - 80):a]) and _LIST_OF_TOWNS_AFTER.match(text[b:b + 80])):
+        return []
+    return [(a + w.start(), a + w.end()) for w in words]
+
+
 _HOSTED = re.compile(r"\s+(?:au|aux|en|à la|à l'|auprès du|auprès de la|auprès de l')\s*"
                      r"((?:République (?:du |de |de la |d')|Royaume (?:du |de ))?[A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+)*)")
 
@@ -1265,6 +1280,12 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         # « la société russe de sécurité Wagner », « la société minière Iamgold Essakane », « des
         # sociétés dont Wagnion Gold, Roxgold Sanu et Golden Hand »: companies, whatever the model says
         label = "ORG"
+    if label == "PER" and (towns := _towns_without_their_comma(text, a, b)):
+        for x, y in towns:  # « à Titao, Djibo, Toma Kantchari et Pama »: two towns, their comma left out
+            eid = slug(text[x:y])
+            found.entities.setdefault(eid, NewEntity(eid, "place", text[x:y]))
+            found.mentions.append(Mention(x, y, text[x:y], "LOC", eid, sent_of(x), known=False))
+        return
     if label == "PER":
         a, b = _person_bounds(ent, text, a, b)
         if (m := re.search(r"\s+(?:du|de la|de l'|de|d')\s*([A-ZÀ-Ý][\w' -]+)$", text[a:b])) and (
