@@ -902,3 +902,8 @@ def test_those_who_passed_or_registered_are_counted_as_people(read):
 def test_tractor_units_and_tanker_trucks_are_vehicles(read):
     got = read("Le convoi comptait 12 camions-citernes et 8 tracteurs venus du port de Lomé.")
     assert {(12, "vehicle"), (8, "vehicle")} <= {(v, u) for v, u, _ in got}
+
+
+def test_kilogrammes_and_kilos_are_kg(read):
+    got = read("Les douanes ont saisi 150 kilogrammes d'or et 12 kilos de cannabis à la frontière.")
+    assert {(150, "kg"), (12, "kg")} <= {(v, u) for v, u, _ in got}

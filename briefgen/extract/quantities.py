@@ -44,6 +44,7 @@ _PLURALS = {  # unit → the French nouns that count it, singular and plural
     "weapon": ["arme", "armes", "fusil", "fusils", "pistolet", "pistolets", "mitrailleuse", "mitrailleuses",
                "kalachnikov", "kalachnikovs"],
     "tonne": ["tonne", "tonnes", "t"],
+    "kg": ["kg", "kilogramme", "kilogrammes", "kilo", "kilos"],
     "km": ["km", "kilomètre", "kilomètres"],
     "km2": ["km2", "km²"],
     "ha": ["ha", "hectare", "hectares"],
