@@ -1824,3 +1824,8 @@ def test_two_towns_whose_comma_was_left_out_are_no_person(read):
     assert {"kaya", "dori", "gorom", "sebba", "fada"} <= got["places"]
     got = read("Le ministre a reçu à Niamey, Dosso et Tahoua le général Moussa Salaou et ses adjoints.")
     assert "moussa-salaou" in got["people"]
+
+
+def test_a_name_the_model_calls_a_miscellany_after_a_title_and_its_comma_is_a_person(read):
+    got = read("Le président a reçu une délégation conduite par le vice-ministre de la Défense, Younous-Bek Evkourov.")
+    assert "younous-bek-evkourov" in got["people"]

@@ -40,10 +40,12 @@ ORG_HEADS = {"chambre", "banque", "agence", "office", "société", "compagnie", 
 """First words that make a name an organisation even when the model tags it as a place."""
 _DANGLING = re.compile(r"\s(?:du|de|des|de la|d')$", re.IGNORECASE)
 _DET = r"(?:\b(?:le|la|l'|du|de la|au|à la|un|une|des)\s*)"
-_BEFORE = re.compile(_DET + r"(" + _HEAD + r"[^,.;:«»()]*?)\s*,?\s*$", re.IGNORECASE)
+_BEFORE = re.compile(_DET + r"((?:vice-|ex-)?" + _HEAD + r"[^,.;:«»()]*?)\s*,?\s*$", re.IGNORECASE)
 _AFTER = re.compile(r"^\s*,\s*(?:(?:le|la|l')\s*)?(" + _HEAD + r"[^,.;«»()]*)", re.IGNORECASE)
 _COPULA = re.compile(r"^\s*(?:est|était|occupe le poste de|, qui est)\s+(?:aussi\s+|également\s+)?"
                      r"(?:(?:le|la|l'|un|une)\s*)?(" + _HEAD + r"[^,.;«»()]*)", re.IGNORECASE)
+_NAME_AFTER_TITLE = re.compile(r"[A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+){1,3}")
+"""A person's name as the model may read it for a miscellany: two to four capitalised words."""
 _VERB_AFTER_ROLE = re.compile(r"\s(?:a|ont|avait|avaient|aura|va|vont|s'est|se sont|est|sont|était)\s")
 """A verb after a title with no comma before it: the sentence goes on, the title ends there."""
 _ANAPHOR_ROLE = re.compile(r"^\s*(?:il|elle|le diplomate|l'émissaire|le ministre)\s+(?:est|occupe le poste de)\s+"
@@ -147,6 +149,9 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
         if label == "MISC" and ent.text[:1].isupper() and (names_mod.is_armed_group(_DANGLING.sub("", ent.text))
                                                             or _known_group_spelled(ent.text, armed)):
             label = "ORG"  # « la Katiba Macina » read as a miscellany: an armed group's name says what it is
+        if label == "MISC" and _NAME_AFTER_TITLE.fullmatch(ent.text) and _BEFORE.search(text[max(0, a - 80):a]) \
+                and text[max(0, a - 2):a] == ", ":
+            label = "PER"  # « le vice-ministre de la Défense, Younous-Bek Evkourov »: the name the title introduces
         if label == "OUTLET" or (label == "MISC" and not _company(ent.text) and not _RANKED.match(ent.text)):
             continue
         if text[a - 1:a] == "#":
