@@ -1829,3 +1829,12 @@ def test_two_towns_whose_comma_was_left_out_are_no_person(read):
 def test_a_name_the_model_calls_a_miscellany_after_a_title_and_its_comma_is_a_person(read):
     got = read("Le président a reçu une délégation conduite par le vice-ministre de la Défense, Younous-Bek Evkourov.")
     assert "younous-bek-evkourov" in got["people"]
+
+
+def test_given_names_then_a_surname_in_capitals_are_a_person(read):
+    got = read("Son Excellence le Général de Division Mamadou KONATÉ, ministre de la Sécurité, a reçu "
+               "les Passeports AES des mains de Fatoumata Binta SIDIBÉ.")
+    assert {"mamadou-konate", "fatoumata-binta-sidibe"} <= got["people"]
+    assert not any(p.startswith("passeports") for p in got["people"])
+    got = read("La Société nationale de transport (SONATRA) a repris ses activités. Le chef de la SONATRA est à Niamey.")
+    assert not got["people"]

@@ -149,6 +149,9 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
         if label == "MISC" and ent.text[:1].isupper() and (names_mod.is_armed_group(_DANGLING.sub("", ent.text))
                                                             or _known_group_spelled(ent.text, armed)):
             label = "ORG"  # « la Katiba Macina » read as a miscellany: an armed group's name says what it is
+        if label in ("ORG", "LOC", "MISC") and not ent.ent_id_ and (m := _CAPITAL_SURNAME.fullmatch(ent.text)) \
+                and _capital_surname_start(m, ent.text, cfg, doc.vocab) == 0 and f"({m.group(2)})" not in text:
+            label = "PER"  # « Séidou ADAMBI », « Sidi Mohamed RALIOU »: given names, then a surname in capitals
         if label == "MISC" and _NAME_AFTER_TITLE.fullmatch(ent.text) and _BEFORE.search(text[max(0, a - 80):a]) \
                 and text[max(0, a - 2):a] == ", ":
             label = "PER"  # « le vice-ministre de la Défense, Younous-Bek Evkourov »: the name the title introduces
@@ -183,6 +186,7 @@ def find(doc, text: str, sents: list[Sentence], cfg: Config, ref, surnames: dict
         if not m.known and m.entity not in found.entities:
             kind = {"ORG": "organisation", "STATE": "state", "ARMED": "armed_group"}.get(m.label, "place")
             found.entities[m.entity] = NewEntity(m.entity, kind, formed_names.get(m.entity) or _formed_name(m.text))
+    pending_new += [(span, "PER") for span in _names_with_a_capital_surname(doc, text, cfg, taken + credits)]
     for ent, label in pending_new:
         if names_mod.is_credit(ent.text, outlets):
             continue
@@ -671,6 +675,50 @@ def _towns_without_their_comma(text: str, a: int, b: int) -> list[tuple[int, int
     if not (_LIST_OF_TOWNS_BEFORE.search(text[max(0, a - 80):a]) and _LIST_OF_TOWNS_AFTER.match(text[b:b + 80])):
         return []
     return [(a + w.start(), a + w.end()) for w in words]
+
+
+_CAPITAL_SURNAME = re.compile(r"(?<![\w'’-])((?:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+){1,4})"
+                             r"([A-ZÀ-Ý][A-ZÀ-Ý'-]{2,}(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'-]{2,})?)(?![\w'’-])")
+"""Given names, then a surname in capitals, as official communiqués write people (« Assimi GOÏTA »)."""
+
+
+def _names_with_a_capital_surname(doc, text: str, cfg: Config, taken) -> list:
+    """Spans of people named with their surname in capitals that the model read as nothing (« le
+    Général d'Armée Assimi GOÏTA »): the given names are no title, common noun, country or known
+    name, and the surname is no acronym the gazetteer or the text defines."""
+    ents = [(e.start_char, e.end_char) for e in doc.ents]
+    out = []
+    for m in _CAPITAL_SURNAME.finditer(text):
+        a = _capital_surname_start(m, text, cfg, doc.vocab)
+        b = m.end(2)
+        if a is None or any(x < b and a < y for x, y in ents) or any(x < b and a < y for x, y in taken):
+            continue
+        span = doc.char_span(a, b, label="PER")
+        if span is not None:
+            out.append(span)
+    return out
+
+
+def _capital_surname_start(m, text: str, cfg: Config, vocab) -> int | None:
+    """Where the person of a ``_CAPITAL_SURNAME`` match starts, after the titles before the given
+    names; None when it is no person's name."""
+    phrases = gazetteer_phrases(cfg)
+    nouns = nlp_mod.common_nouns(vocab)
+
+    def noun(w: str) -> bool:  # (in the singular too: « Passeports AES »)
+        low = w.lower()
+        return low in nouns or low[-1:] in ("s", "x") and low[:-1] in nouns
+
+    given = m.group(1).split()
+    while given and (given[0].lower() in lexicon.PERSON_TITLES or given[0].lower() in ROLE_HEADS
+                     or noun(given[0]) or given[0].lower() in ORG_HEADS):
+        given = given[1:]  # titles and ranks before the name (« Général », « Excellence »)
+    if not given or any(noun(w) or names_mod.country(w) or w.lower() in phrases for w in given):
+        return None
+    surname = m.group(2)
+    if surname.lower() in phrases or f"({surname})" in text or len(surname.replace("'", "")) < 3:
+        return None
+    return text.rfind(given[0], m.start(1), m.end(1))
 
 
 _HOSTED = re.compile(r"\s+(?:au|aux|en|à la|à l'|auprès du|auprès de la|auprès de l')\s*"
