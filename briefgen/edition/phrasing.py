@@ -150,6 +150,7 @@ def unit_noun(unit: str, n: float, gettext: Callable) -> str:
         "drone": lambda: gettext.npgettext("unit", "drone", "drones", n),
         "weapon": lambda: gettext.npgettext("unit", "weapon", "weapons", n),
         "tonne": lambda: gettext.npgettext("unit", "tonne", "tonnes", n),
+        "kg": lambda: gettext.pgettext("unit", "kg"),
         "km": lambda: gettext.pgettext("unit", "km"),
         "km2": lambda: gettext.pgettext("unit", "km²"),
         "ha": lambda: gettext.npgettext("unit", "hectare", "hectares", n),

@@ -1991,7 +1991,7 @@ def _country(ent, name: str, cfg: Config) -> tuple[str, str, str] | None:
     return slug(cname), ("place" if place else "state"), cname
 
 
-_MEASURES = frozenset({"km", "km2", "tonne", "ha", *qty_mod.CURRENCIES})
+_MEASURES = frozenset({"km", "km2", "tonne", "kg", "ha", *qty_mod.CURRENCIES})
 """Units of measures and sums, whose parts and ranges the text may write as bare figures."""
 _PARTS_OF = frozenset({"vehicle", "aircraft", "drone", "weapon", "person", "recruit"})
 """Units whose count a text may split into parts with bare figures after it."""
