@@ -299,7 +299,8 @@ def test_editions_name_the_new_units():
         "month": ("mois", "months"), "year": ("ans", "years"), "XOF": ("francs CFA", "CFA francs"),
         "USD": ("dollars américains", "US dollars"), "EUR": ("euros", "euros"), "CNY": ("yuans", "yuan"),
         "RUB": ("roubles", "roubles"), "vehicle": ("véhicules", "vehicles"), "aircraft": ("aéronefs", "aircraft"),
-        "drone": ("drones", "drones"), "weapon": ("armes", "weapons"), "tonne": ("tonnes", "tonnes"), "kg": ("kg", "kg"),
+        "drone": ("drones", "drones"), "weapon": ("armes", "weapons"), "tonne": ("tonnes", "tonnes"),
+        "kg": ("kg", "kg"),
         "km": ("km", "km"), "km2": ("km²", "km²"), "ha": ("hectares", "hectares"), "project": ("projets", "projects"),
         "school": ("écoles", "schools"), "unit": ("unités", "units")}
     assert set(nouns) == set(UNITS.values()) - {"percent"}  # a percentage is « 15 % », no noun
