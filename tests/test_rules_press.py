@@ -494,3 +494,10 @@ def test_the_speaker_after_an_inverted_verb_of_saying(cfg, tmp_path):
                    "ministère des Transports.")
     said = _of_kind(facts, "statement")
     assert said and "ministere-des-transports" in said[0].actors
+
+
+def test_a_lead_does_not_take_the_date_of_the_background_after_it(cfg, tmp_path):
+    facts = _facts(cfg, tmp_path, "port", "Le Togo a livré 40 camions-citernes au Niger pour le transport du "
+                   "carburant.\nLe mois dernier, le Niger avait reçu 20 bus de la Turquie.", date="2024-06")
+    trucks = [f for f in _of_kind(facts, "delivery") if any(q.value == 40 for q in f.quantities)]
+    assert trucks and trucks[0].date.start.isoformat() == "2024-06-01", [(f.id, f.date) for f in facts]

@@ -339,6 +339,11 @@ def _with_role(q: Quantity, all_q: list[Quantity]) -> Quantity:
     return replace(q, role=role)  # keeps ``approximate`` and the label
 
 
+_LOOKING_BACK = re.compile(r"(?i)\b(?:derni(?:er|ère)s?|passée?s?|précédente?s?|auparavant|plus tôt)\b")
+"""A date that looks back from the day of writing (« le mois dernier »): the sentence after the lead
+that gives one tells what came before, not when the lead's event happened."""
+
+
 def _date_for(kind, core, ctx: Context, i, idx, doc, previous) -> tuple[DateSpan | None, bool]:
     """The date written near the trigger; else that of the same event earlier in the article; else
     the nearest date in the paragraph; else the publication week (or month)."""
@@ -355,7 +360,8 @@ def _date_for(kind, core, ctx: Context, i, idx, doc, previous) -> tuple[DateSpan
         para = ctx.sents[i].paragraph
         same = [d for d in ctx.dates if ctx.sents[d.sent].paragraph == para and d.sent <= i
                 and not (d.sent == i and in_a_clause_after(ctx, idx, d))]
-        same = same or [d for d in ctx.dates if ctx.sents[d.sent].paragraph == para and d.sent - i == 1]
+        same = same or [d for d in ctx.dates if ctx.sents[d.sent].paragraph == para and d.sent - i == 1
+                        and not _LOOKING_BACK.search(d.text)]
         if same:
             best = min(same, key=lambda d: abs(d.sent - i))
             return best.span, False
