@@ -478,8 +478,8 @@ def test_what_a_statement_is_about_does_not_speak(tmp_path):
 
 
 def test_an_army_receiving_materiel_is_a_delivery_not_a_meeting(cfg, tmp_path):
-    facts = _facts(cfg, tmp_path, "lot", "Le lundi 3 mars 2025, la Garde nationale a reçu un important lot de "
-                   "matériel roulant et de munitions à Kati, en présence du ministre de la Défense.")
+    facts = _facts(cfg, tmp_path, "lot", "Le lundi 3 mars 2025, la Garde nationale a reçu un lot de matériel "
+                   "et de munitions à Kati, devant le chef d'état-major.")
     assert _of_kind(facts, "delivery") and not _of_kind(facts, "meeting")
 
 

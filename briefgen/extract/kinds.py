@@ -141,8 +141,8 @@ def visit(site: Site) -> Roles | None:
 
 MATERIEL = frozenset({"équipement", "équipements", "matériel", "matériels", "armement", "armements", "armes",
                       "munitions", "lot", "lots", "cargaison", "cargaisons", "véhicules", "blindés", "engins"})
-"""What an army or a ministry receives when it is given things, not visitors (« l'armée reçoit un
-important lot de matériel »): the words after « recevoir » that make it a delivery."""
+"""What an army or a ministry receives when it is given things, not visitors (« la garde a reçu des
+munitions »): the words after « recevoir » that make it a delivery."""
 
 
 @rule("meeting", "actors", "counterparts", "objects", "places", "topics", frame="meeting",
@@ -584,7 +584,7 @@ def statement(site: Site) -> Roles | None:
         if who is not None and _TOPIC_BEFORE.search(site.ctx.text[max(0, first.start - 30):first.start]):
             return None  # « Concernant l'AES, l'envoyé … a dit »: what is spoken about, not who speaks
     if who is None and _REPORTED.search(site.ctx.text[max(0, site.idx - 12):site.idx]):
-        # « … est fermée, a déclaré mardi le ministère des Affaires étrangères »: the speaker after the verb
+        # « … restera ouvert, a déclaré lundi le ministère des Transports »: the speaker after the verb
         after = [m for m in site.orgs if m.label in ("STATE", "ORG") and site.idx < m.start
                  and _SPEAKER_AFTER.fullmatch(site.ctx.text[site.idx:m.start])]
         who = after[0].entity if after else None

@@ -667,8 +667,8 @@ _LIST_OF_TOWNS_AFTER = re.compile(r"^(?:,\s+[A-ZÀ-Ý][\w-]+)*\s+et\s+(?:à\s+)?
 
 
 def _towns_without_their_comma(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The two towns a two-word « person » is in a list of one-word towns (« à Titao, Djibo, Toma
-    Kantchari et Pama »: a comma left out), as (start, end) each; [] for anything else."""
+    """The two towns a two-word « person » is in a list of one-word towns (« à Kaya, Dori, Gorom
+    Sebba et Fada »: a comma left out), as (start, end) each; [] for anything else."""
     words = list(re.finditer(r"[A-ZÀ-Ý][\w-]+", text[a:b]))
     if len(words) != 2 or text[a:b].strip() != f"{words[0].group()} {words[1].group()}":
         return []
@@ -1334,7 +1334,7 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
         # sociétés dont Wagnion Gold, Roxgold Sanu et Golden Hand »: companies, whatever the model says
         label = "ORG"
     if label == "PER" and (towns := _towns_without_their_comma(text, a, b)):
-        for x, y in towns:  # « à Titao, Djibo, Toma Kantchari et Pama »: two towns, their comma left out
+        for x, y in towns:  # « à Kaya, Dori, Gorom Sebba et Fada »: two towns, their comma left out
             eid = slug(text[x:y])
             found.entities.setdefault(eid, NewEntity(eid, "place", text[x:y]))
             found.mentions.append(Mention(x, y, text[x:y], "LOC", eid, sent_of(x), known=False))
@@ -1485,7 +1485,7 @@ _PORTFOLIO_BEFORE = re.compile(
     r"(?:\s*,?\s*(?:et\s+)?(?:de\s+la|de\s+l'|du|des|d')\s*[A-ZÀ-Ý][\w-]*(?:\s+(?!(?:de|du|des|et)\b)[\w-]+){0,2})*"
     r"\s*,?\s*(?:et\s+)?(?:de\s+la|de\s+l'|du|des|d')\s*$")
 """What comes before a minister's portfolio: the title (or « son collègue », « son homologue »), a
-nationality, the portfolios before it (« le ministre burkinabè de l'Enseignement supérieur, de la | … »)."""
+nationality, the portfolios before it (« le ministre nigérien de l'Hydraulique, de la | … »)."""
 _RANKED = re.compile(r"^(?:(?i:le|la) )?(?i:capitaine|colonel|colonel-major|lieutenant-colonel|général|commandant|"
                      r"lieutenant|sous-lieutenant|sergent|adjudant|adjudant-chef|caporal|docteur|professeur|diva|dame|madame|"
                      r"monsieur|contrôleur|inspecteur|commissaire|intendant|médecin|pr\.?|dr\.?)"

@@ -169,7 +169,7 @@ def _extend(words: list[_W], k: int, stop_at: set[str], commas: bool = False, no
             if commas and nouns and m + 2 < n and words[m].text == "," \
                     and words[m + 1].lower in ("de", "du", "des", "d'") \
                     and (words[m + 2].cap or words[m + 2].lower in ("la", "l'")) and words[k - 1].cap:
-                k = m  # a portfolio in common words, then the next (« de l'Enseignement de base, de l'Alphabétisation »)
+                k = m  # a portfolio in common words, then the next (« de l'Élevage de base, de la Pêche »)
                 continue
             if w.lower == "et" and m < n and words[m].cap and words[m].lower in lx.ORG_HEADS:
                 break  # another body begins (« Télé Tchad et de Radio Dounia »)

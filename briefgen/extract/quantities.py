@@ -589,7 +589,7 @@ def ruler_patterns() -> list[dict]:
     forms += [num + [_in(DEMONYMS)] for num in _numbers(counted=True)]  # « 85 Burkinabè » (the model's PROPN)
     # « la promotion compte 13 féminines »: people by their sex (adjectives to the model)
     forms += [num + [_in(["féminins", "féminines", "masculins", "masculines"])] for num in _numbers()]
-    # « 51 139 admis pour 118 701 candidats »: those who passed, registered or failed (participles to the model)
+    # « 3 215 admis sur 40 120 inscrits »: those who passed, registered or failed (participles to the model)
     forms += [num + [_in(["admis", "inscrits", "inscrites", "recalés", "recalées"])] for num in _numbers()]
     # some of those named before: « trois de ces mercenaires », « deux de ses collaborateurs »
     of_those = [_in(["de", "d'"]), _in(["ces", "ses", "leurs", "nos", "vos"]), _OPT_PRE]
