@@ -19,3 +19,14 @@ def test_run_dry_run_without_send_is_a_usage_error(project):
     result = run_cli("run", "--dry-run", "--config", str(project))
     assert result.returncode == 2
     assert "--dry-run goes with --send" in result.stderr
+
+
+def test_the_bundled_example_is_what_its_own_weekly_job_leaves_it(project):
+    """The set-up runs the weekly job on the bundled example: extraction may propose nothing the
+    committed fact files lack, or a fresh clone's editions (and their golden copies) would change."""
+    facts = project.parent.parent / "facts"
+    before = {p.name: p.read_text(encoding="utf-8") for p in sorted(facts.glob("*.yaml"))}
+    result = run_cli("run", "--config", str(project))
+    assert result.returncode == 0, result.stderr
+    after = {p.name: p.read_text(encoding="utf-8") for p in sorted(facts.glob("*.yaml"))}
+    assert after == before, [name for name in after if after[name] != before.get(name)]

@@ -341,7 +341,8 @@ def _with_role(q: Quantity, all_q: list[Quantity]) -> Quantity:
 
 _LOOKING_BACK = re.compile(r"(?i)\b(?:derni(?:er|ère)s?|passée?s?|précédente?s?|auparavant|plus tôt)\b")
 """A date that looks back from the day of writing (« le mois dernier »): the sentence after the lead
-that gives one tells what came before, not when the lead's event happened."""
+that gives one, with no day or year written, tells what came before, not when the lead's event
+happened (« depuis le 22 juillet dernier » names its day: it may date the lead)."""
 
 
 def _date_for(kind, core, ctx: Context, i, idx, doc, previous) -> tuple[DateSpan | None, bool]:
@@ -361,7 +362,7 @@ def _date_for(kind, core, ctx: Context, i, idx, doc, previous) -> tuple[DateSpan
         same = [d for d in ctx.dates if ctx.sents[d.sent].paragraph == para and d.sent <= i
                 and not (d.sent == i and in_a_clause_after(ctx, idx, d))]
         same = same or [d for d in ctx.dates if ctx.sents[d.sent].paragraph == para and d.sent - i == 1
-                        and not _LOOKING_BACK.search(d.text)]
+                        and not (_LOOKING_BACK.search(d.text) and not any(c.isdigit() for c in d.text))]
         if same:
             best = min(same, key=lambda d: abs(d.sent - i))
             return best.span, False
