@@ -1838,3 +1838,9 @@ def test_given_names_then_a_surname_in_capitals_are_a_person(read):
     assert not any(p.startswith("passeports") for p in got["people"])
     got = read("La Société nationale de transport (SONATRA) a repris ses activités. Le chef de la SONATRA est à Niamey.")
     assert not got["people"]
+
+
+def test_a_town_the_model_reads_with_its_market_or_camp_is_the_town(read):
+    got = read("Le tarif le plus bas est appliqué sur le marché de Diffa tandis que le plus haut se trouve "
+               "à Niamey. Des soldats ont été vus près du camp militaire de Léré lundi.")
+    assert {"diffa", "lere"} <= got["places"]

@@ -123,6 +123,11 @@ SITE_OF = ("région", "cercle", "commune", "province", "localité", "ville", "vi
            "plateforme", "terminal", "district")
 """« la région de Bougouni », « la mine de Goulamina »: the name after them is a place."""
 
+PLACES_OF_A_TOWN = frozenset({"marché", "camp", "gare", "garnison", "prison", "frontière", "route", "pont",
+                              "commissariat", "poste"})
+"""Common nouns of a town's places that the model may read with the town as one name (« le marché de
+Diffa », « le camp militaire de Léré »): the town is the place named."""
+
 SITE_OF_WHAT = ("d'or", "de lithium", "d'uranium", "de manganèse", "de fer", "de phosphate", "aurifère",
                 "malienne", "burkinabè", "nigérienne", "minier", "minière")
 """What may stand between a site word and the place (« la mine de lithium de Goulamina »)."""

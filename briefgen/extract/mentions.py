@@ -1235,6 +1235,10 @@ def _imperative(t) -> bool:
         nxt.lower_ in ("-vous", "-nous", "-le", "-la", "-les") or nxt.pos_ in ("VERB", "ADV", "DET", "ADP"))
 
 
+_TOWN_AFTER_A_COMMON_NOUN = re.compile(r"^([a-zà-ÿ][\w-]*)(?:\s+[a-zà-ÿ][\w-]*)?\s+(?:de|du|d')\s*"
+                                       r"([A-ZÀ-Ý][\w'-]+(?:[ -][A-ZÀ-Ý][\w'-]+)?)$")
+"""A place the model read with the common noun before it (« marché de Diffa »): the noun, maybe an
+adjective, « de », then one or two capitalised words."""
 _SITE_WORD_BEFORE = re.compile(r"\b(?i:" + "|".join(lexicon.SITE_OF) + r")(?: [\w']+){0,2} (?:de|du|d')\s*$")
 """« la mine d'or de | Loulo », « la région de | Tahoua »: a site word before a name makes it a place."""
 _WHERE_BEFORE = re.compile(r"(?:\b(?i:à|au|aux|en|dans|vers|depuis|jusqu'à|près de|près du|sur|sous|via)(?: la| l'| le| les)?|"
@@ -1417,6 +1421,11 @@ def _new_entity(found: _Found, ent, label: str, text: str, sents, sent_of, role_
             found.companies.add(slug(name))
         if kind is None and name.lower() in lexicon.BODIES_BY_NAME and name[:1].isupper():
             kind = "organisation"  # « la Primature »
+        if kind is None and label == "LOC" and (town := _TOWN_AFTER_A_COMMON_NOUN.match(name)) \
+                and town.group(1).lower() in lexicon.PLACES_OF_A_TOWN:
+            # « le marché de Diffa », « le camp militaire de Léré », read as one name: the town
+            a, name, kind = a + town.start(2), town.group(2), "place"
+            b = a + len(name)
         if kind is None and not names_mod.country(name) and _not_a_name(name, text, a, listed=label == "LOC"):
             return
         if kind is None and len(ent) == 1 and ent[0].pos_ == "NOUN" and ent[0].lemma_.lower() != ent[0].lower_:
