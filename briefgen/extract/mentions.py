@@ -610,14 +610,13 @@ def _formed_names(doc, text: str, cfg: Config, outlet: str | None
             known_ids = [by_adjective[adj]]
         if not known_ids and n.kind == "organisation" and (same := _bodies_by_words(cfg).get(_body_key(n.name))):
             known_ids = [same]  # « le ministère des Affaires étrangères et de la Coopération internationale du Mali »
-        if not known_ids and (full := _army_in_full(n.name, slugs | {(slug(e.text), False) for e in doc.ents
-                                                                     if e.label_ == "ORG"})):
-            known_ids = [full] if full in cfg.entities else []
-            eid = full  # « l'armée nigérienne » where the article names the « Forces armées nigériennes »
+        # « l'armée nigérienne » where the article names the « Forces armées nigériennes »
+        army = None if known_ids else _army_in_full(n.name, slugs | {(slug(e.text), False) for e in doc.ents
+                                                                     if e.label_ == "ORG"})
         if known_ids:
             eid = known_ids[0]
-        elif eid != slug(n.name):
-            pass
+        elif army:
+            eid = army
         elif eid not in by_acronym and not _company(n.name):
             # the name an acronym defined, repeated with a place (« … interarmes de Koulikoro »), or a
             # shorter form of a fuller name in the article (« le Conseil de sécurité »)
